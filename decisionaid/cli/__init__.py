@@ -1,0 +1,45 @@
+"""The command line: run the app (default) or one of the author and export commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from decisionaid import __version__
+from decisionaid.cli import run, schema, validate
+
+COMMANDS = (validate, schema)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="decisionaid",
+        description=(
+            "An offline decision aid. It explains the options, checks what you know, asks what matters "
+            "to you and builds a list of questions to take to your clinician. It gives no medical advice."
+        ),
+        epilog="With no command, the aid starts in the terminal. Crisis help: in the US call or text 988; "
+        "elsewhere call your local emergency number.",
+    )
+    parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
+    run.add_arguments(parser)
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the arguments and run the chosen command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run.run(args)
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1

@@ -1,0 +1,133 @@
+"""Checks across a pack's files: ids, references, citations and balance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from decisionaid.content.models import CardKind, Pack
+from decisionaid.content.problems import Problem, did_you_mean
+
+
+def cross_check(pack: Pack, folder: Path) -> list[Problem]:
+    """Every cross-file problem in `pack`, all reported together."""
+    checker = _Checker(pack, folder)
+    checker.duplicate_ids()
+    checker.references()
+    checker.unused()
+    checker.balance()
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, pack: Pack, folder: Path) -> None:
+        self.pack = pack
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.ids = {
+            "section": [s.id for s in pack.sections],
+            "option": [o.id for o in pack.options],
+            "source": [s.id for s in pack.sources.sources],
+            "card": [c.id for c in pack.cards.cards],
+            "figure": [f.id for f in pack.figures.figures],
+            "clinician question": [q.id for q in pack.clinician.questions],
+            "topic": [t.id for t in pack.clinician.topics],
+        }
+
+    def add(self, file: str, key: str, reason: str) -> None:
+        self.problems.append(Problem(self.folder / f"{file}.toml", key, reason))
+
+    def duplicate_ids(self) -> None:
+        p = self.pack
+        groups = [
+            ("pack", "sections", p.sections),
+            ("pack", "options", p.options),
+            ("sources", "sources", p.sources.sources),
+            ("cards", "cards", p.cards.cards),
+            ("figures", "figures", p.figures.figures),
+            ("self_check", "self_check", p.self_check.self_check),
+            ("values", "values", p.values.values),
+            ("clinician", "topics", p.clinician.topics),
+            ("clinician", "questions", p.clinician.questions),
+        ]
+        if p.sure.sure:
+            groups.append(("sure", "sure.items", p.sure.sure.items))
+        for file, key, items in groups:
+            self._unique(file, key, items)
+        for i, item in enumerate(p.self_check.self_check):
+            self._unique("self_check", f"self_check[{i}].choices", item.choices)
+        for i, item in enumerate(p.values.values):
+            self._unique("values", f"values[{i}].choices", item.choices)
+
+    def _unique(self, file: str, key: str, items: Iterable) -> None:
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in first:
+                self.add(file, f"{key}[{i}].id", f"duplicate id '{item.id}' (first at {key}[{first[item.id]}])")
+            else:
+                first[item.id] = i
+
+    def ref(self, file: str, key: str, kind: str, wanted: str) -> None:
+        known = self.ids[kind]
+        if wanted not in known:
+            self.add(file, key, f"unknown {kind} '{wanted}'" + did_you_mean(wanted, known))
+
+    def refs(self, file: str, key: str, kind: str, wanted: list[str]) -> None:
+        for j, one in enumerate(wanted):
+            self.ref(file, f"{key}[{j}]", kind, one)
+
+    def references(self) -> None:
+        p = self.pack
+        for i, c in enumerate(p.cards.cards):
+            self.ref("cards", f"cards[{i}].section", "section", c.section)
+            self.refs("cards", f"cards[{i}].options", "option", c.options)
+            self.refs("cards", f"cards[{i}].sources", "source", c.sources)
+            self.refs("cards", f"cards[{i}].figures", "figure", c.figures)
+        for i, f in enumerate(p.figures.figures):
+            self.ref("figures", f"figures[{i}].option", "option", f.option)
+            self.refs("figures", f"figures[{i}].sources", "source", f.sources)
+        for i, q in enumerate(p.self_check.self_check):
+            self.refs("self_check", f"self_check[{i}].sources", "source", q.sources)
+            self.refs("self_check", f"self_check[{i}].cards", "card", q.cards)
+            self.refs("self_check", f"self_check[{i}].adds", "clinician question", q.adds)
+        for i, v in enumerate(p.values.values):
+            for j, choice in enumerate(v.choices):
+                self.refs("values", f"values[{i}].choices[{j}].adds", "clinician question", choice.adds)
+        if p.sure.sure:
+            for i, item in enumerate(p.sure.sure.items):
+                self.refs("sure", f"sure.items[{i}].adds", "clinician question", item.adds)
+        for i, q in enumerate(p.clinician.questions):
+            self.ref("clinician", f"questions[{i}].topic", "topic", q.topic)
+        for i, r in enumerate(p.crisis.crisis):
+            self.ref("crisis", f"crisis[{i}].source", "source", r.source)
+
+    def unused(self) -> None:
+        p = self.pack
+        cited = {s for c in p.cards.cards for s in c.sources}
+        cited |= {s for f in p.figures.figures for s in f.sources}
+        cited |= {s for q in p.self_check.self_check for s in q.sources}
+        cited |= {r.source for r in p.crisis.crisis}
+        for i, s in enumerate(p.sources.sources):
+            if s.id not in cited:
+                self.add("sources", f"sources[{i}]", f"source '{s.id}' is never cited")
+        shown = {f for c in p.cards.cards for f in c.figures}
+        for i, f in enumerate(p.figures.figures):
+            if f.id not in shown:
+                self.add("figures", f"figures[{i}]", f"figure '{f.id}' is not shown on any card")
+        added = {q for item in p.self_check.self_check for q in item.adds}
+        added |= {q for v in p.values.values for c in v.choices for q in c.adds}
+        if p.sure.sure:
+            added |= {q for item in p.sure.sure.items for q in item.adds}
+        for i, q in enumerate(p.clinician.questions):
+            if not q.core and q.id not in added:
+                self.add("clinician", f"questions[{i}]", f"question '{q.id}' is never included: not core and no answer adds it")
+
+    def balance(self) -> None:
+        p = self.pack
+        if not any(o.status_quo for o in p.options):
+            self.add("pack", "options", "no option has status_quo = true (the 'no change' option)")
+        for i, option in enumerate(p.options):
+            kinds = {c.kind for c in p.cards.cards if option.id in c.options}
+            for needed in (CardKind.benefit, CardKind.harm):
+                if needed not in kinds:
+                    self.add("pack", f"options[{i}]", f"option '{option.id}' has no {needed.value} card")

@@ -1,0 +1,126 @@
+"""Read a pack folder with tomllib, validate it, and collect every problem."""
+
+from __future__ import annotations
+
+import tomllib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from decisionaid.content.checks import cross_check
+from decisionaid.content.models import Pack
+from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
+
+# Each pack field is read from the TOML file of the same name.
+PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
+REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_required()}
+
+
+def load_pack(folder: Path) -> Pack:
+    """Load and validate the pack in `folder`, or raise ContentError with every problem."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ContentError([Problem(folder, "", "no such pack folder")])
+    problems = _unknown_files(folder)
+    parts: dict[str, Any] = {}
+    for name, file_name in PACK_FILES.items():
+        path = folder / file_name
+        if not path.exists():
+            if name in REQUIRED_FILES:
+                problems.append(Problem(path, "", "file is missing"))
+            continue
+        data, read_problems = _read_toml(path)
+        problems += read_problems
+        if data is None:
+            continue
+        model = Pack.model_fields[name].annotation
+        try:
+            parts[name] = model.model_validate(data)
+        except ValidationError as exc:
+            problems += [_describe(path, model, error) for error in exc.errors(include_url=False)]
+    if problems:
+        raise ContentError(problems)
+    pack = Pack(**parts)
+    problems = cross_check(pack, folder)
+    if problems:
+        raise ContentError(problems)
+    return pack
+
+
+def _unknown_files(folder: Path) -> list[Problem]:
+    known = set(PACK_FILES.values())
+    return [
+        Problem(path, "", "unknown file" + did_you_mean(path.name, known))
+        for path in sorted(folder.glob("*.toml"))
+        if path.name not in known
+    ]
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, "", f"cannot read: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})")]
+    if not text.strip():
+        return None, [Problem(path, "", "file is empty")]
+    try:
+        return tomllib.loads(text), []
+    except tomllib.TOMLDecodeError as exc:
+        return None, [Problem(path, "", f"not valid TOML: {exc}")]
+
+
+def _describe(path: Path, model: type[BaseModel], error: dict[str, Any]) -> Problem:
+    """Turn one Pydantic error into a one-line problem."""
+    loc = [part for part in error["loc"] if not _is_validator_tag(part)]
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        return Problem(path, dotted(loc), "unknown key" + did_you_mean(str(loc[-1]), allowed))
+    if kind == "missing":
+        return Problem(path, dotted(loc), "required key is missing")
+    reason = error["msg"].removeprefix("Value error, ")
+    value = error.get("input")
+    if isinstance(value, (str, int, float, bool)) and kind not in {"value_error", "assertion_error"}:
+        shown = value if not isinstance(value, str) or len(value) <= 40 else value[:37] + "..."
+        reason += f" (got {shown!r})"
+    return Problem(path, dotted(loc), reason)
+
+
+def _is_validator_tag(part: str | int) -> bool:
+    """Pydantic adds tags such as 'function-after[...]' or 'float' to some locations."""
+    return isinstance(part, str) and ("[" in part or part in {"float", "str", "int", "bool", "none"})
+
+
+def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
+    """The field names of the model found at `loc` below `model`, for suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap list[...], X | None and Annotated[...] to the model inside, if any."""
+    if _is_model(annotation):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel) and not isinstance(obj, types.GenericAlias)

@@ -1,0 +1,391 @@
+"""Pydantic models of a content pack: one model per TOML file, then the whole pack."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Per100 = Annotated[float, Field(ge=0, le=100)]
+
+
+class Strict(BaseModel):
+    """Base for content: unknown keys are errors and content is immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Certainty(StrEnum):
+    """How sure the evidence is, shown to the reader in words."""
+
+    established = "established"
+    uncertain = "uncertain"
+    disputed = "disputed"
+
+
+class CardKind(StrEnum):
+    background = "background"
+    benefit = "benefit"
+    harm = "harm"
+    experience = "experience"
+    practical = "practical"
+    uncertainty = "uncertainty"
+    myth = "myth"
+
+
+class SourceKind(StrEnum):
+    trial = "trial"
+    meta_analysis = "meta-analysis"
+    review = "review"
+    label = "label"
+    regulator = "regulator"
+    guideline = "guideline"
+    government = "government"
+    survey = "survey"
+    other = "other"
+
+
+# --- pack.toml -------------------------------------------------------------
+
+
+class Author(Strict):
+    name: Text
+    role: Text
+    credentials: Text | None = None
+
+
+class Meta(Strict):
+    """Who made the pack, when, and on what terms (IPDAS certification items)."""
+
+    id: Id
+    title: Text
+    decision: Text = Field(description="The decision, in one plain sentence.")
+    audience: Text
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    published: date
+    evidence_reviewed: date
+    review_due: date
+    update_policy: Text
+    funding: Text
+    conflicts: Text
+    authors: list[Author] = Field(min_length=1)
+    licence: Text
+    disclaimer: Text = Field(description="The 'not medical advice' statement, shown on the welcome screen and in exports.")
+    minutes: int = Field(ge=1, le=240, description="About how long the journey takes, in minutes.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Meta:
+        if self.review_due <= self.evidence_reviewed:
+            raise ValueError("review_due must come after evidence_reviewed")
+        return self
+
+
+class Section(Strict):
+    """A group of cards, shown in the order listed."""
+
+    id: Id
+    title: Text
+
+
+class Option(Strict):
+    id: Id
+    name: Text
+    summary: Text
+    status_quo: bool = Field(False, description="True for 'no change / continue current care'.")
+
+
+class PackFile(Strict):
+    """pack.toml: metadata, sections and options."""
+
+    schema_version: Literal[1]
+    meta: Meta
+    sections: list[Section] = Field(min_length=1)
+    options: list[Option] = Field(min_length=2)
+
+
+# --- sources.toml ----------------------------------------------------------
+
+
+class Source(Strict):
+    id: Id
+    citation: Text
+    year: int = Field(ge=1900, le=2100)
+    kind: SourceKind
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if not (self.doi or self.pmid or self.url):
+            raise ValueError("a source needs at least one of doi, pmid or url")
+        return self
+
+
+class SourcesFile(Strict):
+    """sources.toml: every source the pack cites."""
+
+    sources: list[Source] = Field(min_length=1)
+
+
+# --- cards.toml ------------------------------------------------------------
+
+
+class Card(Strict):
+    id: Id
+    section: Id
+    options: list[Id] = Field(default_factory=list, description="Options this card is about; empty for general cards.")
+    kind: CardKind
+    title: Text
+    body: Text
+    sources: list[Id] = Field(min_length=1)
+    certainty: Certainty
+    figures: list[Id] = Field(default_factory=list, description="Outcome figures drawn as icon arrays on this card.")
+
+
+class CardsFile(Strict):
+    """cards.toml: the information cards, in reading order within each section."""
+
+    cards: list[Card] = Field(min_length=1)
+
+
+# --- figures.toml ----------------------------------------------------------
+
+
+class Arm(Strict):
+    """Events out of 100 people in one group: a single number, a range, or both."""
+
+    label: Text
+    events: Per100 | None = None
+    low: Per100 | None = None
+    high: Per100 | None = None
+
+    @model_validator(mode="after")
+    def _has_number(self) -> Arm:
+        if (self.low is None) != (self.high is None):
+            raise ValueError("give both low and high, or neither")
+        if self.events is None and self.low is None:
+            raise ValueError("give events, or low and high")
+        if self.low is not None and self.high is not None:
+            if self.low > self.high:
+                raise ValueError("low must not be above high")
+            if self.events is not None and not self.low <= self.events <= self.high:
+                raise ValueError("events must lie between low and high")
+        return self
+
+
+class Figure(Strict):
+    """An outcome counted out of 100 people, for an option and its comparator."""
+
+    id: Id
+    counted: Text = Field(description="What is counted, e.g. 'felt much better (response)'.")
+    population: Text
+    time_frame: Text
+    option: Id
+    option_arm: Arm
+    comparator: Arm
+    sources: list[Id] = Field(min_length=1)
+    certainty: Certainty
+
+
+class FiguresFile(Strict):
+    """figures.toml: outcome figures for icon arrays."""
+
+    figures: list[Figure] = Field(default_factory=list)
+
+
+# --- self_check.toml -------------------------------------------------------
+
+
+class Choice(Strict):
+    id: Id
+    label: Text
+    not_sure: bool = False
+
+
+class SelfCheck(Strict):
+    """A self-check question with immediate, explained feedback."""
+
+    id: Id
+    prompt: Text
+    topic: Text = Field(description="A short noun phrase for the summary, e.g. 'how long the benefit lasts'.")
+    choices: list[Choice] = Field(min_length=2, max_length=9)
+    correct: list[Id] = Field(min_length=1)
+    explanation: Text
+    sources: list[Id] = Field(min_length=1)
+    cards: list[Id] = Field(default_factory=list, description="Cards to reopen from the feedback.")
+    myth: Annotated[str, StringConstraints(pattern=r"^M\d{2}$")] | None = None
+    adds: list[Id] = Field(default_factory=list, description="Clinician questions added when the answer is wrong or 'not sure'.")
+
+    @model_validator(mode="after")
+    def _choices_consistent(self) -> SelfCheck:
+        ids = [c.id for c in self.choices]
+        for wanted in self.correct:
+            if wanted not in ids:
+                raise ValueError(f"correct lists '{wanted}', which is not one of the choices {ids}")
+        if any(c.id in self.correct and c.not_sure for c in self.choices):
+            raise ValueError("a 'not sure' choice cannot be correct")
+        if sum(c.not_sure for c in self.choices) != 1:
+            raise ValueError("exactly one choice must have not_sure = true")
+        return self
+
+
+class SelfCheckFile(Strict):
+    """self_check.toml: the self-check questions."""
+
+    self_check: list[SelfCheck] = Field(default_factory=list)
+
+
+# --- values.toml -----------------------------------------------------------
+
+
+class ValueChoice(Strict):
+    id: Id
+    label: Text
+    adds: list[Id] = Field(default_factory=list, description="Clinician questions this answer adds.")
+    reason: Text | None = Field(None, description="Why the questions were added, e.g. 'You said cost matters a lot to you.'")
+    summary: Text | None = Field(None, description="How the answer reads under 'what matters to me'; none leaves it out.")
+
+
+class ValueItem(Strict):
+    """A values or situation item: something to talk about, never a verdict."""
+
+    id: Id
+    kind: Literal["value", "situation"]
+    statement: Text
+    choices: list[ValueChoice] = Field(min_length=2, max_length=9)
+
+    @model_validator(mode="after")
+    def _reason_with_adds(self) -> ValueItem:
+        for choice in self.choices:
+            if choice.adds and choice.reason is None:
+                raise ValueError(f"choice '{choice.id}' adds questions but gives no reason")
+        return self
+
+
+class ValuesFile(Strict):
+    """values.toml: values and situation items."""
+
+    values: list[ValueItem] = Field(default_factory=list)
+
+
+# --- sure.toml -------------------------------------------------------------
+
+
+class SureItem(Strict):
+    id: Id
+    text: Text = Field(description="The item, word for word as licensed.")
+    need: Literal["certainty", "knowledge", "values", "support"]
+    if_no: Text = Field(description="A plain sentence on what a 'no' may mean.")
+    adds: list[Id] = Field(default_factory=list)
+
+
+class Sure(Strict):
+    """The SURE test: fixed text, citation and terms of use."""
+
+    title: Text
+    citation: Text
+    terms_of_use: Text
+    items: list[SureItem] = Field(min_length=4, max_length=4)
+
+
+class SureFile(Strict):
+    """sure.toml: the SURE decisional-conflict screen, kept apart for its licence."""
+
+    sure: Sure | None = None
+
+
+# --- clinician.toml --------------------------------------------------------
+
+
+class Topic(Strict):
+    id: Id
+    title: Text
+
+
+class ClinicianQuestion(Strict):
+    id: Id
+    text: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"\?$")]
+    topic: Id
+    reason: Text = Field(description="Why the question is suggested, shown beside it.")
+    core: bool = Field(False, description="Always included in the summary.")
+
+
+class ClinicianFile(Strict):
+    """clinician.toml: topics and the bank of questions for the clinician."""
+
+    topics: list[Topic] = Field(min_length=1)
+    questions: list[ClinicianQuestion] = Field(min_length=1)
+
+
+# --- crisis.toml -----------------------------------------------------------
+
+
+class CrisisResource(Strict):
+    region: Text
+    name: Text
+    contact: Text = Field(description="How to reach it, e.g. 'Call or text 988'.")
+    details: Text | None = None
+    source: Id
+    verified_on: date
+
+
+class CrisisFile(Strict):
+    """crisis.toml: crisis lines, always one key away."""
+
+    crisis: list[CrisisResource] = Field(min_length=1)
+
+
+# --- the whole pack --------------------------------------------------------
+
+
+class Pack(Strict):
+    """A validated content pack, assembled from its files."""
+
+    pack: PackFile
+    sources: SourcesFile
+    cards: CardsFile
+    figures: FiguresFile = FiguresFile()
+    self_check: SelfCheckFile = SelfCheckFile()
+    values: ValuesFile = ValuesFile()
+    sure: SureFile = SureFile()
+    clinician: ClinicianFile
+    crisis: CrisisFile
+
+    @property
+    def meta(self) -> Meta:
+        return self.pack.meta
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.pack.sections
+
+    @property
+    def options(self) -> list[Option]:
+        return self.pack.options
+
+    def card(self, card_id: str) -> Card:
+        return next(c for c in self.cards.cards if c.id == card_id)
+
+    def figure(self, figure_id: str) -> Figure:
+        return next(f for f in self.figures.figures if f.id == figure_id)
+
+    def option(self, option_id: str) -> Option:
+        return next(o for o in self.pack.options if o.id == option_id)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+    def question(self, question_id: str) -> ClinicianQuestion:
+        return next(q for q in self.clinician.questions if q.id == question_id)
+
+    def ordered_cards(self) -> list[Card]:
+        """Cards in reading order: by section as listed, then as written."""
+        rank = {s.id: i for i, s in enumerate(self.pack.sections)}
+        return sorted(self.cards.cards, key=lambda c: rank[c.section])

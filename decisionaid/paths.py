@@ -1,0 +1,46 @@
+"""Where things live: the user's data folder and the packaged content. No mkdir at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "decisionaid"
+
+
+def data_dir() -> Path:
+    """The folder for saved answers and settings ($DECISIONAID_DATA_DIR overrides)."""
+    override = os.environ.get("DECISIONAID_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def session_path(pack_id: str) -> Path:
+    """The autosave file for one pack."""
+    return data_dir() / f"{pack_id}-answers.toml"
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.toml"
+
+
+def content_dir() -> Path:
+    """The folder of content packs: $DECISIONAID_CONTENT, the installed copy, or the source tree's."""
+    override = os.environ.get("DECISIONAID_CONTENT")
+    if override:
+        return Path(override)
+    packaged = Path(__file__).parent / "_content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "content"
+
+
+def pack_dirs() -> list[Path]:
+    """Every pack folder in the content folder, sorted by name."""
+    root = content_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / "pack.toml").exists())
