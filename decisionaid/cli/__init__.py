@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from decisionaid import __version__
-from decisionaid.cli import run, schema, validate
+from decisionaid.cli import export, run, schema, validate
 
-COMMANDS = (validate, schema)
+COMMANDS = (validate, schema, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -120,7 +120,8 @@ class _Checker:
             added |= {q for item in p.sure.sure.items for q in item.adds}
         for i, q in enumerate(p.clinician.questions):
             if not q.core and q.id not in added:
-                self.add("clinician", f"questions[{i}]", f"question '{q.id}' is never included: not core and no answer adds it")
+                reason = f"question '{q.id}' is never included: not core and no answer adds it"
+                self.add("clinician", f"questions[{i}]", reason)
 
     def balance(self) -> None:
         p = self.pack

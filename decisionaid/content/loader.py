@@ -67,7 +67,10 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(path, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})")]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        where = f"line {line}, column {column}"
+        return None, [Problem(path, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at {where})")]
     if not text.strip():
         return None, [Problem(path, "", "file is empty")]
     try:

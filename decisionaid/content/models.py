@@ -76,7 +76,7 @@ class Meta(Strict):
     conflicts: Text
     authors: list[Author] = Field(min_length=1)
     licence: Text
-    disclaimer: Text = Field(description="The 'not medical advice' statement, shown on the welcome screen and in exports.")
+    disclaimer: Text = Field(description="The 'not medical advice' statement, shown at the start and in exports.")
     minutes: int = Field(ge=1, le=240, description="About how long the journey takes, in minutes.")
 
     @model_validator(mode="after")
@@ -221,7 +221,7 @@ class SelfCheck(Strict):
     sources: list[Id] = Field(min_length=1)
     cards: list[Id] = Field(default_factory=list, description="Cards to reopen from the feedback.")
     myth: Annotated[str, StringConstraints(pattern=r"^M\d{2}$")] | None = None
-    adds: list[Id] = Field(default_factory=list, description="Clinician questions added when the answer is wrong or 'not sure'.")
+    adds: list[Id] = Field(default_factory=list, description="Clinician questions added on a wrong or 'not sure' answer.")
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
@@ -249,8 +249,8 @@ class ValueChoice(Strict):
     id: Id
     label: Text
     adds: list[Id] = Field(default_factory=list, description="Clinician questions this answer adds.")
-    reason: Text | None = Field(None, description="Why the questions were added, e.g. 'You said cost matters a lot to you.'")
-    summary: Text | None = Field(None, description="How the answer reads under 'what matters to me'; none leaves it out.")
+    reason: Text | None = Field(None, description="Why the questions were added: 'You said cost matters a lot to you.'")
+    summary: Text | None = Field(None, description="How the answer reads under 'what matters to me'; none omits it.")
 
 
 class ValueItem(Strict):

@@ -1,0 +1,74 @@
+"""`decisionaid export`: the questions for the clinician from saved answers, as text or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from decisionaid.cli.packs import load_or_report
+from decisionaid.content.problems import display_path
+from decisionaid.export import FORMATS, ExportError, ExportExists, render, write_export
+from decisionaid.paths import session_path
+from decisionaid.session import SessionError, load_session
+from decisionaid.summary import build_summary
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="print or save the questions for your clinician from your saved answers",
+        description="Build the list of questions for your clinician from saved answers, without starting "
+        "the aid. Writes to standard output unless -o FILE is given. Answers that no longer match the "
+        "pack are named on stderr and left out. Exits 2, with one line on stderr, when the pack or the "
+        "answers cannot be used or the file cannot be written.",
+    )
+    parser.add_argument("--pack", metavar="PACK", help="a pack folder or a shipped pack's name (default: the only one)")
+    parser.add_argument(
+        "--session",
+        metavar="FILE",
+        type=Path,
+        help="the answers file (default: the one the aid saves for this pack)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="text (wrapped at 72 columns) or md (Markdown); default: md for a FILE ending in .md, else text",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="save to FILE instead; '-' means standard output")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    pack = load_or_report(args.pack)
+    if pack is None:
+        return 2
+    path = args.session or session_path(pack.meta.id)
+    try:
+        session = load_session(path)
+    except SessionError as exc:
+        print(f"decisionaid: {exc}", file=sys.stderr)
+        return 2
+    where = display_path(path)
+    if session.pack != pack.meta.id:
+        print(f"decisionaid: {where}: pack: these answers are for '{session.pack}', not '{pack.meta.id}'", file=sys.stderr)
+        return 2
+    for unknown in session.unknown_answers(pack):
+        print(f"{where}: {unknown}: ignored, not in this pack", file=sys.stderr)
+    to_stdout = args.output in (None, "-")
+    fmt = args.format or ("md" if not to_stdout and args.output.lower().endswith(".md") else "text")
+    text = render(build_summary(pack, session), pack, fmt)
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_export(text, Path(args.output), force=args.force)
+    except ExportExists as exc:
+        print(f"decisionaid: {exc} (use --force to replace it)", file=sys.stderr)
+        return 2
+    except ExportError as exc:
+        print(f"decisionaid: {exc}", file=sys.stderr)
+        return 2
+    print(f"Saved to {display_path(Path(args.output))}", file=sys.stderr)
+    return 0

@@ -1,0 +1,31 @@
+"""Small helpers shared by tests: running the CLI and copying packs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).parent
+COMMUTE = TESTS / "packs" / "commute"
+ROOT = TESTS.parent
+KETAMINE = ROOT / "content" / "ketamine"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m decisionaid ARGS` in a subprocess and capture its output."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "decisionaid", *args],
+        cwd=cwd, env=full_env, input=input, capture_output=True, text=True, timeout=120,
+    )
+
+
+def copy_pack(source: Path, dest: Path) -> Path:
+    """A writable copy of a pack folder."""
+    shutil.copytree(source, dest)
+    return dest

@@ -1,0 +1,108 @@
+"""The command line as an author or a script meets it: through a subprocess."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import COMMUTE, ROOT, run_cli
+
+
+def test_help_documents_every_command():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    from decisionaid.cli import COMMANDS
+
+    names = [c.__name__.rsplit(".", 1)[-1] for c in COMMANDS]
+    for name in names:
+        assert re.search(rf"^\s+{name}\s+\S", result.stdout, re.M), name
+    assert "no medical advice" in result.stdout
+    for name in names:
+        sub = run_cli(name, "--help")
+        assert sub.returncode == 0
+        assert sub.stdout.startswith(f"usage: decisionaid {name}")
+
+
+def test_validate_prints_one_summary_line():
+    result = run_cli("validate", str(COMMUTE))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "commute 0.1.0: valid: 2 options, 5 cards, 1 figures, 1 self-check questions, 1 values items, "
+        "4 SURE items, 4 clinician questions, 2 sources, 1 crisis resources\n"
+    )
+    assert result.stderr == ""
+
+
+def test_validate_with_no_argument_checks_the_shipped_packs():
+    result = run_cli("validate", cwd=ROOT.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ketamine ")
+
+
+def test_schema_is_json_schema_for_the_whole_pack_and_each_file():
+    whole = json.loads(run_cli("schema").stdout)
+    assert set(whole["properties"]) >= {"pack", "sources", "cards", "clinician", "crisis"}
+    cards = json.loads(run_cli("schema", "cards.toml").stdout)
+    assert cards["title"] == "CardsFile"
+    assert "cards" in cards["required"]
+
+
+def test_schema_rejects_an_unknown_file_name():
+    result = run_cli("schema", "card.toml")
+    assert result.returncode == 2
+    assert "invalid choice: 'card.toml'" in result.stderr
+
+
+def test_app_refuses_to_start_on_a_broken_pack(tmp_path: Path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "pack.toml").write_text("schema_version = 2\n")
+    result = run_cli("--pack", str(pack))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "pack.toml: schema_version: Input should be 1 (got 2)" in result.stderr
+    assert result.stderr.rstrip().endswith("problem(s) in the content; nothing was started")
+
+
+def test_python_dash_m_and_the_console_script_agree():
+    script = Path(sys.executable).parent / "decisionaid"
+    if not script.exists():
+        pytest.skip("console script not installed in this environment")
+    import subprocess
+
+    out = subprocess.run([str(script), "validate", str(COMMUTE)], capture_output=True, text=True)
+    assert out.stdout == run_cli("validate", str(COMMUTE)).stdout
+
+
+def test_the_wheel_carries_the_content_and_finds_it_from_elsewhere(tmp_path: Path):
+    """A non-editable install must find its packs without the source tree."""
+    import subprocess
+
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+         str(ROOT)],
+        capture_output=True, text=True,
+    )
+    if built.returncode != 0 and "No module named" in built.stderr:
+        pytest.skip("hatchling is not installed")
+    assert built.returncode == 0, built.stderr
+    wheel = next(tmp_path.glob("decisionaid-*.whl"))
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(site)
+    assert "decisionaid/_content/ketamine/pack.toml" in names
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); "
+         "from decisionaid.cli import main; raise SystemExit(main(['validate']))"],
+        cwd=elsewhere, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ketamine ")
