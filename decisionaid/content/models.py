@@ -221,7 +221,7 @@ class SelfCheck(Strict):
     sources: list[Id] = Field(min_length=1)
     cards: list[Id] = Field(default_factory=list, description="Cards to reopen from the feedback.")
     myth: Annotated[str, StringConstraints(pattern=r"^M\d{2}$")] | None = None
-    adds: list[Id] = Field(default_factory=list, description="Clinician questions added on a wrong or 'not sure' answer.")
+    adds: list[Id] = Field(default_factory=list, description="Clinician questions a wrong or unsure answer adds.")
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
