@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import types
 import typing
@@ -16,6 +17,7 @@ from decisionaid.content.problems import ContentError, Problem, did_you_mean, do
 
 # Each pack field is read from the TOML file of the same name.
 PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
+_VALIDATOR_TAG = re.compile(r"^function-(?:after|before|wrap|plain)\[")
 REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_required()}
 
 
@@ -83,7 +85,7 @@ def _describe(path: Path, model: type[BaseModel], error: dict[str, Any]) -> Prob
     """Turn one Pydantic error into a one-line problem."""
     loc = [part for part in error["loc"] if not _is_validator_tag(part)]
     kind = error["type"]
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         allowed = _fields_at(model, loc[:-1])
         return Problem(path, dotted(loc), "unknown key" + did_you_mean(str(loc[-1]), allowed))
     if kind == "missing":
@@ -97,8 +99,8 @@ def _describe(path: Path, model: type[BaseModel], error: dict[str, Any]) -> Prob
 
 
 def _is_validator_tag(part: str | int) -> bool:
-    """Pydantic adds tags such as 'function-after[...]' or 'float' to some locations."""
-    return isinstance(part, str) and ("[" in part or part in {"float", "str", "int", "bool", "none"})
+    """Pydantic adds tags such as 'function-after[...]' to some locations; they are not keys."""
+    return isinstance(part, str) and _VALIDATOR_TAG.match(part) is not None
 
 
 def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:

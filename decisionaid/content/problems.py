@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -18,7 +24,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = display_path(self.path)
-        return f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
+        line = f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
+        return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
 
 
 class ContentError(Exception):
@@ -44,11 +51,12 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 
 def dotted(loc: Iterable[str | int]) -> str:
-    """('cards', 3, 'sources', 0) -> 'cards[3].sources[0]'."""
+    """('cards', 3, 'sources', 0) -> 'cards[3].sources[0]'; odd keys are quoted as TOML would."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
+            continue
+        key = part if _BARE_KEY.match(part) else json.dumps(part, ensure_ascii=False)
+        out += f".{key}" if out else key
     return out
