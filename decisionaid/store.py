@@ -24,6 +24,7 @@ class SessionStore:
         A file that cannot be read, or belongs to another pack, is renamed to a timestamped
         backup beside it and reported; answers to ids the pack no longer has are reported and dropped.
         """
+        self._remove_interrupted_writes()
         if not self.path.exists():
             return None, []
         try:
@@ -43,6 +44,11 @@ class SessionStore:
             f"and were left out ({'; '.join(unknown)})."
         )
         return session.without_unknown(pack), [notice]
+
+    def _remove_interrupted_writes(self) -> None:
+        """Delete temporary files left by a save that was killed before its rename."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
     def save(self, session: Session) -> None:
         save_session(session, self.path)

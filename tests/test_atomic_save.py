@@ -1,0 +1,61 @@
+"""Killing the process in the middle of an autosave never leaves a broken file."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from decisionaid.session import load_session
+
+SAVER = """
+import sys
+from pathlib import Path
+from decisionaid.content import load_pack
+from decisionaid.session import Session
+from decisionaid.store import SessionStore
+
+pack = load_pack(Path(sys.argv[1]))
+store = SessionStore(Path(sys.argv[2]))
+session = Session.new(pack)
+n = 0
+print("ready", flush=True)
+while True:
+    n += 1
+    session.note = f"save {n} " + "words " * (n % 5000)
+    session.own_questions = [f"question {i}?" for i in range(n % 50)]
+    store.save(session)
+"""
+
+
+def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
+    from tests.helpers import COMMUTE
+
+    path = tmp_path / "data" / "answers.toml"
+    rng = random.Random(7)
+    notes = set()
+    for _ in range(25):
+        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(COMMUTE), str(path)], stdout=subprocess.PIPE,
+                                text=True)
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if path.exists():
+            session = load_session(path)
+            assert session.note.startswith("save ")
+            notes.add(session.note.split()[1])
+    assert len(notes) > 5, "the saver should have completed saves between kills"
+    leftovers = [p.name for p in path.parent.iterdir() if p.name != path.name]
+    assert all(name.endswith(".tmp") for name in leftovers)
+
+    from decisionaid.content import load_pack
+    from decisionaid.store import SessionStore
+
+    session, notices = SessionStore(path).load(load_pack(COMMUTE))
+    assert session is not None and notices == []
+    assert [p.name for p in path.parent.iterdir()] == [path.name], "interrupted temporary files are cleaned up"
