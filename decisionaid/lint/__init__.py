@@ -1,0 +1,7 @@
+"""`lint`: IPDAS-style checks of a loaded content pack. Never imports Textual; textstat only when grading."""
+
+from decisionaid.lint.readability import TextstatMissing
+from decisionaid.lint.report import Finding, GradeRow, Level, LintReport
+from decisionaid.lint.rules import lint_pack
+
+__all__ = ["Finding", "GradeRow", "Level", "LintReport", "TextstatMissing", "lint_pack"]

@@ -1,0 +1,62 @@
+"""What `lint` finds: one line per finding, plus the reading grade of every card."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from decisionaid.content.problems import display_path
+
+
+class Level(StrEnum):
+    """An error fails the lint; a warning is shown but passes."""
+
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix or look at, located by pack file and dotted key."""
+
+    path: Path
+    key: str
+    level: Level
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}: {self.key}: {self.level}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """The length and Flesch-Kincaid reading grade of one card body."""
+
+    card_id: str
+    words: int
+    grade: float
+
+
+@dataclass
+class LintReport:
+    """Everything `lint_pack` found in one pack."""
+
+    findings: list[Finding] = field(default_factory=list)
+    grades: list[GradeRow] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level is Level.error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level is Level.warning]
+
+    @property
+    def median_grade(self) -> float:
+        return statistics.median(row.grade for row in self.grades)
+
+    def grades_hardest_first(self) -> list[GradeRow]:
+        return sorted(self.grades, key=lambda row: (-row.grade, row.card_id))
