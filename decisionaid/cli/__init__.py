@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from decisionaid import __version__
-from decisionaid.cli import export, run, schema, validate
+from decisionaid.cli import export, lint, run, schema, validate
 
-COMMANDS = (validate, schema, export)
+COMMANDS = (validate, schema, export, lint)
 
 
 def build_parser() -> argparse.ArgumentParser:

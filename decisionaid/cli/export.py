@@ -45,6 +45,13 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return 2
     path = args.session or session_path(pack.meta.id)
+    if args.session is None and not path.exists():
+        print(
+            f"decisionaid: {display_path(path)}: no saved answers for '{pack.meta.id}' yet; "
+            "go through the aid first, or give --session FILE",
+            file=sys.stderr,
+        )
+        return 2
     try:
         session = load_session(path)
     except SessionError as exc:
@@ -52,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     where = display_path(path)
     if session.pack != pack.meta.id:
-        print(f"decisionaid: {where}: pack: these answers are for '{session.pack}', not '{pack.meta.id}'", file=sys.stderr)
+        print(
+            f"decisionaid: {where}: pack: these answers are for '{session.pack}', not '{pack.meta.id}'", file=sys.stderr
+        )
         return 2
     for unknown in session.unknown_answers(pack):
         print(f"{where}: {unknown}: ignored, not in this pack", file=sys.stderr)
