@@ -298,6 +298,8 @@ def write_export(text: str, path: Path, *, force: bool = False) -> None:
     if path.exists() and not force:
         raise ExportExists(f"{where}: already exists; not replaced")
     try:
-        atomic_write(path, text)
+        atomic_write(path, text, replace=force)
+    except FileExistsError:
+        raise ExportExists(f"{where}: already exists; not replaced") from None
     except OSError as exc:
         raise ExportError(f"{where}: cannot write: {exc.strerror or exc}") from None

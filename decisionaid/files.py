@@ -16,10 +16,11 @@ def ensure_private_dir(folder: Path) -> None:
     os.chmod(folder, PRIVATE_DIR)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, *, replace: bool = True) -> None:
     """Write `text` to `path` via a temporary file, fsync and rename, with mode 0600.
 
-    A symlink at `path` is refused rather than followed.
+    A symlink at `path` is refused rather than followed. With replace=False an existing
+    file is never replaced, even one created while writing (FileExistsError).
     """
     path = Path(path)
     if path.is_symlink():
@@ -31,7 +32,11 @@ def atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)
+            os.unlink(tmp)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -126,3 +126,16 @@ def test_delete_removes_the_file(pack, tmp_path: Path):
     assert store.exists()
     store.delete()
     assert not store.exists()
+
+
+def test_no_replace_write_never_replaces_a_file_that_appeared(tmp_path: Path):
+    from decisionaid.files import atomic_write
+
+    path = tmp_path / "summary.txt"
+    path.write_text("theirs")
+    with pytest.raises(FileExistsError):
+        atomic_write(path, "ours", replace=False)
+    assert path.read_text() == "theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.txt"]
+    atomic_write(tmp_path / "new.txt", "ours", replace=False)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o600
