@@ -1,0 +1,197 @@
+"""The parts of the benchmark, each returning table rows."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from pathlib import Path
+
+from bench.measure import CommandFailed, Stat, alternate, imported_modules, imports_textual, time_command
+from bench.packgen import generate_pack, shape, write_session
+from bench.report import Row
+from bench.tui import decisionaid_case, minimal_case, run_once
+
+COMMUTE = Path("tests") / "packs" / "commute"
+SIZES = (100, 1_000, 10_000)
+QUICK_SIZES = (100, 1_000)
+LINEAR_LIMIT = 1.5  # cost per card at 10,000 relative to 1,000: a quadratic term gives ~10x, n log n 1.33x
+
+
+def shipped_packs(repo: Path) -> list[Path]:
+    root = repo / "content"
+    return sorted(p for p in root.iterdir() if (p / "pack.toml").exists()) if root.is_dir() else []
+
+
+def choose_pack(repo: Path, wanted: Path | None) -> tuple[Path, str]:
+    """The pack to run: the one asked for, the first shipped pack that validates, or the commute test pack."""
+    from decisionaid.content import ContentError, load_pack
+
+    if wanted:
+        return wanted.resolve(), ""
+    skipped = []
+    for folder in shipped_packs(repo):
+        try:
+            load_pack(folder)
+            return folder, "shipped"
+        except ContentError as exc:
+            skipped.append(f"shipped pack '{folder.name}' does not validate yet: {len(exc.problems)} problem(s)")
+    return repo / COMMUTE, "; ".join(skipped) or "no shipped pack"
+
+
+# --- 1, 2, 5: first paint, key latency, peak memory ------------------------------------
+
+
+def tui_rows(pack_dir: Path, env: dict[str, str], repo: Path, runs: int) -> list[Row]:
+    aid, minimal, switch = decisionaid_case(pack_dir), minimal_case(), minimal_case(switch_screen=True)
+    samples = alternate({"aid": lambda: run_once(aid, env, str(repo)),
+                         "minimal": lambda: run_once(minimal, env, str(repo)),
+                         "switch": lambda: run_once(switch, env, str(repo))}, runs)
+
+    def stat(case: str, attr: str, scale: float) -> Stat:
+        return Stat.of([getattr(s, attr) * scale for s in samples[case]])
+
+    def row(measure: str, attr: str, scale: float, unit: str, limit: float, note: str = "") -> Row:
+        r = Row(measure, stat("aid", attr, scale), unit, stat("minimal", attr, scale),
+                target=f"<= {limit}x minimal app", note=note)
+        r.passed = r.ratio <= limit
+        return r
+
+    key_note = f"key {aid.key.decode()!r} until {aid.after_key!r}"
+    return [
+        row("1. first paint (spawn to title)", "first_paint", 1000, "ms", 1.25, f"until {aid.title!r}"),
+        row("2. key to screen", "key_latency", 1000, "ms", 1.2, key_note + "; minimal app updates its Static"),
+        Row("2. key to screen, vs a screen switch", stat("aid", "key_latency", 1000), "ms",
+            stat("switch", "key_latency", 1000),
+            note="reference: minimal app pushing a new Header+Static+Footer screen"),
+        row("5. peak RSS (paint, key, quit)", "peak_rss_mib", 1, "MiB", 1.2, "ru_maxrss from wait4"),
+    ]
+
+
+# --- 3: content load and validation ---------------------------------------------------
+
+
+def time_load(folder: Path, runs: int) -> tuple[Stat, str]:
+    """In-process load_pack of one folder (after one warm-up call); a pack that fails is timed to its error."""
+    from decisionaid.content import ContentError, load_pack
+
+    note = ""
+    samples = []
+    for i in range(runs + 1):
+        gc.collect()  # start each sample without the previous one's garbage
+        started = time.perf_counter()
+        try:
+            load_pack(folder)
+        except ContentError as exc:
+            note = f"invalid ({len(exc.problems)} problems): timed to the error"
+        if i:
+            samples.append((time.perf_counter() - started) * 1000)
+    return Stat.of(samples), note
+
+
+def time_phases(folder: Path, runs: int) -> dict[str, float]:
+    """Best ms of load_pack's three phases, run one by one: TOML parsing, model validation, cross-file checks.
+
+    As in timeit, the garbage collector is off and the fastest run counts, so each phase shows its own growth
+    rather than the machine's noise.
+    """
+    import tomllib
+
+    from decisionaid.content import PACK_FILES, Pack
+    from decisionaid.content.checks import cross_check
+
+    samples: dict[str, list[float]] = {"toml": [], "validate": [], "cross-check": []}
+    for _ in range(runs):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.perf_counter()
+            data = {name: tomllib.loads((folder / file).read_text(encoding="utf-8"))
+                    for name, file in PACK_FILES.items() if (folder / file).exists()}
+            parsed = time.perf_counter()
+            pack = Pack(**{name: Pack.model_fields[name].annotation.model_validate(d) for name, d in data.items()})
+            validated = time.perf_counter()
+            cross_check(pack, folder)
+            checked = time.perf_counter()
+        finally:
+            gc.enable()
+        for phase, ms in zip(samples, (parsed - started, validated - parsed, checked - validated), strict=True):
+            samples[phase].append(ms * 1000)
+    return {phase: min(ms) for phase, ms in samples.items()}
+
+
+def load_rows(repo: Path, pack_dir: Path, scratch: Path, runs: int, quick: bool) -> list[Row]:
+    rows = []
+    for folder in dict.fromkeys([*shipped_packs(repo), pack_dir]):
+        stat, note = time_load(folder, runs)
+        shipped = folder.parent == repo / "content"
+        phases = time_phases(folder, runs) if not note else {}
+        split = " / ".join(f"{phase} {ms:.2f}" for phase, ms in phases.items())
+        rows.append(Row(f"3. load_pack {folder.name}", stat, "ms", target="<= 25 ms" if shipped else "",
+                        passed=stat.median <= 25 if shipped else None,
+                        note=note or f"ms: {split}", extra={"phases_ms": phases}))
+    per_card: dict[int, dict[str, float]] = {}
+    for cards in QUICK_SIZES if quick else SIZES:
+        folder = generate_pack(repo / COMMUTE, scratch / f"generated-{cards}", cards)
+        stat, note = time_load(folder, runs)
+        phases = time_phases(folder, runs)
+        per_card[cards] = {"load_pack": stat.median * 1000 / cards,
+                           **{phase: ms * 1000 / cards for phase, ms in phases.items()}}
+        size = shape(cards)
+        split = " / ".join(f"{phase} {us:.1f}" for phase, us in per_card[cards].items())
+        row = Row(f"3. load_pack {cards:,} generated cards", stat, "ms",
+                  note=f"µs/card: {split} (phases: best run, GC off); {size['sources']} sources, "
+                  f"{size['sections']} sections, {size['options']} options {note}".rstrip(),
+                  extra={"us_per_card": per_card[cards], "phases_ms": phases, "shape": size})
+        if cards > 1_000:
+            growth = {phase: us / per_card[1_000][phase] for phase, us in per_card[cards].items()}
+            worst = max(growth, key=growth.get)
+            row.target = f"linear: µs/card (each phase) <= {LINEAR_LIMIT}x that at 1,000"
+            row.passed = growth[worst] <= LINEAR_LIMIT
+            row.note = f"vs 1,000: {growth['load_pack']:.2f}x overall, worst {worst} {growth[worst]:.2f}x; " + row.note
+            row.extra["growth_vs_1000"] = growth
+        rows.append(row)
+    return rows
+
+
+# --- 4: whole commands ----------------------------------------------------------------
+
+
+def command_rows(pack_dir: Path, env: dict[str, str], repo: Path, scratch: Path, runs: int) -> list[Row]:
+    py = sys.executable
+    session = write_session(pack_dir, scratch / "answers.toml")
+    data_env = {**env, "DECISIONAID_DATA_DIR": str(scratch / "data")}
+    commands = {
+        "import pydantic": [py, "-c", "import pydantic"],
+        "from pydantic import BaseModel": [py, "-c", "from pydantic import BaseModel"],
+        "validate": [py, "-m", "decisionaid", "validate", str(pack_dir)],
+        "export": [py, "-m", "decisionaid", "export", "--pack", str(pack_dir), "--session", str(session), "-o", "-"],
+    }
+    cases, broken = {}, {}
+    for name, argv in commands.items():
+        try:
+            time_command(argv, data_env, str(repo))
+            cases[name] = lambda argv=argv: time_command(argv, data_env, str(repo))
+        except CommandFailed as exc:
+            broken[name] = str(exc)
+    samples = {name: Stat.of([s * 1000 for s in values]) for name, values in alternate(cases, runs).items()}
+    base = samples.get("import pydantic")
+    rows = [
+        Row("4. python -c 'import pydantic'", base, "ms", note="the baseline"),
+        Row("4. python -c 'from pydantic import BaseModel'", samples.get("from pydantic import BaseModel"), "ms",
+            base, note="for reference: what defining any model costs first"),
+    ]
+    for name in ("validate", "export"):
+        argv = commands[name]
+        if name in broken:
+            rows.append(Row(f"4. decisionaid {name}", None, "ms", target="<= 1.5x, no textual", passed=False,
+                            note=f"unavailable: {broken[name]}"))
+            continue
+        modules = imported_modules([py, "-X", "importtime", *argv[1:]], data_env, str(repo))
+        textual = imports_textual(modules)
+        row = Row(f"4. decisionaid {name}", samples[name], "ms", base, target="<= 1.5x, no textual",
+                  textual="yes" if textual else "no", note=f"{len(modules)} modules imported",
+                  extra={"modules_imported": len(modules)})
+        row.passed = row.ratio is not None and row.ratio <= 1.5 and not textual
+        rows.append(row)
+    return rows

@@ -1,0 +1,167 @@
+"""Run a program on a pseudo-terminal and watch what it draws, through a pyte screen."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from collections.abc import Sequence
+
+import pyte
+
+COLUMNS, ROWS = 100, 30
+
+
+class TerminalTimeout(Exception):
+    """The expected text did not appear in time."""
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of whitespace, so text wrapped over lines still matches."""
+    return " ".join(text.split())
+
+
+class Terminal:
+    """One child process on a pty of COLUMNS x ROWS, with its output fed into a pyte screen.
+
+    Times are `time.perf_counter()` values; `started` is taken just before the fork.
+    """
+
+    def __init__(self, argv: Sequence[str], env: dict[str, str], cwd: str | None = None) -> None:
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.rusage: os.struct_rusage | None = None
+        self.status: int | None = None
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size its terminal, then become the program
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+                if cwd:
+                    os.chdir(cwd)
+                os.execvpe(argv[0], list(argv), env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+
+    # --- reading -------------------------------------------------------------------
+
+    def _read(self, timeout: float) -> int:
+        """Feed whatever arrives within `timeout` seconds to the screen; the byte count, or -1 at end of output."""
+        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0))
+        if not ready:
+            return 0
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError as exc:
+            if exc.errno == errno.EIO:  # the child closed the terminal
+                return -1
+            raise
+        if not data:
+            return -1
+        self.stream.feed(data)
+        return len(data)
+
+    def text(self) -> str:
+        return squeeze("\n".join(self.screen.display))
+
+    def wait_for(self, marker: str, timeout: float) -> float:
+        """Read until `marker` is on screen; returns the perf_counter time it became visible."""
+        wanted = squeeze(marker)
+        deadline = time.perf_counter() + timeout
+        while wanted not in self.text():
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TerminalTimeout(f"{marker!r} not on screen after {timeout:.0f} s; screen:\n{self.dump()}")
+            if self._read(left) < 0:
+                raise TerminalTimeout(f"output ended before {marker!r} appeared; screen:\n{self.dump()}")
+        return time.perf_counter()
+
+    def wait_quiet(self, quiet: float = 0.3, timeout: float = 5.0) -> None:
+        """Read until nothing arrives for `quiet` seconds (or `timeout` passes): the app is idle."""
+        deadline = time.perf_counter() + timeout
+        last = time.perf_counter()
+        while (now := time.perf_counter()) < deadline and now - last < quiet:
+            got = self._read(min(quiet - (now - last), deadline - now))
+            if got < 0:
+                return
+            if got:
+                last = time.perf_counter()
+
+    def dump(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    # --- writing and ending ----------------------------------------------------------
+
+    def send(self, keys: bytes) -> float:
+        """Write keys to the terminal; returns the time just after writing."""
+        os.write(self.fd, keys)
+        return time.perf_counter()
+
+    def finish(self, quit_keys: bytes | None, timeout: float = 5.0) -> os.struct_rusage:
+        """Ask the program to quit (keys, then SIGTERM, then SIGKILL) and collect its resource usage."""
+        steps: list[tuple[str, float]] = [("keys", timeout), ("term", 2.0), ("kill", 2.0)]
+        for step, grace in steps:
+            if step == "keys" and quit_keys:
+                self._safe_send(quit_keys)
+            elif step == "term":
+                self._signal(signal.SIGTERM)
+            elif step == "kill":
+                self._signal(signal.SIGKILL)
+            if self._reap(grace):
+                break
+        assert self.rusage is not None
+        return self.rusage
+
+    def _safe_send(self, keys: bytes) -> None:
+        with contextlib.suppress(OSError):
+            os.write(self.fd, keys)
+
+    def _signal(self, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, sig)
+
+    def _reap(self, grace: float) -> bool:
+        """Drain output and wait up to `grace` seconds for the child to exit."""
+        deadline = time.perf_counter() + grace
+        while True:
+            pid, status, rusage = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                self.status, self.rusage = status, rusage
+                self.close()
+                return True
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                return False
+            if self._read(min(left, 0.05)) < 0:
+                time.sleep(min(left, 0.01))  # output closed; the child is on its way out
+
+    def close(self) -> None:
+        """Kill the child if it still runs and release the terminal; safe to call twice."""
+        if self.status is None:
+            self._signal(signal.SIGKILL)
+            try:
+                _, self.status, self.rusage = os.wait4(self.pid, 0)
+            except ChildProcessError:
+                self.status = -1
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def peak_rss_mib(rusage: os.struct_rusage) -> float:
+    """ru_maxrss is in KiB on Linux."""
+    return rusage.ru_maxrss / 1024

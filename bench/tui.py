@@ -1,0 +1,109 @@
+"""The interactive measurements: time to first paint, key-to-screen latency and peak memory."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.terminal import Terminal, peak_rss_mib
+
+KEY_BYTES = {"enter": b"\r", "space": b" ", "right": b"\x1b[C", "left": b"\x1b[D", "tab": b"\t", "escape": b"\x1b"}
+
+
+def key_bytes(key: str) -> bytes:
+    """What a terminal sends for a Textual key name (the first, if several are bound)."""
+    first = key.split(",")[0].strip()
+    if first in KEY_BYTES:
+        return KEY_BYTES[first]
+    if first.startswith("ctrl+") and len(first) == 6:
+        return bytes([ord(first[-1]) & 0x1F])
+    if len(first) == 1:
+        return first.encode()
+    raise ValueError(f"no terminal bytes known for key {key!r}")
+
+
+def marker(text: str, limit: int = 40) -> str:
+    """A prefix of `text` that fits on one line, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut or text[:limit]
+
+
+@dataclass(frozen=True)
+class AppCase:
+    """One app to drive: how to start it, what its first screen shows, which key moves it and to what."""
+
+    name: str
+    argv: list[str]
+    title: str
+    key: bytes
+    after_key: str
+    quit_key: bytes
+
+
+@dataclass(frozen=True)
+class TuiSample:
+    first_paint: float
+    key_latency: float
+    peak_rss_mib: float
+
+
+def run_once(case: AppCase, env: dict[str, str], cwd: str, timeout: float = 30) -> TuiSample:
+    """Start the app, wait for its title, press the key, wait for the new text, quit; one sample."""
+    with tempfile.TemporaryDirectory(prefix="decisionaid-bench-data-") as data:
+        child_env = {**env, "DECISIONAID_DATA_DIR": data}
+        with Terminal(case.argv, child_env, cwd) as term:
+            painted = term.wait_for(case.title, timeout)
+            first_paint = painted - term.started
+            term.wait_quiet()
+            if marker(case.after_key) in term.text():
+                raise RuntimeError(f"{case.name}: {case.after_key!r} is on screen before the key is pressed")
+            sent = term.send(case.key)
+            key_latency = term.wait_for(case.after_key, timeout) - sent
+            rusage = term.finish(case.quit_key)
+    return TuiSample(first_paint, key_latency, peak_rss_mib(rusage))
+
+
+def minimal_case(switch_screen: bool = False) -> AppCase:
+    """The minimal app; its key updates the Static, or with `switch_screen` shows a new screen."""
+    from bench import minimal_app
+
+    return AppCase(
+        name="minimal Textual app" + (" (screen switch)" if switch_screen else ""),
+        argv=[sys.executable, "-m", "bench.minimal_app"],
+        title=minimal_app.TITLE,
+        key=key_bytes(minimal_app.SCREEN_KEY if switch_screen else minimal_app.NEXT_KEY),
+        after_key=minimal_app.ON_NEW_SCREEN if switch_screen else minimal_app.AFTER_KEY,
+        quit_key=key_bytes(minimal_app.QUIT_KEY),
+    )
+
+
+def decisionaid_case(pack_dir: Path) -> AppCase:
+    """The aid on `pack_dir`: the title is the pack's, the key is the welcome screen's 'start' key and the
+    expected text is the first card's title, all read from the code and the pack."""
+    from decisionaid.app import DecisionAidApp
+    from decisionaid.content import load_pack
+    from decisionaid.screens.welcome import WelcomeScreen
+
+    pack = load_pack(pack_dir)
+    first_card = pack.ordered_cards()[0]
+    return AppCase(
+        name="decisionaid",
+        argv=[sys.executable, "-m", "decisionaid", "--pack", str(pack_dir)],
+        title=marker(pack.meta.title),
+        key=key_bytes(_bound_key(WelcomeScreen.BINDINGS, "start", "s")),
+        after_key=marker(first_card.title),
+        quit_key=key_bytes(_bound_key(DecisionAidApp.BINDINGS, "quit", "ctrl+q")),
+    )
+
+
+def _bound_key(bindings: list, action: str, default: str) -> str:
+    for binding in bindings:
+        key, bound = (binding.key, binding.action) if hasattr(binding, "action") else (binding[0], binding[1])
+        if bound == action:
+            return key
+    return default
