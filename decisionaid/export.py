@@ -295,6 +295,8 @@ def write_export(text: str, path: Path, *, force: bool = False) -> None:
         raise ExportError(f"{where}: is a symbolic link; not writing through it")
     if path.is_dir():
         raise ExportError(f"{where}: is a folder")
+    if path.exists() and not path.is_file():
+        raise ExportError(f"{where}: is not a regular file; not replacing it")
     if path.exists() and not force:
         raise ExportExists(f"{where}: already exists; not replaced")
     try:

@@ -25,6 +25,8 @@ def atomic_write(path: Path, text: str, *, replace: bool = True) -> None:
     path = Path(path)
     if path.is_symlink():
         raise OSError(f"{path} is a symbolic link; not writing through it")
+    if path.exists() and not path.is_file():
+        raise OSError(f"{path} is not a regular file; not replacing it")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, PRIVATE_FILE)

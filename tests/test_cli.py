@@ -55,7 +55,8 @@ def test_schema_is_json_schema_for_the_whole_pack_and_each_file():
 def test_schema_rejects_an_unknown_file_name():
     result = run_cli("schema", "card.toml")
     assert result.returncode == 2
-    assert "invalid choice: 'card.toml'" in result.stderr
+    assert result.stderr.startswith("decisionaid schema: unknown file 'card.toml' (did you mean 'cards.toml'?); ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_app_refuses_to_start_on_a_broken_pack(tmp_path: Path):
@@ -67,6 +68,15 @@ def test_app_refuses_to_start_on_a_broken_pack(tmp_path: Path):
     assert "Traceback" not in result.stderr
     assert "pack.toml: schema_version: Input should be 1 (got 2)" in result.stderr
     assert result.stderr.rstrip().endswith("problem(s) in the content; nothing was started")
+
+
+def test_help_does_not_load_the_content_models():
+    import subprocess
+
+    code = ("import sys\nfrom decisionaid.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print('pydantic' in sys.modules, 'textual' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "False False"
 
 
 def test_python_dash_m_and_the_console_script_agree():

@@ -232,3 +232,13 @@ def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):
     assert "How will I get home after each session, and when can I drive again?" in result.stdout
     assert "What would you expect to happen if I keep my current treatment?" not in result.stdout
     assert "Do you feel SURE about the best choice for you? No" in result.stdout
+
+
+def test_export_never_replaces_a_device_or_fifo(tmp_path: Path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = export(tmp_path, "--session", str(answers_file(tmp_path)), "-o", str(fifo), "--force")
+    assert_one_line_error(result, "pipe: is not a regular file; not replacing it")
+    assert fifo.is_fifo()

@@ -7,11 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.content.problems import display_path
-from decisionaid.export import FORMATS, ExportError, ExportExists, render, write_export
 from decisionaid.paths import session_path
-from decisionaid.session import SessionError, load_session
-from decisionaid.summary import build_summary
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -32,7 +28,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=("text", "md"),
         help="text (wrapped at 72 columns) or md (Markdown); default: md for a FILE ending in .md, else text",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="save to FILE instead; '-' means standard output")
@@ -41,6 +37,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from decisionaid.content.problems import display_path
+    from decisionaid.export import ExportError, ExportExists, render, write_export
+    from decisionaid.session import SessionError, load_session
+    from decisionaid.summary import build_summary
+
     pack = load_or_report(args.pack)
     if pack is None:
         return 2

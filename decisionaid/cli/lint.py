@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.cli.packs import PackNotFound, resolve_pack_dir
-from decisionaid.content import ContentError, Pack, load_pack
-from decisionaid.content.problems import display_path
-from decisionaid.lint import LintReport, TextstatMissing, lint_pack
-from decisionaid.paths import pack_dirs
+from decisionaid.cli.packs import chosen_folders, each_loaded
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.lint import LintReport
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -36,23 +37,15 @@ def _day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        folders = [resolve_pack_dir(wanted) for wanted in args.pack_dirs] if args.pack_dirs else pack_dirs()
-    except PackNotFound as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
-        return 2
-    if not folders:
-        print("decisionaid: no content packs found", file=sys.stderr)
+    from decisionaid.lint import TextstatMissing, lint_pack
+
+    folders = chosen_folders(args.pack_dirs)
+    if folders is None:
         return 2
     today = args.today or date.today()
     status = 0
-    for folder in folders:
-        try:
-            pack = load_pack(folder)
-        except ContentError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(f"{display_path(folder)}: {len(exc.problems)} problem(s)", file=sys.stderr)
+    for folder, pack in each_loaded(folders):
+        if pack is None:
             status = 2
             continue
         try:

@@ -1,12 +1,19 @@
-"""Finding and loading the pack a command works on, with one-line errors."""
+"""Finding and loading the packs a command works on, with one-line errors.
+
+Heavy modules (pydantic models) are imported inside the functions, so `--help` stays fast.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import ContentError, Pack, load_pack
 from decisionaid.paths import content_dir, pack_dirs
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 class PackNotFound(Exception):
@@ -32,6 +39,8 @@ def resolve_pack_dir(wanted: str | None) -> Path:
 
 def load_or_report(wanted: str | None) -> Pack | None:
     """Load the pack, or print every problem on stderr and return None."""
+    from decisionaid.content import ContentError, load_pack
+
     try:
         return load_pack(resolve_pack_dir(wanted))
     except PackNotFound as exc:
@@ -41,3 +50,31 @@ def load_or_report(wanted: str | None) -> Pack | None:
             print(problem, file=sys.stderr)
         print(f"decisionaid: {len(exc.problems)} problem(s) in the content; nothing was started", file=sys.stderr)
     return None
+
+
+def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
+    """The named pack folders, or every shipped pack; None (after one line on stderr) if any is missing."""
+    try:
+        folders = [resolve_pack_dir(name) for name in wanted] if wanted else pack_dirs()
+    except PackNotFound as exc:
+        print(f"decisionaid: {exc}", file=sys.stderr)
+        return None
+    if not folders:
+        print("decisionaid: no content packs found", file=sys.stderr)
+        return None
+    return folders
+
+
+def each_loaded(folders: Sequence[Path]) -> Iterator[tuple[Path, Pack | None]]:
+    """Load each folder in turn; a pack that fails has its problems printed and yields None."""
+    from decisionaid.content import ContentError, load_pack
+    from decisionaid.content.problems import display_path
+
+    for folder in folders:
+        try:
+            yield folder, load_pack(folder)
+        except ContentError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"{display_path(folder)}: {len(exc.problems)} problem(s)", file=sys.stderr)
+            yield folder, None

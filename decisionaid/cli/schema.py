@@ -6,9 +6,6 @@ import argparse
 import json
 import sys
 
-from decisionaid.content import PACK_FILES
-from decisionaid.content.models import Pack
-
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
@@ -17,16 +14,25 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Print the JSON Schema of a content pack, for completion and checks in an editor. "
         "With FILE (such as cards.toml), print the schema of that one file.",
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", choices=sorted(PACK_FILES.values()), help="one pack file")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="one pack file, such as cards.toml")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.file:
+    from decisionaid.content import PACK_FILES
+    from decisionaid.content.models import Pack
+    from decisionaid.content.problems import did_you_mean
+
+    if args.file is None:
+        schema = Pack.model_json_schema()
+    elif args.file in PACK_FILES.values():
         field = next(name for name, file in PACK_FILES.items() if file == args.file)
         schema = Pack.model_fields[field].annotation.model_json_schema()
     else:
-        schema = Pack.model_json_schema()
+        files = ", ".join(PACK_FILES.values())
+        print(f"decisionaid schema: unknown file '{args.file}'{did_you_mean(args.file, PACK_FILES.values())}; "
+              f"pack files are {files}", file=sys.stderr)
+        return 2
     json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from typing import TYPE_CHECKING
 
-from decisionaid.cli.packs import PackNotFound, resolve_pack_dir
-from decisionaid.content import ContentError, Pack, load_pack
-from decisionaid.content.problems import display_path
-from decisionaid.paths import pack_dirs
+from decisionaid.cli.packs import chosen_folders, each_loaded
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -39,23 +39,13 @@ def summary_line(pack: Pack) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        folders = [resolve_pack_dir(args.pack_dir)] if args.pack_dir else pack_dirs()
-    except PackNotFound as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
-        return 2
-    if not folders:
-        print("decisionaid: no content packs found", file=sys.stderr)
+    folders = chosen_folders([args.pack_dir] if args.pack_dir else [])
+    if folders is None:
         return 2
     status = 0
-    for folder in folders:
-        try:
-            pack = load_pack(folder)
-        except ContentError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(f"{display_path(folder)}: {len(exc.problems)} problem(s)", file=sys.stderr)
+    for _folder, pack in each_loaded(folders):
+        if pack is None:
             status = 2
-            continue
-        print(summary_line(pack))
+        else:
+            print(summary_line(pack))
     return status

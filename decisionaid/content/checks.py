@@ -33,6 +33,7 @@ class _Checker:
             "clinician question": [q.id for q in pack.clinician.questions],
             "topic": [t.id for t in pack.clinician.topics],
         }
+        self.id_sets = {kind: set(ids) for kind, ids in self.ids.items()}
 
     def add(self, file: str, key: str, reason: str) -> None:
         self.problems.append(Problem(self.folder / f"{file}.toml", key, reason))
@@ -68,9 +69,8 @@ class _Checker:
                 first[item.id] = i
 
     def ref(self, file: str, key: str, kind: str, wanted: str) -> None:
-        known = self.ids[kind]
-        if wanted not in known:
-            self.add(file, key, f"unknown {kind} '{wanted}'" + did_you_mean(wanted, known))
+        if wanted not in self.id_sets[kind]:
+            self.add(file, key, f"unknown {kind} '{wanted}'" + did_you_mean(wanted, self.ids[kind]))
 
     def refs(self, file: str, key: str, kind: str, wanted: list[str]) -> None:
         for j, one in enumerate(wanted):
