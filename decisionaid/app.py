@@ -2,24 +2,202 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from decisionaid.content import Pack
+from decisionaid.screens.card import CardScreen
+from decisionaid.screens.confirm import ConfirmScreen
+from decisionaid.screens.crisis import CrisisScreen
+from decisionaid.screens.help import HelpScreen, help_rows
+from decisionaid.screens.journey import Journey
+from decisionaid.screens.learnt import LearntScreen
+from decisionaid.screens.self_check import SelfCheckScreen
+from decisionaid.screens.summary import SummaryScreen
+from decisionaid.screens.sure import SureScreen
+from decisionaid.screens.values import ValuesScreen
 from decisionaid.screens.welcome import WelcomeScreen
+from decisionaid.session import Session, Stage
+from decisionaid.settings import Settings, load_settings, save_settings
+from decisionaid.store import SessionStore
+from decisionaid.themes import THEMES
 
 
 class DecisionAidApp(App[int]):
-    """The decision aid for one content pack."""
+    """The decision aid for one content pack, with answers autosaved to `store`."""
 
     CSS_PATH = "app.tcss"
     TITLE = "decisionaid"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
+    BINDINGS = [
+        Binding("f2", "crisis", "Crisis help", priority=True, id="crisis", tooltip="Crisis lines, from any screen"),
+        Binding("question_mark", "help", "Keys", key_display="?", id="help", tooltip="Every key on this screen"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave; your answers are already saved"),
+    ]
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        store: SessionStore,
+        *,
+        theme: str | None = None,
+        settings_path: Path | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
         super().__init__()
+        for extra in THEMES:
+            self.register_theme(extra)
+        self.settings_path = settings_path
+        saved = load_settings(settings_path).theme if settings_path else None
+        chosen = theme or saved
+        if chosen in self.available_themes:
+            self.theme = chosen
         self.pack = pack
+        self.store = store
+        self.export_dir = export_dir
+        self.journey = Journey(pack)
+        self.session, self.notices = store.load(pack)
         self.sub_title = pack.meta.title
+        self.sources_open = False
+        self.leaving = False
 
     def on_mount(self) -> None:
-        self.push_screen(WelcomeScreen(self.pack))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(WelcomeScreen())
+
+    # --- moving through the journey ------------------------------------------------
+
+    async def start(self) -> None:
+        """Begin with fresh answers at the first card."""
+        self.session = Session.new(self.pack)
+        self.notices = []
+        await self.go(*self.journey.first("cards"))
+
+    async def resume(self) -> None:
+        """Go back to where the saved answers left off."""
+        if self.session is None:
+            await self.start()
+            return
+        stage, position = self.session.stage, self.session.position
+        if stage == "welcome":
+            stage, position = self.journey.first("cards")
+        await self.go(*self.journey.clamp(stage, position))
+
+    async def step(self, delta: int) -> None:
+        """Move one step forward (1) or back (-1)."""
+        if self.session is None:
+            return
+        here = (self.session.stage, self.session.position)
+        await self.go(*(self.journey.next(*here) if delta > 0 else self.journey.previous(*here)))
+
+    async def go(self, stage: Stage, position: int = 0, *, export: bool = False) -> None:
+        """Record the place, save, and show its screen; the next key waits until it is shown."""
+        if self.leaving:
+            return
+        if self.session is None:
+            self.session = Session.new(self.pack)
+        stage, position = self.journey.clamp(stage, position)
+        self.session.stage = stage
+        self.session.position = position
+        self.save()
+        await self.switch_screen(self.screen_for(stage, position, export=export))
+
+    def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
+        if stage == "cards":
+            return CardScreen(position)
+        if stage == "self_check":
+            if position == len(self.pack.self_check.self_check):
+                return LearntScreen(position)
+            return SelfCheckScreen(position)
+        if stage == "values":
+            return ValuesScreen(position)
+        if stage == "sure":
+            return SureScreen(position)
+        if stage == "summary":
+            return SummaryScreen(export=export)
+        return WelcomeScreen()
+
+    # --- saving and forgetting -------------------------------------------------------
+
+    def save(self) -> None:
+        """Autosave; a failure is reported in one line and the answers stay on screen."""
+        if self.session is None:
+            return
+        try:
+            self.store.save(self.session)
+        except OSError as exc:
+            self.notify(f"Could not save your answers to {self.store.path}: {exc}", severity="error")
+
+    async def delete_answers(self) -> None:
+        self.store.delete()
+        self.session = None
+        self.notices = ["Your answers were deleted."]
+        await self.switch_screen(WelcomeScreen())
+
+    def confirm_start_over(self) -> None:
+        async def start_over(confirmed: bool | None) -> None:
+            if confirmed:
+                self.store.delete()
+                await self.start()
+
+        self.push_screen(ConfirmScreen("Start over? This clears every answer saved so far.", "Start over"), start_over)
+
+    def confirm_delete(self) -> None:
+        async def delete(confirmed: bool | None) -> None:
+            if confirmed:
+                await self.delete_answers()
+
+        self.push_screen(
+            ConfirmScreen(f"Delete your saved answers? The file {self.store.path} will be removed.", "Delete"), delete
+        )
+
+    def _remember_theme(self, _theme: object) -> None:
+        if self.settings_path is None:
+            return
+        try:
+            save_settings(Settings(theme=self.theme), self.settings_path)
+        except OSError as exc:
+            self.notify(f"Could not save the theme choice: {exc}", severity="warning")
+
+    # --- keys everywhere -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "crisis" and isinstance(self.screen, CrisisScreen):
+            return None
+        return True
+
+    def action_crisis(self) -> None:
+        if not isinstance(self.screen, CrisisScreen):
+            self.push_screen(CrisisScreen())
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
+
+    async def action_quit(self) -> None:
+        self.leaving = True
+        self.save()
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Crisis help", "Crisis lines you can contact now", self.action_crisis)
+        yield SystemCommand("Go to summary", "Your questions for the clinician", self._summary_anywhere)
+        yield SystemCommand("Export questions", "Save your questions as a text file", self._export_anywhere)
+        yield SystemCommand("Start over", "Clear every answer and begin again", self.confirm_start_over)
+        yield SystemCommand("Delete my answers", "Remove the saved answers file", self.confirm_delete)
+        yield SystemCommand("Change theme", "Colours, including high contrast", self.action_change_theme)
+        yield SystemCommand("Keys", "Every key on this screen", self.action_help)
+        yield SystemCommand("Quit", "Leave; your answers are saved", self.action_quit)
+
+    async def _summary_anywhere(self) -> None:
+        await self.go("summary")
+
+    async def _export_anywhere(self) -> None:
+        if isinstance(self.screen, SummaryScreen):
+            self.screen.action_export()
+        else:
+            await self.go("summary", export=True)

@@ -1,0 +1,58 @@
+"""What every step of the journey shares: back and next, and access to the app's pack and answers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from decisionaid.session import Session
+
+if TYPE_CHECKING:
+    from decisionaid.app import DecisionAidApp
+
+
+def number_bindings(description: str = "Choose") -> list[Binding]:
+    """Keys 1-9 for `choose(n)`; only the first is shown in the footer, as '1-9'."""
+    return [
+        Binding(
+            str(n), f"choose({n})", description, show=n == 1, key_display="1-9" if n == 1 else None, id=f"choose-{n}"
+        )
+        for n in range(1, 10)
+    ]
+
+
+class AidScreen(Screen):
+    """A screen of the aid, with typed access to the app; the crisis key comes first in its footer."""
+
+    BINDINGS = [Binding("f2", "app.crisis", "Crisis help", id="crisis-first")]
+
+    @property
+    def aid(self) -> DecisionAidApp:
+        return cast("DecisionAidApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        session = self.aid.session
+        assert session is not None, "journey screens are only shown with a session"
+        return session
+
+
+class StepScreen(AidScreen):
+    """A step with back and next."""
+
+    BINDINGS = [
+        Binding("left,b", "back", "Back", key_display="←/b", id="back"),
+        Binding("right,n", "next", "Next", key_display="→/n", id="next"),
+    ]
+
+    def __init__(self, position: int = 0) -> None:
+        super().__init__()
+        self.position = position
+
+    async def action_next(self) -> None:
+        await self.aid.step(1)
+
+    async def action_back(self) -> None:
+        await self.aid.step(-1)

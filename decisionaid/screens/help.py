@@ -1,0 +1,61 @@
+"""Every key that works on the screen beneath, built from its active bindings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    keys: str
+    description: str
+    enabled: bool
+
+
+def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
+    """One row per description, joining the keys that share it, in binding order."""
+    keys: dict[str, list[str]] = {}
+    enabled: dict[str, bool] = {}
+    for key, found in active.items():
+        binding: Binding = found.binding
+        if not binding.description:
+            continue
+        description = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+        shown = app.get_key_display(Binding(key, binding.action))
+        keys.setdefault(description, [])
+        if shown not in keys[description]:
+            keys[description].append(shown)
+        enabled[description] = enabled.get(description, False) or found.enabled
+    return [HelpRow(", ".join(k), d, enabled[d]) for d, k in keys.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen it was opened from; keys that do not apply right now are marked."""
+
+    BINDINGS = [Binding("escape,enter,question_mark", "close", "Close", id="close")]
+
+    def __init__(self, screen_title: str, rows: list[HelpRow]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.screen_title = screen_title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        width = max((len(r.keys) for r in self.rows), default=4) + 2
+        lines = [
+            f"{r.keys:<{width}}{r.description}" + ("" if r.enabled else " (not available right now)") for r in self.rows
+        ]
+        with VerticalScroll(classes="dialog", id="help") as box:
+            box.border_title = f"Keys: {self.screen_title}"
+            box.border_subtitle = "Escape: close"
+            yield Static(Content("\n".join(lines)), id="keys")
+            yield Static("Ctrl+P opens the command palette, with more actions.", classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,43 @@
+"""The end of the self-check: what the person now knows, said as learning, never as a score."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, Footer, Static
+
+from decisionaid.screens.base import StepScreen
+from decisionaid.widgets.page import Page
+from decisionaid.widgets.title_bar import TitleBar
+
+
+class LearntScreen(StepScreen):
+    """Topics answered correctly as 'You now know…'; the others as things to ask about."""
+
+    TITLE = "Self-check"
+    AUTO_FOCUS = "#next"
+
+    def compose(self) -> ComposeResult:
+        answers = self.session.self_check
+        questions = self.aid.pack.self_check.self_check
+        known = [q.topic for q in questions if answers.get(q.id) in q.correct]
+        to_ask = [q.topic for q in questions if q.id in answers and answers[q.id] not in q.correct]
+        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        with Page(id="learnt", classes="page"):
+            if known:
+                yield Static("You now know about:", classes="subheading")
+                yield Static(Content("\n".join(f"✓ {topic}" for topic in known)), id="known")
+            if to_ask:
+                yield Static("Worth talking through with your clinician:", classes="subheading")
+                yield Static(Content("\n".join(f"• {topic}" for topic in to_ask)), id="to-ask")
+                yield Static("They are listed in your summary, to talk through.", classes="hint")
+            if not known and not to_ask:
+                yield Static("You skipped the self-check. You can go back to it at any time.")
+        with Horizontal(classes="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield Footer(show_command_palette=False)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id or "")

@@ -1,0 +1,103 @@
+"""Self-check: one question per screen, with immediate feedback in words and symbols."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Static
+
+from decisionaid.content.models import SelfCheck
+from decisionaid.screens.base import StepScreen, number_bindings
+from decisionaid.screens.card_modal import CardModal
+from decisionaid.widgets.choices import ChoiceList
+from decisionaid.widgets.page import Page
+from decisionaid.widgets.sources import SourceList
+from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.widgets.words import CORRECT, NOT_QUITE, NOT_SURE
+
+
+def verdict(question: SelfCheck, choice_id: str) -> str:
+    """'✓ Correct', '✗ Not quite' or '? Not sure'."""
+    choice = next(c for c in question.choices if c.id == choice_id)
+    if choice.not_sure:
+        return NOT_SURE
+    return CORRECT if choice_id in question.correct else NOT_QUITE
+
+
+class SelfCheckScreen(StepScreen):
+    """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
+
+    TITLE = "Self-check"
+    AUTO_FOCUS = ".choices"
+    BINDINGS = [*number_bindings(), Binding("r", "reopen", "Reopen card", id="reopen")]
+
+    @property
+    def question(self) -> SelfCheck:
+        return self.aid.pack.self_check.self_check[self.position]
+
+    def compose(self) -> ComposeResult:
+        question = self.question
+        total = len(self.aid.pack.self_check.self_check)
+        answer = self.session.self_check.get(question.id)
+        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        with Page(id="self-check", classes="page"):
+            yield Static(
+                Content(f"Question {self.position + 1} of {total}. Not a test: it shows what to ask about."),
+                classes="progress",
+            )
+            yield Static(Content(question.prompt), classes="prompt")
+            yield ChoiceList([(c.id, c.label) for c in question.choices], answer)
+            yield Vertical(*self.feedback(answer) if answer else (), id="feedback")
+        with Horizontal(classes="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield Footer(show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return int(str(parameters[0])) <= len(self.question.choices)
+        if action == "reopen":
+            if not self.question.cards:
+                return False
+            return True if self.question.id in self.session.self_check else None
+        return True
+
+    def action_choose(self, number: int) -> None:
+        self.query_one(ChoiceList).pick(number - 1)
+
+    async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.session.self_check = {**self.session.self_check, self.question.id: event.choice_id}
+        self.aid.save()
+        await self.show_feedback(event.choice_id)
+        self.refresh_bindings()
+
+    async def show_feedback(self, choice_id: str) -> None:
+        widgets = self.feedback(choice_id)
+        feedback = self.query_one("#feedback")
+        await feedback.remove_children()
+        await feedback.mount_all(widgets)
+        self.call_after_refresh(self.query_one(Page).scroll_to_widget, widgets[0], animate=False, top=True)
+
+    def feedback(self, choice_id: str) -> list[Widget]:
+        """The verdict in words and symbols, the right answer, the explanation, sources and the card to reopen."""
+        question, pack = self.question, self.aid.pack
+        right = ", ".join(c.label for c in question.choices if c.id in question.correct)
+        widgets: list[Widget] = [
+            Static(Content(verdict(question, choice_id)), id="verdict", classes="verdict"),
+            Static(Content(f"The answer: {right}"), classes="answer"),
+            Static(Content(question.explanation), classes="explanation"),
+            SourceList(pack.source(s) for s in question.sources),
+        ]
+        if question.cards:
+            titles = "; ".join(pack.card(c).title for c in question.cards)
+            widgets.append(Static(Content(f"Press r to reopen: {titles}"), classes="hint"))
+        return widgets
+
+    def action_reopen(self) -> None:
+        self.app.push_screen(CardModal([self.aid.pack.card(c) for c in self.question.cards]))
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id or "")

@@ -1,0 +1,67 @@
+"""The SURE test: four yes/no items, word for word, with their citation and terms of use."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, Footer, Static
+
+from decisionaid.content.models import Sure, SureItem
+from decisionaid.screens.base import StepScreen, number_bindings
+from decisionaid.widgets.choices import ChoiceList
+from decisionaid.widgets.page import Page
+from decisionaid.widgets.title_bar import TitleBar
+
+YES, NO = "yes", "no"
+
+
+class SureScreen(StepScreen):
+    """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
+
+    TITLE = "Four short questions"
+    AUTO_FOCUS = ".choices"
+    BINDINGS = number_bindings()
+
+    @property
+    def sure(self) -> Sure:
+        sure = self.aid.pack.sure.sure
+        assert sure is not None, "the SURE step only exists when the pack has it"
+        return sure
+
+    @property
+    def item(self) -> SureItem:
+        return self.sure.items[self.position]
+
+    def compose(self) -> ComposeResult:
+        sure, item = self.sure, self.item
+        answer = self.session.sure.get(item.id)
+        chosen = None if answer is None else (YES if answer else NO)
+        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        with Page(id="sure", classes="page"):
+            yield Static(Content(f"{sure.title} ({self.position + 1} of {len(sure.items)})"), classes="progress")
+            yield Static(Content(item.text), classes="prompt")
+            yield ChoiceList([(YES, "Yes"), (NO, "No")], chosen)
+            yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
+            yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
+        with Horizontal(classes="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield Footer(show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return int(str(parameters[0])) <= 2
+        return True
+
+    def action_choose(self, number: int) -> None:
+        self.query_one(ChoiceList).pick(number - 1)
+
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+        yes = event.choice_id == YES
+        self.session.sure = {**self.session.sure, self.item.id: yes}
+        self.aid.save()
+        self.query_one("#meaning", Static).update("" if yes else Content(self.item.if_no))
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id or "")

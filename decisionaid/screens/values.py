@@ -1,0 +1,61 @@
+"""What matters to the person and their situation: one item per screen, never turned into a verdict."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, Footer, Static
+
+from decisionaid.content.models import ValueItem
+from decisionaid.screens.base import StepScreen, number_bindings
+from decisionaid.widgets.choices import ChoiceList
+from decisionaid.widgets.page import Page
+from decisionaid.widgets.title_bar import TitleBar
+
+
+class ValuesScreen(StepScreen):
+    """A values or situation item with its choices; the answer only shapes the questions to ask."""
+
+    TITLE = "What matters to you"
+    AUTO_FOCUS = ".choices"
+    BINDINGS = number_bindings()
+
+    @property
+    def item(self) -> ValueItem:
+        return self.aid.pack.values.values[self.position]
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        total = len(self.aid.pack.values.values)
+        kind = "About you" if item.kind == "situation" else "What matters to you"
+        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        with Page(id="values", classes="page"):
+            yield Static(Content(f"{kind}: {self.position + 1} of {total}"), classes="progress")
+            yield Static(
+                "There are no right or wrong answers. They only shape the questions for your clinician.",
+                classes="hint",
+            )
+            yield Static(Content(item.statement), classes="prompt")
+            yield ChoiceList([(c.id, c.label) for c in item.choices], self.session.values.get(item.id))
+            yield Static(id="chosen", classes="hint")
+        with Horizontal(classes="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield Footer(show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return int(str(parameters[0])) <= len(self.item.choices)
+        return True
+
+    def action_choose(self, number: int) -> None:
+        self.query_one(ChoiceList).pick(number - 1)
+
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.session.values = {**self.session.values, self.item.id: event.choice_id}
+        self.aid.save()
+        self.query_one("#chosen", Static).update("Saved. Press → or n to go on.")
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id or "")

@@ -1,0 +1,33 @@
+"""The person's display preferences (the theme), kept in settings.toml beside their answers."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from decisionaid.files import atomic_write, ensure_private_dir
+
+
+class Settings(BaseModel):
+    """What is remembered between runs; unknown keys are ignored so older files still load."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    theme: str | None = None
+
+
+def load_settings(path: Path) -> Settings:
+    """The saved settings, or the defaults when the file is missing or unreadable."""
+    try:
+        return Settings.model_validate(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically with mode 0600."""
+    ensure_private_dir(Path(path).parent)
+    atomic_write(Path(path), tomli_w.dumps(settings.model_dump(exclude_none=True)))

@@ -1,0 +1,19 @@
+"""A scrolling page whose arrow keys scroll up and down only, leaving left and right to back and next."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+
+
+class Page(VerticalScroll, inherit_bindings=False):
+    """The scrolling body of a screen."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top of the page", show=False),
+        Binding("end", "scroll_end", "End of the page", show=False),
+    ]

@@ -1,0 +1,38 @@
+"""Sources as full citations, with every identifier a reader can look up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from decisionaid.content.models import Source
+
+
+def source_text(source: Source) -> str:
+    """The citation followed by its DOI, PMID and web address, whichever it has."""
+    parts = [source.citation]
+    if source.doi:
+        parts.append(f"DOI: {source.doi}")
+    if source.pmid:
+        parts.append(f"PMID: {source.pmid}")
+    if source.url:
+        parts.append(source.url)
+    return " ".join(parts)
+
+
+class SourceList(Vertical):
+    """A titled list of sources."""
+
+    def __init__(self, sources: Iterable[Source], *, title: str = "Sources", id: str | None = None) -> None:
+        super().__init__(id=id, classes="source-list")
+        self.sources = list(sources)
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.heading), classes="subheading")
+        for source in self.sources:
+            yield Static(Content(f"• {source_text(source)}"), classes="source")

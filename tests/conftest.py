@@ -1,0 +1,76 @@
+"""Shared fixtures: a clean environment for every test, the commute pack, and an app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from decisionaid.content import Pack, load_pack
+from tests.helpers import COMMUTE
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No NO_COLOR from the developer's shell, and answers and settings kept in the test's own folder."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("DECISIONAID_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(scope="session")
+def commute_pack() -> Pack:
+    return load_pack(COMMUTE)
+
+
+@pytest.fixture
+def export_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def make_app(commute_pack: Pack, export_dir: Path):
+    """Build the app the way the command line does, with a fixed theme and the test's data folder."""
+
+    def make(theme: str | None = "textual-dark", pack: Pack | None = None):
+        from decisionaid.app import DecisionAidApp
+        from decisionaid.paths import session_path, settings_path
+        from decisionaid.store import SessionStore
+
+        pack = pack or commute_pack
+        store = SessionStore(session_path(pack.meta.id))
+        return DecisionAidApp(pack, store, theme=theme, settings_path=settings_path(), export_dir=export_dir)
+
+    return make
+
+
+def shown_text(screen) -> str:
+    """The text of every label, button, choice, check box and input on a screen, one per line."""
+    from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
+
+    parts: list[str] = []
+    for widget in screen.query("*"):
+        if isinstance(widget, Checkbox):
+            parts.append(str(widget.label))
+        elif isinstance(widget, Static):
+            parts.append(str(widget.content))
+        elif isinstance(widget, Button):
+            parts.append(str(widget.label))
+        elif isinstance(widget, OptionList):
+            parts.extend(str(option.prompt) for option in widget.options)
+        elif isinstance(widget, Input):
+            parts.append(widget.value)
+        elif isinstance(widget, TextArea):
+            parts.append(widget.text)
+    return "\n".join(parts)
+
+
+async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
+    """Press Tab until the widget with `widget_id` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        focused = pilot.app.focused
+        if focused is not None and focused.id == widget_id:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"Tab never reached #{widget_id}")

@@ -1,0 +1,363 @@
+"""The whole journey with the keyboard alone, on the commute pack; what is shown and what is saved."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from decisionaid.paths import session_path
+from decisionaid.screens.card import CardScreen
+from decisionaid.screens.confirm import ConfirmScreen
+from decisionaid.screens.export import ExportScreen
+from decisionaid.screens.learnt import LearntScreen
+from decisionaid.screens.self_check import SelfCheckScreen
+from decisionaid.screens.summary import SummaryScreen
+from decisionaid.screens.sure import SureScreen
+from decisionaid.screens.values import ValuesScreen
+from decisionaid.screens.welcome import WelcomeScreen
+from tests.conftest import shown_text, tab_to
+
+
+def saved() -> dict:
+    return tomllib.loads(session_path("commute").read_text(encoding="utf-8"))
+
+
+async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        welcome = shown_text(app.screen)
+        assert "This is a test pack. It gives no advice." in welcome
+        assert "About 5 minutes" in welcome and "5 January 2026" in welcome
+        assert "Resume" not in welcome
+
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        text = shown_text(app.screen)
+        assert "Card 1 of 5" in text and "The options" in text
+        assert "[Both] are fine ways to travel." in text
+        assert "How sure: Well established" in text
+
+        await pilot.press("n")
+        await pilot.pause()
+        text = shown_text(app.screen)
+        assert "Card 2 of 5" in text
+        assert "60 out of 100 people" in text and "between 20 and 30 out of 100 people" in text
+        assert "40 out of 100 did not" in text
+        assert "Uncertain: studies are few, small or short" in text
+        assert saved()["cards_read"] == ["what-options", "bike-good"]
+
+        for _ in range(4):
+            await pilot.press("right")
+            await pilot.pause()
+        assert isinstance(app.screen, SelfCheckScreen)
+        await pilot.press("2")
+        await pilot.pause()
+        text = shown_text(app.screen)
+        assert "✓ Correct" in text
+        assert "On the bus you sit inside, so rain does not get you wet." in text
+        assert "Example Travel Survey, 2025. https://example.org/travel-survey" in text
+        assert saved()["self_check"] == {"rain": "no"}
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, LearntScreen)
+        text = shown_text(app.screen)
+        assert "You now know about:" in text and "travelling in the rain" in text
+        assert "%" not in text and "score" not in text.lower()
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ValuesScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert saved()["values"] == {"cost": "a-lot"}
+
+        await pilot.press("n")
+        for answer in ("1", "2", "1", "1"):
+            await pilot.pause()
+            assert isinstance(app.screen, SureScreen)
+            assert "Test citation. Test terms." in shown_text(app.screen)
+            await pilot.press(answer)
+            await pilot.pause()
+            if answer == "2":
+                assert "You may want more facts." in shown_text(app.screen)
+            await pilot.press("n")
+        await pilot.pause()
+        assert saved()["sure"] == {"sure": True, "understand": False, "risk": True, "encouragement": True}
+
+        assert isinstance(app.screen, SummaryScreen)
+        text = shown_text(app.screen)
+        assert "How much would each way cost me in a month?" in text
+        assert "Why: You said cost matters a lot to you." in text
+        assert "Where can I read more about both ways?" in text
+        assert saved()["stage"] == "summary"
+
+        await tab_to(pilot, "own-input")
+        await pilot.press(*"Is [bold]rain[/bold] a problem?", "enter")
+        await pilot.pause()
+        assert "Is [bold]rain[/bold] a problem?" in shown_text(app.screen)
+        assert saved()["own_questions"] == ["Is [bold]rain[/bold] a problem?"]
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        [written] = export_dir.iterdir()
+        assert f"Saved to {written}" in shown_text(app.screen)
+    exported = written.read_text(encoding="utf-8")
+    assert "How much would each way cost me in a month?" in exported
+    assert "Is [bold]rain[/bold] a problem?" in exported
+    assert written.stat().st_mode & 0o777 == 0o600
+
+
+async def test_unticking_leaves_a_question_out(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert saved()["unticked"] == ["q-start"]
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved()["unticked"] == []
+
+
+async def test_back_from_the_self_check_returns_to_the_last_card(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        assert "Card 5 of 5" in shown_text(app.screen)
+
+
+async def test_resume_after_quitting_mid_way(make_app) -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("s", "n", "n")
+        await pilot.pause()
+        await pilot.press("q")
+    assert saved()["stage"] == "cards" and saved()["position"] == 2
+
+    second = make_app()
+    async with second.run_test() as pilot:
+        await pilot.pause()
+        text = shown_text(second.screen)
+        assert "You left off at card 3 of 5." in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(second.screen, CardScreen)
+        assert "Card 3 of 5" in shown_text(second.screen)
+        for _ in range(3):
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("q")
+
+    third = make_app()
+    async with third.run_test() as pilot:
+        await pilot.pause()
+        assert "You left off at self-check question 1 of 1." in shown_text(third.screen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(third.screen, SelfCheckScreen)
+        text = shown_text(third.screen)
+        assert "? Not sure" in text and "Not sure  ← your answer" in text
+
+
+async def test_delete_my_answers_asks_then_removes_the_file(make_app) -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("s", "n")
+        await pilot.pause()
+        await pilot.press("q")
+    assert session_path("commute").exists()
+
+    second = make_app()
+    async with second.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session_path("commute").exists()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not session_path("commute").exists()
+        assert isinstance(second.screen, WelcomeScreen)
+        text = shown_text(second.screen)
+        assert "Your answers were deleted." in text
+        assert "Resume" not in text and "Start (s)" in text
+
+
+async def test_start_over_clears_the_answers(make_app) -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await pilot.pause()
+        await first.start()
+        await pilot.pause()
+        await first.go("values", 0)
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("q")
+    assert saved()["values"] == {"cost": "a-lot"}
+
+    second = make_app()
+    async with second.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(second.screen, CardScreen)
+        assert "Card 1 of 5" in shown_text(second.screen)
+    assert saved()["values"] == {} and saved()["cards_read"] == ["what-options"]
+
+
+async def test_an_unreadable_save_is_kept_aside_and_explained(make_app) -> None:
+    path = session_path("commute")
+    path.parent.mkdir(parents=True)
+    path.write_text("this is not toml = = =", encoding="utf-8")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        text = shown_text(app.screen)
+        assert "Your saved answers could not be read" in text
+        assert "Resume" not in text
+    assert [p.name.startswith("commute-answers.toml.bad-") for p in path.parent.iterdir()] == [True]
+
+
+async def test_sources_panel_toggles_with_s(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        sources = app.screen.query_one("#sources-panel")
+        assert not sources.display
+        await pilot.press("s")
+        await pilot.pause()
+        assert sources.display
+        assert "Example Travel Survey, 2025. https://example.org/travel-survey" in shown_text(app.screen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not sources.display
+
+
+async def test_reopen_card_from_feedback(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.start()
+        await pilot.pause()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        assert not app.screen.active_bindings["r"].enabled  # shown greyed out until answered
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.active_bindings["r"].enabled
+        assert "✗ Not quite" in shown_text(app.screen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Good points of the bus" in shown_text(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SelfCheckScreen)
+
+
+async def test_export_asks_before_replacing_and_reports_errors(make_app, export_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        target = Path(app.screen.query_one("#path").value)
+        assert target.parent == export_dir and target.name.startswith("commute-questions-")
+        target.write_text("old", encoding="utf-8")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "What do people like me usually choose?" in target.read_text(encoding="utf-8")
+
+        await pilot.press("e")
+        await pilot.pause()
+        path_input = app.screen.query_one("#path")
+        path_input.value = str(export_dir / "missing-folder" / "out.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "cannot write" in shown_text(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_the_note_is_kept_when_quitting_straight_after_typing(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "note")
+        await pilot.press(*"Ask about [costs]")
+        await pilot.press("ctrl+q")
+    assert saved()["note"] == "Ask about [costs]"
+
+
+async def test_own_questions_can_be_added_and_removed(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "own-input")
+        await pilot.press(*"First?", "enter", *"Second?", "enter")
+        await pilot.pause()
+        assert saved()["own_questions"] == ["First?", "Second?"]
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.name == "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved()["own_questions"] == ["Second?"]
+        text = shown_text(app.screen)
+        assert "First?" not in text and "• Second?" in text
+
+
+async def test_choices_also_work_with_arrows_and_enter(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("values", 0)
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert saved()["values"] == {"cost": "not-much"}
+        assert "2. Does not matter much  ← your answer" in shown_text(app.screen)
+        await pilot.press("3")
+        await pilot.pause()
+        assert saved()["values"] == {"cost": "skip"}

@@ -1,0 +1,170 @@
+"""Keys that work everywhere: crisis help from every screen and dialog, the key list, the palette, themes, sizes."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import tomllib
+
+import pytest
+from textual.screen import Screen
+
+import decisionaid.screens
+from decisionaid.paths import settings_path
+from decisionaid.screens import base
+from decisionaid.screens.crisis import CrisisScreen
+from decisionaid.screens.help import HelpScreen
+from tests.conftest import shown_text, tab_to
+
+
+def every_screen_class() -> set[type[Screen]]:
+    """Every screen the package defines, except the shared base classes."""
+    found: set[type[Screen]] = set()
+    for module_info in pkgutil.iter_modules(decisionaid.screens.__path__):
+        module = importlib.import_module(f"decisionaid.screens.{module_info.name}")
+        if module is base:
+            continue
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, Screen) and cls.__module__ == module.__name__:
+                found.add(cls)
+    return found
+
+
+async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
+    app = make_app()
+    seen: set[type[Screen]] = set()
+
+    async def crisis_opens_here(pilot) -> None:
+        here = app.screen
+        seen.add(type(here))
+        depth = len(app.screen_stack)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen), f"F2 did nothing on {type(here).__name__}"
+        assert "Call your local emergency number" in shown_text(app.screen)
+        assert "Checked on 5 January 2026." in shown_text(app.screen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert len(app.screen_stack) == depth + 1, "crisis help opened twice"
+        seen.add(CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is here
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # welcome
+        await pilot.press("s")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # a card
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # the key list
+        await pilot.press("escape")
+        for stage in ("self_check", "values", "sure", "summary"):
+            await app.go(stage, 0)
+            await pilot.pause()
+            await crisis_opens_here(pilot)
+        await app.go("self_check", 1)
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # what was learnt
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("3", "r")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # a card reopened
+        await pilot.press("escape")
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "own-input")
+        await pilot.press("x")
+        await crisis_opens_here(pilot)  # while typing
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # the export dialog, typing a path
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # the command palette
+        await pilot.press("escape")
+        await pilot.pause()
+        app.confirm_start_over()
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # a confirmation
+    assert every_screen_class() <= seen
+
+
+async def test_help_lists_every_active_key_of_the_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        described = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.description}
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = shown_text(app.screen)
+        for description in described:
+            assert description in text
+        for expected in ("←, b", "→, n", "Sources", "f2", "Crisis help", "Quit", "Ctrl+P"):
+            assert expected in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = shown_text(app.screen)
+        assert "1, 2, 3" in text and "Choose" in text
+        assert "Reopen card (not available right now)" in text
+
+
+async def test_palette_lists_the_main_actions_and_runs_them(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Crisis help", "Go to summary", "Export questions", "Start over", "Change theme"):
+            assert wanted in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"summary")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Questions to take to your clinician" in shown_text(app.screen)
+
+
+async def test_the_theme_choice_is_remembered(make_app) -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await pilot.pause()
+        first.theme = "decisionaid-high-contrast"
+        await pilot.pause()
+    assert tomllib.loads(settings_path().read_text(encoding="utf-8")) == {"theme": "decisionaid-high-contrast"}
+    second = make_app(theme=None)
+    assert second.theme == "decisionaid-high-contrast"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_every_step_fits_small_and_standard_windows(make_app, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await app.start()
+        for stage, position in app.journey.steps:
+            await app.go(stage, position)
+            await pilot.pause()
+            shown = [key for key, active in app.screen.active_bindings.items() if active.binding.show]
+            assert shown[0] == "f2", f"crisis key not first in the footer on {stage} {position}"
+        await app.go("cards", 1)
+        await pilot.pause()
+        if size[0] < 70:  # stacked when narrow
+            option, comparator = app.screen.query(".figure-stack .arm-icons")
+            assert option.region.y < comparator.region.y
+        else:  # side by side, lined up
+            option, comparator = app.screen.query(".figure-pair .arm-icons")
+            assert option.region.y == comparator.region.y and option.region.x < comparator.region.x

@@ -1,0 +1,111 @@
+"""The installed command in a real terminal (tmux): from the welcome screen to an exported file."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import COMMUTE
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+TIMEOUT = 20.0
+
+
+def command() -> list[str]:
+    installed = Path(sys.executable).parent / "decisionaid"
+    return [str(installed)] if installed.exists() else [sys.executable, "-m", "decisionaid"]
+
+
+class Terminal:
+    """A tmux session on its own server socket, read by polling the pane."""
+
+    def __init__(self, socket: Path) -> None:
+        self.base = ["tmux", "-S", str(socket)]
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run([*self.base, *args], capture_output=True, text=True, check=True).stdout
+
+    def start(self, argv: list[str], env: dict[str, str]) -> None:
+        exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        line = f"env -u NO_COLOR {exports} {shlex.join(argv)}"
+        self.tmux("new-session", "-d", "-s", "aid", "-x", "80", "-y", "24", line)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "aid")
+
+    def wait_for(self, text: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "aid", key)
+
+    def stop(self) -> None:
+        subprocess.run([*self.base, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    term = Terminal(tmp_path / "tmux.sock")
+    yield term
+    term.stop()
+
+
+def test_from_welcome_to_an_exported_file(terminal: Terminal, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        "HOME": str(home),
+        "DECISIONAID_DATA_DIR": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
+    terminal.start([*command(), "--pack", str(COMMUTE)], env)
+    terminal.wait_for("Crisis help: press F2 at any time.")
+    terminal.press("s")
+    terminal.wait_for("Card 1 of 5")
+    for number in range(2, 6):
+        terminal.press("n")
+        terminal.wait_for(f"Card {number} of 5")
+    terminal.press("n")
+    terminal.wait_for("Does rain get you wet on the bus?")
+    terminal.press("2")
+    terminal.wait_for("✓ Correct")
+    terminal.press("n")
+    terminal.wait_for("You now know about:")
+    terminal.press("n")
+    terminal.wait_for("How much does the cost of travel matter to you?")
+    terminal.press("1")
+    terminal.wait_for("your answer")
+    for number in range(1, 5):
+        terminal.press("n")
+        terminal.wait_for(f"{number} of 4")
+        terminal.press("1")
+        terminal.wait_for("your answer")
+    terminal.press("n")
+    terminal.wait_for("Questions to take to your clinician")
+    terminal.press("e")
+    terminal.wait_for("Save your questions as a text file")
+    terminal.press("Enter")
+    terminal.wait_for("Saved to")
+    terminal.press("q")
+
+    [exported] = home.glob("commute-questions-*.txt")
+    text = exported.read_text(encoding="utf-8")
+    assert "How much would each way cost me in a month?" in text
+    assert "Cost matters a lot to me." in text
+    assert "What do people like me usually choose?" in text
