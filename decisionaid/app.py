@@ -10,11 +10,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from decisionaid.content import Pack
+from decisionaid.journey import Journey
 from decisionaid.screens.card import CardScreen
 from decisionaid.screens.confirm import ConfirmScreen
 from decisionaid.screens.crisis import CrisisScreen
 from decisionaid.screens.help import HelpScreen, help_rows
-from decisionaid.screens.journey import Journey
 from decisionaid.screens.learnt import LearntScreen
 from decisionaid.screens.self_check import SelfCheckScreen
 from decisionaid.screens.summary import SummaryScreen

@@ -14,6 +14,9 @@ PURE_MODULES = [
     "decisionaid.summary",
     "decisionaid.export",
     "decisionaid.cli",
+    "decisionaid.journey",
+    "decisionaid.figures",
+    "decisionaid.wording",
 ]
 
 

@@ -16,7 +16,7 @@ from decisionaid.widgets.choices import ChoiceList
 from decisionaid.widgets.page import Page
 from decisionaid.widgets.sources import SourceList
 from decisionaid.widgets.title_bar import TitleBar
-from decisionaid.widgets.words import CORRECT, NOT_QUITE, NOT_SURE
+from decisionaid.wording import CORRECT, NOT_QUITE, NOT_SURE
 
 
 def verdict(question: SelfCheck, choice_id: str) -> str:

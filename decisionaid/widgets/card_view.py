@@ -11,7 +11,7 @@ from decisionaid.content import Pack
 from decisionaid.content.models import Card
 from decisionaid.widgets.icon_array import IconArray
 from decisionaid.widgets.sources import SourceList
-from decisionaid.widgets.words import certainty_words
+from decisionaid.wording import certainty_words
 
 
 class CardView(Vertical):

@@ -1,4 +1,4 @@
-"""Fixed wording the screens share, kept in one place."""
+"""Fixed wording every front end shares, kept in one place."""
 
 from __future__ import annotations
 

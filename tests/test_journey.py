@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decisionaid.screens.journey import Journey
+from decisionaid.journey import Journey
 
 
 def test_steps_run_through_every_stage_in_order(commute_pack) -> None:
