@@ -11,15 +11,7 @@ from textual.screen import Screen
 
 from decisionaid.content import Pack
 from decisionaid.journey import Journey
-from decisionaid.screens.card import CardScreen
-from decisionaid.screens.confirm import ConfirmScreen
 from decisionaid.screens.crisis import CrisisScreen
-from decisionaid.screens.help import HelpScreen, help_rows
-from decisionaid.screens.learnt import LearntScreen
-from decisionaid.screens.self_check import SelfCheckScreen
-from decisionaid.screens.summary import SummaryScreen
-from decisionaid.screens.sure import SureScreen
-from decisionaid.screens.values import ValuesScreen
 from decisionaid.screens.welcome import WelcomeScreen
 from decisionaid.session import Session, Stage
 from decisionaid.settings import Settings, load_settings, save_settings
@@ -108,17 +100,30 @@ class DecisionAidApp(App[int]):
         await self.switch_screen(self.screen_for(stage, position, export=export))
 
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
+        """The screen for a place; each is imported when first needed, to keep start-up short."""
         if stage == "cards":
+            from decisionaid.screens.card import CardScreen
+
             return CardScreen(position)
         if stage == "self_check":
             if position == len(self.pack.self_check.self_check):
+                from decisionaid.screens.learnt import LearntScreen
+
                 return LearntScreen(position)
+            from decisionaid.screens.self_check import SelfCheckScreen
+
             return SelfCheckScreen(position)
         if stage == "values":
+            from decisionaid.screens.values import ValuesScreen
+
             return ValuesScreen(position)
         if stage == "sure":
+            from decisionaid.screens.sure import SureScreen
+
             return SureScreen(position)
         if stage == "summary":
+            from decisionaid.screens.summary import SummaryScreen
+
             return SummaryScreen(export=export)
         return WelcomeScreen()
 
@@ -140,6 +145,9 @@ class DecisionAidApp(App[int]):
         await self.switch_screen(WelcomeScreen())
 
     def confirm_start_over(self) -> None:
+        from decisionaid.screens.confirm import ConfirmScreen
+
+
         async def start_over(confirmed: bool | None) -> None:
             if confirmed:
                 self.store.delete()
@@ -148,6 +156,9 @@ class DecisionAidApp(App[int]):
         self.push_screen(ConfirmScreen("Start over? This clears every answer saved so far.", "Start over"), start_over)
 
     def confirm_delete(self) -> None:
+        from decisionaid.screens.confirm import ConfirmScreen
+
+
         async def delete(confirmed: bool | None) -> None:
             if confirmed:
                 await self.delete_answers()
@@ -176,6 +187,9 @@ class DecisionAidApp(App[int]):
             self.push_screen(CrisisScreen())
 
     def action_help(self) -> None:
+        from decisionaid.screens.help import HelpScreen, help_rows
+
+
         self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
 
     async def action_quit(self) -> None:
@@ -197,6 +211,9 @@ class DecisionAidApp(App[int]):
         await self.go("summary")
 
     async def _export_anywhere(self) -> None:
+        from decisionaid.screens.summary import SummaryScreen
+
+
         if isinstance(self.screen, SummaryScreen):
             self.screen.action_export()
         else:
