@@ -10,7 +10,7 @@ from pathlib import Path
 from bench.measure import CommandFailed, Stat, alternate, imported_modules, imports_textual, time_command
 from bench.packgen import generate_pack, shape, write_session
 from bench.report import Row
-from bench.tui import decisionaid_case, minimal_case, run_once
+from bench.tui import decisionaid_cases, minimal_case, run_once
 
 COMMUTE = Path("tests") / "packs" / "commute"
 SIZES = (100, 1_000, 10_000)
@@ -43,29 +43,39 @@ def choose_pack(repo: Path, wanted: Path | None) -> tuple[Path, str]:
 
 
 def tui_rows(pack_dir: Path, env: dict[str, str], repo: Path, runs: int) -> list[Row]:
-    aid, minimal, switch = decisionaid_case(pack_dir), minimal_case(), minimal_case(switch_screen=True)
-    samples = alternate({"aid": lambda: run_once(aid, env, str(repo)),
-                         "minimal": lambda: run_once(minimal, env, str(repo)),
-                         "switch": lambda: run_once(switch, env, str(repo))}, runs)
+    aid = decisionaid_cases(pack_dir)
+    minimal, switch = minimal_case(), minimal_case(switch_screen=True)
+    cases = {f"aid-{name}": case for name, case in aid.items()} | {"minimal": minimal, "switch": switch}
+    samples = alternate({name: (lambda case=case: run_once(case, env, str(repo))) for name, case in cases.items()},
+                        runs)
 
     def stat(case: str, attr: str, scale: float) -> Stat:
         return Stat.of([getattr(s, attr) * scale for s in samples[case]])
 
-    def row(measure: str, attr: str, scale: float, unit: str, limit: float, note: str = "") -> Row:
-        r = Row(measure, stat("aid", attr, scale), unit, stat("minimal", attr, scale),
+    def row(measure: str, case: str, attr: str, scale: float, unit: str, limit: float, note: str = "") -> Row:
+        r = Row(measure, stat(case, attr, scale), unit, stat("minimal", attr, scale),
                 target=f"<= {limit}x minimal app", note=note)
         r.passed = r.ratio <= limit
         return r
 
-    key_note = f"key {aid.key.decode()!r} until {aid.after_key!r}"
-    return [
-        row("1. first paint (spawn to title)", "first_paint", 1000, "ms", 1.25, f"until {aid.title!r}"),
-        row("2. key to screen", "key_latency", 1000, "ms", 1.2, key_note + "; minimal app updates its Static"),
-        Row("2. key to screen, vs a screen switch", stat("aid", "key_latency", 1000), "ms",
+    def key_note(name: str) -> str:
+        return f"key {aid[name].key.decode()!r} until {aid[name].after_key!r}"
+
+    rows = [row("1. first paint (spawn to title)", "aid-start", "first_paint", 1000, "ms", 1.25,
+                f"until {aid['start'].title!r}")]
+    if "next" in aid:
+        rows.append(row("2. key to screen: next card", "aid-next", "key_latency", 1000, "ms", 1.2,
+                        key_note("next") + "; minimal app updates its Static"))
+    if "answer" in aid:
+        rows.append(row("2. key to screen: answer a question", "aid-answer", "key_latency", 1000, "ms", 1.2,
+                        key_note("answer") + "; minimal app updates its Static"))
+    rows += [
+        Row("2. key to screen: start (a screen switch)", stat("aid-start", "key_latency", 1000), "ms",
             stat("switch", "key_latency", 1000),
-            note="reference: minimal app pushing a new Header+Static+Footer screen"),
-        row("5. peak RSS (paint, key, quit)", "peak_rss_mib", 1, "MiB", 1.2, "ru_maxrss from wait4"),
+            note=key_note("start") + "; reference: minimal app pushing a new Header+Static+Footer screen"),
+        row("5. peak RSS (paint, key, quit)", "aid-start", "peak_rss_mib", 1, "MiB", 1.2, "ru_maxrss from wait4"),
     ]
+    return rows
 
 
 # --- 3: content load and validation ---------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.terminal import Terminal, peak_rss_mib
@@ -43,6 +43,8 @@ class AppCase:
     key: bytes
     after_key: str
     quit_key: bytes
+    prelude: tuple[tuple[bytes, str], ...] = ()  # keys pressed, and the text awaited, before the timed key
+    saved_answers: tuple[str, str] | None = None  # (file name, TOML) put in the data folder before start
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,17 @@ def run_once(case: AppCase, env: dict[str, str], cwd: str, timeout: float = 30) 
     """Start the app, wait for its title, press the key, wait for the new text, quit; one sample."""
     with tempfile.TemporaryDirectory(prefix="decisionaid-bench-data-") as data:
         child_env = {**env, "DECISIONAID_DATA_DIR": data}
+        if case.saved_answers:
+            name, text = case.saved_answers
+            (Path(data) / name).write_text(text, encoding="utf-8")
         with Terminal(case.argv, child_env, cwd) as term:
             painted = term.wait_for(case.title, timeout)
             first_paint = painted - term.started
             term.wait_quiet()
+            for key, text in case.prelude:
+                term.send(key)
+                term.wait_for(text, timeout)
+                term.wait_quiet()
             if marker(case.after_key) in term.text():
                 raise RuntimeError(f"{case.name}: {case.after_key!r} is on screen before the key is pressed")
             sent = term.send(case.key)
@@ -82,23 +91,45 @@ def minimal_case(switch_screen: bool = False) -> AppCase:
     )
 
 
-def decisionaid_case(pack_dir: Path) -> AppCase:
-    """The aid on `pack_dir`: the title is the pack's, the key is the welcome screen's 'start' key and the
-    expected text is the first card's title, all read from the code and the pack."""
+def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
+    """The aid on `pack_dir`, three ways, with keys read from the code and expected text from the pack:
+    'start' (welcome to the first card, a screen switch), 'next' (first card to the second, in place)
+    and 'answer' (answering the first self-check question, resumed from saved answers)."""
     from decisionaid.app import DecisionAidApp
+    from decisionaid.checking import verdict
     from decisionaid.content import load_pack
+    from decisionaid.paths import session_path
+    from decisionaid.screens.base import StepScreen
     from decisionaid.screens.welcome import WelcomeScreen
+    from decisionaid.session import Session
 
     pack = load_pack(pack_dir)
-    first_card = pack.ordered_cards()[0]
-    return AppCase(
+    cards = pack.ordered_cards()
+    start = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "start", "s"))
+    base = AppCase(
         name="decisionaid",
         argv=[sys.executable, "-m", "decisionaid", "--pack", str(pack_dir)],
         title=marker(pack.meta.title),
-        key=key_bytes(_bound_key(WelcomeScreen.BINDINGS, "start", "s")),
-        after_key=marker(first_card.title),
+        key=start,
+        after_key=marker(cards[0].title),
         quit_key=key_bytes(_bound_key(DecisionAidApp.BINDINGS, "quit", "ctrl+q")),
     )
+    cases = {"start": base}
+    if len(cards) > 1:
+        cases["next"] = replace(base, name="decisionaid (next card)", prelude=((start, base.after_key),),
+                                key=key_bytes(_bound_key(StepScreen.BINDINGS, "next", "n")),
+                                after_key=marker(cards[1].title))
+    if pack.self_check.self_check:
+        item = pack.self_check.self_check[0]
+        saved = Session.new(pack)
+        saved.stage, saved.position = "self_check", 0
+        resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
+        cases["answer"] = replace(
+            base, name="decisionaid (answer a question)", prelude=((resume, marker(item.prompt)),), key=b"1",
+            after_key=verdict(item, item.choices[0].id).words.split(" ", 1)[1],
+            saved_answers=(session_path(pack.meta.id).name, saved.to_toml()),
+        )
+    return cases
 
 
 def _bound_key(bindings: list, action: str, default: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -11,12 +11,16 @@ from textual.screen import Screen
 
 from decisionaid.content import Pack
 from decisionaid.journey import Journey
+from decisionaid.screens.base import AidScreen
 from decisionaid.screens.crisis import CrisisScreen
 from decisionaid.screens.welcome import WelcomeScreen
 from decisionaid.session import Session, Stage
 from decisionaid.settings import Settings, load_settings, save_settings
+from decisionaid.shutdown import catch_exit_signals, exit_status
 from decisionaid.store import SessionStore
 from decisionaid.themes import THEMES
+
+LEAVE_TIP = "Leave; your answers are already saved"
 
 
 class DecisionAidApp(App[int]):
@@ -29,7 +33,8 @@ class DecisionAidApp(App[int]):
     BINDINGS = [
         Binding("f2", "crisis", "Crisis help", priority=True, id="crisis", tooltip="Crisis lines, from any screen"),
         Binding("question_mark", "help", "Keys", key_display="?", id="help", tooltip="Every key on this screen"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Leave; your answers are already saved"),
+        Binding("q", "quit", "Quit", id="quit", tooltip=LEAVE_TIP),
+        Binding("ctrl+c", "quit", "Quit", show=False, id="quit-ctrl-c", tooltip=LEAVE_TIP),
     ]
 
     def __init__(
@@ -57,10 +62,16 @@ class DecisionAidApp(App[int]):
         self.sub_title = pack.meta.title
         self.sources_open = False
         self.leaving = False
+        self._restore_signals: Callable[[], None] | None = None
 
     def on_mount(self) -> None:
+        self._restore_signals = catch_exit_signals(self.leave_on_signal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(WelcomeScreen())
+
+    def on_unmount(self) -> None:
+        if self._restore_signals is not None:
+            self._restore_signals()
 
     # --- moving through the journey ------------------------------------------------
 
@@ -96,7 +107,14 @@ class DecisionAidApp(App[int]):
         stage, position = self.journey.clamp(stage, position)
         self.session.stage = stage
         self.session.position = position
+        if stage == "cards":
+            self.session.mark_read(self.pack.ordered_cards()[position].id)
         self.save()
+        from decisionaid.screens.card import CardScreen
+
+        if stage == "cards" and isinstance(self.screen, CardScreen):
+            await self.screen.show(position)
+            return
         await self.switch_screen(self.screen_for(stage, position, export=export))
 
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
@@ -128,6 +146,13 @@ class DecisionAidApp(App[int]):
         return WelcomeScreen()
 
     # --- saving and forgetting -------------------------------------------------------
+
+    def save_now(self) -> None:
+        """Save at once, including text typed on any open screen that is waiting to be saved."""
+        for screen in self.screen_stack:
+            if isinstance(screen, AidScreen):
+                screen.keep_typing()
+        self.save()
 
     def save(self) -> None:
         """Autosave; a failure is reported in one line and the answers stay on screen."""
@@ -193,9 +218,16 @@ class DecisionAidApp(App[int]):
         self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
 
     async def action_quit(self) -> None:
+        """q, Ctrl+Q, and Ctrl+C when no text is selected to copy: save everything and leave."""
         self.leaving = True
-        self.save()
+        self.save_now()
         self.exit(0)
+
+    def leave_on_signal(self, signum: int) -> None:
+        """SIGTERM, SIGHUP or SIGINT: save first, then leave cleanly, restoring the terminal."""
+        self.leaving = True
+        self.save_now()
+        self.exit(return_code=exit_status(signum))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Crisis help", "Crisis lines you can contact now", self.action_crisis)

@@ -15,7 +15,7 @@ from decisionaid.widgets.title_bar import TitleBar
 
 
 class CardScreen(StepScreen):
-    """One card; reading it marks it read."""
+    """One card at a time; the app marks each card read as it is shown."""
 
     TITLE = "Information"
     AUTO_FOCUS = "#card"
@@ -34,10 +34,16 @@ class CardScreen(StepScreen):
             yield Button("Next →", id="next", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
-    def on_mount(self) -> None:
-        card = self.aid.pack.ordered_cards()[self.position]
-        self.session.mark_read(card.id)
-        self.aid.save()
+    async def show(self, position: int) -> None:
+        """Turn to another card in place: quicker than building a new screen."""
+        cards = self.aid.pack.ordered_cards()
+        self.position = position
+        page = self.query_one("#card", Page)
+        with self.app.batch_update():
+            self.query_one("#progress", Static).update(Content(f"Card {position + 1} of {len(cards)}"))
+            await self.query_one(CardView).remove()
+            await page.mount(CardView(self.aid.pack, cards[position], show_sources=self.aid.sources_open))
+            page.scroll_home(animate=False)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         await self.run_action(event.button.id or "")

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
+from decisionaid.checking import right_answer, verdict
 from decisionaid.content.models import SelfCheck
 from decisionaid.screens.base import StepScreen, number_bindings
 from decisionaid.screens.card_modal import CardModal
@@ -16,15 +17,6 @@ from decisionaid.widgets.choices import ChoiceList
 from decisionaid.widgets.page import Page
 from decisionaid.widgets.sources import SourceList
 from decisionaid.widgets.title_bar import TitleBar
-from decisionaid.wording import CORRECT, NOT_QUITE, NOT_SURE
-
-
-def verdict(question: SelfCheck, choice_id: str) -> str:
-    """'✓ Correct', '✗ Not quite' or '? Not sure'."""
-    choice = next(c for c in question.choices if c.id == choice_id)
-    if choice.not_sure:
-        return NOT_SURE
-    return CORRECT if choice_id in question.correct else NOT_QUITE
 
 
 class SelfCheckScreen(StepScreen):
@@ -50,7 +42,7 @@ class SelfCheckScreen(StepScreen):
             )
             yield Static(Content(question.prompt), classes="prompt")
             yield ChoiceList([(c.id, c.label) for c in question.choices], answer)
-            yield Vertical(*self.feedback(answer) if answer else (), id="feedback")
+            yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
         with Horizontal(classes="nav"):
             yield Button("← Back", id="back", compact=True)
             yield Button("Next →", id="next", variant="primary", compact=True)
@@ -68,26 +60,28 @@ class SelfCheckScreen(StepScreen):
     def action_choose(self, number: int) -> None:
         self.query_one(ChoiceList).pick(number - 1)
 
-    async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         self.session.self_check = {**self.session.self_check, self.question.id: event.choice_id}
+        self.show_feedback(event.choice_id)
         self.aid.save()
-        await self.show_feedback(event.choice_id)
         self.refresh_bindings()
 
-    async def show_feedback(self, choice_id: str) -> None:
-        widgets = self.feedback(choice_id)
-        feedback = self.query_one("#feedback")
-        await feedback.remove_children()
-        await feedback.mount_all(widgets)
-        self.call_after_refresh(self.query_one(Page).scroll_to_widget, widgets[0], animate=False, top=True)
+    def show_feedback(self, choice_id: str) -> None:
+        """Reveal the feedback composed with the question, with this answer's verdict."""
+        verdict_line = self.query_one("#verdict", Static)
+        verdict_line.update(Content(verdict(self.question, choice_id).words))
+        self.query_one("#feedback").add_class("-answered")
+        self.call_after_refresh(self.query_one(Page).scroll_to_widget, verdict_line, animate=False, top=True)
 
-    def feedback(self, choice_id: str) -> list[Widget]:
-        """The verdict in words and symbols, the right answer, the explanation, sources and the card to reopen."""
+    def feedback(self, choice_id: str | None) -> list[Widget]:
+        """The verdict in words and symbols, the right answer, the explanation, sources and the card to reopen.
+
+        Composed hidden before an answer, so answering only fills in the verdict and shows it.
+        """
         question, pack = self.question, self.aid.pack
-        right = ", ".join(c.label for c in question.choices if c.id in question.correct)
         widgets: list[Widget] = [
-            Static(Content(verdict(question, choice_id)), id="verdict", classes="verdict"),
-            Static(Content(f"The answer: {right}"), classes="answer"),
+            Static(Content(verdict(question, choice_id).words if choice_id else ""), id="verdict", classes="verdict"),
+            Static(Content(f"The answer: {right_answer(question)}"), classes="answer"),
             Static(Content(question.explanation), classes="explanation"),
             SourceList(pack.source(s) for s in question.sources),
         ]
