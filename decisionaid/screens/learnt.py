@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from decisionaid.checking import learnt
 from decisionaid.screens.base import StepScreen
 from decisionaid.widgets.page import Page
 from decisionaid.widgets.title_bar import TitleBar
@@ -19,10 +20,8 @@ class LearntScreen(StepScreen):
     AUTO_FOCUS = "#next"
 
     def compose(self) -> ComposeResult:
-        answers = self.session.self_check
-        questions = self.aid.pack.self_check.self_check
-        known = [q.topic for q in questions if answers.get(q.id) in q.correct]
-        to_ask = [q.topic for q in questions if q.id in answers and answers[q.id] not in q.correct]
+        result = learnt(self.aid.pack.self_check.self_check, self.session.self_check)
+        known, to_ask = result.known, result.to_ask
         yield TitleBar(self.aid.pack.meta.title, self.title or "")
         with Page(id="learnt", classes="page"):
             if known:
