@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from decisionaid.content.models import Pack, SelfCheck, Source
+from decisionaid.checking import Verdict, verdict
+from decisionaid.content.models import Pack, Source
 from decisionaid.session import Session
 
 
@@ -127,19 +128,16 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons) -> list[str]:
     unsure = []
     for item in pack.self_check.self_check:
         chosen = answers.self_check.get(item.id)
-        if chosen is None or chosen in item.correct:
+        if chosen is None:
             continue
-        if _is_not_sure(item, chosen):
+        judged = verdict(item, chosen)
+        if judged is Verdict.not_sure:
             reasons.add(item.adds, not_sure_reason(item.topic))
             unsure.append(f"I was not sure about {item.topic}.")
-        else:
+        elif judged is Verdict.not_quite:
             reasons.add(item.adds, differed_reason(item.topic))
             unsure.append(f"My answer about {item.topic} differed from the evidence.")
     return unsure
-
-
-def _is_not_sure(item: SelfCheck, choice_id: str) -> bool:
-    return any(c.id == choice_id and c.not_sure for c in item.choices)
 
 
 def _values(pack: Pack, answers: Session, reasons: _Reasons) -> list[str]:

@@ -17,6 +17,8 @@ PURE_MODULES = [
     "decisionaid.journey",
     "decisionaid.figures",
     "decisionaid.wording",
+    "decisionaid.checking",
+    "decisionaid.plain.main",
 ]
 
 

@@ -1,8 +1,9 @@
-"""Starting the app: check the pack first, then import and run the TUI."""
+"""Starting the app: check the pack first, then run the TUI, or plain text with --plain or TERM=dumb."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from decisionaid.cli.packs import load_or_report
@@ -11,12 +12,27 @@ from decisionaid.cli.packs import load_or_report
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", metavar="PACK", help="a pack folder or a shipped pack's name (default: the only one)")
     parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. decisionaid-high-contrast")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain text, one numbered prompt at a time: for screen readers, braille displays, simple terminals "
+        "and scripts (also chosen when TERM=dumb)",
+    )
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    """Plain text when asked for, or when the terminal cannot move the cursor."""
+    return args.plain or os.environ.get("TERM") == "dumb"
 
 
 def run(args: argparse.Namespace) -> int:
     pack = load_or_report(args.pack)
     if pack is None:
         return 2
+    if wants_plain(args):
+        from decisionaid.plain.main import run_plain
+
+        return run_plain(pack)
     from decisionaid.app import DecisionAidApp
     from decisionaid.paths import session_path, settings_path
     from decisionaid.store import SessionStore

@@ -1,0 +1,20 @@
+"""Starting plain mode on the standard streams."""
+
+from __future__ import annotations
+
+import sys
+
+from decisionaid.content import Pack
+from decisionaid.paths import session_path
+from decisionaid.plain.console import Console, terminal_width
+from decisionaid.plain.flow import PlainAid
+from decisionaid.store import SessionStore
+
+
+def run_plain(pack: Pack) -> int:
+    """Run the journey on stdin and stdout; never a traceback for bad bytes in or out."""
+    for stream in (sys.stdin, sys.stdout):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
+    return PlainAid(pack, SessionStore(session_path(pack.meta.id)), console).run()
