@@ -168,6 +168,24 @@ def test_vague_word_without_a_number_is_a_warning(pack: Path):
     assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 3 warnings"
 
 
+def test_vague_word_outside_card_bodies_is_a_warning_too(pack: Path):
+    edit(pack, "clinician.toml", 'reason = "Cost was part of your answers."',
+         'reason = "Cost worries are common."')
+    result = lint(pack)
+    assert finding_lines(result) == [
+        *COMMUTE_WARNINGS,
+        "pack/clinician.toml: questions[1].reason: warning: vague word 'common' with no number in the same "
+        "sentence: say how many out of 100",
+    ]
+
+
+def test_a_quoted_claim_is_not_flagged(pack: Path):
+    edit(pack, "self_check.toml", 'prompt = "Does rain get you wet on the bus?"',
+         'prompt = \'Some say: "Rain is rare on buses." Is this true?\'')
+    result = lint(pack)
+    assert finding_lines(result) == COMMUTE_WARNINGS
+
+
 def test_vague_word_with_a_number_in_its_sentence_passes(pack: Path):
     edit(pack, "cards.toml", "[Both] are fine ways to travel.", "Rain is common, on about 10 days a month.")
     result = lint(pack)

@@ -73,23 +73,23 @@ class _Linter:
         self.report.findings.append(Finding(self.folder / PACK_FILES[file], key, level, reason))
 
     def wording(self) -> None:
-        """No advice and no '1 in N' frequencies anywhere in the text a reader sees."""
+        """No advice, no '1 in N' frequencies and no unnumbered 'rare' or 'common' anywhere a reader looks."""
         for file, key, text in _reader_texts(self.pack):
             for phrase in directive_phrases(text):
                 self.add(file, key, Level.error, f"directive wording '{phrase}': describe the options, give no advice")
             for phrase in one_in_n(text):
                 self.add(file, key, Level.error, f"'{phrase}' style frequency: say how many out of 100 instead")
+            for word in vague_without_number(text):
+                self.add(file, key, Level.warning,
+                         f"vague word '{word}' with no number in the same sentence: say how many out of 100")
 
     def card_bodies(self) -> None:
-        """Risk wording and reading grade of each card body, and the median grade."""
+        """Relative-risk wording and reading grade of each card body, and the median grade."""
         for i, card in enumerate(self.pack.cards.cards):
             key = f"cards[{i}].body"
             for phrase in relative_risk(card.body):
                 self.add("cards", key, Level.error,
                          f"relative-risk wording '{phrase}': give how many out of 100 for each option instead")
-            for word in vague_without_number(card.body):
-                self.add("cards", key, Level.warning,
-                         f"vague word '{word}' with no number in the same sentence: say how many out of 100")
             grade = reading_grade(card.body)
             self.report.grades.append(GradeRow(card.id, count_words(card.body), grade))
             if grade > GRADE_ERROR_ABOVE:

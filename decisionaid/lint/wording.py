@@ -114,13 +114,20 @@ def relative_risk(text: str) -> list[str]:
 
 
 def vague_without_number(text: str) -> list[str]:
-    """Verbal probability words in sentences that give no number."""
+    """Verbal probability words in sentences that give no number.
+
+    Words inside quotation marks are left alone: quoting a claim ("side effects are rare") to test it
+    is not making it.
+    """
     found: dict[str, str] = {}
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _SENTENCE_END.split(_QUOTED.sub("", text)):
         if not _NUMBER.search(sentence):
             for word in _found(_VAGUE, sentence):
                 found.setdefault(word.casefold(), word)
     return list(found.values())
+
+
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 def advice_verb_at_start(text: str) -> str | None:
