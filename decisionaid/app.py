@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from decisionaid.settings import Settings, load_settings, save_settings
 from decisionaid.shutdown import catch_exit_signals, exit_status
 from decisionaid.store import SessionStore
 from decisionaid.themes import THEMES
+from decisionaid.widgets.too_small import TooSmall, too_small
 
 LEAVE_TIP = "Leave; your answers are already saved"
 
@@ -67,11 +69,27 @@ class DecisionAidApp(App[int]):
     def on_mount(self) -> None:
         self._restore_signals = catch_exit_signals(self.leave_on_signal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._fit_window)
         self.push_screen(WelcomeScreen())
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
             self._restore_signals()
+
+    # --- the window ------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_window)
+
+    def _fit_window(self, _screen: object = None) -> None:
+        """While the window is too small, cover each open screen with a message; crisis help stays readable."""
+        small = too_small(*self.size)
+        for screen in self.screen_stack:
+            covers = screen.query(TooSmall)
+            if not small:
+                covers.remove()
+            elif not covers and not isinstance(screen, CrisisScreen):
+                screen.mount(TooSmall())
 
     # --- moving through the journey ------------------------------------------------
 

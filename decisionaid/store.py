@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from decisionaid.content import Pack
+from decisionaid.content.problems import display_path
 from decisionaid.session import Session, SessionError, load_session, save_session
 
 
@@ -30,8 +31,12 @@ class SessionStore:
         try:
             session = load_session(self.path)
         except SessionError as exc:
+            reason = str(exc).removeprefix(f"{display_path(self.path)}: ")
             backup = self.move_aside()
-            return None, [f"Your saved answers could not be read ({exc}); the file was kept as {backup.name}."]
+            return None, [
+                f"Your saved answers could not be read ({reason}), so the aid starts afresh; "
+                f"the old file was kept as {backup}."
+            ]
         if session.pack != pack.meta.id:
             backup = self.move_aside()
             notice = f"The saved answers were for another aid ('{session.pack}'); they were kept as {backup.name}."
@@ -40,8 +45,9 @@ class SessionStore:
         if not unknown:
             return session, []
         notice = (
-            f"The content was updated: {len(unknown)} saved answer(s) no longer match it "
-            f"and were left out ({'; '.join(unknown)})."
+            f"The aid's content was updated since your last visit, so {_left_out(unknown)} no longer "
+            f"{'matches' if len(unknown) == 1 else 'match'} it and {'was' if len(unknown) == 1 else 'were'} "
+            f"left out; everything else you entered is kept (details: {'; '.join(unknown)})."
         )
         return session.without_unknown(pack), [notice]
 
@@ -66,3 +72,24 @@ class SessionStore:
             n += 1
         self.path.rename(backup)
         return backup
+
+
+_KINDS = {
+    "cards_read": ("a card you had read", "cards you had read"),
+    "self_check": ("a self-check answer", "self-check answers"),
+    "values": ("an answer about what matters to you", "answers about what matters to you"),
+    "sure": ("an answer to the four short questions", "answers to the four short questions"),
+    "unticked": ("a question you had left out of your list", "questions you had left out of your list"),
+}
+
+
+def _left_out(unknown: list[str]) -> str:
+    """'a card you had read and 2 self-check answers', from lines such as "cards_read: unknown card 'x'"."""
+    counts: dict[str, int] = {}
+    for line in unknown:
+        key = line.split(":", 1)[0].split(".", 1)[0]
+        counts[key] = counts.get(key, 0) + 1
+    parts = [_KINDS[k][0] if n == 1 else f"{n} {_KINDS[k][1]}" for k, n in counts.items() if k in _KINDS]
+    if not parts:
+        return f"{len(unknown)} saved answers"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

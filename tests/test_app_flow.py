@@ -361,3 +361,16 @@ async def test_choices_also_work_with_arrows_and_enter(make_app) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert saved()["values"] == {"cost": "skip"}
+
+
+async def test_a_question_typed_but_not_added_is_kept_on_quit(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "own-input")
+        await pilot.press(*"Not sent yet?")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert saved()["own_questions"] == ["Not sent yet?"]

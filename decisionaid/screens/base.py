@@ -38,6 +38,9 @@ class AidScreen(Screen):
         assert session is not None, "journey screens are only shown with a session"
         return session
 
+    def keep_typing(self) -> None:
+        """Put into the session any text typed here that is still waiting to be recorded; most screens have none."""
+
 
 class StepScreen(AidScreen):
     """A step with back and next."""

@@ -140,6 +140,17 @@ class SummaryScreen(StepScreen):
             self._note_timer.stop()
         self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.aid.save)
 
+    def keep_typing(self) -> None:
+        """Record what is typed but not yet sent: the note inside its autosave pause, and an own question
+        written but not yet added with Enter (it is added, so nothing typed is lost on leaving)."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
+            self._note_timer = None
+        for draft in self.query("#own-input").results(Input):
+            if draft.value.strip():
+                self.session.own_questions = [*self.session.own_questions, draft.value]
+                draft.value = ""
+
     def on_unmount(self) -> None:
         self.aid.save()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -47,6 +48,12 @@ class ChoiceList(OptionList, inherit_bindings=False):
             Option(Content(f"{n}. {label}{CHOSEN_MARK if choice_id == self.chosen else ''}"), id=choice_id)
             for n, (choice_id, label) in enumerate(self.choices, 1)
         ]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line per choice when there is no room to wrap (OptionList fails on a width of zero)."""
+        if width - self.get_component_styles("option-list--option").padding.width <= 0:
+            return len(self.choices)
+        return super().get_content_height(container, viewport, width)
 
     def on_mount(self) -> None:
         ids = [choice_id for choice_id, _ in self.choices]
