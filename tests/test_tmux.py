@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -29,6 +30,7 @@ class Terminal:
 
     def __init__(self, socket: Path) -> None:
         self.base = ["tmux", "-S", str(socket)]
+        self.pid: int | None = None
 
     def tmux(self, *args: str) -> str:
         return subprocess.run([*self.base, *args], capture_output=True, text=True, check=True).stdout
@@ -37,6 +39,23 @@ class Terminal:
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         line = f"env -u NO_COLOR {exports} {shlex.join(argv)}"
         self.tmux("new-session", "-d", "-s", "aid", "-x", "80", "-y", "24", line)
+        self.pid = int(self.tmux("display-message", "-p", "-t", "aid", "#{pane_pid}"))
+
+    def running(self) -> bool:
+        """Whether the program in the pane is still alive."""
+        if self.pid is None:
+            return False
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def wait_for_exit(self) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while self.running() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not self.running(), "the program did not exit"
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "aid")
@@ -56,6 +75,8 @@ class Terminal:
 
     def stop(self) -> None:
         subprocess.run([*self.base, "kill-server"], capture_output=True)
+        if self.running():
+            os.kill(self.pid, signal.SIGKILL)
 
 
 @pytest.fixture
@@ -103,6 +124,7 @@ def test_from_welcome_to_an_exported_file(terminal: Terminal, tmp_path: Path) ->
     terminal.press("Enter")
     terminal.wait_for("Saved to")
     terminal.press("q")
+    terminal.wait_for_exit()
 
     [exported] = home.glob("commute-questions-*.txt")
     text = exported.read_text(encoding="utf-8")
