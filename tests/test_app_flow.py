@@ -374,3 +374,17 @@ async def test_a_question_typed_but_not_added_is_kept_on_quit(make_app) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert saved()["own_questions"] == ["Not sent yet?"]
+
+
+async def test_buttons_do_what_their_keys_do_once(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.start()
+        await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        assert saved()["position"] == 1
+        await pilot.click("#back")
+        await pilot.pause()
+        assert saved()["position"] == 0

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widgets import Button
 
 from decisionaid.session import Session
+from decisionaid.widgets.choices import ChoiceList
 
 if TYPE_CHECKING:
     from decisionaid.app import DecisionAidApp
@@ -41,6 +45,10 @@ class AidScreen(Screen):
     def keep_typing(self) -> None:
         """Put into the session any text typed here that is still waiting to be recorded; most screens have none."""
 
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A button runs the action named by its id, so buttons and keys do the same thing."""
+        await self.run_action(event.button.id or "")
+
 
 class StepScreen(AidScreen):
     """A step with back and next."""
@@ -59,3 +67,27 @@ class StepScreen(AidScreen):
 
     async def action_back(self) -> None:
         await self.aid.step(-1)
+
+    def navigation(self) -> ComposeResult:
+        """The Back and Next buttons under a step."""
+        with Horizontal(classes="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button("Next →", id="next", variant="primary", compact=True)
+
+class ChoiceStepScreen(StepScreen):
+    """A step answered by picking one choice: number keys 1-9 pick from its ChoiceList."""
+
+    BINDINGS = number_bindings()
+
+    @property
+    def choice_count(self) -> int:
+        """How many choices this step offers; keys above it are greyed out."""
+        raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return int(str(parameters[0])) <= self.choice_count
+        return True
+
+    def action_choose(self, number: int) -> None:
+        self.query_one(ChoiceList).pick(number - 1)

@@ -45,9 +45,6 @@ class CardScreen(StepScreen):
             await page.mount(CardView(self.aid.pack, cards[position], show_sources=self.aid.sources_open))
             page.scroll_home(animate=False)
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")
-
     def action_sources(self) -> None:
         self.aid.sources_open = not self.aid.sources_open
         self.query_one(CardView).set_class(self.aid.sources_open, "-sources")

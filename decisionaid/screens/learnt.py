@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from decisionaid.checking import learnt
 from decisionaid.screens.base import StepScreen
@@ -33,10 +32,5 @@ class LearntScreen(StepScreen):
                 yield Static("They are listed in your summary, to talk through.", classes="hint")
             if not known and not to_ask:
                 yield Static("You skipped the self-check. You can go back to it at any time.")
-        with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield from self.navigation()
         yield Footer(show_command_palette=False)
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from decisionaid.checking import right_answer, verdict
 from decisionaid.content.models import SelfCheck
-from decisionaid.screens.base import StepScreen, number_bindings
+from decisionaid.screens.base import ChoiceStepScreen
 from decisionaid.screens.card_modal import CardModal
 from decisionaid.widgets.choices import ChoiceList
 from decisionaid.widgets.page import Page
@@ -19,12 +19,12 @@ from decisionaid.widgets.sources import SourceList
 from decisionaid.widgets.title_bar import TitleBar
 
 
-class SelfCheckScreen(StepScreen):
+class SelfCheckScreen(ChoiceStepScreen):
     """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
 
     TITLE = "Self-check"
     AUTO_FOCUS = ".choices"
-    BINDINGS = [*number_bindings(), Binding("r", "reopen", "Reopen card", id="reopen")]
+    BINDINGS = [Binding("r", "reopen", "Reopen card", id="reopen")]
 
     @property
     def question(self) -> SelfCheck:
@@ -43,22 +43,19 @@ class SelfCheckScreen(StepScreen):
             yield Static(Content(question.prompt), classes="prompt")
             yield ChoiceList([(c.id, c.label) for c in question.choices], answer)
             yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
-        with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield from self.navigation()
         yield Footer(show_command_palette=False)
 
+    @property
+    def choice_count(self) -> int:
+        return len(self.question.choices)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return int(str(parameters[0])) <= len(self.question.choices)
         if action == "reopen":
             if not self.question.cards:
                 return False
             return True if self.question.id in self.session.self_check else None
-        return True
-
-    def action_choose(self, number: int) -> None:
-        self.query_one(ChoiceList).pick(number - 1)
+        return super().check_action(action, parameters)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         self.session.self_check = {**self.session.self_check, self.question.id: event.choice_id}
@@ -92,6 +89,3 @@ class SelfCheckScreen(StepScreen):
 
     def action_reopen(self) -> None:
         self.app.push_screen(CardModal([self.aid.pack.card(c) for c in self.question.cards]))
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")

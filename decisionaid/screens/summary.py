@@ -154,9 +154,6 @@ class SummaryScreen(StepScreen):
     def on_unmount(self) -> None:
         self.aid.save()
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "next"  # the summary is the last step
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from decisionaid.content.models import Sure, SureItem
-from decisionaid.screens.base import StepScreen, number_bindings
+from decisionaid.screens.base import ChoiceStepScreen
 from decisionaid.widgets.choices import ChoiceList
 from decisionaid.widgets.page import Page
 from decisionaid.widgets.title_bar import TitleBar
@@ -16,12 +15,11 @@ from decisionaid.widgets.title_bar import TitleBar
 YES, NO = "yes", "no"
 
 
-class SureScreen(StepScreen):
+class SureScreen(ChoiceStepScreen):
     """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
 
     TITLE = "Four short questions"
     AUTO_FOCUS = ".choices"
-    BINDINGS = number_bindings()
 
     @property
     def sure(self) -> Sure:
@@ -44,24 +42,15 @@ class SureScreen(StepScreen):
             yield ChoiceList([(YES, "Yes"), (NO, "No")], chosen)
             yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
             yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
-        with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield from self.navigation()
         yield Footer(show_command_palette=False)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return int(str(parameters[0])) <= 2
-        return True
-
-    def action_choose(self, number: int) -> None:
-        self.query_one(ChoiceList).pick(number - 1)
+    @property
+    def choice_count(self) -> int:
+        return 2
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         yes = event.choice_id == YES
         self.session.sure = {**self.session.sure, self.item.id: yes}
         self.aid.save()
         self.query_one("#meaning", Static).update("" if yes else Content(self.item.if_no))
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from decisionaid.content.models import ValueItem
-from decisionaid.screens.base import StepScreen, number_bindings
+from decisionaid.screens.base import ChoiceStepScreen
 from decisionaid.widgets.choices import ChoiceList
 from decisionaid.widgets.page import Page
 from decisionaid.widgets.title_bar import TitleBar
 
 
-class ValuesScreen(StepScreen):
+class ValuesScreen(ChoiceStepScreen):
     """A values or situation item with its choices; the answer only shapes the questions to ask."""
 
     TITLE = "What matters to you"
     AUTO_FOCUS = ".choices"
-    BINDINGS = number_bindings()
 
     @property
     def item(self) -> ValueItem:
@@ -39,23 +37,14 @@ class ValuesScreen(StepScreen):
             yield Static(Content(item.statement), classes="prompt")
             yield ChoiceList([(c.id, c.label) for c in item.choices], self.session.values.get(item.id))
             yield Static(id="chosen", classes="hint")
-        with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield from self.navigation()
         yield Footer(show_command_palette=False)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return int(str(parameters[0])) <= len(self.item.choices)
-        return True
-
-    def action_choose(self, number: int) -> None:
-        self.query_one(ChoiceList).pick(number - 1)
+    @property
+    def choice_count(self) -> int:
+        return len(self.item.choices)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         self.session.values = {**self.session.values, self.item.id: event.choice_id}
         self.aid.save()
         self.query_one("#chosen", Static).update("Saved. Press → or n to go on.")
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")

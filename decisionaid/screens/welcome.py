@@ -71,9 +71,6 @@ class WelcomeScreen(AidScreen):
             return self.aid.session is not None
         return True
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id or "")
-
     async def action_start(self) -> None:
         if self.aid.session is None:
             await self.aid.start()
