@@ -86,7 +86,7 @@ def source_links(source: Source) -> list[str]:
         links.append(f"https://doi.org/{source.doi}")
     if source.pmid:
         links.append(f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/")
-    if source.url:
+    if source.url and source.url.rstrip("/") not in (link.rstrip("/") for link in links):
         links.append(source.url)
     return links
 

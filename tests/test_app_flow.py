@@ -126,9 +126,11 @@ async def test_unticking_leaves_a_question_out(make_app) -> None:
         await pilot.press("tab", "space")
         await pilot.pause()
         assert saved()["unticked"] == ["q-start"]
+        assert "Left out: What do people like me usually choose?" in shown_text(app.screen), "said in words"
         await pilot.press("space")
         await pilot.pause()
         assert saved()["unticked"] == []
+        assert "Left out:" not in shown_text(app.screen)
 
 
 async def test_back_from_the_self_check_returns_to_the_last_card(make_app) -> None:
@@ -388,3 +390,21 @@ async def test_buttons_do_what_their_keys_do_once(make_app) -> None:
         await pilot.click("#back")
         await pilot.pause()
         assert saved()["position"] == 0
+
+
+async def test_the_self_check_recap_scrolls_with_the_keyboard(make_app) -> None:
+    from decisionaid.widgets.page import Page
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, LearntScreen)
+        assert app.focused is app.screen.query_one(Page), "scroll keys reach the list however long it is"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ValuesScreen)

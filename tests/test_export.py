@@ -262,3 +262,12 @@ def test_write_export_reports_a_missing_folder_or_a_folder_target(tmp_path):
         write_export("x\n", tmp_path / "no-such-folder" / "q.txt")
     with pytest.raises(ExportError, match="is a folder"):
         write_export("x\n", tmp_path)
+
+
+def test_a_source_link_given_twice_is_listed_once():
+    from decisionaid.content.models import Source
+    from decisionaid.export import source_links
+
+    source = Source(id="s1", citation="A trial.", year=2020, kind="trial", pmid="37224232",
+                    url="https://pubmed.ncbi.nlm.nih.gov/37224232/")
+    assert source_links(source) == ["https://pubmed.ncbi.nlm.nih.gov/37224232/"]

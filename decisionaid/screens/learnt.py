@@ -16,7 +16,7 @@ class LearntScreen(StepScreen):
     """Topics answered correctly as 'You now know…'; the others as things to ask about."""
 
     TITLE = "Self-check"
-    AUTO_FOCUS = "#next"
+    AUTO_FOCUS = "#learnt"
 
     def compose(self) -> ComposeResult:
         result = learnt(self.aid.pack.self_check.self_check, self.session.self_check)

@@ -60,7 +60,7 @@ class SummaryScreen(StepScreen):
                 yield Static(Content(group.title), classes="topic")
                 for question in group.questions:
                     yield QuestionBox(
-                        Content(question.text), question.ticked, name=question.id, classes="question", compact=True
+                        question.text, question.ticked, name=question.id, classes="question", compact=True
                     )
                     yield Static(Content("Why: " + " ".join(question.reasons)), classes="reason")
             yield Static(HEADINGS["own"], classes="subheading")

@@ -1,13 +1,27 @@
-"""A tick box whose label wraps onto as many lines as it needs, for long questions."""
+"""A tick box for a suggested question: its label wraps, and a left-out question says so in words."""
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Checkbox
 
+LEFT_OUT = "Left out: "
+
 
 class QuestionBox(Checkbox):
-    """A Checkbox that grows in height to show its whole label."""
+    """A Checkbox that grows in height to show its whole label; unticked, the label starts 'Left out:'."""
+
+    def __init__(self, text: str, value: bool, **kwargs) -> None:
+        self.text = text
+        super().__init__(self._label_for(value), value, **kwargs)
+
+    def _label_for(self, ticked: bool) -> Content:
+        return Content(self.text if ticked else LEFT_OUT + self.text)
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self.label = self._label_for(self.value)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.render().wrap(width)))
