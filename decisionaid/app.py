@@ -174,12 +174,9 @@ class DecisionAidApp(App[int]):
 
     def save(self) -> None:
         """Autosave; a failure is reported in one line and the answers stay on screen."""
-        if self.session is None:
-            return
-        try:
-            self.store.save(self.session)
-        except OSError as exc:
-            self.notify(f"Could not save your answers to {self.store.path}: {exc}", severity="error")
+        problem = self.store.save_or_explain(self.session)
+        if problem:
+            self.notify(problem, severity="error")
 
     async def delete_answers(self) -> None:
         self.store.delete()

@@ -59,6 +59,16 @@ class SessionStore:
     def save(self, session: Session) -> None:
         save_session(session, self.path)
 
+    def save_or_explain(self, session: Session | None) -> str | None:
+        """Save if there is anything to save; on failure, one sentence for the person instead of an error."""
+        if session is None:
+            return None
+        try:
+            self.save(session)
+        except OSError as exc:
+            return f"Could not save your answers to {self.path}: {exc.strerror or exc}"
+        return None
+
     def delete(self) -> None:
         self.path.unlink(missing_ok=True)
 

@@ -139,3 +139,15 @@ def test_no_replace_write_never_replaces_a_file_that_appeared(tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir()] == ["summary.txt"]
     atomic_write(tmp_path / "new.txt", "ours", replace=False)
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o600
+
+
+def test_a_failed_save_is_explained_in_one_sentence(pack, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    store = SessionStore(blocker / "answers.toml")
+    problem = store.save_or_explain(answered(pack))
+    assert problem is not None and problem.startswith(f"Could not save your answers to {blocker / 'answers.toml'}: ")
+    assert "\n" not in problem
+    assert SessionStore(tmp_path / "answers.toml").save_or_explain(None) is None
+    assert SessionStore(tmp_path / "answers.toml").save_or_explain(answered(pack)) is None
+    assert (tmp_path / "answers.toml").exists()

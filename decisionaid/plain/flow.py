@@ -56,12 +56,9 @@ class PlainAid:
 
     def save(self) -> None:
         """Autosave; a failure is reported in one line and the journey goes on."""
-        if self.session is None:
-            return
-        try:
-            self.store.save(self.session)
-        except OSError as exc:
-            self.console.say(f"Could not save your answers to {self.store.path}: {exc.strerror or exc}")
+        problem = self.store.save_or_explain(self.session)
+        if problem:
+            self.console.say(problem)
 
     @property
     def answers(self) -> Session:
