@@ -122,11 +122,7 @@ class DecisionAidApp(App[int]):
             return
         if self.session is None:
             self.session = Session.new(self.pack)
-        stage, position = self.journey.clamp(stage, position)
-        self.session.stage = stage
-        self.session.position = position
-        if stage == "cards":
-            self.session.mark_read(self.pack.ordered_cards()[position].id)
+        stage, position = self.journey.arrive(self.session, stage, position)
         self.save()
         from decisionaid.screens.card import CardScreen
 

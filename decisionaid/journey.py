@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decisionaid.content import Pack
-from decisionaid.session import STAGES, Stage
+from decisionaid.session import STAGES, Session, Stage
 
 Place = tuple[Stage, int]
 
@@ -22,6 +22,16 @@ class Journey:
             "summary": 1,
         }
         self.steps: list[Place] = [(stage, i) for stage in STAGES for i in range(self.lengths[stage])]
+        self.card_ids = [card.id for card in pack.ordered_cards()]
+
+    def arrive(self, session: Session, stage: Stage, position: int) -> Place:
+        """Record in `session` that the person is at this place (a card shown counts as read); returns it."""
+        stage, position = self.clamp(stage, position)
+        session.stage = stage
+        session.position = position
+        if stage == "cards":
+            session.mark_read(self.card_ids[position])
+        return stage, position
 
     def clamp(self, stage: Stage, position: int) -> Place:
         """A place that exists: a saved position past the end of a shrunken stage moves to its last step."""

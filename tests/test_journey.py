@@ -38,3 +38,18 @@ def test_an_empty_stage_is_skipped(commute_pack) -> None:
     journey = Journey(pack)
     assert journey.next("self_check", 1) == ("sure", 0)
     assert journey.clamp("values", 0) == ("sure", 0)
+
+
+def test_arriving_records_the_place_and_marks_a_card_read():
+    from decisionaid.content import load_pack
+    from decisionaid.session import Session
+    from tests.helpers import COMMUTE
+
+    pack = load_pack(COMMUTE)
+    journey = Journey(pack)
+    session = Session.new(pack)
+    assert journey.arrive(session, "cards", 99) == ("cards", 4)
+    assert (session.stage, session.position) == ("cards", 4)
+    assert session.cards_read == [pack.ordered_cards()[4].id]
+    assert journey.arrive(session, "values", 0) == ("values", 0)
+    assert session.cards_read == [pack.ordered_cards()[4].id]

@@ -67,11 +67,7 @@ class PlainAid:
 
     def go(self, stage: Stage, position: int = 0) -> None:
         """Record the place (marking a card read) and save, as the TUI does."""
-        stage, position = self.journey.clamp(stage, position)
-        self.answers.stage = stage
-        self.answers.position = position
-        if stage == "cards":
-            self.answers.mark_read(self.pack.ordered_cards()[position].id)
+        self.journey.arrive(self.answers, stage, position)
         self.save()
 
     def step(self) -> None:
