@@ -77,6 +77,7 @@ class StepScreen(AidScreen):
 class ChoiceStepScreen(StepScreen):
     """A step answered by picking one choice: number keys 1-9 pick from its ChoiceList."""
 
+    AUTO_FOCUS = ".choices"
     BINDINGS = number_bindings()
 
     @property

@@ -23,7 +23,6 @@ class SelfCheckScreen(ChoiceStepScreen):
     """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
 
     TITLE = "Self-check"
-    AUTO_FOCUS = ".choices"
     BINDINGS = [Binding("r", "reopen", "Reopen card", id="reopen")]
 
     @property

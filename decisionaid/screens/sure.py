@@ -19,7 +19,6 @@ class SureScreen(ChoiceStepScreen):
     """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
 
     TITLE = "Four short questions"
-    AUTO_FOCUS = ".choices"
 
     @property
     def sure(self) -> Sure:

@@ -17,7 +17,6 @@ class ValuesScreen(ChoiceStepScreen):
     """A values or situation item with its choices; the answer only shapes the questions to ask."""
 
     TITLE = "What matters to you"
-    AUTO_FOCUS = ".choices"
 
     @property
     def item(self) -> ValueItem:
