@@ -24,10 +24,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 runs each, packs up to 1,000 cards")
     parser.add_argument("--runs", type=int, help="runs of each measurement (default 7; 2 with --quick)")
-    parser.add_argument("--repo", type=Path, default=BENCH_ROOT,
-                        help="the decisionaid source tree to measure, e.g. a scratch copy (default: this one)")
-    parser.add_argument("--pack", type=Path, help="the pack to run (default: the first shipped pack that validates, "
-                        "else tests/packs/commute)")
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        default=BENCH_ROOT,
+        help="the decisionaid source tree to measure, e.g. a scratch copy (default: this one)",
+    )
+    parser.add_argument(
+        "--pack",
+        type=Path,
+        help="the pack to run (default: the first shipped pack that validates, else tests/packs/commute)",
+    )
     parser.add_argument("--only", choices=SECTIONS, action="append", help="run only this part (may be repeated)")
     parser.add_argument("--out", type=Path, default=BENCH_ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args(argv)
@@ -38,8 +45,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def child_env(repo: Path) -> dict[str, str]:
     """The environment of every measured process: a clean xterm, the repo first on the path."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "COLUMNS", "LINES", "PYTHONPATH") and not k.startswith("TEXTUAL_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "COLUMNS", "LINES", "PYTHONPATH") and not k.startswith("TEXTUAL_")
+    }
     env["TERM"] = "xterm-256color"
     env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([str(repo), str(BENCH_ROOT)]))
     return env

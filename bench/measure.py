@@ -44,8 +44,9 @@ class CommandFailed(Exception):
 def time_command(argv: Sequence[str], env: dict[str, str], cwd: str, timeout: float = 60) -> float:
     """Wall time of one whole process, in seconds; its stdout is discarded."""
     started = time.perf_counter()
-    result = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            timeout=timeout, check=False)
+    result = subprocess.run(
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout, check=False
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         last = result.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
@@ -55,8 +56,16 @@ def time_command(argv: Sequence[str], env: dict[str, str], cwd: str, timeout: fl
 
 def imported_modules(argv: Sequence[str], env: dict[str, str], cwd: str, timeout: float = 60) -> list[str]:
     """The modules a `python -X importtime ...` run imported, read from its stderr."""
-    result = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            timeout=timeout, check=False, text=True)
+    result = subprocess.run(
+        argv,
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+        check=False,
+        text=True,
+    )
     names = []
     for line in result.stderr.splitlines():
         if line.startswith("import time:") and line.count("|") == 2:

@@ -21,8 +21,12 @@ BODY = (
 
 def shape(cards: int) -> dict[str, int]:
     """How a generated pack grows: sources and sections grow with the cards, options stay few."""
-    return {"cards": cards, "options": 2 + len(EXTRA_OPTIONS), "sources": max(2, cards // 10),
-            "sections": max(2, cards // 20)}
+    return {
+        "cards": cards,
+        "options": 2 + len(EXTRA_OPTIONS),
+        "sources": max(2, cards // 10),
+        "sections": max(2, cards // 20),
+    }
 
 
 def generate_pack(base: Path, dest: Path, cards: int) -> Path:
@@ -40,8 +44,13 @@ def generate_pack(base: Path, dest: Path, cards: int) -> Path:
     pack["sections"] += [{"id": f"sec-{k:05d}", "title": f"Part {k}"} for k in range(size["sections"])]
     source_ids = [f"src-{k:05d}" for k in range(size["sources"])]
     sources["sources"] += [
-        {"id": sid, "citation": f"Example Study {k}, 2025.", "year": 2025, "kind": "trial",
-         "url": f"https://example.org/study/{k}"}
+        {
+            "id": sid,
+            "citation": f"Example Study {k}, 2025.",
+            "year": 2025,
+            "kind": "trial",
+            "url": f"https://example.org/study/{k}",
+        }
         for k, sid in enumerate(source_ids)
     ]
     option_ids = [o["id"] for o in pack["options"]]
@@ -67,7 +76,7 @@ def generate_pack(base: Path, dest: Path, cards: int) -> Path:
 def write_session(pack_dir: Path, dest: Path) -> Path:
     """A saved-answers file for the pack: every card read and every question answered."""
     from decisionaid.content import load_pack
-    from decisionaid.session import Session
+    from decisionaid.core.session import Session
 
     pack = load_pack(pack_dir)
     session = Session.new(pack)

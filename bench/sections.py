@@ -46,33 +46,71 @@ def tui_rows(pack_dir: Path, env: dict[str, str], repo: Path, runs: int) -> list
     aid = decisionaid_cases(pack_dir)
     minimal, switch = minimal_case(), minimal_case(switch_screen=True)
     cases = {f"aid-{name}": case for name, case in aid.items()} | {"minimal": minimal, "switch": switch}
-    samples = alternate({name: (lambda case=case: run_once(case, env, str(repo))) for name, case in cases.items()},
-                        runs)
+    samples = alternate(
+        {name: (lambda case=case: run_once(case, env, str(repo))) for name, case in cases.items()}, runs
+    )
 
     def stat(case: str, attr: str, scale: float) -> Stat:
         return Stat.of([getattr(s, attr) * scale for s in samples[case]])
 
     def row(measure: str, case: str, attr: str, scale: float, unit: str, limit: float, note: str = "") -> Row:
-        r = Row(measure, stat(case, attr, scale), unit, stat("minimal", attr, scale),
-                target=f"<= {limit}x minimal app", note=note)
+        r = Row(
+            measure,
+            stat(case, attr, scale),
+            unit,
+            stat("minimal", attr, scale),
+            target=f"<= {limit}x minimal app",
+            note=note,
+        )
         r.passed = r.ratio <= limit
         return r
 
     def key_note(name: str) -> str:
         return f"key {aid[name].key.decode()!r} until {aid[name].after_key!r}"
 
-    rows = [row("1. first paint (spawn to title)", "aid-start", "first_paint", 1000, "ms", 1.25,
-                f"until {aid['start'].title!r}")]
+    rows = [
+        row(
+            "1. first paint (spawn to title)",
+            "aid-start",
+            "first_paint",
+            1000,
+            "ms",
+            1.25,
+            f"until {aid['start'].title!r}",
+        )
+    ]
     if "next" in aid:
-        rows.append(row("2. key to screen: next card", "aid-next", "key_latency", 1000, "ms", 1.2,
-                        key_note("next") + "; minimal app updates its Static"))
+        rows.append(
+            row(
+                "2. key to screen: next card",
+                "aid-next",
+                "key_latency",
+                1000,
+                "ms",
+                1.2,
+                key_note("next") + "; minimal app updates its Static",
+            )
+        )
     if "answer" in aid:
-        rows.append(row("2. key to screen: answer a question", "aid-answer", "key_latency", 1000, "ms", 1.2,
-                        key_note("answer") + "; minimal app updates its Static"))
+        rows.append(
+            row(
+                "2. key to screen: answer a question",
+                "aid-answer",
+                "key_latency",
+                1000,
+                "ms",
+                1.2,
+                key_note("answer") + "; minimal app updates its Static",
+            )
+        )
     rows += [
-        Row("2. key to screen: start (a screen switch)", stat("aid-start", "key_latency", 1000), "ms",
+        Row(
+            "2. key to screen: start (a screen switch)",
+            stat("aid-start", "key_latency", 1000),
+            "ms",
             stat("switch", "key_latency", 1000),
-            note=key_note("start") + "; reference: minimal app pushing a new Header+Static+Footer screen"),
+            note=key_note("start") + "; reference: minimal app pushing a new Header+Static+Footer screen",
+        ),
         row("5. peak RSS (paint, key, quit)", "aid-start", "peak_rss_mib", 1, "MiB", 1.2, "ru_maxrss from wait4"),
     ]
     return rows
@@ -108,7 +146,7 @@ def time_phases(folder: Path, runs: int) -> dict[str, float]:
     import tomllib
 
     from decisionaid.content import PACK_FILES, Pack
-    from decisionaid.content.checks import cross_check
+    from decisionaid.content.cross_checks import cross_check
 
     samples: dict[str, list[float]] = {"toml": [], "validate": [], "cross-check": []}
     for _ in range(runs):
@@ -116,8 +154,11 @@ def time_phases(folder: Path, runs: int) -> dict[str, float]:
         gc.disable()
         try:
             started = time.perf_counter()
-            data = {name: tomllib.loads((folder / file).read_text(encoding="utf-8"))
-                    for name, file in PACK_FILES.items() if (folder / file).exists()}
+            data = {
+                name: tomllib.loads((folder / file).read_text(encoding="utf-8"))
+                for name, file in PACK_FILES.items()
+                if (folder / file).exists()
+            }
             parsed = time.perf_counter()
             pack = Pack(**{name: Pack.model_fields[name].annotation.model_validate(d) for name, d in data.items()})
             validated = time.perf_counter()
@@ -137,22 +178,36 @@ def load_rows(repo: Path, pack_dir: Path, scratch: Path, runs: int, quick: bool)
         shipped = folder.parent == repo / "content"
         phases = time_phases(folder, runs) if not note else {}
         split = " / ".join(f"{phase} {ms:.2f}" for phase, ms in phases.items())
-        rows.append(Row(f"3. load_pack {folder.name}", stat, "ms", target="<= 25 ms" if shipped else "",
-                        passed=stat.median <= 25 if shipped else None,
-                        note=note or f"ms: {split}", extra={"phases_ms": phases}))
+        rows.append(
+            Row(
+                f"3. load_pack {folder.name}",
+                stat,
+                "ms",
+                target="<= 25 ms" if shipped else "",
+                passed=stat.median <= 25 if shipped else None,
+                note=note or f"ms: {split}",
+                extra={"phases_ms": phases},
+            )
+        )
     per_card: dict[int, dict[str, float]] = {}
     for cards in QUICK_SIZES if quick else SIZES:
         folder = generate_pack(repo / COMMUTE, scratch / f"generated-{cards}", cards)
         stat, note = time_load(folder, runs)
         phases = time_phases(folder, runs)
-        per_card[cards] = {"load_pack": stat.median * 1000 / cards,
-                           **{phase: ms * 1000 / cards for phase, ms in phases.items()}}
+        per_card[cards] = {
+            "load_pack": stat.median * 1000 / cards,
+            **{phase: ms * 1000 / cards for phase, ms in phases.items()},
+        }
         size = shape(cards)
         split = " / ".join(f"{phase} {us:.1f}" for phase, us in per_card[cards].items())
-        row = Row(f"3. load_pack {cards:,} generated cards", stat, "ms",
-                  note=f"µs/card: {split} (phases: best run, GC off); {size['sources']} sources, "
-                  f"{size['sections']} sections, {size['options']} options {note}".rstrip(),
-                  extra={"us_per_card": per_card[cards], "phases_ms": phases, "shape": size})
+        row = Row(
+            f"3. load_pack {cards:,} generated cards",
+            stat,
+            "ms",
+            note=f"µs/card: {split} (phases: best run, GC off); {size['sources']} sources, "
+            f"{size['sections']} sections, {size['options']} options {note}".rstrip(),
+            extra={"us_per_card": per_card[cards], "phases_ms": phases, "shape": size},
+        )
         if cards > 1_000:
             growth = {phase: us / per_card[1_000][phase] for phase, us in per_card[cards].items()}
             worst = max(growth, key=growth.get)
@@ -188,20 +243,40 @@ def command_rows(pack_dir: Path, env: dict[str, str], repo: Path, scratch: Path,
     base = samples.get("import pydantic")
     rows = [
         Row("4. python -c 'import pydantic'", base, "ms", note="the baseline"),
-        Row("4. python -c 'from pydantic import BaseModel'", samples.get("from pydantic import BaseModel"), "ms",
-            base, note="for reference: what defining any model costs first"),
+        Row(
+            "4. python -c 'from pydantic import BaseModel'",
+            samples.get("from pydantic import BaseModel"),
+            "ms",
+            base,
+            note="for reference: what defining any model costs first",
+        ),
     ]
     for name in ("validate", "export"):
         argv = commands[name]
         if name in broken:
-            rows.append(Row(f"4. decisionaid {name}", None, "ms", target="<= 1.5x, no textual", passed=False,
-                            note=f"unavailable: {broken[name]}"))
+            rows.append(
+                Row(
+                    f"4. decisionaid {name}",
+                    None,
+                    "ms",
+                    target="<= 1.5x, no textual",
+                    passed=False,
+                    note=f"unavailable: {broken[name]}",
+                )
+            )
             continue
         modules = imported_modules([py, "-X", "importtime", *argv[1:]], data_env, str(repo))
         textual = imports_textual(modules)
-        row = Row(f"4. decisionaid {name}", samples[name], "ms", base, target="<= 1.5x, no textual",
-                  textual="yes" if textual else "no", note=f"{len(modules)} modules imported",
-                  extra={"modules_imported": len(modules)})
+        row = Row(
+            f"4. decisionaid {name}",
+            samples[name],
+            "ms",
+            base,
+            target="<= 1.5x, no textual",
+            textual="yes" if textual else "no",
+            note=f"{len(modules)} modules imported",
+            extra={"modules_imported": len(modules)},
+        )
         row.passed = row.ratio is not None and row.ratio <= 1.5 and not textual
         rows.append(row)
     return rows

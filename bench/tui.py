@@ -95,13 +95,13 @@ def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
     """The aid on `pack_dir`, three ways, with keys read from the code and expected text from the pack:
     'start' (welcome to the first card, a screen switch), 'next' (first card to the second, in place)
     and 'answer' (answering the first self-check question, resumed from saved answers)."""
-    from decisionaid.app import DecisionAidApp
-    from decisionaid.checking import verdict
     from decisionaid.content import load_pack
-    from decisionaid.paths import session_path
-    from decisionaid.screens.base import StepScreen
-    from decisionaid.screens.welcome import WelcomeScreen
-    from decisionaid.session import Session
+    from decisionaid.core.checking import verdict
+    from decisionaid.core.session import Session
+    from decisionaid.storage.paths import session_path
+    from decisionaid.tui.app import DecisionAidApp
+    from decisionaid.tui.screens.base import StepScreen
+    from decisionaid.tui.screens.welcome import WelcomeScreen
 
     pack = load_pack(pack_dir)
     cards = pack.ordered_cards()
@@ -116,16 +116,23 @@ def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
     )
     cases = {"start": base}
     if len(cards) > 1:
-        cases["next"] = replace(base, name="decisionaid (next card)", prelude=((start, base.after_key),),
-                                key=key_bytes(_bound_key(StepScreen.BINDINGS, "next", "n")),
-                                after_key=marker(cards[1].title))
+        cases["next"] = replace(
+            base,
+            name="decisionaid (next card)",
+            prelude=((start, base.after_key),),
+            key=key_bytes(_bound_key(StepScreen.BINDINGS, "next", "n")),
+            after_key=marker(cards[1].title),
+        )
     if pack.self_check.self_check:
         item = pack.self_check.self_check[0]
         saved = Session.new(pack)
         saved.stage, saved.position = "self_check", 0
         resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
         cases["answer"] = replace(
-            base, name="decisionaid (answer a question)", prelude=((resume, marker(item.prompt)),), key=b"1",
+            base,
+            name="decisionaid (answer a question)",
+            prelude=((resume, marker(item.prompt)),),
+            key=b"1",
             after_key=verdict(item, item.choices[0].id).words.split(" ", 1)[1],
             saved_answers=(session_path(pack.meta.id).name, saved.to_toml()),
         )

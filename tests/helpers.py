@@ -14,14 +14,20 @@ ROOT = TESTS.parent
 KETAMINE = ROOT / "content" / "ketamine"
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m decisionaid ARGS` in a subprocess and capture its output."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("NO_COLOR", None)
     return subprocess.run(
         [sys.executable, "-m", "decisionaid", *args],
-        cwd=cwd, env=full_env, input=input, capture_output=True, text=True, timeout=120,
+        cwd=cwd,
+        env=full_env,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

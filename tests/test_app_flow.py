@@ -5,16 +5,16 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from decisionaid.paths import session_path
-from decisionaid.screens.card import CardScreen
-from decisionaid.screens.confirm import ConfirmScreen
-from decisionaid.screens.export import ExportScreen
-from decisionaid.screens.learnt import LearntScreen
-from decisionaid.screens.self_check import SelfCheckScreen
-from decisionaid.screens.summary import SummaryScreen
-from decisionaid.screens.sure import SureScreen
-from decisionaid.screens.values import ValuesScreen
-from decisionaid.screens.welcome import WelcomeScreen
+from decisionaid.storage.paths import session_path
+from decisionaid.tui.screens.card import CardScreen
+from decisionaid.tui.screens.confirm import ConfirmScreen
+from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.screens.learnt import LearntScreen
+from decisionaid.tui.screens.self_check import SelfCheckScreen
+from decisionaid.tui.screens.summary import SummaryScreen
+from decisionaid.tui.screens.sure import SureScreen
+from decisionaid.tui.screens.values import ValuesScreen
+from decisionaid.tui.screens.welcome import WelcomeScreen
 from tests.conftest import shown_text, tab_to
 
 
@@ -393,7 +393,7 @@ async def test_buttons_do_what_their_keys_do_once(make_app) -> None:
 
 
 async def test_the_self_check_recap_scrolls_with_the_keyboard(make_app) -> None:
-    from decisionaid.widgets.page import Page
+    from decisionaid.tui.widgets.page import Page
 
     app = make_app()
     async with app.run_test() as pilot:

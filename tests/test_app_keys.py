@@ -10,19 +10,19 @@ import tomllib
 import pytest
 from textual.screen import Screen
 
-import decisionaid.screens
-from decisionaid.paths import settings_path
-from decisionaid.screens import base
-from decisionaid.screens.crisis import CrisisScreen
-from decisionaid.screens.help import HelpScreen
+import decisionaid.tui.screens
+from decisionaid.storage.paths import settings_path
+from decisionaid.tui.screens import base
+from decisionaid.tui.screens.crisis import CrisisScreen
+from decisionaid.tui.screens.help import HelpScreen
 from tests.conftest import shown_text, tab_to
 
 
 def every_screen_class() -> set[type[Screen]]:
     """Every screen the package defines, except the shared base classes."""
     found: set[type[Screen]] = set()
-    for module_info in pkgutil.iter_modules(decisionaid.screens.__path__):
-        module = importlib.import_module(f"decisionaid.screens.{module_info.name}")
+    for module_info in pkgutil.iter_modules(decisionaid.tui.screens.__path__):
+        module = importlib.import_module(f"decisionaid.tui.screens.{module_info.name}")
         if module is base:
             continue
         for _, cls in inspect.getmembers(module, inspect.isclass):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from decisionaid.settings import Settings, load_settings, save_settings
+from decisionaid.storage.settings import Settings, load_settings, save_settings
 
 
 def test_settings_round_trip_privately(tmp_path: Path) -> None:
@@ -24,7 +24,7 @@ def test_missing_or_damaged_settings_give_the_defaults(tmp_path: Path) -> None:
 
 
 async def test_an_unknown_saved_theme_is_ignored(make_app, tmp_path: Path) -> None:
-    from decisionaid.paths import settings_path
+    from decisionaid.storage.paths import settings_path
 
     save_settings(Settings(theme="no-such-theme"), settings_path())
     app = make_app(theme=None)

@@ -10,14 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-from decisionaid.session import load_session
+from decisionaid.core.session import load_session
 
 SAVER = """
 import sys
 from pathlib import Path
 from decisionaid.content import load_pack
-from decisionaid.session import Session
-from decisionaid.store import SessionStore
+from decisionaid.core.session import Session
+from decisionaid.storage.store import SessionStore
 
 pack = load_pack(Path(sys.argv[1]))
 store = SessionStore(Path(sys.argv[2]))
@@ -39,8 +39,9 @@ def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
     rng = random.Random(7)
     notes = set()
     for _ in range(25):
-        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(COMMUTE), str(path)], stdout=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(COMMUTE), str(path)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.15))
         os.kill(proc.pid, signal.SIGKILL)
@@ -54,7 +55,7 @@ def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
     assert all(name.endswith(".tmp") for name in leftovers)
 
     from decisionaid.content import load_pack
-    from decisionaid.store import SessionStore
+    from decisionaid.storage.store import SessionStore
 
     session, notices = SessionStore(path).load(load_pack(COMMUTE))
     assert session is not None and notices == []

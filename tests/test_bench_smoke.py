@@ -13,7 +13,7 @@ import pytest
 from bench.packgen import generate_pack, shape, write_session
 from bench.tui import key_bytes, marker, minimal_case, run_once
 from decisionaid.content import load_pack
-from decisionaid.session import load_session
+from decisionaid.core.session import load_session
 from tests.helpers import COMMUTE, ROOT
 
 

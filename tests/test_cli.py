@@ -73,8 +73,10 @@ def test_app_refuses_to_start_on_a_broken_pack(tmp_path: Path):
 def test_help_does_not_load_the_content_models():
     import subprocess
 
-    code = ("import sys\nfrom decisionaid.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print('pydantic' in sys.modules, 'textual' in sys.modules, file=sys.stderr)")
+    code = (
+        "import sys\nfrom decisionaid.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, 'textual' in sys.modules, file=sys.stderr)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "False False"
 
@@ -94,9 +96,20 @@ def test_the_wheel_carries_the_content_and_finds_it_from_elsewhere(tmp_path: Pat
     import subprocess
 
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
-         str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     if built.returncode != 0 and "No module named" in built.stderr:
         pytest.skip("hatchling is not installed")
@@ -110,9 +123,16 @@ def test_the_wheel_carries_the_content_and_finds_it_from_elsewhere(tmp_path: Pat
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
-        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); "
-         "from decisionaid.cli import main; raise SystemExit(main(['validate']))"],
-        cwd=elsewhere, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(site)!r}); "
+            "from decisionaid.cli import main; raise SystemExit(main(['validate']))",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ketamine ")

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import load_pack
-from decisionaid.export import render_markdown, render_text
-from decisionaid.session import load_session
-from decisionaid.summary import build_summary
+from decisionaid.core.session import load_session
+from decisionaid.core.summary import build_summary
+from decisionaid.export.render import render_markdown, render_text
 from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli
 
 ANSWERS = """\

@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decisionaid.content import load_pack
-from decisionaid.export import (
+from decisionaid.core.session import Session
+from decisionaid.core.summary import build_summary
+from decisionaid.export.render import (
     ExportError,
     ExportExists,
     clean_user_text,
@@ -20,8 +22,6 @@ from decisionaid.export import (
     render_text,
     write_export,
 )
-from decisionaid.session import Session
-from decisionaid.summary import build_summary
 from tests.helpers import COMMUTE
 
 TODAY = date(2026, 11, 21)
@@ -266,8 +266,14 @@ def test_write_export_reports_a_missing_folder_or_a_folder_target(tmp_path):
 
 def test_a_source_link_given_twice_is_listed_once():
     from decisionaid.content.models import Source
-    from decisionaid.export import source_links
+    from decisionaid.export.render import source_links
 
-    source = Source(id="s1", citation="A trial.", year=2020, kind="trial", pmid="37224232",
-                    url="https://pubmed.ncbi.nlm.nih.gov/37224232/")
+    source = Source(
+        id="s1",
+        citation="A trial.",
+        year=2020,
+        kind="trial",
+        pmid="37224232",
+        url="https://pubmed.ncbi.nlm.nih.gov/37224232/",
+    )
     assert source_links(source) == ["https://pubmed.ncbi.nlm.nih.gov/37224232/"]

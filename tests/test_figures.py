@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from decisionaid.content.models import Arm
-from decisionaid.figures import (
+from decisionaid.core.figures import (
     EMPTY,
     FILLED,
     PARTLY,

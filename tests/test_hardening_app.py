@@ -16,16 +16,16 @@ from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from decisionaid.content import load_pack
-from decisionaid.export import clean_user_text
-from decisionaid.paths import data_dir, session_path, settings_path
-from decisionaid.screens.card import CardScreen
-from decisionaid.screens.confirm import ConfirmScreen
-from decisionaid.screens.crisis import CrisisScreen
-from decisionaid.screens.export import ExportScreen
-from decisionaid.screens.summary import SummaryScreen
-from decisionaid.screens.welcome import WelcomeScreen
-from decisionaid.session import Session, save_session
-from decisionaid.widgets.too_small import TooSmall
+from decisionaid.core.session import Session, save_session
+from decisionaid.export.render import clean_user_text
+from decisionaid.storage.paths import data_dir, session_path, settings_path
+from decisionaid.tui.screens.card import CardScreen
+from decisionaid.tui.screens.confirm import ConfirmScreen
+from decisionaid.tui.screens.crisis import CrisisScreen
+from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.screens.summary import SummaryScreen
+from decisionaid.tui.screens.welcome import WelcomeScreen
+from decisionaid.tui.widgets.too_small import TooSmall
 from tests.conftest import shown_text, tab_to
 from tests.helpers import COMMUTE
 
@@ -241,9 +241,7 @@ async def test_export_never_replaces_a_file_the_person_did_not_confirm(make_app,
 # --- 7. hostile and odd text ---------------------------------------------------------------
 
 ODD_LINE = "Is \u200fشكرا\u200e 🙂👩🏽‍⚕️ [bold]x[/bold] [link=https://x.example]y[/] ok?"
-HOSTILE = (
-    ODD_LINE + "\n\x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 \u202eevil\u202c\n" + "long " * 20_000
-)
+HOSTILE = ODD_LINE + "\n\x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 \u202eevil\u202c\n" + "long " * 20_000
 
 
 async def test_hostile_text_is_shown_and_saved_as_typed_and_exported_clean(make_app, export_dir: Path) -> None:

@@ -63,8 +63,11 @@ def test_invalid_utf8_in_the_shipped_pack_is_one_line(file: str, cut: float, jun
 
 
 def lists_of_ids(document: dict) -> list[tuple[str, list]]:
-    return [(key, value) for key, value in document.items() if isinstance(value, list) and value
-            and isinstance(value[0], dict) and "id" in value[0]]
+    return [
+        (key, value)
+        for key, value in document.items()
+        if isinstance(value, list) and value and isinstance(value[0], dict) and "id" in value[0]
+    ]
 
 
 @pytest.mark.parametrize("file", [f for f in FILES if lists_of_ids(read(KETAMINE, f))])
@@ -80,12 +83,15 @@ def test_a_duplicated_id_in_the_shipped_pack_is_named(file: str):
     assert any(f"duplicate id '{items[0]['id']}'" in line and file in line for line in lines), lines
 
 
-@pytest.mark.parametrize(("file", "key", "field"), [
-    ("cards.toml", "cards", "sources"),
-    ("cards.toml", "cards", "figures"),
-    ("self_check.toml", "self_check", "cards"),
-    ("self_check.toml", "self_check", "adds"),
-])
+@pytest.mark.parametrize(
+    ("file", "key", "field"),
+    [
+        ("cards.toml", "cards", "sources"),
+        ("cards.toml", "cards", "figures"),
+        ("self_check.toml", "self_check", "cards"),
+        ("self_check.toml", "self_check", "adds"),
+    ],
+)
 def test_a_dangling_id_in_the_shipped_pack_is_named(file: str, key: str, field: str):
     folder = fresh_copy()
     document = read(folder, file)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pyte
 import pytest
 
-from decisionaid.screens.summary import NOTE_SAVE_DELAY
+from decisionaid.tui.screens.summary import NOTE_SAVE_DELAY
 from tests.helpers import COMMUTE
 
 TIMEOUT = 20.0
@@ -45,7 +45,12 @@ class PtyApp:
         env.pop("NO_COLOR", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "decisionaid", "--pack", str(COMMUTE)],
-            stdin=slave, stdout=slave, stderr=slave, env=env, cwd=data.parent, preexec_fn=_take_terminal,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=data.parent,
+            preexec_fn=_take_terminal,
         )
         os.close(slave)
         self.screen = pyte.Screen(80, 24)

@@ -9,15 +9,15 @@ import pytest
 
 PURE_MODULES = [
     "decisionaid.content",
-    "decisionaid.session",
-    "decisionaid.store",
-    "decisionaid.summary",
-    "decisionaid.export",
+    "decisionaid.core.session",
+    "decisionaid.storage.store",
+    "decisionaid.core.summary",
+    "decisionaid.export.render",
     "decisionaid.cli",
-    "decisionaid.journey",
-    "decisionaid.figures",
-    "decisionaid.wording",
-    "decisionaid.checking",
+    "decisionaid.core.journey",
+    "decisionaid.core.figures",
+    "decisionaid.core.wording",
+    "decisionaid.core.checking",
     "decisionaid.plain.main",
 ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decisionaid.journey import Journey
+from decisionaid.core.journey import Journey
 
 
 def test_steps_run_through_every_stage_in_order(commute_pack) -> None:
@@ -42,7 +42,7 @@ def test_an_empty_stage_is_skipped(commute_pack) -> None:
 
 def test_arriving_records_the_place_and_marks_a_card_read():
     from decisionaid.content import load_pack
-    from decisionaid.session import Session
+    from decisionaid.core.session import Session
     from tests.helpers import COMMUTE
 
     pack = load_pack(COMMUTE)

@@ -12,7 +12,7 @@ import pytest
 from decisionaid.content import load_pack
 from decisionaid.lint import Finding, Level, lint_pack
 from decisionaid.lint.wording import directive_phrases, one_in_n, relative_risk, vague_without_number
-from decisionaid.paths import pack_dirs
+from decisionaid.storage.paths import pack_dirs
 from tests.helpers import COMMUTE, ROOT, copy_pack, run_cli
 
 TODAY = "2026-07-01"
@@ -72,10 +72,24 @@ def test_commute_pack_lints_with_only_the_short_disclosure_warnings(pack: Path):
 
 def test_lint_pack_takes_today_as_a_parameter():
     report = lint_pack(load_pack(COMMUTE), COMMUTE, date(2099, 1, 1))
-    assert Finding(COMMUTE / "pack.toml", "meta.review_due", Level.warning,
-                   "review_due 2099-01-05 is in 4 days: plan the review") in report.findings
-    assert Finding(COMMUTE / "crisis.toml", "crisis[0].verified_on", Level.warning,
-                   "verified_on 2026-01-05 is more than 12 months ago: check the contact again") in report.findings
+    assert (
+        Finding(
+            COMMUTE / "pack.toml",
+            "meta.review_due",
+            Level.warning,
+            "review_due 2099-01-05 is in 4 days: plan the review",
+        )
+        in report.findings
+    )
+    assert (
+        Finding(
+            COMMUTE / "crisis.toml",
+            "crisis[0].verified_on",
+            Level.warning,
+            "verified_on 2026-01-05 is more than 12 months ago: check the contact again",
+        )
+        in report.findings
+    )
     assert report.errors == []
     assert [row.card_id for row in report.grades_hardest_first()][0] == "bike-good"
 
@@ -86,18 +100,43 @@ def test_lint_pack_takes_today_as_a_parameter():
 @pytest.mark.parametrize(
     ("file_name", "old", "new", "key", "phrase"),
     [
-        ("self_check.toml", "so rain does not get you wet.", "so you should take the bus.",
-         "self_check[0].explanation", "you should"),
-        ("clinician.toml", "A good first question for anyone.", "We recommend asking this first.",
-         "questions[0].reason", "We recommend"),
-        ("pack.toml", 'summary = "Carry on as now."', 'summary = "The best option for most."',
-         "options[0].summary", "best option"),
-        ("crisis.toml", "Call your local emergency number", "You must call your local emergency number",
-         "crisis[0].contact", "You must"),
+        (
+            "self_check.toml",
+            "so rain does not get you wet.",
+            "so you should take the bus.",
+            "self_check[0].explanation",
+            "you should",
+        ),
+        (
+            "clinician.toml",
+            "A good first question for anyone.",
+            "We recommend asking this first.",
+            "questions[0].reason",
+            "We recommend",
+        ),
+        (
+            "pack.toml",
+            'summary = "Carry on as now."',
+            'summary = "The best option for most."',
+            "options[0].summary",
+            "best option",
+        ),
+        (
+            "crisis.toml",
+            "Call your local emergency number",
+            "You must call your local emergency number",
+            "crisis[0].contact",
+            "You must",
+        ),
         ("sure.toml", "You may want more time.", "You need to take more time.", "sure.items[0].if_no", "You need to"),
         ("cards.toml", "Good points of cycling", "Why cycling is right for you", "cards[1].title", "is right for you"),
-        ("values.toml", "Cost matters a lot to me.", "Cost\\nsuits you   best.", "values[0].choices[0].summary",
-         "suits you best"),
+        (
+            "values.toml",
+            "Cost matters a lot to me.",
+            "Cost\\nsuits you   best.",
+            "values[0].choices[0].summary",
+            "suits you best",
+        ),
     ],
 )
 def test_directive_wording_anywhere_is_an_error(pack: Path, file_name, old, new, key, phrase):
@@ -169,8 +208,7 @@ def test_vague_word_without_a_number_is_a_warning(pack: Path):
 
 
 def test_vague_word_outside_card_bodies_is_a_warning_too(pack: Path):
-    edit(pack, "clinician.toml", 'reason = "Cost was part of your answers."',
-         'reason = "Cost worries are common."')
+    edit(pack, "clinician.toml", 'reason = "Cost was part of your answers."', 'reason = "Cost worries are common."')
     result = lint(pack)
     assert finding_lines(result) == [
         *COMMUTE_WARNINGS,
@@ -180,8 +218,12 @@ def test_vague_word_outside_card_bodies_is_a_warning_too(pack: Path):
 
 
 def test_a_quoted_claim_is_not_flagged(pack: Path):
-    edit(pack, "self_check.toml", 'prompt = "Does rain get you wet on the bus?"',
-         'prompt = \'Some say: "Rain is rare on buses." Is this true?\'')
+    edit(
+        pack,
+        "self_check.toml",
+        'prompt = "Does rain get you wet on the bus?"',
+        "prompt = 'Some say: \"Rain is rare on buses.\" Is this true?'",
+    )
     result = lint(pack)
     assert finding_lines(result) == COMMUTE_WARNINGS
 
@@ -197,8 +239,12 @@ def test_vague_word_with_a_number_in_its_sentence_passes(pack: Path):
 
 
 def test_card_above_grade_9_is_an_error_and_leads_the_table(pack: Path):
-    edit(pack, "cards.toml", "You can keep taking the bus. Or you can ride a bike. [Both] are fine ways to travel.",
-         HARD_BODY)
+    edit(
+        pack,
+        "cards.toml",
+        "You can keep taking the bus. Or you can ride a bike. [Both] are fine ways to travel.",
+        HARD_BODY,
+    )
     result = lint(pack)
     assert result.returncode == 1
     assert finding_lines(result) == [
@@ -217,8 +263,9 @@ def test_median_grade_above_7_is_an_error(pack: Path):
     (pack / "cards.toml").write_text(text, encoding="utf-8")
     result = lint(pack)
     assert result.returncode == 1
-    warnings = [f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below"
-                for i in range(5)]
+    warnings = [
+        f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(5)
+    ]
     assert finding_lines(result) == [
         *COMMUTE_WARNINGS,
         "pack/cards.toml: cards: error: the median reading grade of the cards is 8.0, above 7",
@@ -243,8 +290,12 @@ def test_missing_textstat_is_one_line_and_exit_2(pack: Path):
 
 
 def test_unbalanced_benefit_and_harm_words_are_an_error(pack: Path):
-    edit(pack, "cards.toml", "Many riders say they feel fresh.",
-         "Many riders say they feel fresh. You see the park on the way. You can stop for a snack.")
+    edit(
+        pack,
+        "cards.toml",
+        "Many riders say they feel fresh.",
+        "Many riders say they feel fresh. You see the park on the way. You can stop for a snack.",
+    )
     result = lint(pack)
     assert result.returncode == 1
     assert finding_lines(result) == [
@@ -262,8 +313,12 @@ def test_benefit_and_harm_within_25_percent_pass(pack: Path):
 
 
 def test_a_card_counts_for_every_option_it_lists(pack: Path):
-    edit(pack, "cards.toml", 'id = "bus-good"\nsection = "good-and-bad"\noptions = ["bus"]',
-         'id = "bus-good"\nsection = "good-and-bad"\noptions = ["bus", "bike"]')
+    edit(
+        pack,
+        "cards.toml",
+        'id = "bus-good"\nsection = "good-and-bad"\noptions = ["bus"]',
+        'id = "bus-good"\nsection = "good-and-bad"\noptions = ["bus", "bike"]',
+    )
     result = lint(pack)
     assert result.returncode == 1
     assert finding_lines(result) == [
@@ -376,8 +431,10 @@ def test_unsourced_card_is_a_content_problem(pack: Path):
 
 def test_unused_source_is_a_content_problem(pack: Path):
     with (pack / "sources.toml").open("a", encoding="utf-8") as file:
-        file.write('\n[[sources]]\nid = "unused"\ncitation = "Nobody cites this."\nyear = 2024\nkind = "other"\n'
-                   'url = "https://example.org/unused"\n')
+        file.write(
+            '\n[[sources]]\nid = "unused"\ncitation = "Nobody cites this."\nyear = 2024\nkind = "other"\n'
+            'url = "https://example.org/unused"\n'
+        )
     result = lint(pack)
     assert result.returncode == 2
     assert result.stderr == "pack/sources.toml: sources[2]: source 'unused' is never cited\npack: 1 problem(s)\n"

@@ -19,13 +19,20 @@ PROBLEM_LINE = re.compile(r"^\S[^\n]*\.toml: (?:[^\n]+: )?[^\n]+$|^\S[^\n]*: [^\
 FILES = sorted(p.name for p in COMMUTE.glob("*.toml"))
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False), st.text(max_size=50),
-    st.just("x" * 100_000), st.just("\u202e\u0000\x1b[31m🙂"), st.dates(),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=50),
+    st.just("x" * 100_000),
+    st.just("\u202e\u0000\x1b[31m🙂"),
+    st.dates(),
 )
 toml_values = st.recursive(
     scalars.filter(lambda v: v is not None),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1, max_size=12), inner,
-                                                                         max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1, max_size=12), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -76,8 +83,7 @@ settings_ = settings(max_examples=80, deadline=None, suppress_health_check=[Heal
 
 
 @settings_
-@given(file=st.sampled_from(FILES), document=st.dictionaries(st.text(min_size=1, max_size=12), toml_values,
-                                                               max_size=5))
+@given(file=st.sampled_from(FILES), document=st.dictionaries(st.text(min_size=1, max_size=12), toml_values, max_size=5))
 def test_random_documents_end_in_problems_not_tracebacks(file: str, document: dict):
     folder = fresh_copy()
     (folder / file).write_text(tomli_w.dumps(document), encoding="utf-8")

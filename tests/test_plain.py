@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import Pack
-from decisionaid.export import default_export_name, render_text
-from decisionaid.paths import session_path
-from decisionaid.session import load_session
-from decisionaid.summary import build_summary
+from decisionaid.core.session import load_session
+from decisionaid.core.summary import build_summary
+from decisionaid.export.render import default_export_name, render_text
+from decisionaid.storage.paths import session_path
 from tests.conftest import shown_text
 from tests.helpers import COMMUTE, run_cli
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import load_pack
-from decisionaid.session import Session, SessionError, load_session, save_session
-from decisionaid.store import SessionStore
+from decisionaid.core.session import Session, SessionError, load_session, save_session
+from decisionaid.storage.store import SessionStore
 from tests.helpers import COMMUTE
 
 
@@ -104,8 +104,11 @@ def test_store_reports_answers_the_pack_no_longer_has(pack, tmp_path: Path):
     assert loaded.self_check == {}
     assert loaded.cards_read == ["bike-good"]
     assert len(notices) == 1
-    for fragment in ("values.gone-item: unknown item", "self_check.rain: unknown choice 'maybe'",
-                     "cards_read: unknown card 'old-card'"):
+    for fragment in (
+        "values.gone-item: unknown item",
+        "self_check.rain: unknown choice 'maybe'",
+        "cards_read: unknown card 'old-card'",
+    ):
         assert fragment in notices[0]
     assert load_session(path).values["gone-item"] == "x", "the file itself is untouched until the next save"
 
@@ -129,7 +132,7 @@ def test_delete_removes_the_file(pack, tmp_path: Path):
 
 
 def test_no_replace_write_never_replaces_a_file_that_appeared(tmp_path: Path):
-    from decisionaid.files import atomic_write
+    from decisionaid.storage.files import atomic_write
 
     path = tmp_path / "summary.txt"
     path.write_text("theirs")

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from decisionaid.content import load_pack
-from decisionaid.export import render_markdown, render_text
-from decisionaid.session import Session, load_session
-from decisionaid.summary import build_summary
+from decisionaid.core.session import Session, load_session
+from decisionaid.core.summary import build_summary
+from decisionaid.export.render import render_markdown, render_text
 from tests.helpers import COMMUTE, KETAMINE, TESTS
 
 SESSIONS = TESTS / "sessions"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.paths import session_path
+from decisionaid.storage.paths import session_path
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -38,9 +38,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from decisionaid.content.problems import display_path
-    from decisionaid.export import ExportError, ExportExists, render, write_export
-    from decisionaid.session import SessionError, load_session
-    from decisionaid.summary import build_summary
+    from decisionaid.core.session import SessionError, load_session
+    from decisionaid.core.summary import build_summary
+    from decisionaid.export.render import ExportError, ExportExists, render, write_export
 
     pack = load_or_report(args.pack)
     if pack is None:

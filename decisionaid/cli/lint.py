@@ -24,8 +24,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "checks every shipped pack.",
     )
     parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help="a pack folder or a shipped pack's name")
-    parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
-                        help="check review and verification dates as of this day (default: today)")
+    parser.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="check review and verification dates as of this day (default: today)",
+    )
     parser.set_defaults(handler=run)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.paths import content_dir, pack_dirs
+from decisionaid.storage.paths import content_dir, pack_dirs
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack

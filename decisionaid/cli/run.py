@@ -33,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
         from decisionaid.plain.main import run_plain
 
         return run_plain(pack)
-    from decisionaid.app import DecisionAidApp
-    from decisionaid.paths import session_path, settings_path
-    from decisionaid.store import SessionStore
+    from decisionaid.storage.paths import session_path, settings_path
+    from decisionaid.storage.store import SessionStore
+    from decisionaid.tui.app import DecisionAidApp
 
     store = SessionStore(session_path(pack.meta.id))
     app = DecisionAidApp(pack, store, theme=args.theme, settings_path=settings_path())

@@ -30,8 +30,11 @@ def run(args: argparse.Namespace) -> int:
         schema = Pack.model_fields[field].annotation.model_json_schema()
     else:
         files = ", ".join(PACK_FILES.values())
-        print(f"decisionaid schema: unknown file '{args.file}'{did_you_mean(args.file, PACK_FILES.values())}; "
-              f"pack files are {files}", file=sys.stderr)
+        print(
+            f"decisionaid schema: unknown file '{args.file}'{did_you_mean(args.file, PACK_FILES.values())}; "
+            f"pack files are {files}",
+            file=sys.stderr,
+        )
         return 2
     json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

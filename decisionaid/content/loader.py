@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from decisionaid.content.checks import cross_check
+from decisionaid.content.cross_checks import cross_check
 from decisionaid.content.models import Pack
 from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
 

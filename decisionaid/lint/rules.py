@@ -80,28 +80,48 @@ class _Linter:
             for phrase in one_in_n(text):
                 self.add(file, key, Level.error, f"'{phrase}' style frequency: say how many out of 100 instead")
             for word in vague_without_number(text):
-                self.add(file, key, Level.warning,
-                         f"vague word '{word}' with no number in the same sentence: say how many out of 100")
+                self.add(
+                    file,
+                    key,
+                    Level.warning,
+                    f"vague word '{word}' with no number in the same sentence: say how many out of 100",
+                )
 
     def card_bodies(self) -> None:
         """Relative-risk wording and reading grade of each card body, and the median grade."""
         for i, card in enumerate(self.pack.cards.cards):
             key = f"cards[{i}].body"
             for phrase in relative_risk(card.body):
-                self.add("cards", key, Level.error,
-                         f"relative-risk wording '{phrase}': give how many out of 100 for each option instead")
+                self.add(
+                    "cards",
+                    key,
+                    Level.error,
+                    f"relative-risk wording '{phrase}': give how many out of 100 for each option instead",
+                )
             grade = reading_grade(card.body)
             self.report.grades.append(GradeRow(card.id, count_words(card.body), grade))
             if grade > GRADE_ERROR_ABOVE:
-                self.add("cards", key, Level.error,
-                         f"reading grade {grade:.1f} is above {GRADE_ERROR_ABOVE}: use shorter sentences and words")
+                self.add(
+                    "cards",
+                    key,
+                    Level.error,
+                    f"reading grade {grade:.1f} is above {GRADE_ERROR_ABOVE}: use shorter sentences and words",
+                )
             elif grade > GRADE_WARNING_ABOVE:
-                self.add("cards", key, Level.warning, f"reading grade {grade:.1f} is above {GRADE_WARNING_ABOVE}: "
-                         f"aim for {GRADE_WARNING_ABOVE} or below")
+                self.add(
+                    "cards",
+                    key,
+                    Level.warning,
+                    f"reading grade {grade:.1f} is above {GRADE_WARNING_ABOVE}: aim for {GRADE_WARNING_ABOVE} or below",
+                )
         median = self.report.median_grade
         if median > MEDIAN_GRADE_ABOVE:
-            self.add("cards", "cards", Level.error,
-                     f"the median reading grade of the cards is {median:.1f}, above {MEDIAN_GRADE_ABOVE}")
+            self.add(
+                "cards",
+                "cards",
+                Level.error,
+                f"the median reading grade of the cards is {median:.1f}, above {MEDIAN_GRADE_ABOVE}",
+            )
 
     def balance(self) -> None:
         """Benefits and harms of each option told in about the same number of words (IPDAS C1)."""
@@ -111,9 +131,13 @@ class _Linter:
             harm = sum(count_words(c.body) for c in about if c.kind == CardKind.harm)
             ratio = max(benefit, harm) / min(benefit, harm) if min(benefit, harm) else float("inf")
             if ratio > BALANCE_RATIO_LIMIT:
-                self.add("pack", f"options[{i}]", Level.error,
-                         f"option '{option.id}': benefit cards have {benefit} words and harm cards {harm} "
-                         f"(ratio {ratio:.2f}; keep them within 25% of each other)")
+                self.add(
+                    "pack",
+                    f"options[{i}]",
+                    Level.error,
+                    f"option '{option.id}': benefit cards have {benefit} words and harm cards {harm} "
+                    f"(ratio {ratio:.2f}; keep them within 25% of each other)",
+                )
 
     def figures(self) -> None:
         """Who the numbers are about, over what time, and compared with what, in real words."""
@@ -122,29 +146,45 @@ class _Linter:
                 value = getattr(figure, field)
                 words = count_words(value)
                 if words < least:
-                    self.add("figures", f"figures[{i}].{field}", Level.error,
-                             f"{field.replace('_', ' ')} '{value}' is too short to be clear "
-                             f"({words} word{'s' if words != 1 else ''}; write at least {least})")
+                    self.add(
+                        "figures",
+                        f"figures[{i}].{field}",
+                        Level.error,
+                        f"{field.replace('_', ' ')} '{value}' is too short to be clear "
+                        f"({words} word{'s' if words != 1 else ''}; write at least {least})",
+                    )
             label = figure.comparator.label
             if not count_words(label) or label.casefold() == figure.option_arm.label.casefold():
-                self.add("figures", f"figures[{i}].comparator.label", Level.error,
-                         f"comparator label '{label}' does not say what the option is compared with")
+                self.add(
+                    "figures",
+                    f"figures[{i}].comparator.label",
+                    Level.error,
+                    f"comparator label '{label}' does not say what the option is compared with",
+                )
 
     def clinician_questions(self) -> None:
         """Questions the reader asks, not instructions to the reader ('?' at the end is a model rule)."""
         for i, question in enumerate(self.pack.clinician.questions):
             verb = advice_verb_at_start(question.text)
             if verb:
-                self.add("clinician", f"questions[{i}].text", Level.error,
-                         f"question starts with the instruction '{verb}': word it as a question the reader asks")
+                self.add(
+                    "clinician",
+                    f"questions[{i}].text",
+                    Level.error,
+                    f"question starts with the instruction '{verb}': word it as a question the reader asks",
+                )
 
     def review_date(self) -> None:
         """The content is reviewed when it says it will be (IPDAS C4)."""
         due = self.pack.meta.review_due
         days = (due - self.today).days
         if days < 0:
-            self.add("pack", "meta.review_due", Level.error,
-                     f"review_due {due} has passed (today is {self.today}): review the content and set a new date")
+            self.add(
+                "pack",
+                "meta.review_due",
+                Level.error,
+                f"review_due {due} has passed (today is {self.today}): review the content and set a new date",
+            )
         elif days <= REVIEW_WARNING_DAYS:
             when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
             self.add("pack", "meta.review_due", Level.warning, f"review_due {due} is {when}: plan the review")
@@ -154,8 +194,12 @@ class _Linter:
         oldest = _years_before(self.today, CRISIS_MAX_AGE_YEARS)
         for i, resource in enumerate(self.pack.crisis.crisis):
             if resource.verified_on < oldest:
-                self.add("crisis", f"crisis[{i}].verified_on", Level.warning,
-                         f"verified_on {resource.verified_on} is more than 12 months ago: check the contact again")
+                self.add(
+                    "crisis",
+                    f"crisis[{i}].verified_on",
+                    Level.warning,
+                    f"verified_on {resource.verified_on} is more than 12 months ago: check the contact again",
+                )
 
     def disclosure(self) -> None:
         """Funding and conflicts said in a real sentence, not a bare 'None' (IPDAS C6)."""
@@ -163,10 +207,14 @@ class _Linter:
             value = getattr(self.pack.meta, field)
             words = count_words(value)
             if words < DISCLOSURE_MIN_WORDS:
-                self.add("pack", f"meta.{field}", Level.warning,
-                         f"{field} statement '{value}' is too short to be clear "
-                         f"({words} word{'s' if words != 1 else ''}; write at least {DISCLOSURE_MIN_WORDS}, "
-                         f"e.g. '{example}')")
+                self.add(
+                    "pack",
+                    f"meta.{field}",
+                    Level.warning,
+                    f"{field} statement '{value}' is too short to be clear "
+                    f"({words} word{'s' if words != 1 else ''}; write at least {DISCLOSURE_MIN_WORDS}, "
+                    f"e.g. '{example}')",
+                )
 
     def sure_needs(self) -> None:
         """The SURE items ask about each need once (the model ensures there are 4; their wording is licensed)."""
@@ -176,8 +224,12 @@ class _Linter:
         asked = {item.need for item in sure.items}
         for need in SURE_NEEDS:
             if need not in asked:
-                self.add("sure", "sure.items", Level.error,
-                         f"no item has need = '{need}': the 4 items ask about {', '.join(SURE_NEEDS)}, one each")
+                self.add(
+                    "sure",
+                    "sure.items",
+                    Level.error,
+                    f"no item has need = '{need}': the 4 items ask about {', '.join(SURE_NEEDS)}, one each",
+                )
 
 
 def _reader_texts(pack: Pack) -> Iterator[tuple[str, str, str]]:

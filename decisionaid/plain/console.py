@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
-from decisionaid.export import clean_user_text
+from decisionaid.export.render import clean_user_text
 
 MIN_WIDTH = 20
 _HANGING = re.compile(r"^(\s*(?:\d+\.\s+)?)")

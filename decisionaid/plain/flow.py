@@ -7,13 +7,13 @@ started in one front end resumes in the other.
 from __future__ import annotations
 
 from decisionaid.content import Pack
-from decisionaid.journey import Journey
+from decisionaid.core.journey import Journey
+from decisionaid.core.session import Session, Stage
 from decisionaid.plain import pages
 from decisionaid.plain.console import Console, EndOfInput
 from decisionaid.plain.prompts import BACK, Here, Prompter, Quit
 from decisionaid.plain.summary_page import SummaryPage
-from decisionaid.session import Session, Stage
-from decisionaid.store import SessionStore
+from decisionaid.storage.store import SessionStore
 
 CONTINUE = "Run decisionaid --plain again to continue."
 ENTER = "Press Enter to go on (h for help):"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 from decisionaid.content import Pack
-from decisionaid.paths import session_path
 from decisionaid.plain.console import Console, terminal_width
 from decisionaid.plain.flow import PlainAid
-from decisionaid.store import SessionStore
+from decisionaid.storage.paths import session_path
+from decisionaid.storage.store import SessionStore
 
 
 def run_plain(pack: Pack) -> int:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from decisionaid.checking import learnt, right_answer, verdict
 from decisionaid.content.models import Arm, Card, Figure, Pack, SelfCheck, Source, SureItem, ValueItem
-from decisionaid.export import HEADINGS, clean_user_text, long_date, source_links
-from decisionaid.figures import count_words, figure_heading, other_side_words
-from decisionaid.session import Session
-from decisionaid.summary import Summary
-from decisionaid.wording import certainty_words
+from decisionaid.core.checking import learnt, right_answer, verdict
+from decisionaid.core.figures import count_words, figure_heading, other_side_words
+from decisionaid.core.session import Session
+from decisionaid.core.summary import Summary
+from decisionaid.core.wording import certainty_words
+from decisionaid.export.render import HEADINGS, clean_user_text, long_date, source_links
 
 ABOUT = (
     "This aid explains the options, checks what you know, asks what matters to you and builds a list of "

@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.export import (
+from decisionaid.core.summary import Summary, build_summary
+from decisionaid.export.render import (
     HEADINGS,
     ExportError,
     ExportExists,
@@ -17,7 +18,6 @@ from decisionaid.export import (
 )
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
-from decisionaid.summary import Summary, build_summary
 
 if TYPE_CHECKING:
     from decisionaid.plain.flow import PlainAid

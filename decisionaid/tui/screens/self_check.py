@@ -9,14 +9,14 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from decisionaid.checking import right_answer, verdict
 from decisionaid.content.models import SelfCheck
-from decisionaid.screens.base import ChoiceStepScreen
-from decisionaid.screens.card_modal import CardModal
-from decisionaid.widgets.choices import ChoiceList
-from decisionaid.widgets.page import Page
-from decisionaid.widgets.sources import SourceList
-from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.core.checking import right_answer, verdict
+from decisionaid.tui.screens.base import ChoiceStepScreen
+from decisionaid.tui.screens.card_modal import CardModal
+from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.sources import SourceList
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class SelfCheckScreen(ChoiceStepScreen):

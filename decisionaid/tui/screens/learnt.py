@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from decisionaid.checking import learnt
-from decisionaid.screens.base import StepScreen
-from decisionaid.widgets.page import Page
-from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.core.checking import learnt
+from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class LearntScreen(StepScreen):

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 from decisionaid.content.models import Card
-from decisionaid.widgets.card_view import CardView
+from decisionaid.tui.widgets.card_view import CardView
 
 
 class CardModal(ModalScreen[None]):

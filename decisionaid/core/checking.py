@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from decisionaid.content.models import SelfCheck
-from decisionaid.wording import CORRECT, NOT_QUITE, NOT_SURE
+from decisionaid.core.wording import CORRECT, NOT_QUITE, NOT_SURE
 
 
 class Verdict(StrEnum):

@@ -8,7 +8,7 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from decisionaid.files import atomic_write, ensure_private_dir
+from decisionaid.storage.files import atomic_write, ensure_private_dir
 
 
 class Settings(BaseModel):

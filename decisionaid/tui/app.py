@@ -11,16 +11,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from decisionaid.content import Pack
-from decisionaid.journey import Journey
-from decisionaid.screens.base import AidScreen
-from decisionaid.screens.crisis import CrisisScreen
-from decisionaid.screens.welcome import WelcomeScreen
-from decisionaid.session import Session, Stage
-from decisionaid.settings import Settings, load_settings, save_settings
-from decisionaid.shutdown import catch_exit_signals, exit_status
-from decisionaid.store import SessionStore
-from decisionaid.themes import THEMES
-from decisionaid.widgets.too_small import TooSmall, too_small
+from decisionaid.core.journey import Journey
+from decisionaid.core.session import Session, Stage
+from decisionaid.storage.settings import Settings, load_settings, save_settings
+from decisionaid.storage.store import SessionStore
+from decisionaid.tui.screens.base import AidScreen
+from decisionaid.tui.screens.crisis import CrisisScreen
+from decisionaid.tui.screens.welcome import WelcomeScreen
+from decisionaid.tui.shutdown import catch_exit_signals, exit_status
+from decisionaid.tui.themes import THEMES
+from decisionaid.tui.widgets.too_small import TooSmall, too_small
 
 LEAVE_TIP = "Leave; your answers are already saved"
 
@@ -124,7 +124,7 @@ class DecisionAidApp(App[int]):
             self.session = Session.new(self.pack)
         stage, position = self.journey.arrive(self.session, stage, position)
         self.save()
-        from decisionaid.screens.card import CardScreen
+        from decisionaid.tui.screens.card import CardScreen
 
         if stage == "cards" and isinstance(self.screen, CardScreen):
             await self.screen.show(position)
@@ -134,27 +134,27 @@ class DecisionAidApp(App[int]):
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
         """The screen for a place; each is imported when first needed, to keep start-up short."""
         if stage == "cards":
-            from decisionaid.screens.card import CardScreen
+            from decisionaid.tui.screens.card import CardScreen
 
             return CardScreen(position)
         if stage == "self_check":
             if position == len(self.pack.self_check.self_check):
-                from decisionaid.screens.learnt import LearntScreen
+                from decisionaid.tui.screens.learnt import LearntScreen
 
                 return LearntScreen(position)
-            from decisionaid.screens.self_check import SelfCheckScreen
+            from decisionaid.tui.screens.self_check import SelfCheckScreen
 
             return SelfCheckScreen(position)
         if stage == "values":
-            from decisionaid.screens.values import ValuesScreen
+            from decisionaid.tui.screens.values import ValuesScreen
 
             return ValuesScreen(position)
         if stage == "sure":
-            from decisionaid.screens.sure import SureScreen
+            from decisionaid.tui.screens.sure import SureScreen
 
             return SureScreen(position)
         if stage == "summary":
-            from decisionaid.screens.summary import SummaryScreen
+            from decisionaid.tui.screens.summary import SummaryScreen
 
             return SummaryScreen(export=export)
         return WelcomeScreen()
@@ -181,8 +181,7 @@ class DecisionAidApp(App[int]):
         await self.switch_screen(WelcomeScreen())
 
     def confirm_start_over(self) -> None:
-        from decisionaid.screens.confirm import ConfirmScreen
-
+        from decisionaid.tui.screens.confirm import ConfirmScreen
 
         async def start_over(confirmed: bool | None) -> None:
             if confirmed:
@@ -192,8 +191,7 @@ class DecisionAidApp(App[int]):
         self.push_screen(ConfirmScreen("Start over? This clears every answer saved so far.", "Start over"), start_over)
 
     def confirm_delete(self) -> None:
-        from decisionaid.screens.confirm import ConfirmScreen
-
+        from decisionaid.tui.screens.confirm import ConfirmScreen
 
         async def delete(confirmed: bool | None) -> None:
             if confirmed:
@@ -223,8 +221,7 @@ class DecisionAidApp(App[int]):
             self.push_screen(CrisisScreen())
 
     def action_help(self) -> None:
-        from decisionaid.screens.help import HelpScreen, help_rows
-
+        from decisionaid.tui.screens.help import HelpScreen, help_rows
 
         self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
 
@@ -254,8 +251,7 @@ class DecisionAidApp(App[int]):
         await self.go("summary")
 
     async def _export_anywhere(self) -> None:
-        from decisionaid.screens.summary import SummaryScreen
-
+        from decisionaid.tui.screens.summary import SummaryScreen
 
         if isinstance(self.screen, SummaryScreen):
             self.screen.action_export()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decisionaid.content import Pack
-from decisionaid.session import STAGES, Session, Stage
+from decisionaid.core.session import STAGES, Session, Stage
 
 Place = tuple[Stage, int]
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from decisionaid.content.models import Pack, Source
 from decisionaid.content.problems import display_path
-from decisionaid.files import atomic_write
-from decisionaid.summary import Summary
+from decisionaid.core.summary import Summary
+from decisionaid.storage.files import atomic_write
 
 FORMATS = ("text", "md")
 SUFFIXES = {"text": ".txt", "md": ".md"}

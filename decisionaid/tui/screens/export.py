@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from decisionaid.export import ExportError, ExportExists, write_export
-from decisionaid.screens.confirm import ConfirmScreen
+from decisionaid.export.render import ExportError, ExportExists, write_export
+from decisionaid.tui.screens.confirm import ConfirmScreen
 
 
 class ExportScreen(ModalScreen[Path | None]):

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from decisionaid.checking import Verdict, verdict
 from decisionaid.content.models import Pack, Source
-from decisionaid.session import Session
+from decisionaid.core.checking import Verdict, verdict
+from decisionaid.core.session import Session
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from decisionaid.export import long_date
-from decisionaid.screens.base import AidScreen
-from decisionaid.widgets.page import Page
-from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.export.render import long_date
+from decisionaid.tui.screens.base import AidScreen
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class WelcomeScreen(AidScreen):

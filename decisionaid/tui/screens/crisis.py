@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from decisionaid.export import long_date
+from decisionaid.export.render import long_date
 
 
 class CrisisScreen(ModalScreen[None]):

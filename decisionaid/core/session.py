@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path, dotted
-from decisionaid.files import atomic_write, ensure_private_dir
+from decisionaid.storage.files import atomic_write, ensure_private_dir
 
 SESSION_VERSION = 1
 Stage = Literal["welcome", "cards", "self_check", "values", "sure", "summary"]

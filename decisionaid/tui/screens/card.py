@@ -8,10 +8,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from decisionaid.screens.base import StepScreen
-from decisionaid.widgets.card_view import CardView
-from decisionaid.widgets.page import Page
-from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.widgets.card_view import CardView
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class CardScreen(StepScreen):

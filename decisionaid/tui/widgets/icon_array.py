@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from decisionaid.content.models import Arm, Figure
-from decisionaid.figures import arm_counts, count_words, figure_heading, grid_lines, legend, other_side_words
+from decisionaid.core.figures import arm_counts, count_words, figure_heading, grid_lines, legend, other_side_words
 
 
 def arm_cells(arm: Arm, side: str) -> list[Static]:

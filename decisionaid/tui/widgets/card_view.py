@@ -9,9 +9,9 @@ from textual.widgets import Static
 
 from decisionaid.content import Pack
 from decisionaid.content.models import Card
-from decisionaid.widgets.icon_array import IconArray
-from decisionaid.widgets.sources import SourceList
-from decisionaid.wording import certainty_words
+from decisionaid.core.wording import certainty_words
+from decisionaid.tui.widgets.icon_array import IconArray
+from decisionaid.tui.widgets.sources import SourceList
 
 
 class CardView(Vertical):

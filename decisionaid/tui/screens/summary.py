@@ -12,14 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
-from decisionaid.export import HEADINGS, clean_user_text, default_export_name, render_text
-from decisionaid.screens.base import StepScreen
-from decisionaid.screens.export import ExportScreen
-from decisionaid.summary import Summary, build_summary
-from decisionaid.widgets.page import Page
-from decisionaid.widgets.question_box import QuestionBox
-from decisionaid.widgets.sources import SourceList
-from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.core.summary import Summary, build_summary
+from decisionaid.export.render import HEADINGS, clean_user_text, default_export_name, render_text
+from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.question_box import QuestionBox
+from decisionaid.tui.widgets.sources import SourceList
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 NOTE_SAVE_DELAY = 0.5
 

@@ -32,10 +32,11 @@ def content_dir() -> Path:
     override = os.environ.get("DECISIONAID_CONTENT")
     if override:
         return Path(override)
-    packaged = Path(__file__).parent / "_content"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "_content"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "content"
+    return package.parent / "content"
 
 
 def pack_dirs() -> list[Path]:

@@ -7,10 +7,10 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from decisionaid.content.models import ValueItem
-from decisionaid.screens.base import ChoiceStepScreen
-from decisionaid.widgets.choices import ChoiceList
-from decisionaid.widgets.page import Page
-from decisionaid.widgets.title_bar import TitleBar
+from decisionaid.tui.screens.base import ChoiceStepScreen
+from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class ValuesScreen(ChoiceStepScreen):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from decisionaid.content import Pack
 from decisionaid.content.problems import display_path
-from decisionaid.session import Session, SessionError, load_session, save_session
+from decisionaid.core.session import Session, SessionError, load_session, save_session
 
 
 class SessionStore:

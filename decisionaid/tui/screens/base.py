@@ -10,11 +10,11 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button
 
-from decisionaid.session import Session
-from decisionaid.widgets.choices import ChoiceList
+from decisionaid.core.session import Session
+from decisionaid.tui.widgets.choices import ChoiceList
 
 if TYPE_CHECKING:
-    from decisionaid.app import DecisionAidApp
+    from decisionaid.tui.app import DecisionAidApp
 
 
 def number_bindings(description: str = "Choose") -> list[Binding]:
@@ -73,6 +73,7 @@ class StepScreen(AidScreen):
         with Horizontal(classes="nav"):
             yield Button("← Back", id="back", compact=True)
             yield Button("Next →", id="next", variant="primary", compact=True)
+
 
 class ChoiceStepScreen(StepScreen):
     """A step answered by picking one choice: number keys 1-9 pick from its ChoiceList."""
