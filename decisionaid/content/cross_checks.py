@@ -50,6 +50,7 @@ class _Checker:
             ("values", "values", p.values.values),
             ("clinician", "topics", p.clinician.topics),
             ("clinician", "questions", p.clinician.questions),
+            ("comparison", "rows", p.comparison.rows),
         ]
         if p.sure.sure:
             groups.append(("sure", "sure.items", p.sure.sure.items))
@@ -100,6 +101,13 @@ class _Checker:
             self.ref("clinician", f"questions[{i}].topic", "topic", q.topic)
         for i, r in enumerate(p.crisis.crisis):
             self.ref("crisis", f"crisis[{i}].source", "source", r.source)
+        for i, row in enumerate(p.comparison.rows):
+            for j, cell in enumerate(row.cells):
+                key = f"rows[{i}].cells[{j}]"
+                self.ref("comparison", f"{key}.option", "option", cell.option)
+                self.refs("comparison", f"{key}.sources", "source", cell.sources)
+                if cell.card is not None:
+                    self.ref("comparison", f"{key}.card", "card", cell.card)
 
     def unused(self) -> None:
         p = self.pack
@@ -107,6 +115,7 @@ class _Checker:
         cited |= {s for f in p.figures.figures for s in f.sources}
         cited |= {s for q in p.self_check.self_check for s in q.sources}
         cited |= {r.source for r in p.crisis.crisis}
+        cited |= {s for row in p.comparison.rows for cell in row.cells for s in cell.sources}
         for i, s in enumerate(p.sources.sources):
             if s.id not in cited:
                 self.add("sources", f"sources[{i}]", f"source '{s.id}' is never cited")
@@ -127,8 +136,23 @@ class _Checker:
         p = self.pack
         if not any(o.status_quo for o in p.options):
             self.add("pack", "options", "no option has status_quo = true (the 'no change' option)")
+        self.comparison_balance()
         for i, option in enumerate(p.options):
             kinds = {c.kind for c in p.cards.cards if option.id in c.options}
             for needed in (CardKind.benefit, CardKind.harm):
                 if needed not in kinds:
                     self.add("pack", f"options[{i}]", f"option '{option.id}' has no {needed.value} card")
+
+    def comparison_balance(self) -> None:
+        """Every option has exactly one cell in every row of the comparison table."""
+        options = [o.id for o in self.pack.options]
+        for i, row in enumerate(self.pack.comparison.rows):
+            given = [cell.option for cell in row.cells]
+            for option in options:
+                if option not in given:
+                    self.add("comparison", f"rows[{i}]", f"row '{row.id}' has no cell for option '{option}'")
+            seen: set[str] = set()
+            for j, option in enumerate(given):
+                if option in seen:
+                    self.add("comparison", f"rows[{i}].cells[{j}]", f"second cell for option '{option}'")
+                seen.add(option)

@@ -78,6 +78,9 @@ class Meta(Strict):
     licence: Text
     disclaimer: Text = Field(description="The 'not medical advice' statement, shown at the start and in exports.")
     minutes: int = Field(ge=1, le=240, description="About how long the journey takes, in minutes.")
+    short_path_minutes: int = Field(
+        15, ge=1, le=240, description="The most minutes the short path may take at 150 words a minute (lint checks)."
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Meta:
@@ -147,6 +150,7 @@ class Card(Strict):
     sources: list[Id] = Field(min_length=1)
     certainty: Certainty
     figures: list[Id] = Field(default_factory=list, description="Outcome figures drawn as icon arrays on this card.")
+    short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
 
 class CardsFile(Strict):
@@ -207,6 +211,9 @@ class Choice(Strict):
     id: Id
     label: Text
     not_sure: bool = False
+    belief: Text | None = Field(
+        None, description="What choosing this means the person believed, for the handout: 'esketamine works at once'."
+    )
 
 
 class SelfCheck(Strict):
@@ -222,6 +229,10 @@ class SelfCheck(Strict):
     cards: list[Id] = Field(default_factory=list, description="Cards to reopen from the feedback.")
     myth: Annotated[str, StringConstraints(pattern=r"^M\d{2}$")] | None = None
     adds: list[Id] = Field(default_factory=list, description="Clinician questions a wrong or unsure answer adds.")
+    fact: Text | None = Field(
+        None, description="The fact in one line, for the handout: 'Most people need several doses.'"
+    )
+    short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
@@ -260,6 +271,8 @@ class ValueItem(Strict):
     kind: Literal["value", "situation"]
     statement: Text
     choices: list[ValueChoice] = Field(min_length=2, max_length=9)
+    sensitive: bool = Field(False, description="A private fact: the person chooses whether it goes into an export.")
+    short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
     @model_validator(mode="after")
     def _reason_with_adds(self) -> ValueItem:
@@ -315,6 +328,7 @@ class ClinicianQuestion(Strict):
     topic: Id
     reason: Text = Field(description="Why the question is suggested, shown beside it.")
     core: bool = Field(False, description="Always included in the summary.")
+    priority: int = Field(3, ge=1, le=5, description="1 is most important; the handout's top questions come first.")
 
 
 class ClinicianFile(Strict):
@@ -322,6 +336,32 @@ class ClinicianFile(Strict):
 
     topics: list[Topic] = Field(min_length=1)
     questions: list[ClinicianQuestion] = Field(min_length=1)
+
+
+# --- comparison.toml -------------------------------------------------------
+
+
+class Cell(Strict):
+    """What one row says about one option: short plain text with its numbers and sources."""
+
+    option: Id
+    text: Text
+    sources: list[Id] = Field(default_factory=list)
+    card: Id | None = Field(None, description="The card that tells more, opened from the cell.")
+
+
+class Row(Strict):
+    """A question people ask of every option, e.g. 'How is it given?'."""
+
+    id: Id
+    question: Text
+    cells: list[Cell] = Field(min_length=1)
+
+
+class ComparisonFile(Strict):
+    """comparison.toml: the options at a glance, one cell per option in every row."""
+
+    rows: list[Row] = Field(default_factory=list)
 
 
 # --- crisis.toml -----------------------------------------------------------
@@ -356,6 +396,7 @@ class Pack(Strict):
     values: ValuesFile = ValuesFile()
     sure: SureFile = SureFile()
     clinician: ClinicianFile
+    comparison: ComparisonFile = ComparisonFile()
     crisis: CrisisFile
 
     @property

@@ -1,0 +1,131 @@
+"""Every interface sentence, keyed, per language: plural forms, the reader's voice and pack overrides.
+
+A catalogue is a TOML file in `locales/` (for example `en.toml`). Nested tables give dotted keys
+(`[welcome] start = "Start"` is `welcome.start`). An entry is a string with named placeholders
+(`"Card {n} of {total}"`), or a table of forms: by voice (`self`, the person themself; `helper`,
+someone filling it in for them) and by plural category (`one`, `other`), in that order of nesting.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+LOCALES = Path(__file__).parent / "locales"
+VOICES = ("self", "helper")
+PLURALS = ("zero", "one", "two", "few", "many", "other")
+DEFAULT_LANGUAGE = "en"
+
+Entry = str | Mapping[str, "Entry"]
+
+
+class CatalogueError(Exception):
+    """A catalogue or an override that cannot be used, with a one-line reason naming the key."""
+
+
+def plural_category(language: str, count: int) -> str:
+    """The plural form for `count`; English and Spanish have 'one' and 'other'."""
+    return "one" if abs(count) == 1 else "other"
+
+
+def placeholders(entry: Entry) -> frozenset[str]:
+    """The named placeholders used anywhere in an entry's forms."""
+    if isinstance(entry, str):
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(entry) if name)
+    return frozenset().union(*(placeholders(form) for form in entry.values()))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The sentences of one language, in one voice; call it with a key and the placeholders' values."""
+
+    language: str
+    entries: Mapping[str, Entry]
+    voice: str = "self"
+    overridden: frozenset[str] = field(default=frozenset())
+
+    def __call__(self, key: str, /, *, count: int | None = None, **values: object) -> str:
+        """The sentence for `key`, in this voice and the plural form for `count` (also a placeholder)."""
+        try:
+            entry = self.entries[key]
+        except KeyError:
+            raise CatalogueError(f"{self.language}: no sentence called '{key}'") from None
+        form = self._form(key, entry, count)
+        if count is not None:
+            values = {"count": count, **values}
+        try:
+            return form.format_map(values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise CatalogueError(f"{self.language}: {key}: cannot fill in {exc}") from None
+
+    def _form(self, key: str, entry: Entry, count: int | None) -> str:
+        while not isinstance(entry, str):
+            if self.voice in entry or any(v in entry for v in VOICES):
+                entry = entry.get(self.voice, entry.get("self", next(iter(entry.values()))))
+            elif count is not None:
+                category = plural_category(self.language, count)
+                entry = entry.get(category, entry.get("other", next(iter(entry.values()))))
+            else:
+                raise CatalogueError(f"{self.language}: {key}: has plural forms, so it needs a count")
+        return entry
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def in_voice(self, voice: str) -> Catalogue:
+        """The same catalogue, speaking for `voice` ('self' or 'helper')."""
+        if voice not in VOICES:
+            raise CatalogueError(f"voice: must be one of {', '.join(VOICES)}, not '{voice}'")
+        return Catalogue(self.language, self.entries, voice, self.overridden)
+
+    def with_overrides(self, overrides: Mapping[str, Entry]) -> Catalogue:
+        """A copy in which a pack's own wording replaces entries; each must keep the entry's placeholders."""
+        problems = []
+        for key, entry in overrides.items():
+            if key not in self.entries:
+                problems.append(f"{key}: no such sentence to override")
+            elif placeholders(entry) != placeholders(self.entries[key]):
+                wanted = ", ".join(f"{{{p}}}" for p in sorted(placeholders(self.entries[key]))) or "none"
+                problems.append(f"{key}: must use the same placeholders as the original ({wanted})")
+        if problems:
+            raise CatalogueError("; ".join(problems))
+        merged = {**self.entries, **overrides}
+        return Catalogue(self.language, merged, self.voice, self.overridden | frozenset(overrides))
+
+
+def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
+    """Dotted keys for nested tables; a table whose keys are all forms is one entry."""
+    flat: dict[str, Entry] = {}
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, str) or (isinstance(value, Mapping) and _is_forms(value)):
+            flat[dotted] = value  # type: ignore[assignment]
+        elif isinstance(value, Mapping):
+            flat.update(flatten(value, f"{dotted}."))
+        else:
+            raise CatalogueError(f"{dotted}: must be text or a table of forms")
+    return flat
+
+
+def _is_forms(table: Mapping[str, object]) -> bool:
+    return bool(table) and all(k in VOICES or k in PLURALS for k in table)
+
+
+@cache
+def load_catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
+    """The shipped catalogue for `language`."""
+    path = LOCALES / f"{language}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogueError(f"no interface sentences for the language '{language}'") from None
+    return Catalogue(language, flatten(data))
+
+
+def languages() -> tuple[str, ...]:
+    """The languages that have a shipped catalogue."""
+    return tuple(sorted(p.stem for p in LOCALES.glob("*.toml")))
