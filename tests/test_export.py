@@ -16,7 +16,7 @@ from decisionaid.core.summary import build_summary
 from decisionaid.export.render import (
     ExportError,
     ExportExists,
-    clean_user_text,
+    clean_text,
     default_export_name,
     render_markdown,
     render_text,
@@ -80,16 +80,16 @@ def text_of(pack, session, **kwargs) -> str:
         ("unfinished \x1b[31", "unfinished "),
     ],
 )
-def test_clean_user_text_removes_what_could_act_on_a_terminal(typed, cleaned):
-    assert clean_user_text(typed) == cleaned
+def test_clean_text_removes_what_could_act_on_a_terminal(typed, cleaned):
+    assert clean_text(typed) == cleaned
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "L", "P", "Zs"])))
 def test_cleaned_text_has_no_controls_and_cleaning_twice_changes_nothing(typed):
-    cleaned = clean_user_text(typed)
+    cleaned = clean_text(typed)
     assert [ch for ch in cleaned if ch in "\x1b\x07\r\x9b\x9d" or (ord(ch) < 32 and ch not in "\n\t")] == []
     assert not set(cleaned) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-    assert clean_user_text(cleaned) == cleaned
+    assert clean_text(cleaned) == cleaned
 
 
 @pytest.mark.parametrize("render", ["text", "md"])

@@ -16,8 +16,8 @@ from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from decisionaid.content import load_pack
+from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session, save_session
-from decisionaid.export.render import clean_user_text
 from decisionaid.storage.paths import data_dir, session_path, settings_path
 from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
@@ -269,7 +269,7 @@ async def test_hostile_text_is_shown_and_saved_as_typed_and_exported_clean(make_
         await pilot.press("ctrl+q")
     answers = saved()
     assert answers["note"] == HOSTILE and len(answers["note"]) > 100_000
-    assert answers["own_questions"] == [clean_user_text(ODD_LINE + " \x1b[2J\x07").strip()] == [ODD_LINE]
+    assert answers["own_questions"] == [clean_text(ODD_LINE + " \x1b[2J\x07").strip()] == [ODD_LINE]
     [exported] = export_dir.iterdir()
     text = exported.read_text(encoding="utf-8")
     assert ODD_LINE in text and "[bold]x[/bold]" in text
