@@ -28,7 +28,7 @@ from decisionaid.core.summary import Summary, build_summary
 from decisionaid.storage.store import AnswersFile
 
 MAX_QUESTION = 1_000
-MAX_NOTE = 100_000
+MAX_NOTE = 200_000
 
 
 @dataclass(frozen=True)

@@ -162,9 +162,9 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
 def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
     """Bring an older file up to this version; every answer it holds is carried over."""
     version = data.pop("schema_version", None)
-    if version == SESSION_VERSION:
+    if type(version) is int and version == SESSION_VERSION:
         return data
-    if version == 1:
+    if type(version) is int and version == 1:
         return data  # version 2 only adds fields, each with a default
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
         raise SessionError(f"{where}: schema_version: written by a newer version of the aid ({version})")

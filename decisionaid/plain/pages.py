@@ -120,7 +120,11 @@ def sure_item(pack: Pack, item: SureItem, position: int, answer: bool | None, wo
 
 def crisis(pack: Pack, words: Catalogue) -> list[str]:
     page = pages.crisis(pack, words)
-    return [f"{page.title}. {page.lines[0].text}", *(line.text for line in page.lines[1:])]
+    lines = [f"{page.title}. {page.lines[0].text}"]
+    for resource in page.lines[1:]:
+        name, contact, *rest = resource.text.split("\n")
+        lines += [f"{name}: {contact}.", *rest]
+    return lines
 
 
 def summary(result: Summary, pack: Pack, words: Catalogue) -> list[str]:

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
+
+
+def leave_text(field: Widget) -> None:
+    """Move the focus to the next widget that is not a text field (or to none)."""
+    screen = field.screen
+    for _ in range(len(screen.focus_chain)):
+        focused = screen.focus_next()
+        if not isinstance(focused, Input | TextArea):
+            return
+    screen.set_focus(None)
 
 
 class TextField(Input):
@@ -12,7 +23,7 @@ class TextField(Input):
     BINDINGS = [Binding("escape", "leave", "Leave the field", id="leave-field")]
 
     def action_leave(self) -> None:
-        self.screen.focus_next()
+        leave_text(self)
 
 
 class NoteArea(TextArea):
@@ -21,4 +32,4 @@ class NoteArea(TextArea):
     BINDINGS = [Binding("escape", "leave", "Leave the note", id="leave-note")]
 
     def action_leave(self) -> None:
-        self.screen.focus_next()
+        leave_text(self)
