@@ -35,3 +35,30 @@ def copy_pack(source: Path, dest: Path) -> Path:
     """A writable copy of a pack folder."""
     shutil.copytree(source, dest)
     return dest
+
+
+def default_walk(pack, answers: Path):
+    """The journey taking every default: each step in order, 'Not sure' wherever it is a choice, else no answer.
+
+    Returns the controller, at the summary. The reader is the person themself, and their leaning 'not sure yet'.
+    """
+    from decisionaid.core.controller import Controller
+    from decisionaid.core.session import LEANING_NOT_SURE
+    from decisionaid.storage.store import AnswersFile
+
+    controller = Controller(pack, AnswersFile(answers))
+    controller.start()
+    while (place := controller.place)[0] != "summary":
+        stage, position = place
+        if stage == "self_check" and position < len(pack.self_check.self_check):
+            item = pack.self_check.self_check[position]
+            controller.answer_self_check(item.id, next(c.id for c in item.choices if c.not_sure))
+        elif stage == "values":
+            item = pack.values.values[position]
+            unsure = [c.id for c in item.choices if c.label == "Not sure"]
+            if unsure:
+                controller.answer_value(item.id, unsure[0])
+        controller.go(*controller.step(1))
+    controller.set_reader("self")
+    controller.set_leaning(LEANING_NOT_SURE)
+    return controller

@@ -1,4 +1,4 @@
-"""`decisionaid export`: the questions for the clinician from saved answers, as text or Markdown."""
+"""`decisionaid export`: the handout for the clinician from saved answers, as text, Markdown or a web page."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
+from decisionaid.export import FORMATS
 from decisionaid.storage.paths import session_path
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "export",
-        help="print or save the questions for your clinician from your saved answers",
-        description="Build the list of questions for your clinician from saved answers, without starting "
-        "the aid. Writes to standard output unless -o FILE is given. Answers that no longer match the "
+        help="print or save the handout for your clinician from your saved answers",
+        description="Build the handout for your clinician from saved answers, without starting "
+        "the aid: a one-page summary with the top questions, then the rest. Writes to standard output unless "
+        "-o FILE is given. Answers that no longer match the "
         "pack are named on stderr and left out. Exits 2, with one line on stderr, when the pack or the "
         "answers cannot be used or the file cannot be written.",
     )
@@ -28,8 +30,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "md"),
-        help="text (wrapped at 72 columns) or md (Markdown); default: md for a FILE ending in .md, else text",
+        choices=FORMATS,
+        help="text (wrapped at 72 columns), md (Markdown) or html (a web page to print); "
+        "default: from the FILE's ending (.md, .html), else text",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="save to FILE instead; '-' means standard output")
     parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
@@ -40,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.content.problems import display_path
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
-    from decisionaid.export.render import ExportError, ExportExists, render, write_export
+    from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
+    from decisionaid.export.render import render
 
     pack = load_or_report(args.pack)
     if pack is None:
@@ -67,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     for unknown in set_aside_unknown(session, pack).unknown_answers():
         print(f"{where}: {unknown}: ignored, not in this pack", file=sys.stderr)
     to_stdout = args.output in (None, "-")
-    fmt = args.format or ("md" if not to_stdout and args.output.lower().endswith(".md") else "text")
+    fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
     text = render(build_summary(pack, session), pack, fmt)
     if to_stdout:
         sys.stdout.write(text)

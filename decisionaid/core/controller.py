@@ -17,6 +17,8 @@ from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import (
+    LEANING_NOT_SURE,
+    READERS,
     Session,
     SessionError,
     Stage,
@@ -24,7 +26,7 @@ from decisionaid.core.session import (
     save_session,
     set_aside_unknown,
 )
-from decisionaid.core.summary import Summary, build_summary
+from decisionaid.core.summary import TOP_QUESTIONS, Summary, build_summary
 from decisionaid.storage.store import AnswersFile
 
 MAX_QUESTION = 1_000
@@ -71,7 +73,7 @@ class Controller:
 
     def summary(self) -> Summary:
         """The questions and statements the answers so far lead to."""
-        return build_summary(self.pack, self._session or Session.new(self.pack))
+        return build_summary(self.pack, self._session or Session.new(self.pack), self.words)
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""
@@ -164,11 +166,70 @@ class Controller:
         return self._change(sure={**self._live.sure, item_id: yes})
 
     def include_question(self, question_id: str, included: bool) -> Outcome:
-        """Keep a suggested question in the list, or leave it out."""
+        """Keep a suggested question in the list, or leave it out (a question left out is no longer starred)."""
+        self._known_question(question_id)
         unticked = [q for q in self._live.unticked if q != question_id]
+        starred = self._live.starred
         if not included:
             unticked.append(question_id)
-        return self._change(unticked=tuple(unticked))
+            starred = tuple(q for q in starred if q != question_id)
+        return self._change(unticked=tuple(unticked), starred=starred)
+
+    def star_question(self, question_id: str, starred: bool) -> Outcome:
+        """Star a suggested question for the top of the handout (it goes back on the list), or unstar it."""
+        text = self._known_question(question_id)
+        stars = tuple(q for q in self._live.starred if q != question_id)
+        if not starred:
+            outcome = self._change(starred=stars)
+            return replace(outcome, said=self.words("summary.unstarred", text=text))
+        if question_id not in self._live.starred and self.stars_left() == 0:
+            return Outcome(done=False, said=self.words("summary.star_full", limit=TOP_QUESTIONS))
+        unticked = tuple(q for q in self._live.unticked if q != question_id)
+        outcome = self._change(starred=(*stars, question_id), unticked=unticked)
+        return replace(outcome, said=self.words("summary.starred", text=text))
+
+    def star_own_question(self, index: int, starred: bool) -> Outcome:
+        """Star the person's own question at `index` (from 0) for the top of the handout, or unstar it."""
+        own = self._live.own_questions
+        if not 0 <= index < len(own):
+            return Outcome(done=False)
+        text = own[index]
+        stars = tuple(q for q in self._live.starred_own if q != text)
+        if not starred:
+            outcome = self._change(starred_own=stars)
+            return replace(outcome, said=self.words("summary.unstarred", text=text))
+        if text not in self._live.starred_own and self.stars_left() == 0:
+            return Outcome(done=False, said=self.words("summary.star_full", limit=TOP_QUESTIONS))
+        outcome = self._change(starred_own=(*stars, text))
+        return replace(outcome, said=self.words("summary.starred", text=text))
+
+    def stars_left(self) -> int:
+        """How many more questions can be starred: the top holds TOP_QUESTIONS, counting only those still listed."""
+        summary = self.summary()
+        listed = {q.id for q in summary.questions() if q.ticked}
+        session = self._live
+        used = len(set(session.starred) & listed) + len(set(session.starred_own) & set(session.own_questions))
+        return max(0, TOP_QUESTIONS - used)
+
+    def set_reader(self, reader: str) -> Outcome:
+        """Who fills the aid in: 'self', or 'helper' for someone helping the person it is about."""
+        if reader not in READERS or not reader:
+            raise ValueError(f"reader: must be 'self' or 'helper', not '{reader}'")
+        return self._change(reader=reader)
+
+    def include_private(self, item_id: str, included: bool) -> Outcome:
+        """Let a sensitive answer go into the saved copy, or leave it out of it."""
+        item = next(v for v in self.pack.values.values if v.id == item_id)
+        if not item.sensitive:
+            raise ValueError(f"{item_id}: not a sensitive item")
+        withheld = tuple(i for i in self._live.withheld if i != item_id)
+        return self._change(withheld=withheld if included else (*withheld, item_id))
+
+    def set_leaning(self, leaning: str) -> Outcome:
+        """The option the person leans towards now, LEANING_NOT_SURE, or '' to say nothing; never used to advise."""
+        if leaning not in {"", LEANING_NOT_SURE, *(o.id for o in self.pack.options)}:
+            raise ValueError(f"leaning: no option '{leaning}'")
+        return self._change(leaning=leaning)
 
     def add_own_question(self, text: str) -> Outcome:
         """Add a question the person wrote; cleaned, and refused with a reason when empty or too long."""
@@ -186,7 +247,9 @@ class Controller:
         if not 0 <= index < len(own):
             return Outcome(done=False)
         removed = own[index]
-        outcome = self._change(own_questions=own[:index] + own[index + 1 :])
+        left = own[:index] + own[index + 1 :]
+        starred = tuple(q for q in self._live.starred_own if q in left)
+        outcome = self._change(own_questions=left, starred_own=starred)
         return replace(outcome, said=self.words("summary.removed", text=removed))
 
     def keep_draft(self, text: str) -> Outcome:
@@ -259,6 +322,13 @@ class Controller:
         return Path(name)
 
     # --- inside ----------------------------------------------------------------------
+
+    def _known_question(self, question_id: str) -> str:
+        """The text of a clinician question, or ValueError for an id the pack does not have."""
+        for question in self.pack.clinician.questions:
+            if question.id == question_id:
+                return question.text
+        raise ValueError(f"no clinician question '{question_id}'")
 
     @property
     def _live(self) -> Session:

@@ -25,7 +25,8 @@ SESSION_VERSION = 2
 Stage = Literal["welcome", "cards", "self_check", "values", "sure", "summary"]
 STAGES: tuple[Stage, ...] = ("welcome", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
-ANSWER_KINDS = ("cards_read", "self_check", "values", "sure", "unticked", "starred")
+LEANING_NOT_SURE = "not sure yet"  # never an option id: ids have no spaces
+ANSWER_KINDS = ("cards_read", "self_check", "values", "sure", "unticked", "starred", "withheld")
 
 
 class SessionError(Exception):
@@ -57,7 +58,7 @@ class Session:
     starred_own: tuple[str, ...] = ()
     own_draft: str = ""  # a question typed but not yet added, shown again in its box
     withheld: tuple[str, ...] = ()  # sensitive values items left out of the exported copy
-    leaning: str = ""
+    leaning: str = ""  # the option id the person leans towards now, LEANING_NOT_SURE, or "" when not said
     note: str = ""
     kept: Mapping[str, Any] = field(default_factory=dict)  # answers for ids the pack no longer has
 
@@ -241,6 +242,7 @@ def set_aside_unknown(session: Session, pack: Pack) -> Session:
         cards_read=split_list("cards_read", session.cards_read, known.cards),
         unticked=split_list("unticked", session.unticked, known.questions),
         starred=split_list("starred", session.starred, known.questions),
+        withheld=split_list("withheld", session.withheld, set(known.values)),
         self_check=split_map("self_check", session.self_check, lambda k, v: v in known.checks.get(k, ())),
         values=split_map("values", session.values, lambda k, v: v in known.values.get(k, ())),
         sure=split_map("sure", session.sure, lambda k, v: k in known.sure),

@@ -1,6 +1,8 @@
-"""From a pack and a person's answers to the summary: questions for the clinician, each with its reasons.
+"""From a pack and a person's answers to the summary: the handout's facts and the questions for the clinician.
 
-The rules only list questions and repeat what the person said; they never weigh the options.
+The rules only list questions and repeat what the person said; they never weigh the options. Every
+sentence is taken from the catalogue in the voice of whoever filled the aid in. Answers the person
+chose to leave out of the copy are treated as not given, and counted.
 Pure Python: never imports Textual.
 """
 
@@ -10,9 +12,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from decisionaid.content.models import Pack, Source
+from decisionaid.content.models import Pack, SelfCheck, Source, SourceKind
+from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.checking import Verdict, verdict
-from decisionaid.core.session import Session, set_aside_unknown
+from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
+
+TOP_QUESTIONS = 5
+
+# What kind of fact a source stands for, as the handout names it ("what the label says").
+FACT_KINDS = {
+    SourceKind.trial: "studies",
+    SourceKind.meta_analysis: "studies",
+    SourceKind.review: "studies",
+    SourceKind.survey: "studies",
+    SourceKind.label: "label",
+    SourceKind.regulator: "regulator",
+    SourceKind.government: "official",
+    SourceKind.guideline: "guideline",
+    SourceKind.other: "other",
+}
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,9 @@ class SuggestedQuestion:
     reasons: tuple[str, ...]
     core: bool
     ticked: bool
+    priority: int
+    starred: bool
+    added: bool  # an answer put it on the list (not only being a core question)
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,58 @@ class TopicGroup:
 
 
 @dataclass(frozen=True)
+class TopQuestion:
+    """One of the handout's top questions: a suggested one (with its id) or the person's own (id '')."""
+
+    text: str
+    reasons: tuple[str, ...] = ()
+    id: str = ""
+
+    @property
+    def own(self) -> bool:
+        return not self.id
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A values or situation answer as the handout states it."""
+
+    item: str
+    text: str
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class PrivateAnswer:
+    """An answered sensitive item, and whether the person lets it go into the saved copy."""
+
+    item: str
+    text: str
+    included: bool
+
+
+@dataclass(frozen=True)
+class Differed:
+    """A self-check answer that differed from the evidence, said in one line."""
+
+    item: str
+    topic: str
+    line: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The self-check result: how many were answered as the evidence says, what differed, what was unsure."""
+
+    asked: int
+    answered: int
+    as_evidence: int
+    differed: tuple[Differed, ...]
+    not_sure: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SureAnswer:
     """One answered SURE item."""
 
@@ -46,131 +119,230 @@ class SureAnswer:
 
 
 @dataclass(frozen=True)
+class SureResult:
+    """The SURE test: the answered items in pack order, and how many were answered yes."""
+
+    answers: tuple[SureAnswer, ...]
+    total: int
+    citation: str
+
+    @property
+    def yes(self) -> int:
+        return sum(a.yes for a in self.answers)
+
+
+@dataclass(frozen=True)
 class Summary:
-    """Everything the summary screen and the export show."""
+    """Everything the summary screen and the exports show, in the voice of whoever filled it in."""
 
     title: str
     pack_version: str
     evidence_reviewed: date
+    reader: str
     groups: tuple[TopicGroup, ...]
-    matters: tuple[str, ...]
-    unsure: tuple[str, ...]
+    top: tuple[TopQuestion, ...]
+    top_starred: bool
+    value_kinds: frozenset[str]
+    values: tuple[Statement, ...]
+    situation: tuple[Statement, ...]
+    private: tuple[PrivateAnswer, ...]
+    withheld: int
+    checked: Checked | None
+    sure: SureResult | None
+    leaning: str
     own_questions: tuple[str, ...]
     note: str
-    sure: tuple[SureAnswer, ...]
-    sources_read: tuple[Source, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def voice(self) -> str:
+        return voice_of(self.reader)
 
     def ticked_groups(self) -> tuple[TopicGroup, ...]:
         """The groups keeping only ticked questions; groups left empty are dropped."""
-        kept = []
-        for group in self.groups:
-            ticked = tuple(q for q in group.questions if q.ticked)
-            if ticked:
-                kept.append(TopicGroup(group.topic, group.title, ticked))
-        return tuple(kept)
+        return _keep(self.groups, lambda q: q.ticked)
+
+    def more_groups(self) -> tuple[TopicGroup, ...]:
+        """The ticked questions that are not among the top ones, for after the handout."""
+        top = {q.id for q in self.top if not q.own}
+        return _keep(self.groups, lambda q: q.ticked and q.id not in top)
+
+    def more_own(self) -> tuple[str, ...]:
+        """The person's own questions that are not among the top ones."""
+        top = {q.text for q in self.top if q.own}
+        return tuple(q for q in self.own_questions if q not in top)
 
     def questions(self) -> tuple[SuggestedQuestion, ...]:
         """Every suggested question, in the order shown."""
         return tuple(q for group in self.groups for q in group.questions)
 
 
-def not_sure_reason(topic: str) -> str:
-    return f"You were not sure about {topic}."
+def voice_of(reader: str) -> str:
+    """The catalogue voice for who fills the aid in; before it is asked, the person's own."""
+    return "helper" if reader == "helper" else "self"
 
 
-def differed_reason(topic: str) -> str:
-    return f"Your answer about {topic} differed from what the studies found."
+def fact_kind(pack: Pack, item: SelfCheck) -> str:
+    """The kind of fact a self-check item checks, from the kind of most of its sources.
+
+    Sources of kind 'other' count only when there is nothing else; a tie goes to the kind listed first.
+    """
+    kinds = [FACT_KINDS[pack.source(s).kind] for s in item.sources]
+    counted = [k for k in kinds if k != "other"] or kinds
+    return max(dict.fromkeys(counted), key=counted.count)
 
 
-def sure_no_reason(item_text: str) -> str:
-    return f"You answered 'no' to: {item_text}"
-
-
-def build_summary(pack: Pack, session: Session) -> Summary:
+def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) -> Summary:
     """The summary for `session`; answers naming ids the pack no longer has are left out."""
     answers = set_aside_unknown(session, pack)
+    words = (words or load_catalogue()).in_voice(voice_of(answers.reader))
+    private = _private(pack, answers)
+    withheld = {p.item for p in private if not p.included}
     reasons = _Reasons()
     for question in pack.clinician.questions:
         if question.core:
-            reasons.add([question.id], question.reason)
-    unsure = _self_check(pack, answers, reasons)
-    matters = _values(pack, answers, reasons)
-    sure = _sure(pack, answers, reasons)
+            reasons.add([question.id], question.reason, added=False)
+    checked = _self_check(pack, answers, reasons, words)
+    values, situation = _values(pack, answers, reasons, withheld)
+    sure = _sure(pack, answers, reasons, words)
+    groups = _groups(pack, reasons, answers)
+    top, starred = _top(groups, answers)
     return Summary(
         title=pack.meta.title,
         pack_version=pack.meta.version,
         evidence_reviewed=pack.meta.evidence_reviewed,
-        groups=_groups(pack, reasons, set(answers.unticked)),
-        matters=tuple(matters),
-        unsure=tuple(unsure),
+        reader=answers.reader,
+        groups=groups,
+        top=top,
+        top_starred=starred,
+        value_kinds=frozenset(item.kind for item in pack.values.values),
+        values=values,
+        situation=situation,
+        private=private,
+        withheld=len(withheld),
+        checked=checked,
+        sure=sure,
+        leaning=_leaning(pack, answers, words),
         own_questions=tuple(session.own_questions),
         note=session.note,
-        sure=tuple(sure),
-        sources_read=_sources_read(pack, answers.cards_read),
+        sources=_sources(pack, checked),
     )
 
 
 class _Reasons:
-    """Question id -> its reasons, first come first listed, each reason once."""
+    """Question id -> its reasons, first come first listed, each reason once; and which an answer added."""
 
     def __init__(self) -> None:
         self.by_question: dict[str, list[str]] = {}
+        self.added: set[str] = set()
 
-    def add(self, question_ids: Iterable[str], reason: str) -> None:
+    def add(self, question_ids: Iterable[str], reason: str, *, added: bool = True) -> None:
         for question_id in question_ids:
             listed = self.by_question.setdefault(question_id, [])
             if reason not in listed:
                 listed.append(reason)
+            if added:
+                self.added.add(question_id)
 
 
-def _self_check(pack: Pack, answers: Session, reasons: _Reasons) -> list[str]:
-    """Add questions for answers that were wrong or 'not sure'; return the 'not sure about' lines."""
-    unsure = []
-    for item in pack.self_check.self_check:
+def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
+    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check."""
+    items = pack.self_check.self_check
+    if not items:
+        return None
+    right, differed, not_sure = 0, [], []
+    for item in items:
         chosen = answers.self_check.get(item.id)
         if chosen is None:
             continue
         judged = verdict(item, chosen)
-        if judged is Verdict.not_sure:
-            reasons.add(item.adds, not_sure_reason(item.topic))
-            unsure.append(f"I was not sure about {item.topic}.")
-        elif judged is Verdict.not_quite:
-            reasons.add(item.adds, differed_reason(item.topic))
-            unsure.append(f"My answer about {item.topic} differed from the evidence.")
-    return unsure
+        if judged is Verdict.correct:
+            right += 1
+        elif judged is Verdict.not_sure:
+            reasons.add(item.adds, words("reasons.not_sure", topic=item.topic))
+            not_sure.append(item.topic)
+        else:
+            kind = fact_kind(pack, item)
+            reasons.add(item.adds, words("reasons.differed", topic=item.topic, evidence=words(f"evidence.{kind}")))
+            sources = tuple(pack.source(s) for s in item.sources)
+            differed.append(Differed(item.id, item.topic, _differed_line(item, chosen, kind, words), sources))
+    answered = sum(item.id in answers.self_check for item in items)
+    return Checked(len(items), answered, right, tuple(differed), tuple(not_sure))
 
 
-def _values(pack: Pack, answers: Session, reasons: _Reasons) -> list[str]:
-    """Add the questions each chosen value adds; return the 'what matters to me' lines."""
-    matters = []
+def _differed_line(item: SelfCheck, chosen: str, kind: str, words: Catalogue) -> str:
+    """What the person thought and what the evidence says, from the chosen choice's belief and the item's fact."""
+    belief = next(c.belief for c in item.choices if c.id == chosen)
+    says, evidence = words(f"evidence_says.{kind}"), words(f"evidence.{kind}")
+    if belief and item.fact:
+        return words("checked.thought", belief=belief, says=says, fact=item.fact)
+    if belief:
+        return words("checked.thought_only", belief=belief, evidence=evidence)
+    if item.fact:
+        return words("checked.differed_fact", topic=item.topic, says=says, fact=item.fact)
+    return words("reasons.differed", topic=item.topic, evidence=evidence)
+
+
+def _values(
+    pack: Pack, answers: Session, reasons: _Reasons, withheld: set[str]
+) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
+    """Add the questions each chosen value adds; return the value and the situation statements.
+
+    Values are listed from the answers that matter most (the first choices of an item) to the least;
+    situation facts in the pack's order. A withheld answer adds nothing and says nothing.
+    """
+    ranked: list[tuple[int, Statement]] = []
+    situation: list[Statement] = []
     for item in pack.values.values:
         chosen = answers.values.get(item.id)
-        choice = next((c for c in item.choices if c.id == chosen), None)
-        if choice is None:
+        position = next((i for i, c in enumerate(item.choices) if c.id == chosen), None)
+        if position is None or item.id in withheld:
             continue
+        choice = item.choices[position]
         if choice.adds and choice.reason:
             reasons.add(choice.adds, choice.reason)
         if choice.summary:
-            matters.append(choice.summary)
-    return matters
+            statement = Statement(item.id, choice.summary, item.sensitive)
+            if item.kind == "value":
+                ranked.append((position, statement))
+            else:
+                situation.append(statement)
+    values = tuple(statement for _, statement in sorted(ranked, key=lambda pair: pair[0]))
+    return values, tuple(situation)
 
 
-def _sure(pack: Pack, answers: Session, reasons: _Reasons) -> list[SureAnswer]:
-    """Add questions for SURE items answered 'no'; return every answered item."""
-    if pack.sure.sure is None:
-        return []
+def _private(pack: Pack, answers: Session) -> tuple[PrivateAnswer, ...]:
+    """Each sensitive item whose answer says something or adds questions, and whether it goes into the copy.
+
+    The answer reads as its summary, or else as the statement and the chosen label.
+    """
     found = []
-    for item in pack.sure.sure.items:
+    for item in pack.values.values:
+        choice = next((c for c in item.choices if c.id == answers.values.get(item.id)), None)
+        if item.sensitive and choice is not None and (choice.summary or choice.adds):
+            text = choice.summary or f"{item.statement} {choice.label}"
+            found.append(PrivateAnswer(item.id, text, item.id not in answers.withheld))
+    return tuple(found)
+
+
+def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> SureResult | None:
+    """Add questions for SURE items answered 'no'; return every answered item."""
+    sure = pack.sure.sure
+    if sure is None:
+        return None
+    found = []
+    for item in sure.items:
         yes = answers.sure.get(item.id)
         if yes is None:
             continue
         if not yes:
-            reasons.add(item.adds, sure_no_reason(item.text))
+            reasons.add(item.adds, words("reasons.sure_no", item=item.text))
         found.append(SureAnswer(text=item.text, yes=yes, meaning=None if yes else item.if_no))
-    return found
+    return SureResult(tuple(found), len(sure.items), sure.citation)
 
 
-def _groups(pack: Pack, reasons: _Reasons, unticked: set[str]) -> tuple[TopicGroup, ...]:
+def _groups(pack: Pack, reasons: _Reasons, answers: Session) -> tuple[TopicGroup, ...]:
+    unticked, starred = set(answers.unticked), set(answers.starred)
     groups = []
     for topic in pack.clinician.topics:
         questions = tuple(
@@ -181,6 +353,9 @@ def _groups(pack: Pack, reasons: _Reasons, unticked: set[str]) -> tuple[TopicGro
                 reasons=tuple(reasons.by_question[q.id]),
                 core=q.core,
                 ticked=q.id not in unticked,
+                priority=q.priority,
+                starred=q.id in starred and q.id not in unticked,
+                added=q.id in reasons.added,
             )
             for q in pack.clinician.questions
             if q.topic == topic.id and q.id in reasons.by_question
@@ -190,14 +365,42 @@ def _groups(pack: Pack, reasons: _Reasons, unticked: set[str]) -> tuple[TopicGro
     return tuple(groups)
 
 
-def _sources_read(pack: Pack, cards_read: list[str]) -> tuple[Source, ...]:
-    """The sources cited by the cards read and the figures on them, in sources.toml order."""
-    cited: set[str] = set()
-    figures = {f.id: f for f in pack.figures.figures}
-    for card in pack.cards.cards:
-        if card.id in cards_read:
-            cited.update(card.sources)
-            for figure_id in card.figures:
-                if figure_id in figures:
-                    cited.update(figures[figure_id].sources)
+def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQuestion, ...], bool]:
+    """The starred questions (own ones first), or until there are any, the highest-priority ones.
+
+    Among questions of the same priority, those an answer added come before core ones, then those with
+    more reasons, then the pack's order.
+    """
+    listed = [q for group in groups for q in group.questions if q.ticked]
+    own = [TopQuestion(text) for text in dict.fromkeys(answers.own_questions) if text in answers.starred_own]
+    by_id = {q.id: q for q in listed}
+    chosen = [by_id[i] for i in dict.fromkeys(answers.starred) if i in by_id]
+    if own or chosen:
+        top = own + [TopQuestion(q.text, q.reasons, q.id) for q in chosen]
+        return tuple(top[:TOP_QUESTIONS]), True
+    order = {q.id: n for n, q in enumerate(listed)}
+    ranked = sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
+    return tuple(TopQuestion(q.text, q.reasons, q.id) for q in ranked[:TOP_QUESTIONS]), False
+
+
+def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
+    """The option the person said they lean towards, 'not sure yet', or '' when not said."""
+    if answers.leaning == LEANING_NOT_SURE:
+        return words("leaning.not_sure")
+    return next((o.name for o in pack.options if o.id == answers.leaning), "")
+
+
+def _sources(pack: Pack, checked: Checked | None) -> tuple[Source, ...]:
+    """The sources behind what the export shows: the facts of differing answers and the crisis lines."""
+    cited = {s.id for d in (checked.differed if checked else ()) for s in d.sources}
+    cited |= {r.source for r in pack.crisis.crisis}
     return tuple(s for s in pack.sources.sources if s.id in cited)
+
+
+def _keep(groups: tuple[TopicGroup, ...], wanted) -> tuple[TopicGroup, ...]:
+    kept = []
+    for group in groups:
+        questions = tuple(q for q in group.questions if wanted(q))
+        if questions:
+            kept.append(TopicGroup(group.topic, group.title, questions))
+    return tuple(kept)

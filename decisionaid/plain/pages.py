@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.handout import Block, Entry, Handout
 from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
-from decisionaid.core.summary import Summary
-from decisionaid.export.render import HEADINGS
+from decisionaid.core.summary import Summary, voice_of
 
 
 def lines_of(page: pages.Page) -> list[str]:
@@ -127,33 +127,58 @@ def crisis(pack: Pack, words: Catalogue) -> list[str]:
     return lines
 
 
-def summary(result: Summary, pack: Pack, words: Catalogue) -> list[str]:
-    """The summary with every suggested question numbered, and 'left out' said in words."""
-    lines = [words("plain.summary_title"), words("plain.summary_hint")]
-    if result.matters:
-        lines += ["", HEADINGS["matters"] + ":", *result.matters]
-    if result.unsure:
-        lines += ["", HEADINGS["unsure"] + ":", *result.unsure]
-    lines += ["", HEADINGS["questions"] + ":"]
+def summary(result: Summary, handout: Handout, session: Session, words: Catalogue) -> list[str]:
+    """The handout as it will be saved, then every question numbered for the menu, with 'left out' and
+    'starred' said in words; then the private answers, the note and a count of the sources."""
+    voiced = words.in_voice(voice_of(session.reader))
+    lines = [words("plain.summary_title"), words("plain.summary_hint"), ""]
+    lines += handout_lines(handout.title, handout.top, handout.blocks)
+    lines += ["", words("plain.all_questions")]
     number = 0
     for group in result.groups:
         lines.append(words("plain.topic", topic=group.title))
         for question in group.questions:
             number += 1
-            left_out = "" if question.ticked else words("summary.left_out") + " "
-            lines.append(f"{number}. {left_out}{question.text}")
+            lines.append(f"{number}. {_marks(question.ticked, question.starred, words)}{question.text}")
             lines.append(" " * (len(str(number)) + 2) + words("summary.why", reasons=" ".join(question.reasons)))
-    lines += ["", HEADINGS["own"] + ":"]
-    lines += [clean_text(q) for q in result.own_questions] or [words("plain.none_yet")]
+    lines += ["", voiced("handout.own") + ":"]
+    for text in session.own_questions:
+        number += 1
+        lines.append(f"{number}. {_marks(True, text in session.starred_own, words)}{clean_text(text)}")
+    if not session.own_questions:
+        lines.append(words("plain.none_yet"))
+    if result.private:
+        lines += ["", words("summary.private") + ":"]
+        lines += [private_line(p.text, p.included, words) for p in result.private]
     note = clean_text(result.note).strip()
-    lines += ["", HEADINGS["note"] + ":", note or words("plain.none_yet")]
-    if result.sure and pack.sure.sure:
-        lines += ["", HEADINGS["sure"] + ":"]
-        for answer in result.sure:
-            lines.append(f"{answer.text} {words('sure.yes') if answer.yes else words('sure.no')}.")
-            if answer.meaning:
-                lines.append(answer.meaning)
-        lines.append(words("plain.from", citation=pack.sure.sure.citation))
-    if result.sources_read:
-        lines += ["", sources_hint(len(result.sources_read), words, HEADINGS["sources"])]
+    lines += ["", voiced("handout.note") + ":", note or words("plain.none_yet")]
+    if result.sources:
+        lines += ["", sources_hint(len(result.sources), words, words("handout.sources"))]
     return lines
+
+
+def _marks(ticked: bool, starred: bool, words: Catalogue) -> str:
+    if not ticked:
+        return words("summary.left_out") + " "
+    return words("plain.starred") + " " if starred else ""
+
+
+def private_line(text: str, included: bool, words: Catalogue) -> str:
+    return words("plain.private_in" if included else "plain.private_out", text=text)
+
+
+def handout_lines(title: str, top: Iterable[str], blocks: Iterable[Block]) -> list[str]:
+    """A handout part as lines: its title and lines, then each block's heading and entries."""
+    lines = [title, *top]
+    for block in blocks:
+        lines += ["", block.heading + ":" if block.level == 2 else block.heading]
+        lines += [entry_line(entry) for entry in block.entries]
+    return lines
+
+
+def entry_line(entry: Entry) -> str:
+    """An entry with its marker, then its details and link on lines of their own."""
+    lead = f"{entry.marker} " if entry.marker else ""
+    indent = " " * len(lead)
+    links = [indent + entry.link] if entry.link else []
+    return "\n".join([lead + entry.text, *(indent + d for d in entry.details), *links])

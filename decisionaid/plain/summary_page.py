@@ -1,4 +1,4 @@
-"""The last page: the questions for the clinician, leaving some out, own questions, a note, and saving a file."""
+"""The last page: the handout as it will be saved, a menu of what changes it, and saving it in a format."""
 
 from __future__ import annotations
 
@@ -7,28 +7,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.controller import Outcome
-from decisionaid.core.session import Session
-from decisionaid.core.summary import Summary
-from decisionaid.export.render import (
-    HEADINGS,
-    ExportError,
-    ExportExists,
-    default_export_name,
-    render_text,
-    write_export,
-)
+from decisionaid.core.handout import Handout, build_handout
+from decisionaid.core.session import LEANING_NOT_SURE, Session
+from decisionaid.core.summary import TOP_QUESTIONS, Summary
+from decisionaid.export import FORMATS, SUFFIXES
+from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.render import render
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
 
 if TYPE_CHECKING:
     from decisionaid.plain.flow import PlainAid
 
-MENU = ("leave_out", "add_own", "remove_own", "note", "save")
+MENU = ("star", "leave_out", "add_own", "remove_own", "note", "leaning", "private", "reader", "save")
 PREVIOUS = -1
+READERS = ("self", "helper")
 
 
 class SummaryPage:
-    """The summary, then a menu of what can be changed; b goes back, q leaves."""
+    """The handout and every question, then a menu of what can be changed; b goes back, q leaves."""
 
     def __init__(self, aid: PlainAid) -> None:
         self.aid = aid
@@ -36,24 +33,40 @@ class SummaryPage:
         self.words = aid.words
         self.menu = [
             self.words("plain.menu_title"),
-            *pages.choices((self.words(f"plain.menu_{m}") for m in MENU), self.words),
+            *pages.choices((self.words(f"plain.menu_{m}", limit=TOP_QUESTIONS) for m in MENU), self.words),
         ]
-        sources_title = HEADINGS["sources"] + ":"
-        self.here = Here(self.page, lambda: pages.sources(sources_title, self.build().sources_read))
+        sources_title = self.words("handout.sources") + ":"
+        self.here = Here(self.page, lambda: pages.sources(sources_title, self.build().sources))
 
     def build(self) -> Summary:
         return self.controller.summary()
+
+    def handout(self, summary: Summary) -> Handout:
+        return build_handout(summary, self.aid.pack, today=date.today(), words=self.words)
 
     @property
     def session(self) -> Session:
         return self.aid.answers
 
     def page(self) -> list[str]:
-        return [*pages.summary(self.build(), self.aid.pack, self.words), "", *self.menu]
+        summary = self.build()
+        return [*pages.summary(summary, self.handout(summary), self.session, self.words), "", *self.menu]
 
     def run(self) -> int:
+        if not self.session.reader and not self.ask_reader():
+            return PREVIOUS
         self.aid.show(self.page())
-        actions = (self.tick, self.add_own, self.remove_own, self.write_note, self.export)
+        actions = (
+            self.star,
+            self.tick,
+            self.add_own,
+            self.remove_own,
+            self.write_note,
+            self.lean,
+            self.private,
+            self.ask_reader,
+            self.export,
+        )
         while True:
             reply = self.aid.ask.choose(
                 self.here, self.words("plain.menu_prompt", count=len(MENU)), count=len(MENU), usage=self.menu
@@ -71,6 +84,32 @@ class SummaryPage:
             if line:
                 self.say(line)
         return outcome.saved and outcome.done
+
+    def ask_reader(self) -> bool:
+        """Who is filling this in (Enter: the person themself); False when the person went back."""
+        words = self.words
+        self.say("", words("summary.reader"), *pages.choices((words(f"summary.reader_{r}") for r in READERS), words))
+        reply = self.aid.ask.choose(self.here, words("plain.reader_prompt"), count=2, enter=True)
+        if reply == BACK:
+            return False
+        self.report(self.controller.set_reader(READERS[int(reply or 1) - 1]))
+        return True
+
+    def star(self) -> None:
+        """Star or unstar questions for the top of the handout: suggested ones, then the person's own."""
+        questions = self.build().questions()
+        own = self.session.own_questions
+        numbers = self.aid.ask.numbers(self.here, self.words("plain.star_prompt"), len(questions) + len(own))
+        if not isinstance(numbers, list):
+            return
+        for number in numbers:
+            if number <= len(questions):
+                question = questions[number - 1]
+                self.report(self.controller.star_question(question.id, question.id not in self.session.starred))
+            else:
+                index = number - len(questions) - 1
+                starred = self.session.own_questions[index] in self.session.starred_own
+                self.report(self.controller.star_own_question(index, not starred))
 
     def tick(self) -> None:
         questions = self.build().questions()
@@ -92,7 +131,7 @@ class SummaryPage:
         if not own:
             self.say(self.words("plain.no_own"))
             return
-        self.say(HEADINGS["own"] + ":", *pages.choices(own, self.words))
+        self.say(self.words("plain.own_list"), *pages.choices(own, self.words))
         prompt = self.words("plain.remove_prompt", count=len(own))
         reply = self.aid.ask.choose(self.here, prompt, count=len(own), enter=True)
         if isinstance(reply, int):
@@ -123,21 +162,62 @@ class SummaryPage:
         else:
             self.say(words("plain.note_unchanged"))
 
+    def lean(self) -> None:
+        """The option the person leans towards now: the pack's options, 'not sure yet', or nothing."""
+        words = self.words
+        pack = self.aid.pack
+        ids = [*(o.id for o in pack.options), LEANING_NOT_SURE, ""]
+        labels = [*(o.name for o in pack.options), words("summary.leaning_not_sure"), words("summary.leaning_unsaid")]
+        chosen = ids.index(self.session.leaning) + 1 if self.session.leaning else None
+        self.say(words("summary.leaning"), *pages.choices(labels, words, chosen))
+        count = len(ids)
+        reply = self.aid.ask.choose(self.here, words("plain.leaning_prompt", count=count), count=count, enter=True)
+        if isinstance(reply, int) and self.report(self.controller.set_leaning(ids[reply - 1])):
+            self.say(words("plain.saved"))
+
+    def private(self) -> None:
+        """Put private answers into the saved file, or leave them out of it, by number."""
+        answers = self.build().private
+        if not answers:
+            self.say(self.words("plain.no_private"))
+            return
+        self.say(
+            self.words("summary.private_hint"),
+            *pages.choices((pages.private_line(a.text, a.included, self.words) for a in answers), self.words),
+        )
+        numbers = self.aid.ask.numbers(self.here, self.words("plain.private_prompt"), len(answers))
+        if not isinstance(numbers, list):
+            return
+        for number in numbers:
+            answer = answers[number - 1]
+            if self.report(self.controller.include_private(answer.item, not answer.included)):
+                self.say(pages.private_line(answer.text, not answer.included, self.words))
+
     def export(self) -> None:
-        """Ask for a file name (default in the current folder); confirm before replacing a file."""
-        default = Path.cwd() / default_export_name(self.aid.pack, date.today())
+        """Ask for a format and a file name (default in the current folder); confirm before replacing a file."""
+        words = self.words
+        self.say(words("plain.format_title"), *pages.choices((words(f"formats.{f}") for f in FORMATS), words))
+        count = len(FORMATS)
+        reply = self.aid.ask.choose(self.here, words("plain.format_prompt", count=count), count=count, enter=True)
+        if reply == BACK:
+            return
+        fmt = FORMATS[int(reply or 1) - 1]
+        default = Path.cwd() / default_export_name(self.aid.pack, date.today(), fmt=fmt)
         while True:
-            prompt = self.words("plain.file_prompt", name=default.name, folder=default.parent)
+            prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
             path = Path(answer.strip()).expanduser() if answer.strip() else default
-            if self.write(path):
+            if self.write(path, fmt):
                 return
 
-    def write(self, path: Path) -> bool:
+    def write(self, path: Path, fmt: str) -> bool:
         """Write the file; True when it was written, False to ask for another name."""
-        text = render_text(self.build(), self.aid.pack)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIXES[fmt])
+        fmt = format_for(path) or fmt
+        text = render(self.build(), self.aid.pack, fmt, words=self.words)
         try:
             try:
                 write_export(text, path)

@@ -1,9 +1,12 @@
-"""Choosing where to save the questions, with a check before replacing a file."""
+"""Choosing the format and where to save the handout, with a check before replacing a file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,31 +14,50 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.export.render import ExportError, ExportExists, write_export
+from decisionaid.export import FORMATS, SUFFIXES
+from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
 from decisionaid.tui.screens.confirm import ConfirmScreen
+from decisionaid.tui.widgets.choices import ChoiceList
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Asks for a file path and writes `text` there; returns the path written, or None when cancelled."""
+    """Asks for a format and a file path and writes the export there; returns the path written, or None.
+
+    Choosing a format changes the file name's ending; a name typed with a known ending (.txt, .md, .html)
+    is written in that format.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, text: str, default_path: Path, words: Catalogue) -> None:
+    def __init__(self, render: Callable[[str], str], folder: Path, pack: Pack, words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
-        self.text = text
-        self.default_path = default_path
+        self.render = render
+        self.default_path = folder / default_export_name(pack, date.today())
         self.words = words
+        self.fmt = "text"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export") as box:
             box.border_title = self.words("export.title")
             yield Static(self.words("export.file_name"))
             yield Input(str(self.default_path), id="path")
+            yield Static(self.words("export.format"))
+            yield ChoiceList([(f, self.words(f"formats.{f}")) for f in FORMATS], self.fmt, id="format")
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")
                 yield Button(self.words("export.cancel"), id="cancel", action="screen.cancel")
+
+    @on(ChoiceList.Chosen, "#format")
+    def format_chosen(self, event: ChoiceList.Chosen) -> None:
+        """The chosen format, and the file name given its ending."""
+        self.fmt = event.choice_id
+        path_input = self.query_one("#path", Input)
+        typed = Path(path_input.value.strip())
+        if typed.name:
+            path_input.value = str(typed.with_suffix(SUFFIXES[self.fmt]))
 
     def on_input_submitted(self) -> None:
         self.save()
@@ -54,8 +76,9 @@ class ExportScreen(ModalScreen[Path | None]):
         if not path.name:
             self.show_error(self.words("export.no_name"))
             return
+        fmt = format_for(path) or self.fmt
         try:
-            write_export(self.text, path, force=force)
+            write_export(self.render(fmt), path, force=force)
         except ExportExists:
             self.app.push_screen(
                 ConfirmScreen(self.words("export.replace", path=path), self.words("export.replace_button"), self.words),

@@ -1,4 +1,4 @@
-"""The summary: questions for the clinician with their reasons, own questions, a note, and export."""
+"""The summary: the handout as it will be saved, what can change it, every question with its reasons, and export."""
 
 from __future__ import annotations
 
@@ -11,29 +11,36 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
-from decisionaid.core.controller import Controller
-from decisionaid.core.summary import Summary
-from decisionaid.export.render import HEADINGS, default_export_name, render_text
+from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.handout import Handout, build_handout
+from decisionaid.core.session import LEANING_NOT_SURE
+from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
+from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
-from decisionaid.tui.widgets.sources import SourceList
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 from decisionaid.tui.widgets.title_bar import TitleBar
 
 NOTE_SAVE_DELAY = 0.5
+UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
+REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edited on this screen
 
 
 class SummaryScreen(StepScreen):
-    """Everything the export will hold, editable: tick boxes, own questions and a note."""
+    """Everything the export will hold, editable: who fills it in, the leaning, private answers, the questions."""
 
-    TITLE = "Your questions"
-    AUTO_FOCUS = "#summary"
+    TITLE = "Your handout"
     BINDINGS = [
-        Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save as a text file"),
+        Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save the handout as a file"),
+        Binding("s", "star", "Star", id="star", tooltip="Star the question for the top of the handout"),
     ]
 
     def __init__(self, controller: Controller, *, export: bool = False, export_dir: Path | None = None) -> None:
@@ -41,97 +48,215 @@ class SummaryScreen(StepScreen):
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
+        self.AUTO_FOCUS = "#summary" if self.session.reader else "#reader"
+
+    @property
+    def words(self) -> Catalogue:
+        return self.controller.words
 
     def build(self) -> Summary:
         return self.controller.summary()
 
+    def handout(self, summary: Summary) -> Handout:
+        return build_handout(summary, self.pack, today=date.today(), words=self.words)
+
     def compose(self) -> ComposeResult:
-        summary, words = self.build(), self.controller.words
+        summary, words = self.build(), self.words
+        handout = self.handout(summary)
         yield TitleBar(self.pack.meta.title, self.title or "")
         with Page(id="summary", classes="page"):
             yield Static(words("summary.title"), classes="page-title")
             yield Static(words("summary.tui_hint"), classes="hint")
-            if summary.matters:
-                yield from self.listing(HEADINGS["matters"], summary.matters)
-            if summary.unsure:
-                yield from self.listing(HEADINGS["unsure"], summary.unsure)
-            yield Static(HEADINGS["questions"], classes="subheading")
-            for group in summary.groups:
-                yield Static(Content(group.title), classes="topic")
-                for question in group.questions:
-                    yield QuestionBox(
-                        question.text,
-                        question.ticked,
-                        words("summary.left_out"),
-                        name=question.id,
-                        classes="question",
-                        compact=True,
-                    )
-                    yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
-            yield Static(HEADINGS["own"], classes="subheading")
+            yield Static(words("summary.reader"), classes="prompt")
+            yield ChoiceList(
+                [("self", words("summary.reader_self")), ("helper", words("summary.reader_helper"))],
+                self.session.reader or None,
+                id="reader",
+            )
+            yield HandoutView(handout, id="handout")
+            yield from self.leaning()
+            yield from self.private(summary)
+            yield Static(words("summary.all_questions"), classes="subheading")
+            yield Static(words("summary.questions_hint", limit=TOP_QUESTIONS), classes="hint")
+            yield Vertical(*self.question_rows(summary), id="questions")
+            yield Static(self.voiced("handout.own"), id="own-heading", classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
             yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
-            yield Static(HEADINGS["note"], classes="subheading")
+            yield Static(self.voiced("handout.note"), id="note-heading", classes="subheading")
             yield NoteArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
-            if summary.sure:
-                lines = [
-                    f"{a.text} {words('sure.yes') if a.yes else words('sure.no')}"
-                    + (f"\n  {a.meaning}" if a.meaning else "")
-                    for a in summary.sure
-                ]
-                yield from self.listing(HEADINGS["sure"], lines)
-            if summary.sources_read:
-                yield SourceList(summary.sources_read, title=HEADINGS["sources"])
+            yield HandoutView(handout, rest=True, kinds=REST_SHOWN, id="rest")
         yield Static(id="status", classes="status")
         with Horizontal(classes="nav"):
             yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
             yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
-    @staticmethod
-    def listing(heading: str, lines: tuple[str, ...] | list[str]) -> ComposeResult:
-        yield Static(heading, classes="subheading")
-        yield Static(Content("\n".join(f"• {line}" for line in lines)), classes="listing")
+    def voiced(self, key: str) -> str:
+        """A heading in the voice of whoever fills the aid in."""
+        return self.words.in_voice(voice_of(self.session.reader))(key)
 
-    def on_mount(self) -> None:
-        if self.export_on_open:
-            self.action_export()
+    def leaning(self) -> ComposeResult:
+        """The option the person leans towards now, OPDG style: the pack's options, 'not sure yet', or nothing."""
+        words = self.words
+        choices = [(o.id, o.name) for o in self.pack.options]
+        choices += [(LEANING_NOT_SURE, words("summary.leaning_not_sure")), (UNSAID, words("summary.leaning_unsaid"))]
+        yield Static(words("summary.leaning"), classes="prompt")
+        yield ChoiceList(choices, self.session.leaning or None, id="leaning")
 
-    @on(Checkbox.Changed, ".question")
-    def ticked(self, event: Checkbox.Changed) -> None:
-        self.report(self.controller.include_question(event.checkbox.name or "", event.value))
+    def private(self, summary: Summary) -> ComposeResult:
+        """A tick box per private answer: ticked, it goes into the saved file."""
+        if not summary.private:
+            return
+        yield Static(self.words("summary.private"), classes="subheading")
+        yield Static(self.words("summary.private_hint"), classes="hint")
+        for answer in summary.private:
+            yield Checkbox(Content(answer.text), answer.included, name=answer.item, classes="private")
+
+    def question_rows(self, summary: Summary) -> list[Widget]:
+        """Each suggested question under its topic, as a tick box with its reasons beneath."""
+        words, rows = self.words, []
+        for group in summary.groups:
+            rows.append(Static(Content(group.title), classes="topic"))
+            for question in group.questions:
+                rows.append(
+                    QuestionBox(
+                        question.text,
+                        question.ticked,
+                        words("summary.left_out"),
+                        star=words("summary.star_mark"),
+                        starred=question.starred,
+                        name=question.id,
+                        classes="question",
+                        compact=True,
+                    )
+                )
+                rows.append(Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason"))
+        return rows
 
     def own_rows(self) -> list[Horizontal]:
-        """Each own question with a button that removes it."""
-        remove = self.controller.words("summary.remove")
-        return [
-            Horizontal(
-                Static(Content(f"• {text}"), classes="own"),
-                Button(remove, name=str(index), classes="remove-own", compact=True),
-                classes="own-row",
+        """Each own question with a button that stars it and one that removes it."""
+        words, session = self.words, self.session
+        rows = []
+        for index, text in enumerate(session.own_questions):
+            starred = text in session.starred_own
+            mark = f"{words('summary.star_mark')} " if starred else ""
+            rows.append(
+                Horizontal(
+                    Static(Content(f"• {mark}{text}"), classes="own"),
+                    Button(
+                        words("summary.unstar" if starred else "summary.star"),
+                        name=str(index),
+                        classes="star-own",
+                        compact=True,
+                    ),
+                    Button(words("summary.remove"), name=str(index), classes="remove-own", compact=True),
+                    classes="own-row",
+                )
             )
-            for index, text in enumerate(self.session.own_questions)
-        ]
+        return rows
+
+    # --- after a change --------------------------------------------------------------
+
+    async def show_handout(self) -> None:
+        """Show the handout again, as the export would now say it."""
+        handout = self.handout(self.build())
+        await self.query_one("#handout", HandoutView).show(handout)
+        await self.query_one("#rest", HandoutView).show(handout)
+
+    async def show_questions(self) -> None:
+        """Lay out the questions again: who fills it in and private answers change their reasons and the list."""
+        questions = self.query_one("#questions")
+        await questions.remove_children()
+        await questions.mount_all(self.question_rows(self.build()))
 
     async def show_own_questions(self) -> None:
         own_list = self.query_one("#own-list")
         await own_list.remove_children()
         await own_list.mount_all(self.own_rows())
 
+    def say(self, outcome: Outcome) -> None:
+        """Report a problem to the app, and say what was done in the status line."""
+        self.report(outcome)
+        if outcome.said:
+            self.query_one("#status", Static).update(Content(outcome.said))
+
+    # --- choices and tick boxes --------------------------------------------------------
+
+    @on(ChoiceList.Chosen, "#reader")
+    async def reader_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.report(self.controller.set_reader(event.choice_id))
+        self.query_one("#own-heading", Static).update(self.voiced("handout.own"))
+        self.query_one("#note-heading", Static).update(self.voiced("handout.note"))
+        await self.show_questions()
+        await self.show_handout()
+
+    @on(ChoiceList.Chosen, "#leaning")
+    async def leaning_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.report(self.controller.set_leaning("" if event.choice_id == UNSAID else event.choice_id))
+        await self.show_handout()
+
+    @on(Checkbox.Changed, ".private")
+    async def private_changed(self, event: Checkbox.Changed) -> None:
+        self.report(self.controller.include_private(event.checkbox.name or "", event.value))
+        await self.show_questions()
+        await self.show_handout()
+
+    @on(Checkbox.Changed, ".question")
+    async def ticked(self, event: Checkbox.Changed) -> None:
+        box = event.checkbox
+        self.report(self.controller.include_question(box.name or "", event.value))
+        if isinstance(box, QuestionBox) and not event.value:
+            box.set_starred(False)
+        await self.show_handout()
+
+    # --- starring ----------------------------------------------------------------------
+
+    async def action_star(self) -> None:
+        """Star or unstar the question that has the focus: a suggested one, or one of the person's own."""
+        focused = self.focused
+        if isinstance(focused, QuestionBox):
+            outcome = self.controller.star_question(focused.name or "", not focused.starred)
+            if outcome.done:
+                focused.value = True
+                focused.set_starred(not focused.starred)
+        elif isinstance(focused, Button) and focused.has_class("star-own", "remove-own"):
+            await self.star_own(int(focused.name or 0))
+            return
+        else:
+            return
+        self.say(outcome)
+        await self.show_handout()
+
+    @on(Button.Pressed, ".star-own")
+    async def star_own_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.star_own(int(event.button.name or 0))
+
+    async def star_own(self, index: int) -> None:
+        starred = self.session.own_questions[index] in self.session.starred_own
+        self.say(self.controller.star_own_question(index, not starred))
+        await self.show_own_questions()
+        await self.show_handout()
+        self.query(".star-own")[index].focus()
+
+    # --- own questions and the note ------------------------------------------------------
+
     @on(Input.Submitted, "#own-input")
     async def add_own_question(self, event: Input.Submitted) -> None:
         outcome = self.controller.add_own_question(event.value)
-        self.report(outcome)
+        self.say(outcome)
         if outcome.done:
             event.input.clear()
             self.controller.keep_draft("")
             await self.show_own_questions()
+            await self.show_handout()
 
     @on(Button.Pressed, ".remove-own")
     async def remove_own_question(self, event: Button.Pressed) -> None:
         event.stop()
-        self.report(self.controller.remove_own_question(int(event.button.name or 0)))
+        self.say(self.controller.remove_own_question(int(event.button.name or 0)))
         await self.show_own_questions()
+        await self.show_handout()
         self.query_one("#own-input").focus()
 
     @on(TextArea.Changed, "#note")
@@ -154,19 +279,37 @@ class SummaryScreen(StepScreen):
         for draft in self.query("#own-input").results(Input):
             self.controller.keep_draft(draft.value)
 
+    # --- leaving and exporting -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.export_on_open:
+            self.action_export()
+
     def on_unmount(self) -> None:
         self.report(self.controller.save())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "star":  # shown greyed out until a question has the focus
+            focused = self.focused
+            return (
+                isinstance(focused, QuestionBox)
+                or (isinstance(focused, Button) and focused.has_class("star-own", "remove-own"))
+                or None
+            )
         return action != "next"  # the summary is the last step
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def action_export(self) -> None:
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
-        path = folder / default_export_name(self.pack, date.today())
-        text = render_text(self.build(), self.pack)
-        self.app.push_screen(ExportScreen(text, path, self.controller.words), self.exported)
+        summary, pack = self.build(), self.pack
+        self.app.push_screen(
+            ExportScreen(lambda fmt: render(summary, pack, fmt, words=self.words), folder, pack, self.words),
+            self.exported,
+        )
 
     def exported(self, path: Path | None) -> None:
         if path is not None:
-            self.query_one("#status", Static).update(Content(self.controller.words("summary.saved_to", path=path)))
+            self.query_one("#status", Static).update(Content(self.words("summary.saved_to", path=path)))

@@ -1,4 +1,4 @@
-"""A tick box for a suggested question: its label wraps, and a left-out question says so in words."""
+"""A tick box for a suggested question: its label wraps, and a left-out or starred question says so in the label."""
 
 from __future__ import annotations
 
@@ -8,15 +8,26 @@ from textual.widgets import Checkbox
 
 
 class QuestionBox(Checkbox):
-    """A Checkbox that grows in height to show its whole label; unticked, the label starts 'Left out:'."""
+    """A Checkbox that grows in height to show its whole label.
 
-    def __init__(self, text: str, value: bool, left_out: str, **kwargs) -> None:
+    Unticked, the label starts 'Left out:'; starred for the top of the handout, it starts with the star mark.
+    """
+
+    def __init__(self, text: str, value: bool, left_out: str, *, star: str = "", starred: bool = False, **kwargs):
         self.text = text
         self.left_out = left_out
+        self.star = star
+        self.starred = starred
         super().__init__(self._label_for(value), value, **kwargs)
 
     def _label_for(self, ticked: bool) -> Content:
-        return Content(self.text if ticked else f"{self.left_out} {self.text}")
+        if not ticked:
+            return Content(f"{self.left_out} {self.text}")
+        return Content(f"{self.star} {self.text}" if self.starred else self.text)
+
+    def set_starred(self, starred: bool) -> None:
+        self.starred = starred
+        self.label = self._label_for(self.value)
 
     def watch_value(self) -> None:
         super().watch_value()

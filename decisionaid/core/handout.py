@@ -1,0 +1,220 @@
+"""The handout as a document: a one-page part for the clinician, then the rest, as blocks any format can show.
+
+Every sentence comes from the summary and the catalogue, in the voice of whoever filled the aid in;
+the renderers in `decisionaid.export` only lay the blocks out. Text the person typed is cleaned here.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+from decisionaid.content.models import Pack, Source
+from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.pages import long_date, source_links
+from decisionaid.core.sanitize import clean_text
+from decisionaid.core.summary import Summary
+
+CITATION_WIDTH = 70
+HANDOUT_DIFFERED = 5  # answers that differed shown on the one page; the others follow it
+HANDOUT_NOT_SURE = 6  # topics of 'not sure' answers shown on the one page
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a block: a list item ('-' or '1.'), or a paragraph (marker '').
+
+    `details` are lines under it; `link` is a web address shown after it.
+    """
+
+    text: str
+    marker: str = "-"
+    details: tuple[str, ...] = ()
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A section (level 2) or a group within one (level 3), named by `kind` for styling."""
+
+    heading: str
+    entries: tuple[Entry, ...] = ()
+    level: int = 2
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Handout:
+    """The title and the lines under it, the blocks of the one-page handout, then the rest."""
+
+    title: str
+    top: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    rest_title: str
+    rest: tuple[Block, ...]
+    language: str
+
+
+def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue | None = None) -> Handout:
+    """The document for `summary`: what every export and the summary screen show, in this order."""
+    words = (words or load_catalogue()).in_voice(summary.voice)
+    return Handout(
+        title=words("handout.title", title=summary.title),
+        top=_top_lines(summary, pack, today, words),
+        blocks=tuple(b for b in _handout_blocks(summary, words) if b is not None),
+        rest_title=words("handout.rest"),
+        rest=tuple(b for b in [_checked_more(summary, words), *_rest_blocks(summary, pack, words)] if b is not None),
+        language=words.language,
+    )
+
+
+def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> tuple[str, ...]:
+    """Not advice; the day it was made and who filled it in; the pack's version and evidence date; help now."""
+    first = pack.crisis.crisis[0]
+    made = words("handout.made" if summary.reader else "handout.made_unsaid", made=long_date(today, words))
+    version = words(
+        "handout.version", version=summary.pack_version, reviewed=long_date(summary.evidence_reviewed, words)
+    )
+    help_now = words("handout.help_now", name=first.name, contact=first.contact)
+    return (pack.meta.disclaimer, made, version, help_now)
+
+
+def _handout_blocks(summary: Summary, words: Catalogue) -> list[Block | None]:
+    return [
+        _top_questions(summary, words),
+        _where(summary, words),
+        _statements("values", summary.values, 0, words) if _has_kind(summary, "value") else None,
+        _statements("situation", summary.situation, summary.withheld, words)
+        if _has_kind(summary, "situation")
+        else None,
+        _checked(summary, words),
+    ]
+
+
+def _has_kind(summary: Summary, kind: str) -> bool:
+    return kind in summary.value_kinds
+
+
+def _top_questions(summary: Summary, words: Catalogue) -> Block:
+    entries = []
+    for number, question in enumerate(summary.top, 1):
+        if question.own:
+            lines = typed_lines(question.text)
+            details = (*lines[1:], words("handout.own_question"))
+            entries.append(Entry(lines[0] if lines else "", f"{number}.", details))
+        else:
+            entries.append(Entry(question.text, f"{number}.", (words("handout.why", reason=question.reasons[0]),)))
+    if entries and not summary.top_starred:
+        entries.append(Entry(words("handout.top_picked"), ""))
+    return Block(words("handout.top"), tuple(entries), kind="top")
+
+
+def _where(summary: Summary, words: Catalogue) -> Block | None:
+    """The SURE result as 'N of 4' with each item answered no, and the option leant towards, if said."""
+    entries = []
+    sure = summary.sure
+    if sure is not None:
+        if sure.answers:
+            text = words("handout.sure", yes=sure.yes, total=sure.total)
+            unanswered = sure.total - len(sure.answers)
+            if unanswered:
+                text += " " + words("handout.sure_unanswered", count=unanswered)
+            noes = tuple(words("handout.sure_no", item=a.text) for a in sure.answers if not a.yes)
+            entries.append(Entry(text, details=noes))
+        else:
+            entries.append(Entry(words("handout.sure_none")))
+    if summary.leaning:
+        entries.append(Entry(words("handout.leaning", option=summary.leaning)))
+    return Block(words("handout.where"), tuple(entries), kind="where") if entries else None
+
+
+def _statements(kind: str, statements, withheld: int, words: Catalogue) -> Block:
+    entries = [Entry(s.text) for s in statements]
+    if not entries and not withheld:
+        entries.append(Entry(words("handout.not_answered"), ""))
+    if withheld:
+        entries.append(Entry(words("handout.withheld", count=withheld), ""))
+    return Block(words(f"handout.{kind}"), tuple(entries), kind=kind)
+
+
+def _checked(summary: Summary, words: Catalogue) -> Block | None:
+    """'N of M answered as the evidence says', what I thought where an answer differed, and what I was unsure of."""
+    checked = summary.checked
+    if checked is None:
+        return None
+    if not checked.answered:
+        return Block(words("handout.checked"), (Entry(words("handout.not_answered"), ""),), kind="checked")
+    score = words("handout.score", right=checked.as_evidence, answered=checked.answered)
+    skipped = checked.asked - checked.answered
+    if skipped:
+        score += " " + words("handout.skipped", count=skipped)
+    entries = [Entry(score, ""), *(Entry(d.line) for d in checked.differed[:HANDOUT_DIFFERED])]
+    rest = words("handout.rest")
+    more = len(checked.differed) - HANDOUT_DIFFERED
+    if more > 0:
+        entries.append(Entry(words("handout.differed_more", count=more, rest=rest), ""))
+    shown, more = checked.not_sure[:HANDOUT_NOT_SURE], len(checked.not_sure) - HANDOUT_NOT_SURE
+    if more > 0:
+        entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
+    elif shown:
+        entries.append(Entry(words("handout.not_sure", topics="; ".join(shown)), ""))
+    return Block(words("handout.checked"), tuple(entries), kind="checked")
+
+
+def _checked_more(summary: Summary, words: Catalogue) -> Block | None:
+    """The answers that differed and the 'not sure' topics that did not fit on the one page."""
+    checked = summary.checked
+    if checked is None:
+        return None
+    entries = [Entry(d.line) for d in checked.differed[HANDOUT_DIFFERED:]]
+    if len(checked.not_sure) > HANDOUT_NOT_SURE:
+        topics = "; ".join(checked.not_sure[HANDOUT_NOT_SURE:])
+        entries.append(Entry(words("handout.not_sure", topics=topics), ""))
+    return Block(words("handout.checked_more"), tuple(entries), kind="checked-more") if entries else None
+
+
+def _rest_blocks(summary: Summary, pack: Pack, words: Catalogue) -> list[Block]:
+    """More questions, grouped and short (own ones first), the note, the sources, and help now."""
+    blocks = []
+    own = [typed_lines(q) for q in summary.more_own()]
+    own = [lines for lines in own if lines]
+    groups = summary.more_groups()
+    if own or groups:
+        blocks.append(Block(words("handout.more"), kind="more"))
+    if own:
+        entries = tuple(Entry(lines[0], details=tuple(lines[1:])) for lines in own)
+        blocks.append(Block(words("handout.own"), entries, level=3, kind="own"))
+    for group in groups:
+        entries = tuple(Entry(q.text) for q in group.questions)
+        blocks.append(Block(group.title, entries, level=3, kind="topic"))
+    note = clean_text(summary.note).strip()
+    if note:
+        blocks.append(Block(words("handout.note"), (Entry(note, ""),), kind="note"))
+    sources = [Entry(compact_citation(s), link=next(iter(source_links(s)), "")) for s in summary.sources]
+    if summary.sure is not None and summary.sure.answers:
+        sources.append(Entry(words("handout.sure_source", citation=summary.sure.citation)))
+    if sources:
+        blocks.append(Block(words("handout.sources"), tuple(sources), kind="sources"))
+    crisis = tuple(
+        Entry(
+            words("handout.crisis_details", name=r.name, region=r.region, contact=r.contact, details=r.details)
+            if r.details
+            else words("handout.crisis_line", name=r.name, region=r.region, contact=r.contact)
+        )
+        for r in pack.crisis.crisis
+    )
+    blocks.append(Block(words("handout.crisis"), crisis, kind="crisis"))
+    return blocks
+
+
+def compact_citation(source: Source) -> str:
+    """A citation cut to one short line at a word, with its year: 'Popova V, et al. Efficacy and… (2019)'."""
+    short = textwrap.shorten(source.citation, CITATION_WIDTH, placeholder="…")
+    year = str(source.year)
+    return short if year in short else f"{short} ({year})"
+
+
+def typed_lines(text: str) -> list[str]:
+    """The non-blank lines of something the person typed, cleaned."""
+    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]

@@ -1,0 +1,49 @@
+"""Writing an export: the formats and their file names, and a safe, private, atomic write."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from decisionaid.content.models import Pack
+from decisionaid.content.problems import display_path
+from decisionaid.export import SUFFIXES
+from decisionaid.storage.files import atomic_write
+
+
+class ExportError(Exception):
+    """An export that could not be written, with a one-line reason naming the path."""
+
+
+class ExportExists(ExportError):
+    """The export file is already there and replacing it was not asked for."""
+
+
+def default_export_name(pack: Pack, today: date, *, fmt: str = "text") -> str:
+    """The suggested file name, e.g. 'ketamine-handout-2026-11-21.txt'."""
+    return f"{pack.meta.id}-handout-{today.isoformat()}{SUFFIXES[fmt]}"
+
+
+def format_for(path: Path | str) -> str | None:
+    """The format a file name asks for by its ending (.txt, .md, .html or .htm), or None for any other."""
+    return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html"}.get(Path(path).suffix.lower())
+
+
+def write_export(text: str, path: Path, *, force: bool = False) -> None:
+    """Write atomically with mode 0600; never through a symlink; an existing file only with force."""
+    path = Path(path)
+    where = display_path(path)
+    if path.is_symlink():
+        raise ExportError(f"{where}: is a symbolic link; not writing through it")
+    if path.is_dir():
+        raise ExportError(f"{where}: is a folder")
+    if path.exists() and not path.is_file():
+        raise ExportError(f"{where}: is not a regular file; not replacing it")
+    if path.exists() and not force:
+        raise ExportExists(f"{where}: already exists; not replaced")
+    try:
+        atomic_write(path, text, replace=force)
+    except FileExistsError:
+        raise ExportExists(f"{where}: already exists; not replaced") from None
+    except OSError as exc:
+        raise ExportError(f"{where}: cannot write: {exc.strerror or exc}") from None

@@ -1,0 +1,102 @@
+"""The handout as one self-contained web page to print: no scripts, no external files or fonts, all text escaped.
+
+A Content-Security-Policy allows only the page's own style sheet (by its hash). Printed, the handout
+fills the first page and the rest follows from the next (`break-after: page`); body text is 10 pt.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html import escape
+
+from decisionaid.core.handout import Block, Entry, Handout
+
+STYLE = """\
+:root { color-scheme: light; }
+body { margin: 2em auto; padding: 0 1em; max-width: 46em; color: #000; background: #fff;
+  font: 11pt/1.35 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 15pt; margin: 0 0 0.3em; }
+h2 { font-size: 11.5pt; margin: 0.7em 0 0.15em; padding-bottom: 0.05em; border-bottom: 1px solid #777; }
+h3 { font-size: 10.5pt; margin: 0.5em 0 0.1em; }
+p { margin: 0.15em 0; }
+ul, ol { margin: 0.15em 0; padding-left: 1.5em; }
+li { margin: 0.1em 0; }
+.top p { margin: 0; }
+.detail { display: block; color: #222; }
+.note p { white-space: pre-wrap; }
+a { color: inherit; overflow-wrap: anywhere; }
+.handout { break-after: page; }
+@page { margin: 12mm; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; line-height: 1.3; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 11pt; }
+  h3 { font-size: 10pt; }
+}
+"""
+
+
+def content_security_policy(style: str = STYLE) -> str:
+    """Nothing may load or run: the only thing allowed is the page's own style sheet, named by its hash."""
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+
+
+def render_html(handout: Handout) -> str:
+    """The page: the handout in its own section, then the rest in another."""
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(handout.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(content_security_policy())}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(handout.title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        '<section class="handout">',
+        f"<h1>{_e(handout.title)}</h1>",
+        '<div class="top">',
+        *(f"<p>{_e(line)}</p>" for line in handout.top),
+        "</div>",
+        *(line for block in handout.blocks for line in _block(block)),
+        "</section>",
+        '<section class="rest">',
+        f"<h1>{_e(handout.rest_title)}</h1>",
+        *(line for block in handout.rest for line in _block(block)),
+        "</section>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _block(block: Block) -> list[str]:
+    out = [f'<div class="block {_e(block.kind)}">', f"<h{block.level}>{_e(block.heading)}</h{block.level}>"]
+    current = ""  # the list element open now: "ul", "ol" or ""
+    for entry in block.entries:
+        wanted = "" if not entry.marker else "ul" if entry.marker == "-" else "ol"
+        if wanted != current:
+            if current:
+                out.append(f"</{current}>")
+            if wanted:
+                out.append(f"<{wanted}>")
+            current = wanted
+        out.append(f"<li>{_entry(entry)}</li>" if wanted else f"<p>{_entry(entry)}</p>")
+    if current:
+        out.append(f"</{current}>")
+    out.append("</div>")
+    return out
+
+
+def _entry(entry: Entry) -> str:
+    text = _e(entry.text)
+    if entry.link:
+        text += f' <a href="{_e(entry.link)}">{_e(entry.link)}</a>'
+    return text + "".join(f'<span class="detail">{_e(d)}</span>' for d in entry.details)
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
