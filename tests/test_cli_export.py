@@ -178,8 +178,8 @@ def test_answers_the_pack_no_longer_has_are_warned_about_and_skipped(tmp_path):
     result = export(tmp_path, "--session", str(path))
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        f"{path}: cards_read: unknown 'old-card': ignored, not in this pack",
-        f"{path}: self_check: unknown 'wind': ignored, not in this pack",
+        f'{path}: cards_read: "old-card": ignored, not in this pack',
+        f'{path}: self_check.wind = "yes": ignored, not in this pack',
     ]
     assert path.read_text() == stale, "exporting never rewrites the answers file"
     assert result.stdout == expected(answers_file(tmp_path))

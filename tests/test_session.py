@@ -18,7 +18,7 @@ from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack
 
 SESSIONS = TESTS / "sessions"
-VERSION_1_FILES = sorted([SESSIONS / "example.toml", *(SESSIONS / "ketamine").glob("*.toml")])
+VERSION_1_FILES = sorted((SESSIONS / "ketamine").glob("*.toml"))
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,7 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
         (b"schema_version = 2\npack = 'commute'\nposition = -1\n", "position: must be a whole number, 0 or more"),
         (b"schema_version = 2\npack = 'commute'\nposition = true\n", "position: must be a whole number, 0 or more"),
         (b"schema_version = 2\npack = 'commute'\nposition = 1.5\n", "position: must be a whole number, 0 or more"),
-        (b"schema_version = 2\npack = 'commute'\nreader = 'them'\n", "reader: must be 'self' or 'helper'"),
+        (b"schema_version = 2\npack = 'commute'\nreader = 'them'\n", "reader: must be 'self', 'helper' or empty"),
         (b"schema_version = 2\npack = 'commute'\ncards_read = 'bike-good'\n", "cards_read: must be a list of text"),
         (b"schema_version = 2\npack = 'commute'\nstarred = [1]\n", "starred: must be a list of text"),
         (b"schema_version = 2\npack = 'commute'\nvalues = { cost = 1 }\n", "values: must be a table of text"),
@@ -249,7 +249,7 @@ def test_answers_the_pack_no_longer_has_are_reported_and_set_aside(pack, tmp_pat
     assert len(controller.notices) == 1
     notice = controller.notices[0]
     assert "5 saved answers no longer match it" in notice
-    for fragment in ("'old-card'", "'rain'", "'gone-item'", "'gone-sure'", "'q-gone'"):
+    for fragment in ('"old-card"', 'self_check.rain = "maybe"', "values.gone-item", "sure.gone-sure", '"q-gone"'):
         assert fragment in notice
     assert "\n" not in notice
     assert path.read_bytes() == before, "the file itself is untouched until the next save"
@@ -371,11 +371,6 @@ def test_delete_removes_the_file_and_forgets_the_answers(pack, tmp_path: Path):
     assert controller.notices == ("Your answers were deleted.",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="session.py checks only that `kept` is a table, not the shape of what it holds",
-)
 @pytest.mark.parametrize("kept", ["kept = { cards_read = 5 }", "kept = { values = ['x'] }"])
 def test_a_kept_table_of_the_wrong_shape_is_one_line_naming_the_field(pack, tmp_path: Path, kept: str):
     path = tmp_path / "answers.toml"
@@ -385,8 +380,7 @@ def test_a_kept_table_of_the_wrong_shape_is_one_line_naming_the_field(pack, tmp_
     assert "kept" in controller.notices[0]
 
 
-@pytest.mark.xfail(strict=True, reason="unknown_answers() names the item, not the choice that no longer exists")
 def test_an_answer_whose_choice_is_gone_names_the_choice(pack, tmp_path: Path):
     path = tmp_path / "answers.toml"
     save_session(answered(pack, self_check={"rain": "maybe"}), path)
-    assert "'maybe'" in controller_for(pack, path).notices[0]
+    assert 'self_check.rain = "maybe"' in controller_for(pack, path).notices[0]
