@@ -426,7 +426,7 @@ def test_unsourced_card_is_a_content_problem(pack: Path):
     result = lint(pack)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == "pack/cards.toml: cards[1].sources: required key is missing\npack: 1 problem(s)\n"
+    assert result.stderr == "pack/cards.toml: cards[1].sources: required key is missing\npack: 1 problem\n"
 
 
 def test_unused_source_is_a_content_problem(pack: Path):
@@ -437,7 +437,7 @@ def test_unused_source_is_a_content_problem(pack: Path):
         )
     result = lint(pack)
     assert result.returncode == 2
-    assert result.stderr == "pack/sources.toml: sources[2]: source 'unused' is never cited\npack: 1 problem(s)\n"
+    assert result.stderr == "pack/sources.toml: sources[2]: source 'unused' is never cited\npack: 1 problem\n"
 
 
 def test_several_packs_report_each_and_exit_with_the_worst_status(pack: Path, tmp_path: Path):
@@ -446,7 +446,7 @@ def test_several_packs_report_each_and_exit_with_the_worst_status(pack: Path, tm
     result = run_cli("lint", "pack", "broken", "--today", TODAY, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 2 warnings"
-    assert result.stderr == "broken/crisis.toml: file is missing\nbroken: 1 problem(s)\n"
+    assert result.stderr == "broken/crisis.toml: file is missing\nbroken: 1 problem\n"
 
 
 def test_no_pack_dir_lints_every_shipped_pack(pack: Path, tmp_path: Path):
