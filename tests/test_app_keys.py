@@ -155,7 +155,7 @@ async def test_every_step_fits_small_and_standard_windows(make_app, size: tuple[
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await app.start()
-        for stage, position in app.journey.steps:
+        for stage, position in app.controller.journey.steps:
             await app.go(stage, position)
             await pilot.pause()
             shown = [key for key, active in app.screen.active_bindings.items() if active.binding.show]

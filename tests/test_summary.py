@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -29,10 +30,7 @@ def pack():
 
 
 def answered(pack, **answers) -> Session:
-    session = Session.new(pack)
-    for key, value in answers.items():
-        setattr(session, key, value)
-    return session
+    return replace(Session.new(pack), **answers)
 
 
 def listed(summary) -> list[tuple[str, tuple[str, ...]]]:

@@ -38,7 +38,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from decisionaid.content.problems import display_path
-    from decisionaid.core.session import SessionError, load_session
+    from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
     from decisionaid.export.render import ExportError, ExportExists, render, write_export
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             f"decisionaid: {where}: pack: these answers are for '{session.pack}', not '{pack.meta.id}'", file=sys.stderr
         )
         return 2
-    for unknown in session.unknown_answers(pack):
+    for unknown in set_aside_unknown(session, pack).unknown_answers():
         print(f"{where}: {unknown}: ignored, not in this pack", file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or ("md" if not to_stdout and args.output.lower().endswith(".md") else "text")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
-from decisionaid.export.render import long_date
+from decisionaid.core import pages
+from decisionaid.core.controller import Controller
+from decisionaid.tui.widgets.page_lines import line_widgets
 
 
 class CrisisScreen(ModalScreen[None]):
@@ -17,20 +17,17 @@ class CrisisScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="close")]
 
-    def __init__(self) -> None:
+    def __init__(self, controller: Controller) -> None:
         super().__init__(classes="dialog-screen")
+        self.controller = controller
 
     def compose(self) -> ComposeResult:
+        words = self.controller.words
+        page = pages.crisis(self.controller.pack, words)
         with VerticalScroll(classes="dialog", id="crisis") as box:
-            box.border_title = "Crisis help"
-            box.border_subtitle = "Escape: back to where you were"
-            yield Static("If you are in danger or might harm yourself, contact one of these now:", classes="lead")
-            for resource in self.app.pack.crisis.crisis:  # type: ignore[attr-defined]
-                lines = [f"{resource.name} ({resource.region})", resource.contact]
-                if resource.details:
-                    lines.append(resource.details)
-                lines.append(f"Checked on {long_date(resource.verified_on)}.")
-                yield Static(Content("\n".join(lines)), classes="resource")
+            box.border_title = page.title
+            box.border_subtitle = words("crisis.back")
+            yield from line_widgets(page.lines)
 
     def action_close(self) -> None:
         self.dismiss()
