@@ -13,7 +13,7 @@ from decisionaid.content import load_pack
 from decisionaid.lint import Finding, Level, lint_pack
 from decisionaid.lint.wording import directive_phrases, one_in_n, relative_risk, vague_without_number
 from decisionaid.storage.paths import pack_dirs
-from tests.helpers import COMMUTE, ROOT, copy_pack, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_cli
 
 TODAY = "2026-07-01"
 HARD_BODY = (  # reading grade 11.5
@@ -697,3 +697,10 @@ def test_lint_imports_neither_textual_nor_textstat_until_it_grades():
 def test_every_shipped_pack_lints_without_errors(folder: Path):
     result = run_cli("lint", str(folder), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_ketamine_pack_has_no_findings_and_its_short_path_meets_its_target():
+    result = run_cli("lint", str(KETAMINE), "--today", "2026-12-01", cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].endswith(": lint: 0 errors, 0 warnings")
+    assert summary_line(result, "short path").startswith("short path: ")
