@@ -62,3 +62,12 @@ def default_walk(pack, answers: Path):
     controller.set_reader("self")
     controller.set_leaning(LEANING_NOT_SURE)
     return controller
+def require_tool(name: str, why: str) -> None:
+    """Skip when a tool the test needs is missing on a developer's machine; fail in CI, which must have it."""
+    import pytest
+
+    if shutil.which(name) is not None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{name} is not installed, and CI must run this test: {why}")
+    pytest.skip(f"{name} is not installed ({why})")

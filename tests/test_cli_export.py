@@ -143,8 +143,11 @@ def test_a_missing_folder_for_the_output_is_one_line(tmp_path):
         (b"", "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not a text file"),
         (b"schema_version = 1\npack = [unclosed\n", "not valid TOML"),
-        (b"pack = 'commute'\n", "schema_version: expected 1"),
-        (b"schema_version = 1\npack = 'commute'\nsure = { understand = 'perhaps' }\n", "sure.understand"),
+        (b"pack = 'commute'\n", "schema_version: expected 2"),
+        (
+            b"schema_version = 1\npack = 'commute'\nsure = { understand = 'perhaps' }\n",
+            "sure: must be a table of true or false",
+        ),
         (b"schema_version = 1\npack = 'commute'\nfavourite = 'bike'\n", "favourite"),
     ],
     ids=["missing", "empty", "binary", "bad-toml", "no-version", "bad-value", "unknown-key"],
@@ -175,9 +178,10 @@ def test_answers_the_pack_no_longer_has_are_warned_about_and_skipped(tmp_path):
     result = export(tmp_path, "--session", str(path))
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        f"{path}: cards_read: unknown card 'old-card': ignored, not in this pack",
-        f"{path}: self_check.wind: unknown item: ignored, not in this pack",
+        f'{path}: cards_read: "old-card": ignored, not in this pack',
+        f'{path}: self_check.wind = "yes": ignored, not in this pack',
     ]
+    assert path.read_text() == stale, "exporting never rewrites the answers file"
     assert result.stdout == expected(answers_file(tmp_path))
 
 

@@ -45,7 +45,7 @@ def test_broken_pack_gives_its_one_line_error(defect: str, tmp_path: Path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[:-1] == expected
-    assert lines[-1] == f".: {len(expected)} problem(s)"
+    assert lines[-1] == f".: {len(expected)} problem" + ("" if len(expected) == 1 else "s")
     assert result.stdout == ""
 
 

@@ -83,7 +83,7 @@ class DecisionAidApp(App[int]):
             if not small:
                 covers.remove()
             elif not covers and not isinstance(screen, CrisisScreen):
-                screen.mount(TooSmall())
+                screen.mount(TooSmall(self.words))
 
     # --- moving through the journey ------------------------------------------------
 
@@ -224,7 +224,8 @@ class DecisionAidApp(App[int]):
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows
 
-        self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
+        rows = help_rows(self, self.screen.active_bindings)
+        self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
 
     async def action_quit(self) -> None:
         """q, Ctrl+Q, and Ctrl+C when no text is selected to copy: save everything and leave."""

@@ -37,7 +37,7 @@ REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edit
 class SummaryScreen(StepScreen):
     """Everything the export will hold, editable: who fills it in, the leaning, private answers, the questions."""
 
-    TITLE = "Your handout"
+    TITLE_KEY = "summary.screen_title"
     BINDINGS = [
         Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save the handout as a file"),
         Binding("s", "star", "Star", id="star", tooltip="Star the question for the top of the handout"),
