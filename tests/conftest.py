@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import Pack, load_pack
-from tests.helpers import COMMUTE
+from tests.helpers import COMMUTE, commute_for_the_handout
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +20,17 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(scope="session")
 def commute_pack() -> Pack:
     return load_pack(COMMUTE)
+
+
+@pytest.fixture(scope="session")
+def handout_pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The commute pack with a fact, a belief and a private situation item, as a folder."""
+    return commute_for_the_handout(tmp_path_factory.mktemp("packs") / "commute")
+
+
+@pytest.fixture(scope="session")
+def handout_pack(handout_pack_dir: Path) -> Pack:
+    return load_pack(handout_pack_dir)
 
 
 @pytest.fixture

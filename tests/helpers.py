@@ -37,6 +37,50 @@ def copy_pack(source: Path, dest: Path) -> Path:
     return dest
 
 
+PRIVATE_ITEM = """
+[[values]]
+id = "money-tight"
+kind = "situation"
+statement = "Is money tight for you this month?"
+sensitive = true
+
+[[values.choices]]
+id = "yes"
+label = "Yes"
+adds = ["q-cost"]
+reason = "Money is tight this month."
+summary = "Money is tight this month."
+
+[[values.choices]]
+id = "no"
+label = "No"
+summary = "Money is not tight this month."
+
+[[values.choices]]
+id = "not-sure"
+label = "Not sure"
+summary = "Not sure whether money is tight this month."
+
+[[values.choices]]
+id = "skip"
+label = "Prefer not to say"
+"""
+
+
+def commute_for_the_handout(dest: Path) -> Path:
+    """The commute pack with what else the handout uses: a fact and a belief, and a private situation item."""
+    copy_pack(COMMUTE, dest)
+    checks = dest / "self_check.toml"
+    text = checks.read_text(encoding="utf-8")
+    fact = 'fact = "On the bus you sit inside, out of the rain."\n'
+    text = text.replace('correct = ["no"]\n', f'correct = ["no"]\n{fact}')
+    text = text.replace('label = "Yes"\n', 'label = "Yes"\nbelief = "rain gets you wet on the bus"\n', 1)
+    checks.write_text(text, encoding="utf-8")
+    with (dest / "values.toml").open("a", encoding="utf-8") as values:
+        values.write(PRIVATE_ITEM)
+    return dest
+
+
 def default_walk(pack, answers: Path):
     """The journey taking every default: each step in order, 'Not sure' wherever it is a choice, else no answer.
 
@@ -62,6 +106,8 @@ def default_walk(pack, answers: Path):
     controller.set_reader("self")
     controller.set_leaning(LEANING_NOT_SURE)
     return controller
+
+
 def require_tool(name: str, why: str) -> None:
     """Skip when a tool the test needs is missing on a developer's machine; fail in CI, which must have it."""
     import pytest

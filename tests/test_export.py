@@ -1,29 +1,31 @@
-"""The exported file: plain text wrapped at 72 columns, Markdown, cleaned typed text, safe writing."""
+"""The exported handout: plain text wrapped at 72 columns, Markdown and a self-contained web page, all with the
+same content; cleaned typed text; safe writing."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
+import re
 import stat
 from dataclasses import replace
 from datetime import date
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from decisionaid.content import load_pack
+from decisionaid.core.handout import build_handout
 from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import build_summary
-from decisionaid.export.render import (
-    ExportError,
-    ExportExists,
-    default_export_name,
-    render_markdown,
-    render_text,
-    write_export,
-)
-from tests.helpers import COMMUTE
+from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.html import STYLE
+from decisionaid.export.render import render
+from decisionaid.export.text import render_text
+from tests.helpers import COMMUTE, KETAMINE, TESTS
 
 TODAY = date(2026, 11, 21)
 LONG_QUESTION = (
@@ -44,12 +46,22 @@ def pack():
 
 
 def full_session(pack, **extra) -> Session:
-    answers = dict(self_check={"rain": "yes"}, values={"cost": "a-lot"}, sure={"sure": True, "understand": False})
-    return replace(Session.new(pack), **{**answers, "cards_read": ["bike-good"], **extra})
+    given = dict(
+        reader="self",
+        self_check={"rain": "yes"},
+        values={"cost": "a-lot"},
+        sure={"sure": True, "understand": False},
+        cards_read=["bike-good"],
+    )
+    return replace(Session.new(pack), **{**given, **extra})
 
 
 def text_of(pack, session, **kwargs) -> str:
-    return render_text(build_summary(pack, session), pack, today=TODAY, **kwargs)
+    return render_text(build_handout(build_summary(pack, session), pack, today=TODAY), **kwargs)
+
+
+def out_of(pack, session, fmt: str) -> str:
+    return render(build_summary(pack, session), pack, fmt, today=TODAY)
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -87,11 +99,10 @@ def test_cleaned_text_has_no_controls_and_cleaning_twice_changes_nothing(typed):
     assert clean_text(cleaned) == cleaned
 
 
-@pytest.mark.parametrize("render", ["text", "md"])
-def test_typed_text_reaches_the_export_without_any_control_character(pack, render):
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_typed_text_reaches_the_export_without_any_control_character(pack, fmt):
     session = full_session(pack, own_questions=HOSTILE, note="\n".join(HOSTILE))
-    summary = build_summary(pack, session)
-    out = render_text(summary, pack, today=TODAY) if render == "text" else render_markdown(summary, pack, today=TODAY)
+    out = out_of(pack, session, fmt)
     bad = [ch for ch in out if (ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F]
     assert bad == []
     for hidden in ("\u202e", "\u202c", "\u2066", "\u2069", "owned", "evil.example", "31m"):
@@ -109,10 +120,10 @@ def test_text_lines_fit_72_columns_with_hanging_indents(pack):
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 72
     start = lines.index("My own questions")
-    assert lines[start + 2].startswith("- If I start cycling")
-    assert lines[start + 3].startswith("  ") and not lines[start + 3].startswith("   ")
-    why = next(i for i, line in enumerate(lines) if line.startswith("   Why: Your answer about"))
-    assert lines[why + 1].startswith("   studies found.")
+    assert lines[start + 1].startswith("- If I start cycling")
+    assert lines[start + 2].startswith("  ") and not lines[start + 2].startswith("   ")
+    why = next(i for i, line in enumerate(lines) if line.startswith("   Why: My answer about"))
+    assert lines[why + 1] == "   studies found."
     assert out.endswith("\n") and not out.endswith("\n\n")
 
 
@@ -121,58 +132,106 @@ def test_text_narrower_width_is_honoured(pack):
     assert max(len(line) for line in out.splitlines()) <= 40
 
 
-def test_text_sections_in_order_with_header_and_footer(pack):
-    session = full_session(pack, own_questions=["Is there a bike shed?"], note="Ask about showers.")
+def test_the_handout_comes_first_then_the_rest_in_order(pack):
+    session = full_session(pack, own_questions=["Is there a bike shed?"], note="Ask about showers.", leaning="bike")
     lines = text_of(pack, session).splitlines()
-    assert lines[:4] == [
-        "Questions for my clinician: Cycling or the bus to work",
-        "=" * 54,
-        "Made on 21 November 2026",
-        "Content version 0.1.0; evidence reviewed 5 January 2026",
+    assert lines[:6] == [
+        "My handout: Cycling or the bus to work",
+        "=" * 38,
+        "This is a test pack. It gives no advice.",
+        "Made on 21 November 2026 by me, the person it is about.",
+        "Content version 0.1.0, evidence reviewed 5 January 2026.",
+        "Help now: Local emergency number: Call your local emergency number.",
     ]
     headings = [
-        "What matters to me",
-        "What I am not sure about",
-        "Questions to ask",
+        "My top questions",
+        "Where I am now",
+        "What matters most to me",
+        "What I checked",
+        "More detail",
+        "More questions",
         "My own questions",
         "My note",
-        "My SURE answers",
-        "Sources behind the cards I read",
-        "This is a test pack. It gives no advice.",
+        "Sources",
         "If you need help now",
     ]
     positions = [lines.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "- Local emergency number (Anywhere): Call your local emergency number" in lines
-    assert "- Do you know the good and bad points? No" in lines
-    assert "  You may want more facts." in lines
-    assert "From: Test citation." in lines
-    assert "  https://example.org/travel-survey" in lines
+    assert "About me" not in lines, "the pack has no situation items"
+    assert "- The option I am leaning towards now: Start cycling." in lines
 
 
-def test_questions_are_numbered_under_their_topic_with_their_reasons(pack):
+def test_top_questions_carry_one_reason_and_the_rest_are_short(pack):
     lines = text_of(pack, full_session(pack, unticked=["q-start"])).splitlines()
-    start = lines.index("Questions to ask")
-    assert lines[start + 2 : start + 11] == [
-        "",
-        "Cost",
+    top = lines.index("My top questions")
+    assert lines[top + 2 : top + 9] == [
         "1. How much would each way cost me in a month?",
         "   Why: You said cost matters a lot to you.",
-        "",
-        "General",
         "2. What happens on rainy days?",
-        "   Why: Your answer about travelling in the rain differed from what the",
+        "   Why: My answer about travelling in the rain differed from what the",
         "   studies found.",
+        "3. Where can I read more about both ways?",
+        "   Why: I answered no to: “Do you know the good and bad points?”",
     ]
+    assert lines[top + 9] == "The aid picked these; I did not star any."
     assert "What do people like me usually choose?" not in "\n".join(lines)
 
 
-def test_empty_sections_are_left_out(pack):
+def test_what_i_checked_gives_the_result_and_each_belief_in_one_line(handout_pack):
+    session = full_session(handout_pack)
+    lines = text_of(handout_pack, session).splitlines()
+    checked = lines.index("What I checked")
+    assert lines[checked + 2 : checked + 5] == [
+        "0 of 1 answered as the evidence says.",
+        "- I thought rain gets you wet on the bus. The studies found: On the bus",
+        "  you sit inside, out of the rain.",
+    ]
+    unsure = text_of(handout_pack, full_session(handout_pack, self_check={"rain": "unsure"}))
+    assert "0 of 1 answered as the evidence says.\nNot sure about: travelling in the rain." in unsure
+
+
+def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine):
+    session = replace(
+        Session.new(ketamine),
+        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check.self_check},
+    )
+    handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
+    [checked] = [b for b in handout.blocks if b.kind == "checked"]
+    assert len(checked.entries) == 1 + 5 + 1
+    assert checked.entries[-1].text == "And 18 more answers that differed, under “More detail”."
+    assert len(handout.rest[0].entries) == 18 and handout.rest[0].heading == "More of what I checked"
+
+
+def test_a_copy_that_leaves_private_answers_out_says_how_many(handout_pack):
+    session = full_session(handout_pack, values={"money-tight": "yes"}, withheld=["money-tight"])
+    out = text_of(handout_pack, session)
+    assert "Money is tight" not in out
+    assert "1 private answer is left out of this copy, with any question only it added." in " ".join(out.split())
+    kept = text_of(handout_pack, full_session(handout_pack, values={"money-tight": "no"}))
+    assert "About me\n--------\n- Money is not tight this month." in kept, "a 'no' is said, never confused with a skip"
+
+
+def test_someone_helping_writes_in_the_helper_voice(handout_pack):
+    out = text_of(handout_pack, full_session(handout_pack, reader="helper", values={"money-tight": "no"}))
+    for line in (
+        "Our handout: Cycling or the bus to work",
+        "Our top questions",
+        "Where we are now",
+        "What matters most to us",
+        "About the person I am helping",
+        "What we checked",
+        "- We thought rain gets you wet on the bus. The studies found: On the bus",
+    ):
+        assert line in out.splitlines(), line
+    assert "“we” means the two of us." in " ".join(out.split())
+
+
+def test_empty_parts_are_left_out_or_said_not_answered(pack):
     out = text_of(pack, Session.new(pack))
-    for heading in ("What matters to me", "What I am not sure about", "My own questions", "My note", "My SURE"):
-        assert heading not in out
-    assert "Questions to ask" in out
-    assert "Nothing here." not in out
+    for heading in ("My own questions", "My note", "More questions"):
+        assert heading not in out.splitlines()
+    assert "What matters most to me\n-----------------------\nNot answered." in out
+    assert "How ready I feel (SURE test): not answered." in out
     only_blank = text_of(pack, replace(Session.new(pack), own_questions=["  ", "\x1b[0m"], note="\n"))
     assert only_blank == out
 
@@ -181,35 +240,145 @@ def test_empty_sections_are_left_out(pack):
 
 
 def test_markdown_has_headings_lists_and_hard_breaks(pack):
-    session = full_session(pack, own_questions=["Is there a bike shed?"], note="Line one\nline two\n\nNew paragraph")
-    out = render_markdown(build_summary(pack, session), pack, today=TODAY)
-    lines = out.splitlines()
-    assert lines[0] == "# Questions for my clinician: Cycling or the bus to work"
-    assert "## Questions to ask" in lines
-    assert "### Cost" in lines
-    assert "1. How much would each way cost me in a month?\\" in lines
-    assert "   Why: You said cost matters a lot to you." in lines
+    session = full_session(
+        pack, own_questions=["Is there a bike shed?"], note="Line one\nline two\n\nNew paragraph", unticked=["q-cost"]
+    )
+    lines = out_of(pack, session, "md").splitlines()
+    assert lines[0] == "# My handout: Cycling or the bus to work"
+    assert "## My top questions" in lines and "# More detail" in lines
+    assert "### My own questions" in lines
+    assert "1. What happens on rainy days?\\" in lines
+    assert "   Why: My answer about travelling in the rain differed from what the studies found." in lines
     assert "- Is there a bike shed?" in lines
     assert "Line one\\" in lines and "line two" in lines and "New paragraph" in lines
-    assert "  <https://example.org/travel-survey>" in lines
+    assert "- Example Helpline directory. (2026) <https://example.org/helplines>" in lines
     assert "## If you need help now" in lines
 
 
 def test_markdown_shows_typed_markup_literally(pack):
     typed = ["# not a heading", "- not a list", "1. not numbered", "*stars* _under_ [link](x) <b>html</b> `code`"]
-    out = render_markdown(build_summary(pack, full_session(pack, own_questions=typed)), pack, today=TODAY)
+    out = out_of(pack, full_session(pack, own_questions=typed), "md")
     assert "- \\# not a heading" in out
     assert "- \\- not a list" in out
     assert "- 1\\. not numbered" in out
     assert "- \\*stars\\* \\_under\\_ \\[link\\](x) \\<b\\>html\\</b\\> \\`code\\`" in out
 
 
+# --- the web page -----------------------------------------------------------------
+
+
+def test_the_web_page_is_self_contained_with_a_strict_policy_and_no_scripts(pack):
+    out = out_of(pack, full_session(pack, own_questions=["Is it <b>safe</b>?"]), "html")
+    lowered = out.lower()
+    for absent in ("<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "@font-face", "javascript:"):
+        assert absent not in lowered, absent
+    digest = base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', out).group(1)
+    assert policy.replace("&#x27;", "'") == (
+        f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    assert f"<style>{STYLE}</style>" in out, "the hash is of the style sheet as written"
+    assert out.index("Content-Security-Policy") < out.index("<style>")
+    assert '<html lang="en">' in out
+    assert "break-after: page" in STYLE and "font-size: 10pt" in STYLE
+
+
+def test_the_web_page_escapes_every_text(pack):
+    typed = ['<script>alert("x")</script>', 'Tom & Jerry\'s "bike"']
+    out = out_of(pack, full_session(pack, own_questions=typed, note="</p><p onclick=x>"), "html")
+    assert "<script>" not in out and "<p onclick" not in out
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in out
+    assert "Tom &amp; Jerry&#x27;s &quot;bike&quot;" in out
+    assert "&lt;/p&gt;&lt;p onclick=x&gt;" in out
+
+
+def test_hostile_typed_text_in_the_web_page_has_no_control_characters(pack):
+    out = out_of(pack, full_session(pack, own_questions=HOSTILE, note="\n".join(HOSTILE)), "html")
+    assert [ch for ch in out if (ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F] == []
+    assert "evil.example" not in out and "\u202e" not in out
+
+
+# --- the same content in every format -----------------------------------------------
+
+
+class _Text(HTMLParser):
+    """The text of a page's body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.in_body = False
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.in_body = self.in_body or tag == "body"
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag) -> None:
+        self.parts.append(" ")
+
+    def handle_data(self, data) -> None:
+        if self.in_body:
+            self.parts.append(data)
+
+
+def shown_words(fmt: str, out: str) -> str:
+    """What a reader of the format sees, with its markup taken off and white space made single."""
+    if fmt == "md":
+        out = re.sub(r"\\(.)", r"\1", out.replace("\\\n", "\n"))
+    elif fmt == "html":
+        parser = _Text()
+        parser.feed(out)
+        out = "".join(parser.parts)
+    return " ".join(out.split())
+
+
+MARKUP_LEFT = {"text": r"[\s=\-\d.]*", "md": r"[\s#\-\d.<>]*", "html": r"[\s\d.]*"}
+
+
+@pytest.mark.parametrize(
+    "session_file", ["sure-two-no", "pregnancy-plans", "no-ride-home", "cost-matters", "all-correct"]
+)
+def test_the_three_formats_carry_the_same_content_in_the_same_order(ketamine, session_file):
+    from decisionaid.core.session import load_session
+
+    summary = build_summary(ketamine, load_session(TESTS / "sessions" / "ketamine" / f"{session_file}.toml"))
+    handout = build_handout(summary, ketamine, today=TODAY)
+    units = [handout.title, *handout.top]
+    for block in (*handout.blocks, None, *handout.rest):
+        if block is None:
+            units.append(handout.rest_title)
+            continue
+        units.append(block.heading)
+        for entry in block.entries:
+            units += [entry.text, *entry.details, *([entry.link] if entry.link else [])]
+    for fmt in ("text", "md", "html"):
+        seen = shown_words(fmt, render(summary, ketamine, fmt, today=TODAY))
+        left, position = [], 0
+        for unit in units:
+            wanted = " ".join(unit.split())
+            found = seen.find(wanted, position)
+            assert found >= 0, f"{fmt}: missing or out of order: {wanted!r}"
+            left.append(seen[position:found])
+            position = found + len(wanted)
+        left.append(seen[position:])
+        assert re.fullmatch(MARKUP_LEFT[fmt], "".join(left)), f"{fmt}: more than markup: {''.join(left)!r}"
+
+
+@pytest.fixture(scope="module")
+def ketamine():
+    return load_pack(KETAMINE)
+
+
 # --- writing --------------------------------------------------------------------
 
 
-def test_default_export_name(pack):
-    assert default_export_name(pack, TODAY) == "commute-questions-2026-11-21.txt"
-    assert default_export_name(pack, TODAY, fmt="md") == "commute-questions-2026-11-21.md"
+def test_default_export_name_and_the_format_a_name_asks_for(pack):
+    assert default_export_name(pack, TODAY) == "commute-handout-2026-11-21.txt"
+    assert default_export_name(pack, TODAY, fmt="md") == "commute-handout-2026-11-21.md"
+    assert default_export_name(pack, TODAY, fmt="html") == "commute-handout-2026-11-21.html"
+    assert [format_for(n) for n in ("a.txt", "a.MD", "a.html", "a.htm", "a.pdf", "a")] == [
+        "text", "md", "html", "html", None, None,
+    ]  # fmt: skip
 
 
 def test_write_export_is_private_and_refuses_to_replace_without_force(tmp_path):
@@ -261,7 +430,7 @@ def test_write_export_reports_a_missing_folder_or_a_folder_target(tmp_path):
 
 def test_a_source_link_given_twice_is_listed_once():
     from decisionaid.content.models import Source
-    from decisionaid.export.render import source_links
+    from decisionaid.core.pages import source_links
 
     source = Source(
         id="s1",

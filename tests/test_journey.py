@@ -35,7 +35,7 @@ def test_places_in_words(commute_pack) -> None:
     assert journey.describe("self_check", 1, WORDS) == "the end of the self-check"
     assert journey.describe("values", 0, WORDS) == "what matters to you, 1 of 1"
     assert journey.describe("sure", 2, WORDS) == "the four short questions, 3 of 4"
-    assert journey.describe("summary", 0, WORDS) == "your questions"
+    assert journey.describe("summary", 0, WORDS) == "your handout"
 
 
 def test_an_empty_stage_is_skipped(commute_pack) -> None:

@@ -1,4 +1,5 @@
-"""The summary rules: which questions a person's answers put on the list, why, and in what order."""
+"""The summary rules: which questions a person's answers put on the list and why, the top questions, what the
+person said and checked, in the voice of whoever fills the aid in, and what a copy leaves out."""
 
 from __future__ import annotations
 
@@ -9,19 +10,19 @@ from datetime import date
 import pytest
 
 from decisionaid.content import load_pack
-from decisionaid.core.session import Session, load_session
-from decisionaid.core.summary import build_summary
-from decisionaid.export.render import render_markdown, render_text
-from tests.helpers import COMMUTE, KETAMINE, TESTS
+from decisionaid.core.session import LEANING_NOT_SURE, Session, load_session
+from decisionaid.core.summary import build_summary, fact_kind
+from decisionaid.export.render import render
+from tests.helpers import COMMUTE, KETAMINE, TESTS, commute_for_the_handout, copy_pack
 
 SESSIONS = TESTS / "sessions"
 GOLDEN = TESTS / "golden"
 
 CORE = ("q-start", ("A good first question for anyone.",))
-RAIN_NOT_SURE = "You were not sure about travelling in the rain."
-RAIN_DIFFERED = "Your answer about travelling in the rain differed from what the studies found."
+RAIN_NOT_SURE = "I was not sure about travelling in the rain."
+RAIN_DIFFERED = "My answer about travelling in the rain differed from what the studies found."
 COST = "You said cost matters a lot to you."
-SURE_NO = "You answered 'no' to: Do you know the good and bad points?"
+SURE_NO = "I answered no to: “Do you know the good and bad points?”"
 
 
 @pytest.fixture(scope="module")
@@ -37,36 +38,76 @@ def listed(summary) -> list[tuple[str, tuple[str, ...]]]:
     return [(q.id, q.reasons) for q in summary.questions()]
 
 
-def test_no_answers_lists_only_the_core_question(pack):
+def test_no_answers_lists_only_the_core_question_and_says_nothing_was_answered(pack):
     summary = build_summary(pack, Session.new(pack))
     assert listed(summary) == [CORE]
-    assert summary.matters == summary.unsure == summary.sure == summary.sources_read == ()
+    assert summary.values == summary.situation == summary.private == ()
+    assert (summary.checked.asked, summary.checked.answered) == (1, 0)
+    assert summary.sure.answers == () and summary.sure.total == 4
+    assert (summary.leaning, summary.reader, summary.voice) == ("", "", "self")
     assert (summary.title, summary.pack_version) == ("Cycling or the bus to work", "0.1.0")
 
 
-def test_right_answers_add_nothing(pack):
+def test_right_answers_add_nothing_and_count_as_the_evidence_says(pack):
     summary = build_summary(pack, answered(pack, self_check={"rain": "no"}, values={"cost": "not-much"}))
     assert listed(summary) == [CORE]
-    assert summary.unsure == ()
-    assert summary.matters == ()
+    checked = summary.checked
+    assert (checked.answered, checked.as_evidence, checked.differed, checked.not_sure) == (1, 1, (), ())
 
 
-def test_not_sure_adds_the_question_and_an_unsure_line(pack):
+def test_not_sure_adds_the_question_and_is_listed_apart_from_a_wrong_answer(pack):
     summary = build_summary(pack, answered(pack, self_check={"rain": "unsure"}))
     assert listed(summary) == [CORE, ("q-rain", (RAIN_NOT_SURE,))]
-    assert summary.unsure == ("I was not sure about travelling in the rain.",)
+    assert summary.checked.not_sure == ("travelling in the rain",)
+    assert summary.checked.differed == ()
 
 
-def test_a_wrong_answer_adds_the_question_and_says_it_differed(pack):
-    summary = build_summary(pack, answered(pack, self_check={"rain": "yes"}))
-    assert listed(summary) == [CORE, ("q-rain", (RAIN_DIFFERED,))]
-    assert summary.unsure == ("My answer about travelling in the rain differed from the evidence.",)
+def test_a_wrong_answer_names_the_kind_of_fact_and_says_it_in_one_line(pack, handout_pack):
+    plain = build_summary(pack, answered(pack, self_check={"rain": "yes"}))
+    assert listed(plain) == [CORE, ("q-rain", (RAIN_DIFFERED,))]
+    [differed] = plain.checked.differed
+    assert differed.line == RAIN_DIFFERED, "without a belief or a fact, the reason itself"
+    assert [s.id for s in differed.sources] == ["survey"]
+    [believed] = build_summary(handout_pack, answered(handout_pack, self_check={"rain": "yes"})).checked.differed
+    assert believed.line == (
+        "I thought rain gets you wet on the bus. The studies found: On the bus you sit inside, out of the rain."
+    )
 
 
-def test_a_value_adds_its_questions_with_its_reason_and_its_summary(pack):
+@pytest.mark.parametrize(
+    ("kinds", "named"),
+    [
+        (["survey"], "studies"),
+        (["trial"], "studies"),
+        (["label"], "label"),
+        (["regulator"], "regulator"),
+        (["guideline"], "guideline"),
+        (["government"], "official"),
+        (["other"], "other"),
+        (["other", "label"], "label"),
+        (["label", "regulator"], "label"),
+        (["regulator", "label", "label"], "label"),
+    ],
+)
+def test_the_kind_of_fact_comes_from_most_of_its_sources(tmp_path, kinds, named):
+    folder = copy_pack(COMMUTE, tmp_path / "commute")
+    sources = "".join(
+        f'[[sources]]\nid = "s{n}"\ncitation = "Source {n}."\nyear = 2025\nkind = "{kind}"\nurl = "https://example.org/{n}"\n\n'
+        for n, kind in enumerate(kinds)
+    )
+    (folder / "sources.toml").write_text(sources + (COMMUTE / "sources.toml").read_text(), encoding="utf-8")
+    checks = (folder / "self_check.toml").read_text(encoding="utf-8")
+    ids = ", ".join(f'"s{n}"' for n in range(len(kinds)))
+    (folder / "self_check.toml").write_text(checks.replace('sources = ["survey"]', f"sources = [{ids}]"))
+    pack = load_pack(folder)
+    assert fact_kind(pack, pack.self_check.self_check[0]) == named
+
+
+def test_a_value_adds_its_questions_with_its_reason_and_its_statement(pack):
     summary = build_summary(pack, answered(pack, values={"cost": "a-lot"}))
     assert listed(summary) == [("q-cost", (COST,)), CORE]
-    assert summary.matters == ("Cost matters a lot to me.",)
+    assert [s.text for s in summary.values] == ["Cost matters a lot to me."]
+    assert summary.situation == ()
     assert [g.topic for g in summary.groups] == ["money", "general"]
     assert [g.title for g in summary.groups] == ["Cost", "General"]
 
@@ -74,11 +115,26 @@ def test_a_value_adds_its_questions_with_its_reason_and_its_summary(pack):
 def test_a_sure_no_adds_questions_and_every_answered_item_is_listed_in_pack_order(pack):
     summary = build_summary(pack, answered(pack, sure={"encouragement": True, "understand": False, "sure": True}))
     assert listed(summary) == [CORE, ("q-more-facts", (SURE_NO,))]
-    assert [(a.text, a.yes, a.meaning) for a in summary.sure] == [
+    assert [(a.text, a.yes, a.meaning) for a in summary.sure.answers] == [
         ("Are you sure?", True, None),
         ("Do you know the good and bad points?", False, "You may want more facts."),
         ("Do you have enough support?", True, None),
     ]
+    assert summary.sure.yes == 2
+
+
+def test_someone_helping_gets_the_helper_voice_in_every_reason_and_line(handout_pack):
+    session = answered(
+        handout_pack, reader="helper", self_check={"rain": "yes"}, sure={"understand": False}, own_questions=["Mine?"]
+    )
+    summary = build_summary(handout_pack, session)
+    reasons = [r for q in summary.questions() for r in q.reasons]
+    assert "Our answer about travelling in the rain differed from what the studies found." in reasons
+    assert "We answered no to: “Do you know the good and bad points?”" in reasons
+    assert summary.checked.differed[0].line.startswith("We thought rain gets you wet on the bus.")
+    assert summary.voice == "helper"
+    unsure = build_summary(handout_pack, answered(handout_pack, reader="helper", self_check={"rain": "unsure"}))
+    assert ("q-rain", ("We were not sure about travelling in the rain.",)) in listed(unsure)
 
 
 def test_questions_follow_topic_then_clinician_order_whatever_the_answer_order(pack):
@@ -88,10 +144,7 @@ def test_questions_follow_topic_then_clinician_order_whatever_the_answer_order(p
 
 
 def test_a_question_added_twice_appears_once_with_both_reasons(tmp_path):
-    folder = tmp_path / "commute"
-    folder.mkdir()
-    for path in COMMUTE.iterdir():
-        (folder / path.name).write_text(path.read_text())
+    folder = copy_pack(COMMUTE, tmp_path / "commute")
     values = (folder / "values.toml").read_text().replace('adds = ["q-cost"]', 'adds = ["q-cost", "q-rain"]')
     (folder / "values.toml").write_text(values)
     pack = load_pack(folder)
@@ -105,6 +158,79 @@ def test_unticked_questions_stay_listed_but_unticked_even_core_ones(pack):
     assert [(g.topic, [q.id for q in g.questions]) for g in summary.ticked_groups()] == [("money", ["q-cost"])]
 
 
+# --- the top questions ------------------------------------------------------------------------------
+
+
+def test_until_any_is_starred_the_top_is_the_highest_priority_of_those_the_answers_added(pack):
+    session = answered(pack, sure={"understand": False}, self_check={"rain": "unsure"}, values={"cost": "a-lot"})
+    summary = build_summary(pack, session)
+    assert [q.id for q in summary.top] == ["q-cost", "q-rain", "q-more-facts", "q-start"], "core fills up"
+    assert not summary.top_starred
+    assert summary.top[0].reasons == (COST,)
+    assert [g.topic for g in summary.more_groups()] == [], "the top is not repeated after the handout"
+
+
+def test_starred_questions_make_the_top_own_ones_first_at_most_five_never_left_out_ones(pack):
+    session = answered(
+        pack,
+        self_check={"rain": "unsure"},
+        values={"cost": "a-lot"},
+        sure={"understand": False},
+        starred=["q-rain", "q-start", "q-gone"],
+        unticked=["q-start"],
+        own_questions=["One?", "Two?", "Three?", "Four?"],
+        starred_own=["Three?", "One?", "Four?", "Two?"],
+    )
+    summary = build_summary(pack, session)
+    assert [q.text for q in summary.top] == ["One?", "Two?", "Three?", "Four?", "What happens on rainy days?"]
+    assert summary.top_starred and summary.top[0].own and not summary.top[4].own
+    assert [q.id for g in summary.more_groups() for q in g.questions] == ["q-cost", "q-more-facts"]
+    assert summary.more_own() == ()
+
+
+# --- what the person said, and what a copy leaves out ---------------------------------------------
+
+
+def test_a_private_answer_left_out_of_the_copy_takes_its_reasons_and_only_questions_with_it(handout_pack):
+    given = dict(values={"money-tight": "yes"}, self_check={"rain": "unsure"})
+    included = build_summary(handout_pack, answered(handout_pack, **given))
+    assert [s.text for s in included.situation] == ["Money is tight this month."]
+    assert ("q-cost", ("Money is tight this month.",)) in listed(included)
+    assert [(p.item, p.text, p.included) for p in included.private] == [
+        ("money-tight", "Money is tight this month.", True)
+    ]
+    withheld = build_summary(handout_pack, answered(handout_pack, withheld=["money-tight"], **given))
+    assert withheld.situation == () and withheld.withheld == 1
+    assert "q-cost" not in [q.id for q in withheld.questions()]
+    assert [(p.item, p.included) for p in withheld.private] == [("money-tight", False)]
+    unanswered = build_summary(handout_pack, answered(handout_pack, withheld=["money-tight"]))
+    assert unanswered.withheld == 0 and unanswered.private == (), "nothing answered, nothing left out"
+
+
+def test_values_come_from_most_to_least_and_situation_facts_keep_the_pack_order(ketamine):
+    summary = profile_summary(ketamine, "all-correct")
+    assert summary.values[0].text == "Getting relief quickly: does not matter much."
+    session = load_session(KETAMINE_SESSIONS / "all-correct.toml")
+    reordered = build_summary(ketamine, replace(session, values={"cost": "not-much", "fast-relief": "a-lot"}))
+    assert [s.text for s in reordered.values] == [
+        "Getting relief quickly: matters a lot.",
+        "Cost: does not matter much.",
+    ]
+
+
+def test_the_leaning_is_the_option_named_not_sure_yet_or_nothing(pack):
+    assert build_summary(pack, answered(pack, leaning="bike")).leaning == "Start cycling"
+    assert build_summary(pack, answered(pack, leaning=LEANING_NOT_SURE)).leaning == "not sure yet"
+    assert build_summary(pack, answered(pack, leaning="gone")).leaning == ""
+
+
+def test_sources_are_only_those_behind_what_the_export_shows(handout_pack):
+    nothing_differed = build_summary(handout_pack, answered(handout_pack, cards_read=["bike-good"]))
+    assert [s.id for s in nothing_differed.sources] == ["crisis-line"], "the help-now lines only"
+    differed = build_summary(handout_pack, answered(handout_pack, self_check={"rain": "yes"}))
+    assert [s.id for s in differed.sources] == ["survey", "crisis-line"]
+
+
 def test_answers_the_pack_no_longer_has_are_ignored(pack):
     session = answered(
         pack,
@@ -113,11 +239,13 @@ def test_answers_the_pack_no_longer_has_are_ignored(pack):
         sure={"old-item": False},
         cards_read=["bus-good", "gone"],
         unticked=["q-gone"],
+        starred=["q-gone"],
+        withheld=["gone"],
     )
     summary = build_summary(pack, session)
     assert listed(summary) == [CORE]
-    assert summary.unsure == summary.matters == summary.sure == ()
-    assert [s.id for s in summary.sources_read] == ["survey"]
+    assert summary.values == summary.situation == summary.sure.answers == ()
+    assert summary.checked.answered == 0 and summary.withheld == 0
 
 
 def test_own_questions_and_note_are_kept_exactly_as_typed(pack):
@@ -125,12 +253,6 @@ def test_own_questions_and_note_are_kept_exactly_as_typed(pack):
     summary = build_summary(pack, answered(pack, own_questions=typed, note=" A note\n\n"))
     assert summary.own_questions == tuple(typed)
     assert summary.note == " A note\n\n"
-
-
-def test_sources_come_from_the_cards_read_and_their_figures_once_each(pack):
-    summary = build_summary(pack, answered(pack, cards_read=["bike-good", "bus-bad", "what-options"]))
-    assert [s.id for s in summary.sources_read] == ["survey"]
-    assert build_summary(pack, Session.new(pack)).sources_read == ()
 
 
 # --- answer profiles against the real pack, with golden exports ------------------------------------
@@ -142,11 +264,11 @@ DIRECTIVE = ("you should", "we recommend", "best option", "right for you", "elig
 
 
 def ns(topic: str) -> str:
-    return f"You were not sure about {topic}."
+    return f"I was not sure about {topic}."
 
 
-def differed(topic: str) -> str:
-    return f"Your answer about {topic} differed from what the studies found."
+def differed_from_label(topic: str) -> str:
+    return f"My answer about {topic} differed from what the label says."
 
 
 CORE_START = [("q-my-health", [OWN])]
@@ -163,8 +285,7 @@ PAST_USE = "Problems with alcohol or drugs in the past."
 PROFILES = {
     "all-correct": dict(
         questions=ONLY_CORE,
-        unsure=[],
-        matters=[
+        statements=[
             "Getting relief quickly: does not matter much.",
             "Feeling detached or strange after a dose: does not matter much.",
             "Time spent at the clinic: does not matter much.",
@@ -179,6 +300,8 @@ PROFILES = {
             "Medicines that cause sleepiness, or stimulants: no.",
             "Age group: 25 to 64.",
         ],
+        checked=(22, 22, 0),
+        not_sure=[],
         sure=[True, True, True, True],
     ),
     "mostly-not-sure": dict(
@@ -207,30 +330,28 @@ PROFILES = {
             ("q-ongoing-sessions", [ns("how long the benefit lasts")]),
             *CORE_END,
         ],
-        unsure=[
-            f"I was not sure about {topic}."
-            for topic in (
-                "what 'out of 100' figures mean",
-                "how quickly ketamine works",
-                "how long the benefit lasts",
-                "what is known about ketamine and suicidal thoughts",
-                "how often side effects happen",
-                "when blood pressure can rise",
-                "the risk of misuse and addiction",
-                "how long people are watched after a dose",
-            )
-        ],
-        matters=[
+        statements=[
             "A ride home after each session: not sure.",
             "Blood pressure, heart or blood-vessel problems: not sure.",
+        ],
+        checked=(12, 4, 0),
+        not_sure=[
+            "what 'out of 100' figures mean",
+            "how quickly ketamine works",
+            "how long the benefit lasts",
+            "what is known about ketamine and suicidal thoughts",
+            "how often side effects happen",
+            "when blood pressure can rise",
+            "the risk of misuse and addiction",
+            "how long people are watched after a dose",
         ],
         sure=[],
     ),
     "cost-matters": dict(
         questions=[
             *CORE_START,
-            ("q-approval-status", [differed("which form is FDA-approved for depression")]),
-            ("q-off-label", [differed("which form is FDA-approved for depression")]),
+            ("q-approval-status", [differed_from_label("which form is FDA-approved for depression")]),
+            ("q-off-label", [differed_from_label("which form is FDA-approved for depression")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
             ("q-total-cost", ["Cost matters a lot."]),
@@ -238,29 +359,30 @@ PROFILES = {
             ("q-cost-compare", ["Cost matters a lot."]),
             *CORE_END,
         ],
-        unsure=["My answer about which form is FDA-approved for depression differed from the evidence."],
-        matters=["Cost: matters a lot."],
+        statements=["Cost: matters a lot."],
+        checked=(2, 1, 1),
+        not_sure=[],
         sure=[],
     ),
     "no-ride-home": dict(
         questions=[
             *ONLY_CORE[:4],
             ("q-schedule", [CLINIC_TIME]),
-            ("q-getting-home", [differed("when driving is possible after a dose"), NO_RIDE]),
+            (
+                "q-getting-home",
+                ["Our answer about when driving is possible after a dose differed from what the label says.", NO_RIDE],
+            ),
             ("q-work-time", [CLINIC_TIME]),
             *CORE_END,
         ],
-        unsure=["My answer about when driving is possible after a dose differed from the evidence."],
-        matters=[
-            "Time spent at the clinic: matters a lot.",
-            "A ride home after each session: not yet.",
-        ],
+        statements=["Time spent at the clinic: matters a lot.", "A ride home after each session: not yet."],
+        checked=(1, 0, 1),
+        not_sure=[],
         sure=[],
     ),
     "pregnancy-plans": dict(
         questions=[
-            *CORE_START,
-            ("q-pregnancy", ["A pregnancy is planned or could happen."]),
+            *CORE_START,  # the pregnancy answer is left out of the copy, with the question only it added
             ("q-other-medicines", ["Takes medicines that can cause sleepiness, or stimulants."]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
@@ -268,11 +390,9 @@ PROFILES = {
             ("q-blood-pressure", [ns("how often side effects happen")]),
             *CORE_END,
         ],
-        unsure=["I was not sure about how often side effects happen."],
-        matters=[
-            "Pregnancy or breastfeeding: a pregnancy is planned or could happen.",
-            "Medicines that cause sleepiness, or stimulants: yes.",
-        ],
+        statements=["Medicines that cause sleepiness, or stimulants: yes."],
+        checked=(1, 0, 0),
+        not_sure=["how often side effects happen"],
         sure=[],
     ),
     "substance-use": dict(
@@ -282,26 +402,25 @@ PROFILES = {
             ("q-ketamine-vs-esketamine", [ns("how medical ketamine relates to the street drug")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
-            ("q-compounded", [differed("the risk of misuse and addiction")]),
-            ("q-misuse-risk", [differed("the risk of misuse and addiction"), PAST_USE]),
+            ("q-compounded", [differed_from_label("the risk of misuse and addiction")]),
+            ("q-misuse-risk", [differed_from_label("the risk of misuse and addiction"), PAST_USE]),
             *CORE_END,
         ],
-        unsure=[
-            "My answer about the risk of misuse and addiction differed from the evidence.",
-            "I was not sure about how medical ketamine relates to the street drug.",
-        ],
-        matters=["Alcohol or drugs: problems in the past."],
+        statements=["Alcohol or drugs: problems in the past."],
+        checked=(3, 1, 1),
+        not_sure=["how medical ketamine relates to the street drug"],
         sure=[],
     ),
     "sure-two-no": dict(
         questions=[
             *ONLY_CORE,
-            ("q-time-to-decide", ["You answered 'no' to: Do you feel SURE about the best choice for you?"]),
-            ("q-talk-to-others", ["You answered 'no' to: Do you have enough support and advice to make a choice?"]),
-            ("q-bring-someone", ["You answered 'no' to: Do you have enough support and advice to make a choice?"]),
+            ("q-time-to-decide", ["I answered no to: “Do you feel SURE about the best choice for you?”"]),
+            ("q-talk-to-others", ["I answered no to: “Do you have enough support and advice to make a choice?”"]),
+            ("q-bring-someone", ["I answered no to: “Do you have enough support and advice to make a choice?”"]),
         ],
-        unsure=[],
-        matters=[],
+        statements=[],
+        checked=(2, 2, 0),
+        not_sure=[],
         sure=[False, True, True, False],
     ),
 }
@@ -330,14 +449,16 @@ def test_profile_questions_reasons_and_order(ketamine, name):
     ]
     assert listed(summary) == expected
     assert [q.core for q in summary.questions()] == [OWN in reasons for _, reasons in wanted["questions"]]
-    assert list(summary.unsure) == wanted["unsure"]
-    assert list(summary.matters) == wanted["matters"]
-    assert [a.yes for a in summary.sure] == wanted["sure"]
+    assert [s.text for s in (*summary.values, *summary.situation)] == wanted["statements"]
+    checked = summary.checked
+    assert (checked.answered, checked.as_evidence, len(checked.differed)) == wanted["checked"]
+    assert list(checked.not_sure) == wanted["not_sure"]
+    assert [a.yes for a in summary.sure.answers] == wanted["sure"]
 
 
 @pytest.mark.parametrize("name", PROFILES)
 def test_profile_export_matches_its_golden_file_and_gives_no_advice(ketamine, name):
-    text = render_text(profile_summary(ketamine, name), ketamine, today=TODAY)
+    text = render(profile_summary(ketamine, name), ketamine, "text", today=TODAY)
     assert_golden(f"ketamine-{name}.txt", text)
     lowered = text.lower()
     assert [phrase for phrase in DIRECTIVE if phrase in lowered] == []
@@ -347,15 +468,31 @@ def test_profile_export_matches_its_golden_file_and_gives_no_advice(ketamine, na
 def test_unticked_core_question_is_left_out_of_the_export_only(ketamine):
     summary = profile_summary(ketamine, "sure-two-no")
     assert [q.id for q in summary.questions() if not q.ticked] == ["q-keep-current"]
-    text = render_text(summary, ketamine, today=TODAY)
+    text = render(summary, ketamine, "text", today=TODAY)
     assert ketamine.question("q-keep-current").text not in text
     assert "Can my partner stay in the room during the session?" in text
 
 
-def test_markdown_golden(ketamine):
-    assert_golden(
-        "ketamine-sure-two-no.md", render_markdown(profile_summary(ketamine, "sure-two-no"), ketamine, today=TODAY)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_markdown_and_web_page_goldens(ketamine, fmt):
+    text = render(profile_summary(ketamine, "sure-two-no"), ketamine, fmt, today=TODAY)
+    assert_golden(f"ketamine-sure-two-no.{fmt}", text)
+
+
+def test_the_commute_pack_gets_a_handout_without_a_health_word(tmp_path):
+    pack = load_pack(commute_for_the_handout(tmp_path / "commute"))
+    session = answered(
+        pack,
+        reader="self",
+        self_check={"rain": "yes"},
+        values={"cost": "a-lot", "money-tight": "no"},
+        sure={"understand": False},
+        leaning="bus",
     )
+    for fmt in ("text", "md", "html"):
+        out = render(build_summary(pack, session), pack, fmt, today=TODAY).lower()
+        found = [w for w in ("health", "medical", "clinic", "patient", "treatment", "drug", "label") if w in out]
+        assert found == [], fmt
 
 
 def is_web_address(line: str) -> bool:

@@ -121,16 +121,19 @@ def test_from_welcome_to_an_exported_file(terminal: Terminal, tmp_path: Path) ->
         terminal.press("1")
         terminal.wait_for("your answer")
     terminal.press("n")
-    terminal.wait_for("Questions to take to your clinician")
+    terminal.wait_for("Who is filling this in?")
+    terminal.press("Enter")
+    terminal.wait_for("by me, the person it is about")
     terminal.press("e")
-    terminal.wait_for("Save your questions as a text file")
+    terminal.wait_for("Save the handout as a file")
     terminal.press("Enter")
     terminal.wait_for("Saved to")
     terminal.press("q")
     terminal.wait_for_exit()
 
-    [exported] = home.glob("commute-questions-*.txt")
+    [exported] = home.glob("commute-handout-*.txt")
     text = exported.read_text(encoding="utf-8")
+    assert "Made on " in text and " by me, the person it is about." in text
     assert "How much would each way cost me in a month?" in text
     assert "Cost matters a lot to me." in text
     assert "What do people like me usually choose?" in text

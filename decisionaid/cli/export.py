@@ -1,4 +1,4 @@
-"""`decisionaid export`: the handout for the clinician from saved answers, as text, Markdown or a web page."""
+"""`decisionaid export`: the handout from saved answers, as text, Markdown or a web page to print."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from decisionaid.storage.paths import session_path
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "export",
-        help="print or save the handout for your clinician from your saved answers",
-        description="Build the handout for your clinician from saved answers, without starting "
-        "the aid: a one-page summary with the top questions, then the rest. Writes to standard output unless "
-        "-o FILE is given. Answers that no longer match the "
+        help="print or save your handout from your saved answers",
+        description="Build your handout from saved answers, without starting the aid: a one-page summary "
+        "with your top questions, then the rest. Writes to standard output unless -o FILE is given. "
+        "Answers that no longer match the "
         "pack are named on stderr and left out. Exits 2, with one line on stderr, when the pack or the "
         "answers cannot be used or the file cannot be written.",
     )

@@ -16,7 +16,7 @@ from decisionaid.core.pages import long_date, source_links
 from decisionaid.core.sanitize import clean_text
 from decisionaid.core.summary import Summary
 
-CITATION_WIDTH = 70
+CITATION_WIDTH = 58  # with ' (2024)' and a list marker, a citation fits a line of 72
 HANDOUT_DIFFERED = 5  # answers that differed shown on the one page; the others follow it
 HANDOUT_NOT_SURE = 6  # topics of 'not sure' answers shown on the one page
 
@@ -107,7 +107,7 @@ def _top_questions(summary: Summary, words: Catalogue) -> Block:
             entries.append(Entry(question.text, f"{number}.", (words("handout.why", reason=question.reasons[0]),)))
     if entries and not summary.top_starred:
         entries.append(Entry(words("handout.top_picked"), ""))
-    return Block(words("handout.top"), tuple(entries), kind="top")
+    return Block(words("handout.top"), tuple(entries), kind="top-questions")
 
 
 def _where(summary: Summary, words: Catalogue) -> Block | None:
@@ -209,9 +209,11 @@ def _rest_blocks(summary: Summary, pack: Pack, words: Catalogue) -> list[Block]:
 
 
 def compact_citation(source: Source) -> str:
-    """A citation cut to one short line at a word, with its year: 'Popova V, et al. Efficacy and… (2019)'."""
-    short = textwrap.shorten(source.citation, CITATION_WIDTH, placeholder="…")
+    """A citation cut at a word to fit one short line with its year: 'Popova V, et al. Efficacy and… (2019)'."""
     year = str(source.year)
+    short = textwrap.shorten(source.citation, CITATION_WIDTH, placeholder="")
+    if short != " ".join(source.citation.split()):
+        short = short.rstrip(" .,;:") + "…"
     return short if year in short else f"{short} ({year})"
 
 

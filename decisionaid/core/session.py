@@ -164,6 +164,7 @@ _KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
     "cards_read": _texts,
     "unticked": _texts,
     "starred": _texts,
+    "withheld": _texts,
     "self_check": _text_map,
     "values": _text_map,
     "sure": _bool_map,

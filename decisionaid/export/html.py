@@ -22,7 +22,7 @@ h3 { font-size: 10.5pt; margin: 0.5em 0 0.1em; }
 p { margin: 0.15em 0; }
 ul, ol { margin: 0.15em 0; padding-left: 1.5em; }
 li { margin: 0.1em 0; }
-.top p { margin: 0; }
+.lead p { margin: 0; }
 .detail { display: block; color: #222; }
 .note p { white-space: pre-wrap; }
 a { color: inherit; overflow-wrap: anywhere; }
@@ -58,7 +58,7 @@ def render_html(handout: Handout) -> str:
         "<body>",
         '<section class="handout">',
         f"<h1>{_e(handout.title)}</h1>",
-        '<div class="top">',
+        '<div class="lead">',
         *(f"<p>{_e(line)}</p>" for line in handout.top),
         "</div>",
         *(line for block in handout.blocks for line in _block(block)),
