@@ -96,6 +96,11 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         assert "Why: You said cost matters a lot to you." in text
         assert "Where can I read more about both ways?" in text
         assert saved()["stage"] == "summary"
+        assert app.focused is not None and app.focused.id == "reader", "the aid asks who is filling it in"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved()["reader"] == "self"
+        assert "Made on" in shown_text(app.screen) and "by me, the person it is about." in shown_text(app.screen)
 
         await tab_to(pilot, "own-input")
         await pilot.press(*"Is [bold]rain[/bold] a problem?", "enter")
@@ -125,7 +130,8 @@ async def test_unticking_leaves_a_question_out(make_app) -> None:
         await pilot.pause()
         await app.go("summary")
         await pilot.pause()
-        await pilot.press("tab", "space")
+        await tab_to(pilot, "question-q-start")
+        await pilot.press("space")
         await pilot.pause()
         assert saved()["unticked"] == ["q-start"]
         assert "Left out: What do people like me usually choose?" in shown_text(app.screen), "said in words"
@@ -298,7 +304,7 @@ async def test_export_asks_before_replacing_and_reports_errors(make_app, export_
         await pilot.press("e")
         await pilot.pause()
         target = Path(app.screen.query_one("#path").value)
-        assert target.parent == export_dir and target.name.startswith("commute-questions-")
+        assert target.parent == export_dir and target.name.startswith("commute-handout-")
         target.write_text("old", encoding="utf-8")
         await pilot.press("enter")
         await pilot.pause()
@@ -342,14 +348,15 @@ async def test_own_questions_can_be_added_and_removed(make_app) -> None:
         await pilot.press(*"First?", "enter", *"Second?", "enter")
         await pilot.pause()
         assert saved()["own_questions"] == ["First?", "Second?"]
-        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
         await pilot.pause()
-        assert app.focused is not None and app.focused.name == "0"
+        assert app.focused is not None and app.focused.id == "remove-own-0"
         await pilot.press("enter")
         await pilot.pause()
         assert saved()["own_questions"] == ["Second?"]
         text = shown_text(app.screen)
-        assert "First?" not in text and "• Second?" in text
+        assert "• First?" not in text and "• Second?" in text
+        assert "Removed: First?" in text, "the status line says what was done"
 
 
 async def test_choices_also_work_with_arrows_and_enter(make_app) -> None:

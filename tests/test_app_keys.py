@@ -127,7 +127,7 @@ async def test_palette_lists_the_main_actions_and_runs_them(make_app) -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Crisis help", "Go to summary", "Export questions", "Start over", "Change theme"):
+        for wanted in ("Crisis help", "Go to summary", "Export the handout", "Start over", "Change theme"):
             assert wanted in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -135,7 +135,7 @@ async def test_palette_lists_the_main_actions_and_runs_them(make_app) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert "Questions to take to your clinician" in shown_text(app.screen)
+        assert "Who is filling this in?" in shown_text(app.screen)
 
 
 async def test_the_theme_choice_is_remembered(make_app) -> None:

@@ -13,7 +13,7 @@ import pytest
 from decisionaid.content import load_pack
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
-from decisionaid.export.render import render_markdown, render_text
+from decisionaid.export.render import render
 from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli
 
 ANSWERS = """\
@@ -46,9 +46,7 @@ def answers_file(tmp_path: Path, text: str = ANSWERS, name: str = "answers.toml"
 
 def expected(path: Path, fmt: str = "text") -> str:
     pack = load_pack(COMMUTE)
-    summary = build_summary(pack, load_session(path))
-    render = render_markdown if fmt == "md" else render_text
-    return render(summary, pack, today=date.today())
+    return render(build_summary(pack, load_session(path)), pack, fmt, today=date.today())
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -66,7 +64,7 @@ def test_prints_the_text_export_on_stdout_by_default(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout == expected(path)
-    assert "2. What do people like me usually choose?" in result.stdout
+    assert "4. What do people like me usually choose?" in result.stdout, "the fourth of the top questions"
     assert max(len(line) for line in result.stdout.splitlines()) <= 72
 
 
@@ -75,7 +73,7 @@ def test_dash_means_stdout_and_format_md_gives_markdown(tmp_path):
     result = export(tmp_path, "--session", str(path), "-o", "-", "--format", "md")
     assert result.returncode == 0, result.stderr
     assert result.stdout == expected(path, "md")
-    assert result.stdout.startswith("# Questions for my clinician")
+    assert result.stdout.startswith("# My handout: Cycling or the bus to work")
 
 
 def test_reads_the_autosaved_answers_by_default(tmp_path):
@@ -112,12 +110,22 @@ def test_writes_a_private_file_and_refuses_to_replace_it_without_force(tmp_path)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_a_md_file_name_chooses_markdown_unless_format_says_otherwise(tmp_path):
+def test_the_file_name_chooses_the_format_unless_format_says_otherwise(tmp_path):
     path = answers_file(tmp_path)
     assert export(tmp_path, "--session", str(path), "-o", str(tmp_path / "q.md")).returncode == 0
     assert (tmp_path / "q.md").read_text() == expected(path, "md")
+    assert export(tmp_path, "--session", str(path), "-o", str(tmp_path / "q.html")).returncode == 0
+    assert (tmp_path / "q.html").read_text() == expected(path, "html")
     assert export(tmp_path, "--session", str(path), "-o", str(tmp_path / "t.md"), "--format", "text").returncode == 0
     assert (tmp_path / "t.md").read_text() == expected(path, "text")
+
+
+def test_format_html_prints_a_web_page(tmp_path):
+    path = answers_file(tmp_path)
+    result = export(tmp_path, "--session", str(path), "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected(path, "html")
+    assert result.stdout.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in result.stdout
 
 
 def test_refuses_to_write_through_a_symlink(tmp_path):
@@ -191,7 +199,7 @@ def test_escape_sequences_in_the_answers_never_reach_the_output(tmp_path):
         'note = "Ask \\u001b]0;pwned\\u0007before \\u001b[2J\\u001b[31mthe\\u001b[0m winter.\\u202e"',
     )
     path = answers_file(tmp_path, hostile)
-    for fmt in ("text", "md"):
+    for fmt in ("text", "md", "html"):
         result = export(tmp_path, "--session", str(path), "--format", fmt)
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
@@ -220,7 +228,7 @@ def test_export_never_imports_textual(tmp_path):
         text=True,
     )
     assert result.stderr.splitlines()[-1] == "[] 0"
-    assert "Questions to ask" in result.stdout
+    assert "My top questions" in result.stdout
 
 
 def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):
@@ -235,7 +243,7 @@ def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):
     assert "- Can my partner stay in the room during the session?" in result.stdout
     assert "How will I get home after each session, and when can I drive again?" in result.stdout
     assert "What would you expect to happen if I keep my current treatment?" not in result.stdout
-    assert "Do you feel SURE about the best choice for you? No" in result.stdout
+    assert "No: “Do you feel SURE about the best choice for you?”" in result.stdout
 
 
 def test_export_never_replaces_a_device_or_fifo(tmp_path: Path):

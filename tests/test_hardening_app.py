@@ -331,5 +331,5 @@ async def test_a_window_too_small_says_so_keeps_crisis_help_and_recovers(make_ap
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.query(TooSmall)
-        assert "Questions to take to your clinician" in shown_text(app.screen)
+        assert "Who is filling this in?" in shown_text(app.screen)
     assert saved()["values"] == {"cost": "a-lot"}

@@ -141,24 +141,26 @@ def saved(tmp_path: Path) -> dict:
 
 
 def answer_and_start_a_note(app: PtyApp) -> None:
-    """Untick a question on the summary, then type a note."""
+    """Say who fills it in and untick a question on the summary, then type a note."""
     app.wait_for("Crisis help: press F2 at any time.")
     app.type(b"s")
     app.wait_for("Card 1 of 5")
     app.type(b"\x10")  # Ctrl+P: the command palette
     app.wait_for("Search for commands")
     app.type(b"Go to summary")
-    app.wait_for("Your questions for the clinician")
+    app.wait_for("Your handout for the clinician")
     app.type(b"\r")
-    app.wait_for("Questions to take to your clinician")
+    app.wait_for("Who is filling this in?")
     app.wait_for("e/^s Export")  # the footer: the screen is mounted and has the focus
-    app.type(b"\t ")  # the first suggested question, unticked
+    app.type(b"\r")  # "Me, for myself"
+    app.wait_for("by me, the person it is about")
+    app.type(b"\t\t ")  # past the leaning to the first suggested question, unticked
     deadline = time.monotonic() + TIMEOUT
     while not (app.saved_file.exists() and saved_answers(app.saved_file)["unticked"]):
         assert time.monotonic() < deadline, "unticking the first question was never saved"
         app.read()
     app.type(b"\t\t")  # past your own question, to the note
-    app.wait_for("Sources behind the cards I read")  # the page scrolls once the note has the focus
+    app.wait_for("Leave the note")  # the footer, once the note has the focus
     app.type(NOTE.encode())
     app.wait_for(NOTE)
 

@@ -17,7 +17,8 @@ import pytest
 from decisionaid.content import Pack
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
-from decisionaid.export.render import default_export_name, render_text
+from decisionaid.export.files import default_export_name
+from decisionaid.export.render import render
 from decisionaid.storage.paths import session_path
 from tests.conftest import shown_text
 from tests.helpers import COMMUTE, run_cli
@@ -25,15 +26,22 @@ from tests.helpers import COMMUTE, run_cli
 CONTINUE = "Run decisionaid --plain again to continue."
 ENDED = f"Input ended; your answers are saved. {CONTINUE}"
 CARDS = ["", "", "", "", ""]
-# welcome, five cards, self-check "not sure" then on, the learnt page, cost "matters a lot", SURE yes/no/yes/yes
-TO_SUMMARY = ["", *CARDS, "3", "", "", "1", "1", "2", "1", "1"]
+# welcome, five cards, self-check "not sure" then on, the learnt page, cost "matters a lot", SURE yes/no/yes/yes,
+# then who is filling it in: Enter for "me"
+TO_SUMMARY = ["", *CARDS, "3", "", "", "1", "1", "2", "1", "1", ""]
 VISUAL_ONLY = re.compile(r"[\x1b\u2500-\u257f\u2580-\u259f●○◐]")
 
 
-def plain(*answers: str, cwd: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ("--plain",)):
-    """Run plain mode on the commute pack with `answers` as the lines of input."""
+def plain(
+    *answers: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    args: tuple[str, ...] = ("--plain",),
+    pack: Path = COMMUTE,
+):
+    """Run plain mode on the commute pack (or `pack`) with `answers` as the lines of input."""
     text = "".join(f"{a}\n" for a in answers)
-    return run_cli(*args, "--pack", str(COMMUTE), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
+    return run_cli(*args, "--pack", str(pack), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
 
 
 def saved():
@@ -45,10 +53,10 @@ def test_a_whole_run_answers_every_prompt_and_exports_what_the_summary_engine_bu
 ) -> None:
     result = plain(
         *TO_SUMMARY,
-        "1", "1",  # leave out question 1
-        "2", "Is [bold]rain[/bold] a problem?",
-        "4", "Ask about the \x1b[31mprice\x1b[0m", "",
-        "5", "",
+        "2", "1",  # leave out question 1
+        "3", "Is [bold]rain[/bold] a problem?",
+        "5", "Ask about the \x1b[31mprice\x1b[0m", "",
+        "9", "", "",  # save as text, under the suggested name
         "q",
         cwd=tmp_path,
     )  # fmt: skip
@@ -60,8 +68,9 @@ def test_a_whole_run_answers_every_prompt_and_exports_what_the_summary_engine_bu
     assert session.sure == {"sure": True, "understand": False, "risk": True, "encouragement": True}
     assert session.unticked == ("q-cost",) and session.own_questions == ("Is [bold]rain[/bold] a problem?",)
     assert session.cards_read == tuple(c.id for c in commute_pack.ordered_cards())
+    assert session.reader == "self"
     written = tmp_path / default_export_name(commute_pack, date.today())
-    assert written.read_text(encoding="utf-8") == render_text(build_summary(commute_pack, session), commute_pack)
+    assert written.read_text(encoding="utf-8") == render(build_summary(commute_pack, session), commute_pack, "text")
     assert f"Saved to {written}." in " ".join(result.stdout.split())
     assert "Your answers are saved. Run decisionaid --plain again to continue." in result.stdout
 
@@ -77,7 +86,7 @@ def test_the_output_is_words_only_wrapped_to_the_width(tmp_path: Path) -> None:
     assert "Cycling: 60 out of 100 people; 40 out of 100 did not." in flat
     assert "Bus: between 20 and 30 out of 100 people; between 70 and 80 out of 100 did not." in flat
     assert "? Not sure The answer: No On the bus you sit inside, so rain does not get you wet." in flat
-    assert "4. Where can I read more about both ways? Why: You answered 'no' to: Do you know the good" in flat
+    assert "4. Where can I read more about both ways? Why: I answered no to: “Do you know the good" in flat
 
 
 def test_the_welcome_says_what_the_aid_is_and_is_not(tmp_path: Path) -> None:
@@ -217,19 +226,19 @@ def test_start_over_and_delete_ask_first(tmp_path: Path) -> None:
 def test_export_asks_before_replacing_a_file(tmp_path: Path, commute_pack: Pack) -> None:
     target = tmp_path / default_export_name(commute_pack, date.today())
     target.write_text("old", encoding="utf-8")
-    kept = plain(*TO_SUMMARY, "5", "", "n", "b", cwd=tmp_path)
+    kept = plain(*TO_SUMMARY, "9", "", "", "n", "b", cwd=tmp_path)
     assert "already exists. Replace it? Type y for yes or n for no:" in kept.stdout
     assert target.read_text(encoding="utf-8") == "old"
-    other = plain("1", "5", "mine.txt", cwd=tmp_path)
+    other = plain("1", "9", "", "mine.txt", cwd=tmp_path)
     assert (tmp_path / "mine.txt").exists() and "Saved to" in other.stdout
-    plain("1", "5", "", "y", cwd=tmp_path)
-    assert target.read_text(encoding="utf-8").startswith("Questions for my clinician")
-    failed = plain("1", "5", "no-such-folder/out.txt", "b", cwd=tmp_path)
+    plain("1", "9", "", "", "y", cwd=tmp_path)
+    assert target.read_text(encoding="utf-8").startswith("My handout: Cycling or the bus to work")
+    failed = plain("1", "9", "", "no-such-folder/out.txt", "b", cwd=tmp_path)
     assert "Not saved:" in failed.stdout and "cannot write" in failed.stdout
 
 
 def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tmp_path: Path) -> None:
-    out = plain(*TO_SUMMARY, "1", "2 9", "2, 2", "3", "2", "Mine?", "3", "1", cwd=tmp_path).stdout
+    out = plain(*TO_SUMMARY, "2", "2 9", "2, 2", "4", "3", "Mine?", "4", "1", cwd=tmp_path).stdout
     assert "Type numbers from 1 to 4" in out
     assert "Left out: What do people like me usually choose?" in out
     assert saved().unticked == ("q-start",) and saved().own_questions == ()
@@ -237,11 +246,11 @@ def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tm
 
 
 def test_notes_can_be_written_replaced_kept_and_deleted(tmp_path: Path) -> None:
-    plain(*TO_SUMMARY, "4", "First line", "second line", "", cwd=tmp_path)
+    plain(*TO_SUMMARY, "5", "First line", "second line", "", cwd=tmp_path)
     assert saved().note == "First line\nsecond line"
-    plain("1", "4", "Half", "b", "4", "", "n", cwd=tmp_path)
+    plain("1", "5", "Half", "b", "5", "", "n", cwd=tmp_path)
     assert saved().note == "First line\nsecond line"
-    out = plain("1", "4", "", "y", cwd=tmp_path).stdout
+    out = plain("1", "5", "", "y", cwd=tmp_path).stdout
     assert "Your note now:\nFirst line\nsecond line" in out and "Your note was deleted." in out
     assert saved().note == ""
 
@@ -314,3 +323,76 @@ def test_bad_bytes_and_odd_input_never_crash(tmp_path: Path, answers: tuple[str,
         env={**os.environ, "COLUMNS": "80"},
     )
     assert result.returncode == 0 and result.stderr == b""
+
+
+# --- the summary: the handout and what changes it -------------------------------------------------
+
+
+def after_last(out: str, marker: str) -> str:
+    """The output after the last time `marker` was printed, words joined by single spaces."""
+    return " ".join(out.rsplit(marker, 1)[-1].split())
+
+
+def test_the_summary_asks_once_who_fills_it_in_and_the_handout_speaks_for_them(tmp_path: Path) -> None:
+    out = plain(*TO_SUMMARY[:-1], "2", cwd=tmp_path).stdout
+    assert "Who is filling this in?\n1. Me, for myself\n2. I am helping the person it is about" in out
+    assert saved().reader == "helper"
+    page = after_last(out, "as the saved file will say it.")
+    assert "Our handout: Cycling or the bus to work" in page and "Our top questions:" in page
+    assert "“we” means the two of us." in page
+    again = plain("1", "8", "1", "r", cwd=tmp_path).stdout
+    assert again.count("Who is filling this in?") == 1, "asked once; asked again only from the menu"
+    assert saved().reader == "self"
+    assert "My top questions:" in after_last(again, "as the saved file will say it.")
+
+
+def test_starred_questions_make_the_top_of_the_handout_own_ones_too_and_at_most_five(tmp_path: Path) -> None:
+    out = plain(*TO_SUMMARY, "3", "Mine?", "1", "3 5", "r", cwd=tmp_path).stdout
+    assert saved().starred == ("q-rain",) and saved().starred_own == ("Mine?",)
+    page = after_last(out, "as the saved file will say it.")
+    assert "My top questions: 1. Mine? My own question. 2. What happens on rainy days?" in page
+    assert "3. (starred for the top) What happens on rainy days?" in page
+    assert "5. (starred for the top) Mine?" in page
+    full = plain("1", "3", "A?", "3", "B?", "3", "C?", "1", "1 2 6 7", cwd=tmp_path).stdout
+    assert "The handout has room for 5 top questions. Unstar one first." in full
+    assert len(saved().starred) + len(saved().starred_own) == 5
+    plain("1", "1", "3", cwd=tmp_path)
+    assert "q-rain" not in saved().starred
+
+
+def test_the_leaning_is_said_in_the_handout_and_never_changes_the_questions(tmp_path: Path) -> None:
+    before = plain(*TO_SUMMARY, cwd=tmp_path).stdout
+    out = plain("1", "6", "2", "r", cwd=tmp_path).stdout
+    assert "1. Keep taking the bus\n2. Start cycling\n3. Not sure yet\n4. Prefer not to say" in out
+    assert saved().leaning == "bike"
+    page = after_last(out, "as the saved file will say it.")
+    assert "The option I am leaning towards now: Start cycling." in page
+    questions = "All the questions, numbered for the menu below:"
+    assert (
+        page.split(questions)[1].split("My own questions")[0]
+        == (after_last(before, "as the saved file will say it.").split(questions)[1].split("My own questions")[0])
+    )
+    plain("1", "6", "4", cwd=tmp_path)
+    assert saved().leaning == ""
+
+
+def test_a_private_answer_can_be_left_out_of_the_saved_file(tmp_path: Path, handout_pack_dir: Path) -> None:
+    to_summary = ["", *CARDS, "3", "", "", "1", "1", "1", "2", "1", "1", ""]  # money is tight: yes
+    out = plain(*to_summary, "7", "1", "9", "", "", cwd=tmp_path, pack=handout_pack_dir).stdout
+    assert "Private answers in the saved file:\nMoney is tight this month. (in the saved file)" in out
+    assert "Money is tight this month. (left out of the saved file)" in out
+    assert saved().withheld == ("money-tight",)
+    [written] = tmp_path.glob("commute-handout-*.txt")
+    text = " ".join(written.read_text(encoding="utf-8").split())
+    assert "Money is tight" not in text
+    assert "1 private answer is left out of this copy, with any question only it added." in text
+
+
+@pytest.mark.parametrize(("choice", "suffix", "start"), [("2", ".md", "# My handout"), ("3", ".html", "<!DOCTYPE")])
+def test_the_handout_saves_as_markdown_or_a_web_page(tmp_path: Path, choice: str, suffix: str, start: str) -> None:
+    out = plain(*TO_SUMMARY, "9", choice, "", cwd=tmp_path).stdout
+    assert "Which format?\n1. Text (72 columns)\n2. Markdown\n3. Web page to print (HTML)" in out
+    [written] = tmp_path.glob(f"commute-handout-*{suffix}")
+    assert written.read_text(encoding="utf-8").startswith(start)
+    named = plain("1", "9", choice, "mine", cwd=tmp_path).stdout
+    assert (tmp_path / f"mine{suffix}").exists() and "Saved to" in named

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 THEMES = ["textual-dark", "decisionaid-high-contrast"]
@@ -33,6 +35,7 @@ async def _sure(pilot) -> None:
 
 async def _summary(pilot) -> None:
     app = pilot.app
+    app.controller.today = lambda: date(2026, 11, 21)
     await app.go("cards", 1)
     app.controller.answer_self_check("rain", "unsure")
     app.controller.answer_value("cost", "a-lot")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 
@@ -19,7 +21,18 @@ async def _learnt(pilot) -> None:
 
 async def _export(pilot) -> None:
     await pilot.press("s", *["n"] * 5, "1", "n", "n", "1", *["n", "1"] * 4, "n", "e")
-    pilot.app.screen.query_one("#path").value = "~/commute-questions.txt"  # the same on any day and machine
+    pilot.app.screen.query_one("#path").value = "~/commute-handout.txt"  # the same on any day and machine
+
+
+async def _summary_starred(pilot) -> None:
+    """Who fills it in, then a question starred: the top of the handout follows."""
+    pilot.app.controller.today = lambda: date(2026, 11, 21)
+    await pilot.press("s", *["n"] * 5, "3", "n", "n", "1", *["n", "1"] * 4, "n", "enter")
+    for _ in range(12):
+        if getattr(pilot.app.focused, "id", "") == "question-q-rain":
+            break
+        await pilot.press("tab")
+    await pilot.press("s", "home")
 
 
 async def _card_at_40x12(pilot) -> None:
@@ -37,11 +50,12 @@ async def _too_small(pilot) -> None:
         (_keys, (80, 24)),
         (_learnt, (80, 24)),
         (_export, (80, 24)),
+        (_summary_starred, (80, 40)),
         (_card_at_40x12, (40, 12)),
         (_crisis, (40, 12)),
         (_too_small, (30, 10)),
     ],
-    ids=["crisis", "keys", "learnt", "export", "card-40x12", "crisis-40x12", "too-small"],
+    ids=["crisis", "keys", "learnt", "export", "summary-starred", "card-40x12", "crisis-40x12", "too-small"],
 )
 def test_after_keys(snap_compare, make_app, run_before, size) -> None:
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from decisionaid.content import Pack
@@ -58,6 +60,7 @@ class Controller:
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
+        self.today: Callable[[], date] = date.today  # the day a handout is made; tests fix it
         self._load()
 
     # --- reading ---------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +41,7 @@ class SummaryPage:
         return self.controller.summary()
 
     def handout(self, summary: Summary) -> Handout:
-        return build_handout(summary, self.aid.pack, today=date.today(), words=self.words)
+        return build_handout(summary, self.aid.pack, today=self.controller.today(), words=self.words)
 
     @property
     def session(self) -> Session:
@@ -202,7 +201,7 @@ class SummaryPage:
         if reply == BACK:
             return
         fmt = FORMATS[int(reply or 1) - 1]
-        default = Path.cwd() / default_export_name(self.aid.pack, date.today(), fmt=fmt)
+        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt)
         while True:
             prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)
@@ -217,7 +216,7 @@ class SummaryPage:
         if not path.suffix:
             path = path.with_suffix(SUFFIXES[fmt])
         fmt = format_for(path) or fmt
-        text = render(self.build(), self.aid.pack, fmt, words=self.words)
+        text = render(self.build(), self.aid.pack, fmt, today=self.controller.today(), words=self.words)
         try:
             try:
                 write_export(text, path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from textual import on
@@ -14,10 +13,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 
@@ -31,10 +29,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, render: Callable[[str], str], folder: Path, pack: Pack, words: Catalogue) -> None:
+    def __init__(self, export_text: Callable[[str], str], default_path: Path, words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
-        self.render = render
-        self.default_path = folder / default_export_name(pack, date.today())
+        self.export_text = export_text
+        self.default_path = default_path
         self.words = words
         self.fmt = "text"
 
@@ -44,7 +42,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(self.words("export.file_name"))
             yield Input(str(self.default_path), id="path")
             yield Static(self.words("export.format"))
-            yield ChoiceList([(f, self.words(f"formats.{f}")) for f in FORMATS], self.fmt, id="format")
+            formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
+            yield ChoiceList(formats, self.fmt, self.words("export.chosen"), id="format")
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")
@@ -78,7 +77,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         fmt = format_for(path) or self.fmt
         try:
-            write_export(self.render(fmt), path, force=force)
+            write_export(self.export_text(fmt), path, force=force)
         except ExportExists:
             self.app.push_screen(
                 ConfirmScreen(self.words("export.replace", path=path), self.words("export.replace_button"), self.words),

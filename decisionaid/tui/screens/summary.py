@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from textual import on
@@ -19,6 +18,7 @@ from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
+from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
@@ -58,7 +58,7 @@ class SummaryScreen(StepScreen):
         return self.controller.summary()
 
     def handout(self, summary: Summary) -> Handout:
-        return build_handout(summary, self.pack, today=date.today(), words=self.words)
+        return build_handout(summary, self.pack, today=self.controller.today(), words=self.words)
 
     def compose(self) -> ComposeResult:
         summary, words = self.build(), self.words
@@ -71,6 +71,7 @@ class SummaryScreen(StepScreen):
             yield ChoiceList(
                 [("self", words("summary.reader_self")), ("helper", words("summary.reader_helper"))],
                 self.session.reader or None,
+                words("choice.chosen"),
                 id="reader",
             )
             yield HandoutView(handout, id="handout")
@@ -101,7 +102,7 @@ class SummaryScreen(StepScreen):
         choices = [(o.id, o.name) for o in self.pack.options]
         choices += [(LEANING_NOT_SURE, words("summary.leaning_not_sure")), (UNSAID, words("summary.leaning_unsaid"))]
         yield Static(words("summary.leaning"), classes="prompt")
-        yield ChoiceList(choices, self.session.leaning or None, id="leaning")
+        yield ChoiceList(choices, self.session.leaning or None, words("choice.chosen"), id="leaning")
 
     def private(self, summary: Summary) -> ComposeResult:
         """A tick box per private answer: ticked, it goes into the saved file."""
@@ -110,7 +111,9 @@ class SummaryScreen(StepScreen):
         yield Static(self.words("summary.private"), classes="subheading")
         yield Static(self.words("summary.private_hint"), classes="hint")
         for answer in summary.private:
-            yield Checkbox(Content(answer.text), answer.included, name=answer.item, classes="private")
+            yield Checkbox(
+                Content(answer.text), answer.included, name=answer.item, id=f"private-{answer.item}", classes="private"
+            )
 
     def question_rows(self, summary: Summary) -> list[Widget]:
         """Each suggested question under its topic, as a tick box with its reasons beneath."""
@@ -126,6 +129,7 @@ class SummaryScreen(StepScreen):
                         star=words("summary.star_mark"),
                         starred=question.starred,
                         name=question.id,
+                        id=f"question-{question.id}",
                         classes="question",
                         compact=True,
                     )
@@ -146,10 +150,17 @@ class SummaryScreen(StepScreen):
                     Button(
                         words("summary.unstar" if starred else "summary.star"),
                         name=str(index),
+                        id=f"star-own-{index}",
                         classes="star-own",
                         compact=True,
                     ),
-                    Button(words("summary.remove"), name=str(index), classes="remove-own", compact=True),
+                    Button(
+                        words("summary.remove"),
+                        name=str(index),
+                        id=f"remove-own-{index}",
+                        classes="remove-own",
+                        compact=True,
+                    ),
                     classes="own-row",
                 )
             )
@@ -219,13 +230,18 @@ class SummaryScreen(StepScreen):
             if outcome.done:
                 focused.value = True
                 focused.set_starred(not focused.starred)
-        elif isinstance(focused, Button) and focused.has_class("star-own", "remove-own"):
+        elif self.own_button(focused):
             await self.star_own(int(focused.name or 0))
             return
         else:
             return
         self.say(outcome)
         await self.show_handout()
+
+    @staticmethod
+    def own_button(widget: Widget | None) -> bool:
+        """A button in the row of one of the person's own questions."""
+        return isinstance(widget, Button) and (widget.has_class("star-own") or widget.has_class("remove-own"))
 
     @on(Button.Pressed, ".star-own")
     async def star_own_pressed(self, event: Button.Pressed) -> None:
@@ -282,6 +298,7 @@ class SummaryScreen(StepScreen):
     # --- leaving and exporting -----------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.query_one("#summary").scroll_home, animate=False)  # the title, then the question
         if self.export_on_open:
             self.action_export()
 
@@ -291,11 +308,7 @@ class SummaryScreen(StepScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "star":  # shown greyed out until a question has the focus
             focused = self.focused
-            return (
-                isinstance(focused, QuestionBox)
-                or (isinstance(focused, Button) and focused.has_class("star-own", "remove-own"))
-                or None
-            )
+            return isinstance(focused, QuestionBox) or self.own_button(focused) or None
         return action != "next"  # the summary is the last step
 
     def on_descendant_focus(self) -> None:
@@ -304,9 +317,10 @@ class SummaryScreen(StepScreen):
     def action_export(self) -> None:
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
-        summary, pack = self.build(), self.pack
+        summary, pack, today = self.build(), self.pack, self.controller.today()
+        path = folder / default_export_name(pack, today)
         self.app.push_screen(
-            ExportScreen(lambda fmt: render(summary, pack, fmt, words=self.words), folder, pack, self.words),
+            ExportScreen(lambda fmt: render(summary, pack, fmt, today=today, words=self.words), path, self.words),
             self.exported,
         )
 

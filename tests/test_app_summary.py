@@ -1,0 +1,164 @@
+"""The summary screen with the keyboard: who fills it in, stars, the leaning, private answers and the formats,
+each shown at once in the handout as the saved file will say it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from decisionaid.storage.paths import session_path
+from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.widgets.handout import HandoutView
+from tests.conftest import shown_text, tab_to
+
+
+def saved() -> dict:
+    return tomllib.loads(session_path("commute").read_text(encoding="utf-8"))
+
+
+def handout_text(app) -> str:
+    return shown_text(app.screen.query_one("#handout", HandoutView))
+
+
+async def open_summary(app, pilot, **answers) -> None:
+    await pilot.pause()
+    await app.start()
+    for item, choice in answers.items():
+        app.controller.answer_value(item.replace("_", "-"), choice)
+    app.controller.answer_self_check("rain", "unsure")
+    await app.go("summary")
+    await pilot.pause()
+
+
+async def test_the_aid_asks_who_fills_it_in_and_the_handout_takes_that_voice(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        assert app.focused is not None and app.focused.id == "reader"
+        assert "Made on" in handout_text(app) and "by me" not in handout_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert saved()["reader"] == "helper"
+        text = handout_text(app)
+        assert "Our handout: Cycling or the bus to work" in text and "Our top questions" in text
+        assert "Why: We were not sure about travelling in the rain." in text
+        assert "Our own questions" in shown_text(app.screen)
+        assert "Why: We were not sure about travelling in the rain." in shown_text(app.screen.query_one("#questions"))
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await again.resume()
+        await pilot.pause()
+        assert again.focused is not None and again.focused.id == "summary", "asked once"
+
+
+async def test_s_stars_the_question_in_focus_for_the_top_and_leaving_it_out_unstars_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        assert "The aid picked these; I did not star any." in handout_text(app)
+        await tab_to(pilot, "question-q-start")
+        await pilot.press("s")
+        await pilot.pause()
+        assert saved()["starred"] == ["q-start"]
+        text = handout_text(app)
+        assert "1. What do people like me usually choose?" in text
+        assert "What happens on rainy days?" not in text and "The aid picked these" not in text
+        assert "★ What do people like me usually choose?" in shown_text(app.screen)
+        assert "Starred for the top of the handout: What do people like me usually choose?" in shown_text(app.screen)
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved()["starred"] == [] and saved()["unticked"] == ["q-start"]
+        assert "Left out: What do people like me usually choose?" in shown_text(app.screen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert saved()["starred"] == ["q-start"] and saved()["unticked"] == [], "starring puts it back"
+
+
+async def test_own_questions_star_by_button_or_key_and_the_top_holds_five(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        for n in range(5):
+            app.controller.add_own_question(f"Mine {n}?")
+        await app.screen.show_own_questions()
+        await pilot.pause()
+        await tab_to(pilot, "star-own-0")
+        await pilot.press("enter")  # the button
+        await pilot.pause()
+        assert saved()["starred_own"] == ["Mine 0?"]
+        assert "1. Mine 0?" in handout_text(app) and "My own question." in handout_text(app)
+        for n in range(1, 5):
+            await tab_to(pilot, f"star-own-{n}")
+            await pilot.press("s")
+            await pilot.pause()
+        assert saved()["starred_own"] == [f"Mine {n}?" for n in range(5)]
+        await tab_to(pilot, "question-q-rain")
+        await pilot.press("s")
+        await pilot.pause()
+        assert saved()["starred"] == []
+        assert "The handout has room for 5 top questions. Unstar one first." in shown_text(app.screen)
+
+
+async def test_the_leaning_is_the_persons_statement_in_the_handout(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        questions = shown_text(app.screen.query_one("#questions"))
+        await tab_to(pilot, "leaning")
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert saved()["leaning"] == "not sure yet"
+        assert "The option I am leaning towards now: not sure yet." in handout_text(app)
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert saved()["leaning"] == "bike"
+        assert "The option I am leaning towards now: Start cycling." in handout_text(app)
+        assert shown_text(app.screen.query_one("#questions")) == questions, "the leaning never changes the list"
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert saved()["leaning"] == "" and "leaning towards" not in handout_text(app)
+
+
+async def test_a_private_answer_can_be_left_out_of_the_copy(make_app, handout_pack) -> None:
+    app = make_app(pack=handout_pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot, money_tight="yes")
+        assert "Money is tight this month." in handout_text(app)
+        assert "How much would each way cost me in a month?" in shown_text(app.screen.query_one("#questions"))
+        await tab_to(pilot, "private-money-tight")
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved()["withheld"] == ["money-tight"]
+        text = " ".join(handout_text(app).split())
+        assert "Money is tight this month." not in text
+        assert "1 private answer is left out of this copy, with any question only it added." in text
+        assert "How much would each way cost me in a month?" not in shown_text(app.screen.query_one("#questions"))
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved()["withheld"] == [] and "Money is tight this month." in handout_text(app)
+
+
+async def test_the_export_dialog_offers_the_three_formats(make_app, export_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "1. Text (72 columns)" in shown_text(app.screen) and "3. Web page to print (HTML)" in shown_text(
+            app.screen
+        )
+        await pilot.press("tab", "down", "down", "enter")
+        await pilot.pause()
+        path = Path(app.screen.query_one("#path").value)
+        assert path.suffix == ".html" and path.parent == export_dir
+        await pilot.click("#save")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(export_dir / "mine.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (export_dir / "mine.md").read_text(encoding="utf-8").startswith("# My handout")
