@@ -240,7 +240,7 @@ def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert "- Can my partner stay in the room during the session?" in result.stdout
+    assert "1. Can my partner stay in the room during the session?" in result.stdout, "starred, at the top"
     assert "How will I get home after each session, and when can I drive again?" in result.stdout
     assert "What would you expect to happen if I keep my current treatment?" not in result.stdout
     assert "No: “Do you feel SURE about the best choice for you?”" in result.stdout
