@@ -21,7 +21,9 @@ async def _learnt(pilot) -> None:
 
 async def _export(pilot) -> None:
     await pilot.press("s", *["n"] * 5, "1", "n", "n", "1", *["n", "1"] * 4, "n", "e")
-    pilot.app.screen.query_one("#path").value = "~/commute-handout.txt"  # the same on any day and machine
+    path = pilot.app.screen.query_one("#path")
+    path.value = "~/commute-handout.txt"  # the same on any day and machine
+    path.cursor_blink = False  # the cursor always drawn, whenever the picture is taken
 
 
 async def _summary_starred(pilot) -> None:

@@ -76,7 +76,6 @@ class Statement:
 
     item: str
     text: str
-    sensitive: bool
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,6 @@ class Differed:
     """A self-check answer that differed from the evidence, said in one line."""
 
     item: str
-    topic: str
     line: str
     sources: tuple[Source, ...]
 
@@ -115,7 +113,6 @@ class SureAnswer:
 
     text: str
     yes: bool
-    meaning: str | None
 
 
 @dataclass(frozen=True)
@@ -157,10 +154,6 @@ class Summary:
     @property
     def voice(self) -> str:
         return voice_of(self.reader)
-
-    def ticked_groups(self) -> tuple[TopicGroup, ...]:
-        """The groups keeping only ticked questions; groups left empty are dropped."""
-        return _keep(self.groups, lambda q: q.ticked)
 
     def more_groups(self) -> tuple[TopicGroup, ...]:
         """The ticked questions that are not among the top ones, for after the handout."""
@@ -265,7 +258,7 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
             kind = fact_kind(pack, item)
             reasons.add(item.adds, words("reasons.differed", topic=item.topic, evidence=words(f"evidence.{kind}")))
             sources = tuple(pack.source(s) for s in item.sources)
-            differed.append(Differed(item.id, item.topic, _differed_line(item, chosen, kind, words), sources))
+            differed.append(Differed(item.id, _differed_line(item, chosen, kind, words), sources))
     answered = sum(item.id in answers.self_check for item in items)
     return Checked(len(items), answered, right, tuple(differed), tuple(not_sure))
 
@@ -302,7 +295,7 @@ def _values(
         if choice.adds and choice.reason:
             reasons.add(choice.adds, choice.reason)
         if choice.summary:
-            statement = Statement(item.id, choice.summary, item.sensitive)
+            statement = Statement(item.id, choice.summary)
             if item.kind == "value":
                 ranked.append((position, statement))
             else:
@@ -337,7 +330,7 @@ def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> 
             continue
         if not yes:
             reasons.add(item.adds, words("reasons.sure_no", item=item.text))
-        found.append(SureAnswer(text=item.text, yes=yes, meaning=None if yes else item.if_no))
+        found.append(SureAnswer(text=item.text, yes=yes))
     return SureResult(tuple(found), len(sure.items), sure.citation)
 
 
