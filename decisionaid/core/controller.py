@@ -11,8 +11,8 @@ import os
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.sanitize import clean_text
@@ -26,6 +26,9 @@ from decisionaid.core.session import (
 )
 from decisionaid.core.summary import Summary, build_summary
 from decisionaid.storage.store import AnswersFile
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 MAX_QUESTION = 1_000
 MAX_NOTE = 200_000

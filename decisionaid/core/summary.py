@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack, Source
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import Session, set_aside_unknown
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack, Source
 
 
 @dataclass(frozen=True)

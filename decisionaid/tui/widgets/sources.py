@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.content.models import Source
 from decisionaid.core.pages import source_links
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Source
 
 
 def source_text(source: Source) -> str:
