@@ -150,7 +150,7 @@ def tui_rows(pack_dir: Path, env: dict[str, str], repo: Path, runs: int, scratch
                 "peak_rss_mib",
                 "minimal",
                 1.25,
-                "ru_maxrss from wait4; minimal app: its own start, key and quit",
+                "VmHWM after the key (from exec: not the forked bench); minimal app: its start and key",
                 unit="MiB",
             )
         )

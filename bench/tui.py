@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bench.terminal import Terminal, peak_rss_mib
+from bench.terminal import Terminal, peak_rss_mib, program_peak_rss_mib
 
 KEY_BYTES = {
     "enter": b"\r",
@@ -87,8 +87,10 @@ def run_once(case: AppCase, env: dict[str, str], cwd: str, timeout: float = 30) 
                 raise RuntimeError(f"{case.name}: {case.after_key!r} is on screen before the key is pressed")
             sent = term.send(case.key)
             key_latency = term.wait_for(case.after_key, timeout) - sent
+            term.wait_quiet()
+            peak = program_peak_rss_mib(term.pid)  # after the key's work, before quitting
             rusage = term.finish(case.quit_key)
-    return TuiSample(first_paint, key_latency, peak_rss_mib(rusage))
+    return TuiSample(first_paint, key_latency, peak if peak is not None else peak_rss_mib(rusage))
 
 
 def minimal_case(switch_screen: bool = False) -> AppCase:

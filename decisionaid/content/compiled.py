@@ -130,7 +130,7 @@ def _describe(annotation: Any, models: dict, enums: dict, where: str) -> Any:
 
 
 class Plain:
-    """A read-only record with named fields; equal to another of its class with equal fields."""
+    """A read-only record with named fields; equal to a record of the same model with equal fields."""
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
@@ -145,7 +145,8 @@ class Plain:
         return tuple(getattr(self, name) for name in self._fields)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._values() == other._values()
+        same_model = isinstance(other, Plain) and type(other).__name__ == type(self).__name__
+        return same_model and self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._values()))
