@@ -16,7 +16,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "validate",
         help="check a content pack and print a one-line summary",
         description="Check a content pack. Prints a one-line summary and exits 0, or prints each problem "
-        "as 'file: key: reason' on stderr and exits 2. With no PACK_DIR, checks every shipped pack.",
+        "as 'file: key: reason' on stderr and exits 2. With no PACK_DIR, checks every shipped pack. A pack "
+        "whose files are unchanged since they passed, checked by the same version of the aid, is not "
+        "checked again.",
     )
     parser.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help="a pack folder or a shipped pack's name")
     parser.set_defaults(handler=run)

@@ -218,7 +218,7 @@ class _Readers:
         if kind == "model":
             return self.model(inner)
         if kind == "enum":
-            return self.enums[inner]
+            return {member.value: member for member in self.enums[inner]}.__getitem__
         item = self.reader(inner)
         if kind == "optional":
             return item if item is None else lambda value: None if value is None else item(value)
