@@ -14,7 +14,7 @@ from decisionaid.content import load_pack
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render_markdown, render_text
-from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli, run_in_process
 
 ANSWERS = """\
 schema_version = 1
@@ -35,7 +35,7 @@ understand = false
 
 
 def export(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_cli("export", "--pack", str(COMMUTE), *args, env={"DECISIONAID_DATA_DIR": str(tmp_path / "data")})
+    return run_in_process("export", "--pack", str(COMMUTE), *args, env={"DECISIONAID_DATA_DIR": str(tmp_path / "data")})
 
 
 def answers_file(tmp_path: Path, text: str = ANSWERS, name: str = "answers.toml") -> Path:
@@ -227,7 +227,7 @@ def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):
     doc = (ROOT / "docs" / "session-format.md").read_text()
     example = TESTS / "sessions" / "example.toml"
     assert f"```toml\n{example.read_text()}```" in doc
-    result = run_cli(
+    result = run_in_process(
         "export", "--pack", str(KETAMINE), "--session", str(example), env={"DECISIONAID_DATA_DIR": str(tmp_path)}
     )
     assert result.returncode == 0, result.stderr

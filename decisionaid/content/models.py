@@ -118,7 +118,7 @@ class PackFile(Strict):
 class Source(Strict):
     id: Id
     citation: Text
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication; left out when not known.")
     kind: SourceKind
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")] | None = None

@@ -15,7 +15,7 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 class LearntScreen(StepScreen):
     """Topics answered correctly as 'You now know…'; the others as things to ask about."""
 
-    TITLE = "Self-check"
+    TITLE_KEY = "learnt.title"
     AUTO_FOCUS = "#learnt"
 
     def compose(self) -> ComposeResult:

@@ -34,7 +34,7 @@ FIRST_WIDGETS = 30  # topic titles, tick boxes and reasons composed with the scr
 class SummaryScreen(StepScreen):
     """Everything the export will hold, editable: tick boxes, own questions and a note."""
 
-    TITLE = "Your questions"
+    TITLE_KEY = "summary.screen_title"
     AUTO_FOCUS = "#summary"
     BINDINGS = [
         Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save as a text file"),

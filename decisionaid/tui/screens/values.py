@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class ValuesScreen(ChoiceStepScreen):
     """A values or situation item with its choices; the answer only shapes the questions to ask."""
 
-    TITLE = "What matters to you"
+    TITLE_KEY = "values.title"
 
     @property
     def item(self) -> ValueItem:
@@ -36,7 +36,9 @@ class ValuesScreen(ChoiceStepScreen):
             yield Static(Content(progress), classes="progress")
             yield Static(words("values.no_wrong_answers"), classes="hint")
             yield Static(Content(item.statement), classes="prompt")
-            yield ChoiceList([(c.id, c.label) for c in item.choices], self.session.values.get(item.id))
+            yield ChoiceList(
+                [(c.id, c.label) for c in item.choices], self.session.values.get(item.id), words("choice.chosen")
+            )
             yield Static(id="chosen", classes="hint")
         yield from self.navigation()
         yield Footer(show_command_palette=False)

@@ -18,7 +18,7 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 class WelcomeScreen(AidScreen):
     """Says what the aid does, how long it takes, how current its evidence is, and who paid for it."""
 
-    TITLE = "Welcome"
+    TITLE_KEY = "welcome.title"
     AUTO_FOCUS = "#welcome"
     BINDINGS = [
         Binding("s", "start", "Start", id="start"),
