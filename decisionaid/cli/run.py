@@ -33,15 +33,14 @@ def run(args: argparse.Namespace) -> int:
         from decisionaid.plain.main import run_plain
 
         return run_plain(pack)
-    from decisionaid.storage.paths import session_path, settings_path
-    from decisionaid.storage.store import SessionStore
-    from decisionaid.tui.app import DecisionAidApp
+    from decisionaid.tui.factory import make_app
 
-    store = SessionStore(session_path(pack.meta.id))
-    app = DecisionAidApp(pack, store, theme=args.theme, settings_path=settings_path())
+    app = make_app(pack, theme=args.theme)
     if args.theme and app.theme != args.theme:
         names = ", ".join(sorted(app.available_themes))
         print(f"decisionaid: --theme: no theme called '{args.theme}' (themes: {names})", file=sys.stderr)
         return 2
     app.run()
+    if app.farewell:
+        print(app.farewell, file=sys.stderr)
     return app.return_code or 0

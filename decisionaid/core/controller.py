@@ -7,6 +7,7 @@ reported back, including a save that failed, in words.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass, replace
@@ -84,7 +85,11 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            self.notices = (words("notice.unreadable", reason=exc.strerror or str(exc), path=where),)
+            reason = exc.strerror or str(exc)
+            if exc.errno == errno.EFBIG:  # too big to read, yet a save would replace it: keep it aside first
+                self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
+            else:
+                self.notices = (words("notice.unreadable", reason=reason, path=where),)
             return
         if raw is None:
             return

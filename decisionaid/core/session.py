@@ -19,7 +19,9 @@ import tomli_w
 
 from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.core.sanitize import clean_data
+from decisionaid.storage.files import ANSWERS_LIMIT, atomic_write, ensure_private_dir, read_text_file
+from decisionaid.storage.tomlfile import parse_toml
 
 SESSION_VERSION = 2
 Stage = Literal["welcome", "cards", "self_check", "values", "sure", "summary"]
@@ -174,11 +176,9 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
 def parse_session(text: str, where: str) -> Session:
     """A session from TOML text, or SessionError with one line naming `where` and the field."""
     try:
-        data = tomllib.loads(text)
+        data = clean_data(parse_toml(text))
     except tomllib.TOMLDecodeError as exc:
         raise SessionError(f"{where}: not valid TOML: {exc}") from None
-    except RecursionError:
-        raise SessionError(f"{where}: values are nested too deeply") from None
     if not data:
         raise SessionError(f"{where}: file is empty")
     data = _migrate(data, where)
@@ -198,15 +198,11 @@ def load_session(path: Path) -> Session:
     """Read a session file, or raise SessionError with one line naming the file and the field."""
     where = display_path(path)
     try:
-        raw = Path(path).read_bytes()
+        text = read_text_file(Path(path), ANSWERS_LIMIT, follow_symlinks=False)
     except FileNotFoundError:
         raise SessionError(f"{where}: no such file") from None
     except OSError as exc:
-        raise SessionError(f"{where}: cannot read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SessionError(f"{where}: not a text file") from None
+        raise SessionError(f"{where}: {exc.strerror}") from None
     return parse_session(text, where)
 
 

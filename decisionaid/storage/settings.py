@@ -8,7 +8,9 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.core.sanitize import clean_data
+from decisionaid.storage.files import SETTINGS_LIMIT, atomic_write, ensure_private_dir, read_text_file
+from decisionaid.storage.tomlfile import parse_toml
 
 
 class Settings(BaseModel):
@@ -20,10 +22,13 @@ class Settings(BaseModel):
 
 
 def load_settings(path: Path) -> Settings:
-    """The saved settings, or the defaults when the file is missing or unreadable."""
+    """The saved settings, or the defaults when the file is missing or cannot be used.
+
+    Only a regular file of at most SETTINGS_LIMIT bytes is read, so a pipe or a device never stalls the start.
+    """
     try:
-        return Settings.model_validate(tomllib.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
+        return Settings.model_validate(clean_data(parse_toml(read_text_file(Path(path), SETTINGS_LIMIT))))
+    except (OSError, tomllib.TOMLDecodeError, ValidationError):
         return Settings()
 
 
