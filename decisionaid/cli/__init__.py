@@ -41,7 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = GuardedStream(real_stdout)  # type: ignore[assignment]
     try:
         status = run.run(args) if args.command is None else args.handler(args)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
         return status
     except KeyboardInterrupt:
         return 130

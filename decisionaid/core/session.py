@@ -20,7 +20,7 @@ import tomli_w
 from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path
 from decisionaid.core.sanitize import clean_data
-from decisionaid.storage.files import ANSWERS_LIMIT, atomic_write, ensure_private_dir, read_text_file
+from decisionaid.storage.files import ANSWERS_LIMIT, FileReadError, atomic_write, ensure_private_dir, read_text_file
 from decisionaid.storage.tomlfile import parse_toml
 
 SESSION_VERSION = 2
@@ -201,8 +201,8 @@ def load_session(path: Path) -> Session:
         text = read_text_file(Path(path), ANSWERS_LIMIT, follow_symlinks=False)
     except FileNotFoundError:
         raise SessionError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise SessionError(f"{where}: {exc.strerror}") from None
+    except FileReadError as exc:
+        raise SessionError(f"{where}: {exc.reason}") from None
     return parse_session(text, where)
 
 

@@ -51,12 +51,11 @@ class GuardedStream:
 
 def quiet_stdout() -> None:
     """Point standard output at the null device, so the last flush when Python exits cannot fail again."""
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file: nothing to quiet
+        fileno = sys.stdout.fileno()
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, fileno)
         os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        sys.stdout = None  # type: ignore[assignment]
 
 
 def tell(line: str) -> None:

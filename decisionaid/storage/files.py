@@ -33,12 +33,13 @@ _KINDS = {
 class FileReadError(OSError):
     """A file that cannot be read, with a one-line reason; `str()` is 'path: reason'.
 
-    It is an OSError, so code that already handles a failed read handles this too; `strerror` is the
-    reason alone, for a sentence that names the file in its own way.
+    It is an OSError, so code that already handles a failed read handles this too. `reason` stands
+    alone ('cannot read: Permission denied', 'is a named pipe, not a regular file'); `strerror` fits
+    inside a sentence that already says the file could not be read ('Permission denied').
     """
 
-    def __init__(self, path: Path, reason: str, code: int = errno.EINVAL) -> None:
-        super().__init__(code, reason, str(path))
+    def __init__(self, path: Path, reason: str, code: int = errno.EINVAL, strerror: str | None = None) -> None:
+        super().__init__(code, strerror or reason, str(path))
         self.path = Path(path)
         self.reason = reason
 
@@ -57,8 +58,8 @@ def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_BINARY", 0)
     if not follow_symlinks:
-        if path.is_symlink():
-            raise FileReadError(path, "is a symbolic link; not reading through it")
+        if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):
+            raise FileReadError(path, "is a symbolic link; not reading through it", errno.ELOOP)
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
@@ -67,7 +68,7 @@ def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> 
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise FileReadError(path, "is a symbolic link; not reading through it", exc.errno) from None
-        raise FileReadError(path, f"cannot read: {exc.strerror or exc}", exc.errno or errno.EIO) from None
+        raise FileReadError(path, f"cannot read: {exc.strerror}", exc.errno or errno.EIO, exc.strerror) from None
     try:
         info = os.fstat(fd)
         kind = stat.S_IFMT(info.st_mode)
@@ -79,7 +80,7 @@ def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> 
     except FileReadError:
         raise
     except OSError as exc:
-        raise FileReadError(path, f"cannot read: {exc.strerror or exc}", exc.errno or errno.EIO) from None
+        raise FileReadError(path, f"cannot read: {exc.strerror}", exc.errno or errno.EIO, exc.strerror) from None
     finally:
         os.close(fd)
     if len(data) > limit:
@@ -117,16 +118,16 @@ def _read_at_most(fd: int, most: int) -> bytes:
 
 def _too_big(size: int, limit: int, *, grew: bool = False) -> str:
     if grew:
-        return f"is too big (it grew past {_size(limit)} while being read; at most {_size(limit)})"
-    return f"is too big ({_size(size)}; at most {_size(limit)})"
+        return f"is too big (it grew while being read; at most {_size(limit)})"
+    return f"is too big ({size:,} bytes; at most {_size(limit)})"
 
 
 def _size(n: int) -> str:
-    if n >= MIB:
-        return f"{n / MIB:.1f} MiB".replace(".0 ", " ")
-    if n >= KIB:
-        return f"{n / KIB:.0f} KiB"
-    return f"{n} bytes"
+    if n % MIB == 0:
+        return f"{n // MIB} MiB"
+    if n % KIB == 0:
+        return f"{n // KIB} KiB"
+    return f"{n:,} bytes"
 
 
 def ensure_private_dir(folder: Path) -> None:
