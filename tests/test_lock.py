@@ -12,7 +12,7 @@ import pytest
 
 from decisionaid.storage.lock import AnswersLock, LockError, LockHeld
 
-pytestmark = pytest.mark.skipif(not AnswersLock.supported, reason="no fcntl here: locking is not available")
+needs_locking = pytest.mark.skipif(not AnswersLock.supported, reason="no fcntl here: locking is not available")
 
 HOLDER = """
 import sys
@@ -53,6 +53,7 @@ def answers(tmp_path: Path) -> Path:
     return tmp_path / "commute-answers.toml"
 
 
+@needs_locking
 def test_a_second_process_is_refused_until_the_first_lets_go(answers: Path) -> None:
     holder = Holder(answers)
     try:
@@ -75,6 +76,7 @@ def test_a_second_process_is_refused_until_the_first_lets_go(answers: Path) -> N
     assert not answers.exists(), "the answers file itself is never touched"
 
 
+@needs_locking
 def test_a_holder_that_is_killed_leaves_no_stale_lock(answers: Path) -> None:
     holder = Holder(answers)
     assert holder.said == "held"
@@ -85,9 +87,20 @@ def test_a_holder_that_is_killed_leaves_no_stale_lock(answers: Path) -> None:
     assert not lock.held
 
 
+@needs_locking
 def test_the_lock_follows_no_symbolic_link(answers: Path, tmp_path: Path) -> None:
     target = tmp_path / "elsewhere"
     answers.with_name(answers.name + ".lock").symlink_to(target)
     with pytest.raises(LockError, match="is a symbolic link; not locking through it"):
         AnswersLock(answers).acquire()
     assert not target.exists()
+
+
+def test_where_locking_is_unavailable_nothing_is_locked_and_nothing_fails(answers: Path, monkeypatch) -> None:
+    monkeypatch.setattr(AnswersLock, "supported", False)
+    lock = AnswersLock(answers)
+    assert lock.acquire() is True and not lock.held
+    with AnswersLock(answers):
+        pass
+    lock.release()
+    assert not answers.with_name(answers.name + ".lock").exists()
