@@ -207,7 +207,7 @@ def test_export_explains_in_one_line_when_the_folder_cannot_be_entered(locked_ou
 # --- folder modes --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", [0o1777, 0o500, 0o755])
+@pytest.mark.parametrize("mode", [0o1777, 0o500, 0o755], ids=oct)
 def test_a_folder_the_person_names_keeps_its_mode_and_files_go_in_a_private_one(
     tmp_path: Path, monkeypatch, mode: int
 ) -> None:
@@ -234,3 +234,21 @@ def test_folders_made_under_a_permissive_umask_are_never_open_to_others(tmp_path
     assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o755
     assert stat.S_IMODE((tmp_path / "a" / "b").stat().st_mode) == 0o755
     assert stat.S_IMODE((tmp_path / "a" / "b" / "data").stat().st_mode) == 0o700
+
+
+async def test_a_failed_save_notice_shows_its_path_literally_never_as_markup(tmp_path, monkeypatch, make_app) -> None:
+    odd = tmp_path / "a[reverse]b[@click=app.quit]c"
+    monkeypatch.setenv("DECISIONAID_DATA_DIR", str(odd))
+    odd.mkdir(mode=0o700)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("decisionaid.storage.files.tempfile.mkstemp", full)
+    app = make_app()
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        notices = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("a[reverse]b[@click=app.quit]c" in n for n in notices), notices
+        assert app.is_running

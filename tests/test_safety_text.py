@@ -214,3 +214,36 @@ async def test_a_paste_that_would_pass_the_limit_is_refused_whole_and_said(make_
         assert any(f"longer than {MAX_QUESTION:,} characters" in t for t in toasts(app))
         await pilot.press("ctrl+q")
     assert tomllib.loads(session_path("commute").read_text(encoding="utf-8"))["note"] == "x" * (MAX_NOTE - 3) + "abc"
+
+
+# --- typed text in plain mode ------------------------------------------------------------------
+
+
+def test_a_line_too_long_to_take_in_is_refused_whole_and_asked_again() -> None:
+    import io
+
+    from decisionaid.plain.console import MAX_LINE, Console
+
+    out = io.StringIO()
+    console = Console(io.StringIO("y" * (MAX_LINE + 1) + "\nshort\n"), out, width=80, echo=False)
+    assert console.read("Your question:") == "short"
+    shown = " ".join(out.getvalue().split())
+    assert f"That line is too long to take in: at most {MAX_LINE:,} characters." in shown
+    assert shown.count("Your question:") == 2
+
+
+def test_a_note_line_that_would_pass_the_limit_is_refused_and_the_rest_kept(monkeypatch, capsys) -> None:
+    import io
+
+    from decisionaid.plain import summary_page
+
+    monkeypatch.setattr(summary_page, "MAX_NOTE", 50)
+    path = session_path("commute")
+    path.parent.mkdir(parents=True, mode=0o700)
+    path.write_text(tomli_w.dumps({"schema_version": 2, "pack": "commute", "stage": "summary"}), encoding="utf-8")
+    typed = ["1", "4", "a" * 30, "b" * 30, "c" * 10, "", "q"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(typed) + "\n"))
+    assert main(["--plain", "--pack", str(COMMUTE)]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "That line would make your note longer than 50 characters, so it was not added." in shown
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["note"] == "a" * 30 + "\n" + "c" * 10
