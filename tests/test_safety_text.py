@@ -247,3 +247,9 @@ def test_a_note_line_that_would_pass_the_limit_is_refused_and_the_rest_kept(monk
     shown = " ".join(capsys.readouterr().out.split())
     assert "That line would make your note longer than 50 characters, so it was not added." in shown
     assert tomllib.loads(path.read_text(encoding="utf-8"))["note"] == "a" * 30 + "\n" + "c" * 10
+
+
+def test_a_pack_name_given_on_the_command_line_is_echoed_without_its_escapes(capsys) -> None:
+    assert main(["validate", f"no-such{TITLE}pack"]) == 2
+    err = capsys.readouterr().err
+    assert "no-such\\x1b]0;owned\\x07pack: no such pack folder" in err and not acts_on_a_terminal(err)

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.core.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
 if TYPE_CHECKING:
@@ -29,11 +30,11 @@ def resolve_pack_dir(wanted: str | None) -> Path:
         if wanted in shipped:
             return shipped[wanted]
         names = ", ".join(shipped) or "none"
-        raise PackNotFound(f"{wanted}: no such pack folder (shipped packs: {names})")
+        raise PackNotFound(f"{escape_controls(wanted)}: no such pack folder (shipped packs: {names})")
     if len(shipped) == 1:
         return next(iter(shipped.values()))
     if not shipped:
-        raise PackNotFound(f"{content_dir()}: no content packs found")
+        raise PackNotFound(f"{display_path(content_dir())}: no content packs found")
     raise PackNotFound(f"several packs are installed ({', '.join(shipped)}); choose one with --pack NAME")
 
 
@@ -68,7 +69,6 @@ def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
 def each_loaded(folders: Sequence[Path]) -> Iterator[tuple[Path, Pack | None]]:
     """Load each folder in turn; a pack that fails has its problems printed and yields None."""
     from decisionaid.content import ContentError, load_pack
-    from decisionaid.content.problems import display_path
 
     for folder in folders:
         try:
