@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from decisionaid.content import load_pack
 from decisionaid.core.handout import build_handout
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
 from decisionaid.export.html import STYLE
 from decisionaid.export.render import render
 from decisionaid.export.text import render_text
+from decisionaid.sanitize import clean_text
 from tests.helpers import COMMUTE, KETAMINE, TESTS
 
 TODAY = date(2026, 11, 21)

@@ -13,7 +13,7 @@ from decisionaid.content import load_pack
 from decisionaid.lint import Finding, Level, lint_pack
 from decisionaid.lint.wording import directive_phrases, one_in_n, relative_risk, vague_without_number
 from decisionaid.storage.paths import pack_dirs
-from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_in_process
 
 TODAY = "2026-07-01"
 HARD_BODY = (  # reading grade 11.5
@@ -69,7 +69,7 @@ def edit(pack: Path, file_name: str, old: str, new: str) -> None:
 
 
 def lint(pack: Path) -> subprocess.CompletedProcess[str]:
-    return run_cli("lint", pack.name, "--today", TODAY, cwd=pack.parent)
+    return run_in_process("lint", pack.name, "--today", TODAY, cwd=pack.parent)
 
 
 def finding_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
@@ -591,13 +591,13 @@ def test_review_due_within_30_days_is_a_warning(pack: Path):
 
 
 def test_crisis_contact_checked_over_12_months_ago_is_a_warning(pack: Path):
-    result = run_cli("lint", "pack", "--today", "2027-01-06", cwd=pack.parent)
+    result = run_in_process("lint", "pack", "--today", "2027-01-06", cwd=pack.parent)
     assert result.returncode == 0, result.stdout
     assert new_findings(result)[-1] == (
         "pack/crisis.toml: crisis[0].verified_on: warning: verified_on 2026-01-05 is more than 12 months ago: "
         "check the contact again"
     )
-    assert "crisis" not in run_cli("lint", "pack", "--today", "2027-01-05", cwd=pack.parent).stdout
+    assert "crisis" not in run_in_process("lint", "pack", "--today", "2027-01-05", cwd=pack.parent).stdout
 
 
 def test_full_disclosure_sentences_pass(pack: Path):
@@ -644,7 +644,7 @@ def test_unused_source_is_a_content_problem(pack: Path):
 def test_several_packs_report_each_and_exit_with_the_worst_status(pack: Path, tmp_path: Path):
     broken = copy_pack(COMMUTE, tmp_path / "broken")
     (broken / "crisis.toml").unlink()
-    result = run_cli("lint", "pack", "broken", "--today", TODAY, cwd=tmp_path)
+    result = run_in_process("lint", "pack", "broken", "--today", TODAY, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 4 warnings"
     assert result.stderr == "broken/crisis.toml: file is missing\nbroken: 1 problem\n"
@@ -654,7 +654,7 @@ def test_no_pack_dir_lints_every_shipped_pack(pack: Path, tmp_path: Path):
     content = tmp_path / "content"
     copy_pack(pack, content / "commute")
     copy_pack(pack, content / "second")
-    result = run_cli("lint", "--today", TODAY, cwd=tmp_path, env={"DECISIONAID_CONTENT": str(content)})
+    result = run_in_process("lint", "--today", TODAY, cwd=tmp_path, env={"DECISIONAID_CONTENT": str(content)})
     assert result.returncode == 0, result.stderr
     summaries = [line for line in result.stdout.splitlines() if " lint: " in line]
     assert summaries == ["commute 0.1.0: lint: 0 errors, 4 warnings"] * 2
@@ -662,7 +662,7 @@ def test_no_pack_dir_lints_every_shipped_pack(pack: Path, tmp_path: Path):
 
 
 def test_bad_today_is_one_line_and_exit_2(pack: Path):
-    result = run_cli("lint", "pack", "--today", "1 July", cwd=pack.parent)
+    result = run_in_process("lint", "pack", "--today", "1 July", cwd=pack.parent)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
         "decisionaid lint: error: argument --today: not a date, use YYYY-MM-DD: '1 July'"
@@ -695,12 +695,12 @@ def test_lint_imports_neither_textual_nor_textstat_until_it_grades():
 
 @pytest.mark.parametrize("folder", pack_dirs(), ids=lambda p: p.name)
 def test_every_shipped_pack_lints_without_errors(folder: Path):
-    result = run_cli("lint", str(folder), cwd=ROOT)
+    result = run_in_process("lint", str(folder), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_ketamine_pack_has_no_findings_and_its_short_path_meets_its_target():
-    result = run_cli("lint", str(KETAMINE), "--today", "2026-12-01", cwd=ROOT)
+    result = run_in_process("lint", str(KETAMINE), "--today", "2026-12-01", cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].endswith(": lint: 0 errors, 0 warnings")
     assert summary_line(result, "short path").startswith("short path: ")

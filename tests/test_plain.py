@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import select
@@ -21,7 +22,7 @@ from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.storage.paths import session_path
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, run_cli
+from tests.helpers import COMMUTE, run_in_process
 
 CONTINUE = "Run decisionaid --plain again to continue."
 ENDED = f"Input ended; your answers are saved. {CONTINUE}"
@@ -41,7 +42,7 @@ def plain(
 ):
     """Run plain mode on the commute pack (or `pack`) with `answers` as the lines of input."""
     text = "".join(f"{a}\n" for a in answers)
-    return run_cli(*args, "--pack", str(pack), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
+    return run_in_process(*args, "--pack", str(pack), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
 
 
 def saved():
@@ -257,7 +258,7 @@ def test_notes_can_be_written_replaced_kept_and_deleted(tmp_path: Path) -> None:
 
 def test_notices_about_the_saved_file_are_shown(tmp_path: Path) -> None:
     path = session_path("commute")
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, mode=0o700)
     path.write_text("this is not toml = = =", encoding="utf-8")
     out = " ".join(plain(cwd=tmp_path).stdout.split())
     assert "Your saved answers could not be read" in out and "Resume" not in out
@@ -301,7 +302,7 @@ def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
     process.stdin.flush()
     seen = b""
     deadline = time.monotonic() + 60
-    while b"Card 2 of 5" not in seen or not seen.endswith(b": "):
+    while b"Card 2 of 5" not in seen or not seen.endswith(b"Press Enter to go on (h for help): "):
         assert time.monotonic() < deadline, seen
         if select.select([process.stdout], [], [], 0.2)[0]:
             seen += os.read(process.stdout.fileno(), 65536)
@@ -323,6 +324,29 @@ def test_bad_bytes_and_odd_input_never_crash(tmp_path: Path, answers: tuple[str,
         env={**os.environ, "COLUMNS": "80"},
     )
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_ctrl_c_while_a_page_is_printing_stops_at_the_next_prompt(tmp_path: Path, commute_pack: Pack) -> None:
+    """An interrupt never lands in the middle of a write: the page finishes, then the aid saves and stops."""
+    from decisionaid.core.controller import Controller
+    from decisionaid.plain.console import Console
+    from decisionaid.plain.flow import PlainAid
+    from decisionaid.storage.store import AnswersFile
+
+    class InterruptedWhilePrinting(io.StringIO):
+        def write(self, text: str) -> int:
+            if "Card 1 of 5" in text:
+                console.interrupt()  # as the signal handler would, half-way through the page
+            return super().write(text)
+
+    out = InterruptedWhilePrinting()
+    console = Console(io.StringIO("\n\n\n"), out, width=80, echo=True)
+    status = PlainAid(Controller(commute_pack, AnswersFile(session_path("commute"))), console).run()
+    assert status == 130
+    shown = out.getvalue()
+    assert "Card 1 of 5" in shown and "Card 2 of 5" not in shown
+    assert shown.rstrip().endswith(f"Stopped; your answers are saved. {CONTINUE}")
+    assert (saved().stage, saved().position) == ("cards", 0)
 
 
 # --- the summary: the handout and what changes it -------------------------------------------------

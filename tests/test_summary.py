@@ -297,7 +297,7 @@ PROFILES = {
             "Blood pressure, heart or blood-vessel problems: no.",
             "Bipolar disorder, mania or psychosis: no.",
             "Alcohol or drugs: no.",
-            "Medicines that cause sleepiness, or stimulants: no.",
+            "Medicines that cause sleepiness, stimulants or MAOIs: no.",
             "Age group: 25 to 64.",
         ],
         checked=(22, 22, 0),
@@ -383,14 +383,14 @@ PROFILES = {
     "pregnancy-plans": dict(
         questions=[
             *CORE_START,  # the pregnancy answer is left out of the copy, with the question only it added
-            ("q-other-medicines", ["Takes medicines that can cause sleepiness, or stimulants."]),
+            ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
             ("q-day-effects", [ns("how often side effects happen")]),
             ("q-blood-pressure", [ns("how often side effects happen")]),
             *CORE_END,
         ],
-        statements=["Medicines that cause sleepiness, or stimulants: yes."],
+        statements=["Medicines that cause sleepiness, stimulants or MAOIs: yes."],
         checked=(1, 0, 0),
         not_sure=["how often side effects happen"],
         sure=[],

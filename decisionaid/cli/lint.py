@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.cli.packs import chosen_folders, each_loaded
+from decisionaid.core.catalogue import Catalogue, load_catalogue
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -18,23 +19,10 @@ HARDEST_SHOWN = 10
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "lint",
-        help="check packs against decision-aid standards; print reading grades and the short path's minutes",
-        description="Check content packs for balance, plain and non-directive wording, risk communication, "
-        "reading grade, the short path's length and dates. Prints each finding as 'file: key: level: reason', "
-        "then the hardest texts to read with the median grade, and the short path's words and minutes at 150 "
-        "words a minute. Exits 0 with warnings only, 1 on any error, 2 if a pack does not load. With no "
-        "PACK_DIR, checks every shipped pack.",
-    )
-    parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help="a pack folder or a shipped pack's name")
-    parser.add_argument(
-        "--today",
-        type=_day,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="check review and verification dates as of this day (default: today)",
-    )
+    words = load_catalogue()
+    parser = commands.add_parser("lint", help=words("cli.lint_help"), description=words("cli.lint_about"))
+    parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
+    parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD", help=words("cli.today_help"))
     parser.set_defaults(handler=run)
 
 
@@ -42,7 +30,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date, use YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(load_catalogue()("cli.not_a_date", text=repr(text))) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     today = args.today or date.today()
     status = 0
-    for folder, pack in each_loaded(folders):
+    for folder, pack in each_loaded(folders, models=True):
         if pack is None:
             status = 2
             continue
@@ -70,36 +58,44 @@ def run(args: argparse.Namespace) -> int:
 
 def print_report(pack: Pack, report: LintReport) -> None:
     """The findings, the hardest texts to read with the median, the short path and a one-line count."""
+    words = load_catalogue()
     for finding in report.findings:
         print(finding)
     rows = report.grades_hardest_first()
     shown = rows[:HARDEST_SHOWN]
-    width = max(len("text"), *(len(row.label) for row in shown))
-    print(f"{'text':<{width}}  {'words':>5}  {'grade':>5}")
+    text, median = words("cli.lint_text"), words("cli.lint_median")
+    width = max(len(text), len(median), *(len(row.label) for row in shown))
+    print(f"{text:<{width}}  {words('cli.lint_words'):>5}  {words('cli.lint_grade'):>5}")
     for row in shown:
         print(f"{row.label:<{width}}  {row.words:>5}  {row.grade:>5.1f}")
-    print(f"{'median':<{width}}  {'':>5}  {report.median_grade:>5.1f}")
-    print(
-        f"reading grade: {len(rows)} texts graded, median {report.median_grade:.1f}, hardest {rows[0].grade:.1f} "
-        f"({rows[0].label})"
-    )
-    print(_short_path_line(report))
+    print(f"{median:<{width}}  {'':>5}  {report.median_grade:>5.1f}")
+    hardest = rows[0]
+    grade = f"{report.median_grade:.1f}"
+    print(words("cli.lint_grades", count=len(rows), median=grade, hardest=f"{hardest.grade:.1f}", label=hardest.label))
+    print(_short_path_line(report, words))
     if report.comparison_words:
-        print(f"comparison table: {report.comparison_words} words")
-    errors, warnings = len(report.errors), len(report.warnings)
-    print(f"{pack.meta.id} {pack.meta.version}: lint: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+        print(words("cli.lint_comparison", count=report.comparison_words))
+    errors = words("cli.lint_errors", count=len(report.errors))
+    warnings = words("cli.lint_warnings", count=len(report.warnings))
+    print(words("cli.lint_result", pack=pack.meta.id, version=pack.meta.version, errors=errors, warnings=warnings))
 
 
-def _short_path_line(report: LintReport) -> str:
+def _short_path_line(report: LintReport, words: Catalogue) -> str:
     path = report.short_path
-    counts = [(path.cards, "card"), (path.self_check, "self-check item"), (path.values, "values item")]
-    parts = ", ".join(_count(n, noun) for n, noun in counts)
-    where = "short path" if path.marked else "short path not marked, so everything is on it"
-    return (
-        f"{where}: {parts}: {path.words} words, {path.minutes:.1f} minutes at 150 words a minute "
-        f"(target {path.target_minutes})"
+    parts = ", ".join(
+        [
+            words("cli.count_cards", count=path.cards),
+            words("cli.lint_self_check_items", count=path.self_check),
+            words("cli.count_values", count=path.values),
+        ]
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    where = words("cli.lint_short_path" if path.marked else "cli.lint_short_path_unmarked")
+    minutes = f"{path.minutes:.1f}"
+    return words(
+        "cli.lint_short_path_line",
+        where=where,
+        parts=parts,
+        words=path.words,
+        minutes=minutes,
+        target=path.target_minutes,
+    )

@@ -7,17 +7,17 @@ reported back, including a save that failed, in words.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
     READERS,
@@ -29,7 +29,11 @@ from decisionaid.core.session import (
     set_aside_unknown,
 )
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, build_summary
+from decisionaid.sanitize import clean_text
 from decisionaid.storage.store import AnswersFile
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 MAX_QUESTION = 1_000
 MAX_NOTE = 200_000
@@ -61,6 +65,8 @@ class Controller:
         self.save_problem: str | None = None
         self.fallback: Path | None = None
         self.today: Callable[[], date] = date.today  # the day a handout is made; tests fix it
+        self._save_soon: Callable[[Callable[[], Outcome]], None] | None = None
+        self._save_pending = False
         self._load()
 
     # --- reading ---------------------------------------------------------------------
@@ -89,7 +95,11 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            self.notices = (words("notice.unreadable", reason=exc.strerror or str(exc), path=where),)
+            reason = exc.strerror or str(exc)
+            if exc.errno == errno.EFBIG:  # too big to read, yet a save would replace it: keep it aside first
+                self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
+            else:
+                self.notices = (words("notice.unreadable", reason=reason, path=where),)
             return
         if raw is None:
             return
@@ -273,6 +283,11 @@ class Controller:
 
     # --- the file --------------------------------------------------------------------
 
+    def save_after(self, schedule: Callable[[Callable[[], Outcome]], None]) -> None:
+        """Save each change a moment later: `schedule` is handed the save (once for changes in a row) and runs
+        it, and shows its outcome, when the front end has drawn the change. Leaving still saves at once."""
+        self._save_soon = schedule
+
     def save(self) -> Outcome:
         """Save now (nothing to do before the person starts)."""
         if self._session is None:
@@ -341,4 +356,13 @@ class Controller:
 
     def _change(self, **updates: object) -> Outcome:
         self._session = replace(self._live, **updates)  # type: ignore[arg-type]
+        if self._save_soon is None:
+            return self.save()
+        if not self._save_pending:
+            self._save_pending = True
+            self._save_soon(self._save_now)
+        return Outcome()
+
+    def _save_now(self) -> Outcome:
+        self._save_pending = False
         return self.save()

@@ -9,12 +9,15 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack, Source
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.pages import long_date, source_links
-from decisionaid.core.sanitize import clean_text
-from decisionaid.core.summary import Summary
+from decisionaid.sanitize import clean_text
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack, Source
+    from decisionaid.core.summary import Summary
 
 CITATION_WIDTH = 58  # with ' (2024)' and a list marker, a citation fits a line of 72
 HANDOUT_DIFFERED = 5  # answers that differed shown on the one page; the others follow it

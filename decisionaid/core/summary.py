@@ -11,26 +11,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack, SelfCheck, Source, SourceKind
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
 
 TOP_QUESTIONS = 5
 
-# What kind of fact a source stands for, as the handout names it ("what the label says").
+# What kind of fact a source stands for, by the source's `kind`, as the handout names it ("what the label says").
 FACT_KINDS = {
-    SourceKind.trial: "studies",
-    SourceKind.meta_analysis: "studies",
-    SourceKind.review: "studies",
-    SourceKind.survey: "studies",
-    SourceKind.label: "label",
-    SourceKind.regulator: "regulator",
-    SourceKind.government: "official",
-    SourceKind.guideline: "guideline",
-    SourceKind.other: "other",
+    "trial": "studies",
+    "meta-analysis": "studies",
+    "review": "studies",
+    "survey": "studies",
+    "label": "label",
+    "regulator": "regulator",
+    "government": "official",
+    "guideline": "guideline",
+    "other": "other",
 }
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack, SelfCheck, Source
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ def fact_kind(pack: Pack, item: SelfCheck) -> str:
 
     Sources of kind 'other' count only when there is nothing else; a tie goes to the kind listed first.
     """
-    kinds = [FACT_KINDS[pack.source(s).kind] for s in item.sources]
+    kinds = [FACT_KINDS[str(pack.source(s).kind.value)] for s in item.sources]
     counted = [k for k in kinds if k != "other"] or kinds
     return max(dict.fromkeys(counted), key=counted.count)
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack
-from decisionaid.content.problems import display_path
 from decisionaid.export import SUFFIXES
+from decisionaid.sanitize import display_path
 from decisionaid.storage.files import atomic_write
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack
 
 
 class ExportError(Exception):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import base64
 import hashlib
 from html import escape
+from typing import TYPE_CHECKING
 
-from decisionaid.core.handout import Block, Entry, Handout
+if TYPE_CHECKING:
+    from decisionaid.core.handout import Block, Entry, Handout
 
 STYLE = """\
 :root { color-scheme: light; }

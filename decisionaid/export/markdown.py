@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from decisionaid.core.handout import Block, Entry, Handout
+if TYPE_CHECKING:
+    from decisionaid.core.handout import Block, Entry, Handout
 
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _MD_LINE_MARKER = re.compile(r"^([-+=])(?=\s|$)")
 _MD_LINE_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+def md_link(url: str) -> str:
+    """A web address as a Markdown autolink; characters that could end it or start markup are percent-encoded."""
+    return f"<{quote(url, safe=_URL_SAFE)}>"
 
 
 def md_escape(text: str) -> str:
@@ -46,7 +55,7 @@ def _block(block: Block) -> list[str]:
 
 def _item(entry: Entry) -> list[str]:
     indent = " " * (len(entry.marker) + 1)
-    first = md_escape(entry.text) + (f" <{entry.link}>" if entry.link else "")
+    first = md_escape(entry.text) + (f" {md_link(entry.link)}" if entry.link else "")
     lines = [first, *(md_escape(d) for d in entry.details)]
     return _hard_breaks([f"{entry.marker} {lines[0]}", *(indent + line for line in lines[1:])])
 

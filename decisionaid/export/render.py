@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack
-from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.handout import build_handout
-from decisionaid.core.summary import Summary
 from decisionaid.export.html import render_html
 from decisionaid.export.markdown import render_markdown
 from decisionaid.export.text import render_text
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack
+    from decisionaid.core.catalogue import Catalogue
+    from decisionaid.core.summary import Summary
 
 RENDERERS = {"text": render_text, "md": render_markdown, "html": render_html}
 

@@ -1,10 +1,14 @@
-"""The handout as plain text, wrapped at 72 columns: web addresses are never broken."""
+"""The handout as plain text, wrapped at 72 columns: web addresses are never broken, on a line of their own
+when they do not fit beside their entry."""
 
 from __future__ import annotations
 
-import textwrap
+from typing import TYPE_CHECKING
 
-from decisionaid.core.handout import Block, Entry, Handout
+from decisionaid.export.wrapping import wrap as wrap_lines
+
+if TYPE_CHECKING:
+    from decisionaid.core.handout import Block, Entry, Handout
 
 WIDTH = 72
 
@@ -61,7 +65,5 @@ def underlined(heading: str, rule: str, width: int) -> list[str]:
 
 
 def wrap(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
-    wrapped = textwrap.wrap(
-        text, width, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
-    )
-    return wrapped or [first.rstrip()]
+    """Lines of at most `width`; a word longer than a line is cut (web addresses are placed apart, never cut)."""
+    return wrap_lines(text, width, first, indent) or [first.rstrip()]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.core.handout import Block, Entry, Handout
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary, voice_of
+from decisionaid.sanitize import clean_text
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
+    from decisionaid.core.handout import Block, Entry, Handout
 
 
 def lines_of(page: pages.Page) -> list[str]:

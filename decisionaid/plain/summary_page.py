@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.controller import Outcome
+from decisionaid.core.controller import MAX_NOTE, Outcome
 from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session
 from decisionaid.core.summary import TOP_QUESTIONS, Summary
@@ -14,6 +14,7 @@ from decisionaid.export.files import ExportError, ExportExists, default_export_n
 from decisionaid.export.render import render
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
+from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
     from decisionaid.plain.flow import PlainAid
@@ -151,6 +152,9 @@ class SummaryPage:
                 return
             if not line.strip():
                 break
+            if len("\n".join([*lines, clean_text(line).strip()])) > MAX_NOTE:
+                self.say(words("typing.note_full", limit=f"{MAX_NOTE:,}"))
+                continue
             lines.append(line.strip())
         if lines:
             if self.report(self.controller.set_note("\n".join(lines))):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import pkgutil
+from collections.abc import Awaitable, Callable, Iterable
+from importlib import import_module
 from pathlib import Path
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from decisionaid.core.controller import Controller, Outcome
@@ -18,8 +21,18 @@ from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
+from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
+
+
+def import_screens() -> None:
+    """Import every screen's module, off the interface's thread once the first screen is up, so that the
+    first visit to a screen does not wait for its code (each is still imported where it is first used)."""
+    from decisionaid.tui import screens
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        import_module(f"{screens.__name__}.{module.name}")
 
 
 class DecisionAidApp(App[int]):
@@ -53,6 +66,7 @@ class DecisionAidApp(App[int]):
         if chosen in self.available_themes:
             self.theme = chosen
         self.controller = controller
+        controller.save_after(self._save_when_drawn)
         self.words = controller.words
         self.export_dir = export_dir
         self.sub_title = controller.pack.meta.title
@@ -60,11 +74,16 @@ class DecisionAidApp(App[int]):
         self.farewell: str | None = None
         self._restore_signals: Callable[[], None] | None = None
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, with output that survives a terminal closing while it writes (see tui.terminal)."""
+        return safe_driver(super().get_driver_class())
+
     def on_mount(self) -> None:
         self._restore_signals = catch_exit_signals(self.leave_on_signal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_window)
         self.push_screen(WelcomeScreen(self.controller))
+        self.call_after_refresh(self.run_worker, import_screens, thread=True, exit_on_error=False)
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
@@ -175,32 +194,37 @@ class DecisionAidApp(App[int]):
                 screen.keep_typing()
 
     def confirm_start_over(self) -> None:
-        from decisionaid.tui.screens.confirm import ConfirmScreen
-
-        async def start_over(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            outcome = self.controller.start_over()
-            self.show_outcome(outcome)
-            if outcome.done:
-                await self.show(*self.controller.place)
-
-        question = self.words("confirm.start_over")
-        self.push_screen(ConfirmScreen(question, self.words("confirm.start_over_button"), self.words), start_over)
+        self._confirm_then(self.words("confirm.start_over"), self.words("confirm.start_over_button"), self._start_over)
 
     def confirm_delete(self) -> None:
+        question = self.words("confirm.delete", path=self.controller.answers.path)
+        self._confirm_then(question, self.words("confirm.delete_button"), self._delete)
+
+    def _confirm_then(self, question: str, button: str, act: Callable[[], Awaitable[None]]) -> None:
+        """Ask first; only a yes carries out `act`."""
         from decisionaid.tui.screens.confirm import ConfirmScreen
 
-        async def delete(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            outcome = self.controller.delete()
-            self.show_outcome(outcome)
-            if outcome.done:
-                await self.switch_screen(WelcomeScreen(self.controller))
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await act()
 
-        question = self.words("confirm.delete", path=self.controller.answers.path)
-        self.push_screen(ConfirmScreen(question, self.words("confirm.delete_button"), self.words), delete)
+        self.push_screen(ConfirmScreen(question, button, self.words), answered)
+
+    async def _start_over(self) -> None:
+        outcome = self.controller.start_over()
+        self.show_outcome(outcome)
+        if outcome.done:
+            await self.show(*self.controller.place)
+
+    async def _delete(self) -> None:
+        outcome = self.controller.delete()
+        self.show_outcome(outcome)
+        if outcome.done:
+            await self.switch_screen(WelcomeScreen(self.controller))
+
+    def _save_when_drawn(self, save: Callable[[], Outcome]) -> None:
+        """Answers are saved just after the screen shows them, so a key is never kept waiting on the disk."""
+        self.call_after_refresh(lambda: self.show_outcome(save()))
 
     def _remember_theme(self, _theme: object) -> None:
         if self.settings_path is None:
@@ -208,7 +232,9 @@ class DecisionAidApp(App[int]):
         try:
             save_settings(Settings(theme=self.theme), self.settings_path)
         except OSError as exc:
-            self.notify(self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning")
+            self.notify(
+                self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning", markup=False
+            )
 
     # --- keys everywhere -------------------------------------------------------------
 

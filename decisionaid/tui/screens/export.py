@@ -18,6 +18,7 @@ from decisionaid.export import FORMATS, SUFFIXES
 from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -40,7 +41,12 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog", id="export") as box:
             box.border_title = self.words("export.title")
             yield Static(self.words("export.file_name"))
-            yield Input(str(self.default_path), id="path")
+            yield CleanInput(
+                str(self.default_path),
+                limit=PATH_LIMIT,
+                too_long=self.words("typing.field_full", limit=f"{PATH_LIMIT:,}"),
+                id="path",
+            )
             yield Static(self.words("export.format"))
             formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
             yield ChoiceList(formats, self.fmt, self.words("export.chosen"), id="format")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 from textual import on
@@ -14,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outcome
 from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
@@ -32,6 +34,7 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
 REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edited on this screen
+FIRST_WIDGETS = 30  # topic titles, tick boxes and reasons composed with the screen: more than a tall window shows
 
 
 class SummaryScreen(StepScreen):
@@ -48,6 +51,7 @@ class SummaryScreen(StepScreen):
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
+        self._more: Iterator[Widget] = iter(())
         self.AUTO_FOCUS = "#summary" if self.session.reader else "#reader"
 
     @property
@@ -79,12 +83,27 @@ class SummaryScreen(StepScreen):
             yield from self.private(summary)
             yield Static(words("summary.all_questions"), classes="subheading")
             yield Static(words("summary.questions_hint", limit=TOP_QUESTIONS), classes="hint")
-            yield Vertical(*self.question_rows(summary), id="questions")
+            questions = self.question_widgets(summary)
+            yield Vertical(*itertools.islice(questions, FIRST_WIDGETS), id="questions")
+            self._more = questions
             yield Static(self.voiced("handout.own"), id="own-heading", classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
-            yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
+            yield TextField(
+                self.session.own_draft,
+                limit=MAX_QUESTION,
+                too_long=words("typing.field_full", limit=f"{MAX_QUESTION:,}"),
+                placeholder=words("summary.own_placeholder"),
+                id="own-input",
+            )
             yield Static(self.voiced("handout.note"), id="note-heading", classes="subheading")
-            yield NoteArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
+            yield NoteArea(
+                self.session.note,
+                limit=MAX_NOTE,
+                too_long=words("typing.field_full", limit=f"{MAX_NOTE:,}"),
+                id="note",
+                soft_wrap=True,
+                show_line_numbers=False,
+            )
             yield HandoutView(handout, rest=True, kinds=REST_SHOWN, id="rest")
         yield Static(id="status", classes="status")
         with Horizontal(classes="nav"):
@@ -115,27 +134,25 @@ class SummaryScreen(StepScreen):
                 Content(answer.text), answer.included, name=answer.item, id=f"private-{answer.item}", classes="private"
             )
 
-    def question_rows(self, summary: Summary) -> list[Widget]:
-        """Each suggested question under its topic, as a tick box with its reasons beneath."""
-        words, rows = self.words, []
+    def question_widgets(self, summary: Summary) -> Iterator[Widget]:
+        """Each topic's title, then each question's tick box and the reasons it is on the list, made as needed."""
+        words = self.words
+        left_out, star = words("summary.left_out"), words("summary.star_mark")
         for group in summary.groups:
-            rows.append(Static(Content(group.title), classes="topic"))
+            yield Static(Content(group.title), classes="topic")
             for question in group.questions:
-                rows.append(
-                    QuestionBox(
-                        question.text,
-                        question.ticked,
-                        words("summary.left_out"),
-                        star=words("summary.star_mark"),
-                        starred=question.starred,
-                        name=question.id,
-                        id=f"question-{question.id}",
-                        classes="question",
-                        compact=True,
-                    )
+                yield QuestionBox(
+                    question.text,
+                    question.ticked,
+                    left_out,
+                    star=star,
+                    starred=question.starred,
+                    name=question.id,
+                    id=f"question-{question.id}",
+                    classes="question",
+                    compact=True,
                 )
-                rows.append(Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason"))
-        return rows
+                yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
 
     def own_rows(self) -> list[Horizontal]:
         """Each own question with a button that stars it and one that removes it."""
@@ -174,11 +191,18 @@ class SummaryScreen(StepScreen):
         await self.query_one("#handout", HandoutView).show(handout)
         await self.query_one("#rest", HandoutView).show(handout)
 
+    async def show_more_questions(self) -> None:
+        """The questions below the first screenful, added once the screen is up, so a long list opens at once."""
+        more, self._more = list(self._more), iter(())
+        if more:
+            await self.query_one("#questions").mount_all(more)
+
     async def show_questions(self) -> None:
         """Lay out the questions again: who fills it in and private answers change their reasons and the list."""
+        self._more = iter(())
         questions = self.query_one("#questions")
         await questions.remove_children()
-        await questions.mount_all(self.question_rows(self.build()))
+        await questions.mount_all(self.question_widgets(self.build()))
 
     async def show_own_questions(self) -> None:
         own_list = self.query_one("#own-list")
@@ -299,6 +323,7 @@ class SummaryScreen(StepScreen):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.query_one("#summary").scroll_home, animate=False)  # the title, then the question
+        self.call_after_refresh(self.show_more_questions)
         if self.export_on_open:
             self.action_export()
 

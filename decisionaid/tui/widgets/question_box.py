@@ -13,12 +13,28 @@ class QuestionBox(Checkbox):
     Unticked, the label starts 'Left out:'; starred for the top of the handout, it starts with the star mark.
     """
 
-    def __init__(self, text: str, value: bool, left_out: str, *, star: str = "", starred: bool = False, **kwargs):
+    def __init__(
+        self,
+        text: str,
+        value: bool,
+        left_out: str,
+        *,
+        star: str = "",
+        starred: bool = False,
+        compact: bool = False,
+        **kwargs,
+    ) -> None:
         self.text = text
         self.left_out = left_out
         self.star = star
         self.starred = starred
-        super().__init__(self._label_for(value), value, **kwargs)
+        super().__init__(self._label_for(value), **kwargs)
+        # Its state is set without restyling: the usual way restyles the box for each attribute before it is
+        # even shown, which made a long list of questions slow to open. Mounting styles it once.
+        self.set_reactive(QuestionBox.value, value)
+        self.set_reactive(QuestionBox.compact, compact)
+        self.set_class(value, "-on", update=False)
+        self.set_class(compact, "-textual-compact", update=False)
 
     def _label_for(self, ticked: bool) -> Content:
         if not ticked:
