@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from decisionaid.core.session import Session
 from decisionaid.core.summary import build_summary
-from decisionaid.export.render import render_text
+from decisionaid.export.render import render
 from decisionaid.export.wrapping import wrap
 
 PIECES = ["a", "bb", " ", "  ", "\t", "\n", "word", "-", "é", "🙂", "x" * 30, "y" * 200]
@@ -52,7 +52,7 @@ def test_a_note_of_one_16_million_character_word_exports(commute_pack) -> None:
     word = "x" * 16_000_000
     session = replace(Session.new(commute_pack), note=word)
     with watchdog(60):
-        text = render_text(build_summary(commute_pack, session), commute_pack)
+        text = render(build_summary(commute_pack, session), commute_pack, "text")
     lines = text.split("\n")
     assert "".join(line for line in lines if set(line) == {"x"}) == word
     assert max(len(line) for line in lines) == 72

@@ -241,7 +241,7 @@ def test_a_note_line_that_would_pass_the_limit_is_refused_and_the_rest_kept(monk
     path = session_path("commute")
     path.parent.mkdir(parents=True, mode=0o700)
     path.write_text(tomli_w.dumps({"schema_version": 2, "pack": "commute", "stage": "summary"}), encoding="utf-8")
-    typed = ["1", "4", "a" * 30, "b" * 30, "c" * 10, "", "q"]
+    typed = ["1", "", "5", "a" * 30, "b" * 30, "c" * 10, "", "q"]  # resume; "me" fills it in; write the note
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(typed) + "\n"))
     assert main(["--plain", "--pack", str(COMMUTE)]) == 0
     shown = " ".join(capsys.readouterr().out.split())
