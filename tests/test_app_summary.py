@@ -58,6 +58,7 @@ async def test_s_stars_the_question_in_focus_for_the_top_and_leaving_it_out_unst
         await open_summary(app, pilot)
         assert "The aid picked these; I did not star any." in handout_text(app)
         await tab_to(pilot, "question-q-start")
+        assert app.screen.query_one("#questions").size.height > 0 and app.focused.size.height > 0, "shown"
         await pilot.press("s")
         await pilot.pause()
         assert saved()["starred"] == ["q-start"]

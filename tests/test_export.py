@@ -226,6 +226,19 @@ def test_someone_helping_writes_in_the_helper_voice(handout_pack):
     assert "“we” means the two of us." in " ".join(out.split())
 
 
+def test_a_handout_with_no_question_says_so(tmp_path):
+    from tests.helpers import copy_pack
+
+    folder = copy_pack(COMMUTE, tmp_path / "commute")  # no core question: only answers add them
+    clinician = folder / "clinician.toml"
+    clinician.write_text(clinician.read_text(encoding="utf-8").replace("core = true\n", ""), encoding="utf-8")
+    checks = folder / "self_check.toml"
+    text = checks.read_text(encoding="utf-8").replace('adds = ["q-rain"]', 'adds = ["q-rain", "q-start"]')
+    checks.write_text(text, encoding="utf-8")
+    pack = load_pack(folder)
+    assert "My top questions\n----------------\nNo questions yet." in text_of(pack, Session.new(pack))
+
+
 def test_empty_parts_are_left_out_or_said_not_answered(pack):
     out = text_of(pack, Session.new(pack))
     for heading in ("My own questions", "My note", "More questions"):

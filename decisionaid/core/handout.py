@@ -108,7 +108,9 @@ def _top_questions(summary: Summary, words: Catalogue) -> Block:
             entries.append(Entry(lines[0] if lines else "", f"{number}.", details))
         else:
             entries.append(Entry(question.text, f"{number}.", (words("handout.why", reason=question.reasons[0]),)))
-    if entries and not summary.top_starred:
+    if not entries:
+        entries.append(Entry(words("handout.no_questions"), ""))
+    elif not summary.top_starred:
         entries.append(Entry(words("handout.top_picked"), ""))
     return Block(words("handout.top"), tuple(entries), kind="top-questions")
 
