@@ -11,10 +11,13 @@ import pytest
 from textual.screen import Screen
 
 import decisionaid.tui.screens
+from decisionaid.core.summary import build_summary
 from decisionaid.storage.paths import settings_path
 from decisionaid.tui.screens import base
 from decisionaid.tui.screens.crisis import CrisisScreen
+from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.help import HelpScreen
+from decisionaid.tui.screens.still_there import StillThereScreen
 from tests.conftest import shown_text, tab_to
 
 
@@ -93,6 +96,14 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         app.confirm_start_over()
         await pilot.pause()
         await crisis_opens_here(pilot)  # a confirmation
+        await pilot.press("escape")
+        await app.push_screen(DownloadScreen(build_summary(app.pack, app.session), app.pack, shared=True))
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # the download dialog of a browser
+        await pilot.press("escape")
+        await app.push_screen(StillThereScreen())
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # a kiosk's idle warning
     assert every_screen_class() <= seen
 
 

@@ -18,9 +18,9 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def session_path(pack_id: str) -> Path:
-    """The autosave file for one pack."""
-    return data_dir() / f"{pack_id}-answers.toml"
+def session_path(pack_id: str, folder: Path | None = None) -> Path:
+    """The autosave file for one pack, in the data folder or in `folder` (a kiosk's temporary one)."""
+    return (folder or data_dir()) / f"{pack_id}-answers.toml"
 
 
 def settings_path() -> Path:

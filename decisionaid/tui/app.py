@@ -8,13 +8,16 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from decisionaid.content import Pack
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.journey import Journey
 from decisionaid.core.session import Session, Stage
 from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.storage.store import SessionStore
+from decisionaid.tui.idle import IdleWatch, minutes_words
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
@@ -47,6 +50,9 @@ class DecisionAidApp(App[int]):
         theme: str | None = None,
         settings_path: Path | None = None,
         export_dir: Path | None = None,
+        kiosk: bool = False,
+        idle_seconds: float = 600,
+        local_help: str | None = None,
     ) -> None:
         super().__init__()
         for extra in THEMES:
@@ -64,12 +70,19 @@ class DecisionAidApp(App[int]):
         self.sub_title = pack.meta.title
         self.sources_open = False
         self.leaving = False
+        self.kiosk = kiosk
+        self.idle_seconds = idle_seconds
+        self.local_help = local_help
+        self.idle: IdleWatch | None = None
+        self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
 
     def on_mount(self) -> None:
         self._restore_signals = catch_exit_signals(self.leave_on_signal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_window)
+        if self.kiosk:
+            self.idle = IdleWatch(self, self.idle_seconds, self.start_afresh)
         self.push_screen(WelcomeScreen())
 
     def on_unmount(self) -> None:
@@ -77,6 +90,11 @@ class DecisionAidApp(App[int]):
             self._restore_signals()
 
     # --- the window ------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.idle is not None and isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
+            self.idle.touch()
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_window)
@@ -180,6 +198,17 @@ class DecisionAidApp(App[int]):
         self.notices = ["Your answers were deleted."]
         await self.switch_screen(WelcomeScreen())
 
+    async def start_afresh(self) -> None:
+        """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
+        self.session = None
+        self.store.delete()
+        self.notices = [load_catalogue()("kiosk.restarted", minutes=minutes_words(self.idle_seconds))]
+        self.sources_open = False
+        self.theme = self._first_theme
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        await self.switch_screen(WelcomeScreen())
+
     def confirm_start_over(self) -> None:
         from decisionaid.tui.screens.confirm import ConfirmScreen
 
@@ -200,6 +229,9 @@ class DecisionAidApp(App[int]):
         self.push_screen(
             ConfirmScreen(f"Delete your saved answers? The file {self.store.path} will be removed.", "Delete"), delete
         )
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        self.notify(Content(load_catalogue()("download.failed", reason=str(event.exception))), severity="error")
 
     def _remember_theme(self, _theme: object) -> None:
         if self.settings_path is None:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.export.render import long_date
 
 
@@ -25,6 +26,10 @@ class CrisisScreen(ModalScreen[None]):
             box.border_title = "Crisis help"
             box.border_subtitle = "Escape: back to where you were"
             yield Static("If you are in danger or might harm yourself, contact one of these now:", classes="lead")
+            local_help = getattr(self.app, "local_help", None)
+            if local_help:
+                text = load_catalogue()("help_now.local", text=local_help)
+                yield Static(Content(text), id="local-help", classes="resource")
             for resource in self.app.pack.crisis.crisis:  # type: ignore[attr-defined]
                 lines = [f"{resource.name} ({resource.region})", resource.contact]
                 if resource.details:

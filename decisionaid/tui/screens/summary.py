@@ -12,10 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.summary import Summary, build_summary
 from decisionaid.export.render import HEADINGS, clean_user_text, default_export_name, render_text
 from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.sources import SourceList
@@ -158,6 +159,10 @@ class SummaryScreen(StepScreen):
         return action != "next"  # the summary is the last step
 
     def action_export(self) -> None:
+        if self.app.is_web:
+            screen = DownloadScreen(self.build(), self.aid.pack, shared=self.aid.kiosk)
+            self.app.push_screen(screen, self.downloaded)
+            return
         home = Path.home()
         folder = self.aid.export_dir or (home if home.is_dir() else Path.cwd())
         path = folder / default_export_name(self.aid.pack, date.today())
@@ -167,3 +172,7 @@ class SummaryScreen(StepScreen):
     def exported(self, path: Path | None) -> None:
         if path is not None:
             self.query_one("#status", Static).update(Content(f"Saved to {path}"))
+
+    def downloaded(self, name: str | None) -> None:
+        if name is not None:
+            self.query_one("#status", Static).update(Content(load_catalogue()("download.sent", name=name)))

@@ -8,7 +8,9 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.export.render import long_date
+from decisionaid.tui.idle import minutes_words
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.title_bar import TitleBar
@@ -30,12 +32,19 @@ class WelcomeScreen(AidScreen):
         meta = aid.pack.meta
         saved = aid.session
         crisis = aid.pack.crisis.crisis[0]
+        words = load_catalogue()
         yield TitleBar(self.aid.pack.meta.title, self.title or "")
         with Page(id="welcome", classes="page"):
             yield Static(Content(meta.title), classes="page-title")
             yield Static(Content(meta.decision), classes="lead")
             if aid.notices:
                 yield Static(Content(" ".join(aid.notices)), id="notice", classes="notice")
+            if aid.kiosk:
+                shared = words(
+                    "kiosk.welcome_web" if aid.is_web else "kiosk.welcome_terminal",
+                    minutes=minutes_words(aid.idle_seconds),
+                )
+                yield Static(Content(shared), id="kiosk", classes="notice")
             if saved is not None:
                 place = aid.journey.describe(saved.stage, saved.position)
                 yield Static(Content(f"Your answers are saved. You left off at {place}."), id="left-off")
@@ -57,6 +66,8 @@ class WelcomeScreen(AidScreen):
             yield Static(
                 Content(f"Crisis help: press F2 at any time. {crisis.name}: {crisis.contact}."), classes="crisis-line"
             )
+            if aid.local_help:
+                yield Static(Content(words("help_now.local", text=aid.local_help)), classes="crisis-line")
         with Horizontal(classes="nav"):
             if saved is None:
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
