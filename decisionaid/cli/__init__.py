@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from decisionaid import __version__
-from decisionaid.cli import export, lint, run, schema, validate
+from decisionaid.cli import export, lint, run, schema, serve, validate
 
-COMMANDS = (validate, schema, export, lint)
+COMMANDS = (validate, schema, export, lint, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
