@@ -19,6 +19,8 @@ PURE_MODULES = [
     "decisionaid.core.wording",
     "decisionaid.core.checking",
     "decisionaid.plain.main",
+    "decisionaid.serve.server",
+    "decisionaid.storage.kiosk",
 ]
 
 

@@ -240,9 +240,9 @@ async def serve(options: ServeOptions) -> int:
         print(words("serve.stopping", count=len(server.tabs)), flush=True)
         return 0
     finally:
-        for signum in STOP_SIGNALS:
-            loop.remove_signal_handler(signum)
         await runner.cleanup()
         if kiosk_parent is not None:
             shutil.rmtree(kiosk_parent, ignore_errors=True)
+        for signum in STOP_SIGNALS:
+            loop.remove_signal_handler(signum)
         sys.stdout.flush()

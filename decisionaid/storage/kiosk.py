@@ -6,6 +6,8 @@ per browser tab can give every run the same command and still keep each person's
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
 import signal
 import tempfile
@@ -29,14 +31,21 @@ class _Ended(BaseException):
 def kiosk_folder() -> Iterator[Path]:
     """A new folder readable only by this user (0700), removed with everything in it on leaving.
 
-    SIGTERM and SIGHUP end the block (exit status 128 + the signal's number) instead of killing the
-    process outright, so the folder is removed even then; a running app may route them its own way.
+    SIGTERM and SIGHUP end the process with status 128 + the signal's number and the folder removed.
+    Outside an event loop they end the block; inside one (an app still starting, before it takes these
+    signals itself) unwinding could leave threads waiting, so the folder is removed and the process ends
+    at once.
     """
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     previous = {signum: signal.getsignal(signum) for signum in ENDING_SIGNALS}
 
     def end(signum: int, _frame: object) -> None:
-        raise _Ended(signum)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            raise _Ended(signum) from None
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(128 + signum)
 
     try:
         for signum in ENDING_SIGNALS:

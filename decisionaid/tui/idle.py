@@ -49,6 +49,7 @@ class IdleWatch:
             await self.on_idle()
         elif left <= self.warning_seconds:
             if self.warning is None:
-                self.warning = StillThereScreen()
+                self.warning = StillThereScreen(ceil(left))
                 await self.app.push_screen(self.warning)
-            self.warning.count_down(ceil(left))
+            else:
+                self.warning.count_down(ceil(left))
