@@ -20,6 +20,8 @@ import pytest
 
 from tests.helpers import COMMUTE
 
+pytestmark = pytest.mark.xdist_group("browser")  # one server and one browser for the module
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -293,5 +295,9 @@ def test_each_tab_is_its_own_person_in_kiosk_mode(browser, server: Server) -> No
     wait_until(lambda: len(server.kiosk_folders()) == 1, "deleting the closed tab's folder")
     [left] = server.kiosk_folders()
     assert not (left / "commute-answers.toml").exists()
-    second.close()
+    second.press("q")
+    ended = second.page.locator("#ended-message")
+    ended.wait_for(timeout=TIMEOUT * 1000)
+    assert ended.inner_text() == "The aid has closed in this tab, and its answers were deleted."
     wait_until(lambda: not server.kiosk_folders(), "deleting the last tab's folder")
+    second.close()

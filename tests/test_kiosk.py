@@ -11,7 +11,6 @@ from decisionaid.content import Pack
 from decisionaid.core.summary import build_summary
 from decisionaid.storage.store import SessionStore
 from decisionaid.tui.app import DecisionAidApp
-from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
@@ -85,14 +84,25 @@ async def test_the_kiosk_welcome_says_what_is_kept_and_for_how_long(kiosk_app, m
 
 async def test_an_idle_kiosk_warns_then_starts_again_for_the_next_person(kiosk_app) -> None:
     app = kiosk_app(idle_seconds=1.0)
+    warnings: list[str] = []
+
+    def seen(screen) -> None:
+        if isinstance(screen, StillThereScreen):
+            warnings.append(" ".join(shown_text(screen).split()))
+
     async with app.run_test(size=(80, 30)) as pilot:
+        app.screen_change_signal.subscribe(app, seen)
         await pilot.pause()
         await pilot.press("s", "n", "f2")
         await pilot.pause()
         assert app.store.exists()
-        await wait_for(pilot, lambda: isinstance(app.screen, StillThereScreen), "the warning")
-        assert "will start again in 1 second and clear these answers" in " ".join(shown_text(app.screen).split())
+        await wait_for(pilot, lambda: bool(warnings), "the warning")
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the new start")
+        assert app.idle is not None
+        app.idle.idle_seconds = 600  # so that no second warning comes while the test ends
+        await pilot.pause()  # let the screens that were closed finish leaving
+        [warning] = warnings
+        assert "will start again in 1 second and clear these answers" in warning
         assert len(app.screen_stack) == 2
         assert app.session is None and not app.store.exists()
         text = " ".join(shown_text(app.screen).split())
@@ -101,16 +111,23 @@ async def test_an_idle_kiosk_warns_then_starts_again_for_the_next_person(kiosk_a
 
 
 async def test_a_key_during_the_warning_keeps_the_person_where_they_were(kiosk_app) -> None:
-    app = kiosk_app(idle_seconds=2.0)
+    app = kiosk_app(idle_seconds=600)
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         await pilot.press("s", "n")
         await pilot.pause()
         card = app.screen
-        await wait_for(pilot, lambda: isinstance(app.screen, StillThereScreen), "the warning")
+        idle = app.idle
+        assert idle is not None
+        idle.last_input -= 541  # nine minutes and a second without a key: the last minute begins
+        await idle.check()
+        await pilot.pause()
+        assert isinstance(app.screen, StillThereScreen)
+        assert "will start again in 60 seconds" in " ".join(shown_text(app.screen).split())
         await pilot.press("down")
         await wait_for(pilot, lambda: app.screen is card, "the warning going away")
-        assert isinstance(app.screen, CardScreen) and app.store.exists()
+        await idle.check()
+        assert app.screen is card and app.store.exists()
         assert app.session is not None and app.session.position == 1
 
 

@@ -20,9 +20,10 @@ def minutes_words(seconds: float) -> str:
 
 
 class IdleWatch:
-    """Counts the time since the last key, click or touch; warns for the last minute, then calls `on_idle`.
+    """Counts the time since the last key, click or touch; warns near the end, then calls `on_idle`.
 
-    The warning lasts a minute, or a fifth of the idle time when that is shorter.
+    The warning lasts a minute, or a fifth of the idle time when that is shorter, and it is always
+    shown for that long, even when the aid was too busy to show it on time.
     """
 
     def __init__(self, app: App, idle_seconds: float, on_idle: Callable[[], Awaitable[None]]) -> None:
@@ -32,6 +33,7 @@ class IdleWatch:
         self.on_idle = on_idle
         self.last_input = monotonic()
         self.warning: StillThereScreen | None = None
+        self.deadline = 0.0
         app.set_interval(min(1.0, idle_seconds / 20), self.check)
 
     def touch(self) -> None:
@@ -42,14 +44,15 @@ class IdleWatch:
             self.warning = None
 
     async def check(self) -> None:
-        left = self.idle_seconds - (monotonic() - self.last_input)
-        if left <= 0:
-            self.warning = None
-            self.last_input = monotonic()
-            await self.on_idle()
-        elif left <= self.warning_seconds:
-            if self.warning is None:
-                self.warning = StillThereScreen(ceil(left))
+        now = monotonic()
+        if self.warning is None:
+            if now - self.last_input >= self.idle_seconds - self.warning_seconds:
+                self.deadline = now + self.warning_seconds
+                self.warning = StillThereScreen(ceil(self.warning_seconds))
                 await self.app.push_screen(self.warning)
-            else:
-                self.warning.count_down(ceil(left))
+        elif now >= self.deadline:
+            self.warning = None
+            self.last_input = now
+            await self.on_idle()
+        else:
+            self.warning.count_down(ceil(self.deadline - now))

@@ -21,6 +21,13 @@
       super(url, protocols);
       this.addEventListener("close", (event) => showEnded(event.code));
     }
+
+    send(data) {
+      // The terminal still reports focus changes after its tab has ended; there is no one left to tell.
+      if (this.readyState === NativeWebSocket.OPEN) {
+        super.send(data);
+      }
+    }
   };
 
   function ownWebSocketUrl() {
