@@ -34,13 +34,9 @@ def make_app(commute_pack: Pack, export_dir: Path):
     """Build the app the way the command line does, with a fixed theme and the test's data folder."""
 
     def make(theme: str | None = "textual-dark", pack: Pack | None = None):
-        from decisionaid.storage.paths import session_path, settings_path
-        from decisionaid.storage.store import SessionStore
-        from decisionaid.tui.app import DecisionAidApp
+        from decisionaid.tui.factory import make_app
 
-        pack = pack or commute_pack
-        store = SessionStore(session_path(pack.meta.id))
-        return DecisionAidApp(pack, store, theme=theme, settings_path=settings_path(), export_dir=export_dir)
+        return make_app(pack or commute_pack, theme=theme, export_dir=export_dir)
 
     return make
 

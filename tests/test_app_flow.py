@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from textual.widgets import Input
+
 from decisionaid.storage.paths import session_path
 from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
@@ -365,7 +367,7 @@ async def test_choices_also_work_with_arrows_and_enter(make_app) -> None:
         assert saved()["values"] == {"cost": "skip"}
 
 
-async def test_a_question_typed_but_not_added_is_kept_on_quit(make_app) -> None:
+async def test_a_question_typed_but_not_added_is_kept_as_a_draft_on_quit(make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -375,7 +377,14 @@ async def test_a_question_typed_but_not_added_is_kept_on_quit(make_app) -> None:
         await pilot.press(*"Not sent yet?")
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert saved()["own_questions"] == ["Not sent yet?"]
+    assert saved()["own_questions"] == [], "a question is only added when the person presses Enter"
+    assert saved()["own_draft"] == "Not sent yet?"
+    again = make_app()
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        await again.resume()
+        await pilot.pause()
+        assert again.screen.query_one("#own-input", Input).value == "Not sent yet?"
 
 
 async def test_buttons_do_what_their_keys_do_once(make_app) -> None:

@@ -11,7 +11,6 @@ import pytest
 from textual.screen import Screen
 
 import decisionaid.tui.screens
-from decisionaid.core.summary import build_summary
 from decisionaid.storage.paths import settings_path
 from decisionaid.tui.screens import base
 from decisionaid.tui.screens.crisis import CrisisScreen
@@ -97,11 +96,12 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         await pilot.pause()
         await crisis_opens_here(pilot)  # a confirmation
         await pilot.press("escape")
-        await app.push_screen(DownloadScreen(build_summary(app.pack, app.session), app.pack, shared=True))
+        controller = app.controller
+        await app.push_screen(DownloadScreen(controller.summary(), controller.pack, app.words, shared=True))
         await pilot.pause()
         await crisis_opens_here(pilot)  # the download dialog of a browser
         await pilot.press("escape")
-        await app.push_screen(StillThereScreen())
+        await app.push_screen(StillThereScreen(app.words))
         await pilot.pause()
         await crisis_opens_here(pilot)  # a kiosk's idle warning
     assert every_screen_class() <= seen
@@ -166,7 +166,7 @@ async def test_every_step_fits_small_and_standard_windows(make_app, size: tuple[
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await app.start()
-        for stage, position in app.journey.steps:
+        for stage, position in app.controller.journey.steps:
             await app.go(stage, position)
             await pilot.pause()
             shown = [key for key, active in app.screen.active_bindings.items() if active.binding.show]

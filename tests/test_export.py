@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,12 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decisionaid.content import load_pack
+from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import (
     ExportError,
     ExportExists,
-    clean_user_text,
     default_export_name,
     render_markdown,
     render_text,
@@ -43,14 +44,8 @@ def pack():
 
 
 def full_session(pack, **extra) -> Session:
-    session = Session.new(pack)
-    session.self_check = {"rain": "yes"}
-    session.values = {"cost": "a-lot"}
-    session.sure = {"sure": True, "understand": False}
-    session.cards_read = ["bike-good"]
-    for key, value in extra.items():
-        setattr(session, key, value)
-    return session
+    answers = dict(self_check={"rain": "yes"}, values={"cost": "a-lot"}, sure={"sure": True, "understand": False})
+    return replace(Session.new(pack), **{**answers, "cards_read": ["bike-good"], **extra})
 
 
 def text_of(pack, session, **kwargs) -> str:
@@ -80,16 +75,16 @@ def text_of(pack, session, **kwargs) -> str:
         ("unfinished \x1b[31", "unfinished "),
     ],
 )
-def test_clean_user_text_removes_what_could_act_on_a_terminal(typed, cleaned):
-    assert clean_user_text(typed) == cleaned
+def test_clean_text_removes_what_could_act_on_a_terminal(typed, cleaned):
+    assert clean_text(typed) == cleaned
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "L", "P", "Zs"])))
 def test_cleaned_text_has_no_controls_and_cleaning_twice_changes_nothing(typed):
-    cleaned = clean_user_text(typed)
+    cleaned = clean_text(typed)
     assert [ch for ch in cleaned if ch in "\x1b\x07\r\x9b\x9d" or (ord(ch) < 32 and ch not in "\n\t")] == []
     assert not set(cleaned) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-    assert clean_user_text(cleaned) == cleaned
+    assert clean_text(cleaned) == cleaned
 
 
 @pytest.mark.parametrize("render", ["text", "md"])
@@ -178,7 +173,7 @@ def test_empty_sections_are_left_out(pack):
         assert heading not in out
     assert "Questions to ask" in out
     assert "Nothing here." not in out
-    only_blank = text_of(pack, Session.new(pack).model_copy(update={"own_questions": ["  ", "\x1b[0m"], "note": "\n"}))
+    only_blank = text_of(pack, replace(Session.new(pack), own_questions=["  ", "\x1b[0m"], note="\n"))
     assert only_blank == out
 
 

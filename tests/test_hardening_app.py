@@ -8,6 +8,7 @@ import shutil
 import socket
 import stat
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,8 @@ from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from decisionaid.content import load_pack
+from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session, save_session
-from decisionaid.export.render import clean_user_text
 from decisionaid.storage.paths import data_dir, session_path, settings_path
 from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
@@ -35,9 +36,7 @@ def saved() -> dict:
 
 
 def a_good_save(pack) -> bytes:
-    session = Session.new(pack)
-    session.stage, session.position = "values", 0
-    session.values = {"cost": "a-lot"}
+    session = replace(Session.new(pack), stage="values", position=0, values={"cost": "a-lot"})
     save_session(session, session_path("commute"))
     return session_path("commute").read_bytes()
 
@@ -52,7 +51,7 @@ def damaged(kind: str, good: bytes) -> bytes:
         return bytes(range(256)) * 4
     if kind == "empty":
         return b""
-    return good.replace(b"schema_version = 1", b"schema_version = 99")
+    return good.replace(b"schema_version = 2", b"schema_version = 99")
 
 
 @pytest.mark.parametrize("kind", ["truncated", "binary", "empty", "wrong-version"])
@@ -89,12 +88,15 @@ async def test_after_a_content_update_known_answers_stay_and_removed_ones_are_na
     (updated / "clinician.toml").write_text(tomli_w.dumps(clinician), encoding="utf-8")
     old_pack, new_pack = load_pack(COMMUTE), load_pack(updated)
 
-    session = Session.new(old_pack)
-    session.cards_read = ["what-options", "bike-good"]
-    session.self_check = {"rain": "no"}
-    session.values = {"cost": "a-lot"}
-    session.own_questions = ["Is there a shower at work?"]
-    session.stage, session.position = "values", 0
+    session = replace(
+        Session.new(old_pack),
+        cards_read=["what-options", "bike-good"],
+        self_check={"rain": "no"},
+        values={"cost": "a-lot"},
+        own_questions=["Is there a shower at work?"],
+        stage="values",
+        position=0,
+    )
     save_session(session, session_path("commute"))
 
     app = make_app(pack=new_pack)
@@ -102,8 +104,8 @@ async def test_after_a_content_update_known_answers_stay_and_removed_ones_are_na
         await pilot.pause()
         notice = str(app.screen.query_one("#notice", Static).content)
         assert notice.startswith(
-            "The aid's content was updated since your last visit, so a card you had read and a self-check answer "
-            "no longer match it and were left out; everything else you entered is kept"
+            "The aid's content was updated since your last visit, so 2 saved answers no longer match it. "
+            "They are kept in your answers file"
         )
         assert "what-options" in notice and "rain" in notice
         assert "You left off at what matters to you, 1 of 1." in shown_text(app.screen)
@@ -244,7 +246,7 @@ ODD_LINE = "Is \u200fشكرا\u200e 🙂👩🏽‍⚕️ [bold]x[/bold] [link=h
 HOSTILE = ODD_LINE + "\n\x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 \u202eevil\u202c\n" + "long " * 20_000
 
 
-async def test_hostile_text_is_shown_and_saved_as_typed_and_exported_clean(make_app, export_dir: Path) -> None:
+async def test_hostile_text_is_shown_literally_and_saved_and_exported_clean(make_app, export_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -268,8 +270,9 @@ async def test_hostile_text_is_shown_and_saved_as_typed_and_exported_clean(make_
         await pilot.pause()
         await pilot.press("ctrl+q")
     answers = saved()
-    assert answers["note"] == HOSTILE and len(answers["note"]) > 100_000
-    assert answers["own_questions"] == [clean_user_text(ODD_LINE + " \x1b[2J\x07").strip()] == [ODD_LINE]
+    assert answers["note"] == clean_text(HOSTILE) and len(answers["note"]) > 100_000
+    assert "\x1b" not in answers["note"] and "\u202e" not in answers["note"], "what could act on a terminal is gone"
+    assert answers["own_questions"] == [clean_text(ODD_LINE + " \x1b[2J\x07").strip()] == [ODD_LINE]
     [exported] = export_dir.iterdir()
     text = exported.read_text(encoding="utf-8")
     assert ODD_LINE in text and "[bold]x[/bold]" in text
@@ -282,7 +285,7 @@ async def test_hostile_text_is_shown_and_saved_as_typed_and_exported_clean(make_
 async def walk_every_step(app, pilot, sizes: list[tuple[int, int]]) -> None:
     """Every step of the journey, answering where there is a choice, resizing the window between steps."""
     await pilot.press("s")
-    for index, _ in enumerate(app.journey.steps[1:-1]):
+    for index, _ in enumerate(app.controller.journey.steps[1:-1]):
         await pilot.resize_terminal(*sizes[index % len(sizes)])
         await pilot.press("1", "n")
         await pilot.pause()
@@ -311,7 +314,7 @@ async def test_a_window_too_small_says_so_keeps_crisis_help_and_recovers(make_ap
         await pilot.pause()
         await app.start()
         await pilot.resize_terminal(*size)
-        for stage, position in app.journey.steps:
+        for stage, position in app.controller.journey.steps:
             await app.go(stage, position)
             await pilot.pause()
             if stage == "values":

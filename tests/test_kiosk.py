@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
 
 from decisionaid.content import Pack
-from decisionaid.core.summary import build_summary
-from decisionaid.storage.store import SessionStore
+from decisionaid.core.site import Site
 from decisionaid.tui.app import DecisionAidApp
+from decisionaid.tui.factory import make_app
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
@@ -23,10 +24,9 @@ LOCAL_HELP = "Front desk: ask any staff member"
 @pytest.fixture
 def kiosk_app(commute_pack: Pack, tmp_path: Path):
     def make(idle_seconds: float = 600, local_help: str | None = LOCAL_HELP) -> DecisionAidApp:
-        store = SessionStore(tmp_path / "kiosk" / "commute-answers.toml")
-        return DecisionAidApp(
-            commute_pack, store, theme="textual-dark", kiosk=True, idle_seconds=idle_seconds, local_help=local_help
-        )
+        site = Site(kiosk=True, idle_seconds=idle_seconds, local_help=local_help)
+        answers = tmp_path / "kiosk" / "commute-answers.toml"
+        return make_app(commute_pack, theme="textual-dark", answers=answers, site=site)
 
     return make
 
@@ -83,30 +83,28 @@ async def test_the_kiosk_welcome_says_what_is_kept_and_for_how_long(kiosk_app, m
 
 
 async def test_an_idle_kiosk_warns_then_starts_again_for_the_next_person(kiosk_app) -> None:
-    app = kiosk_app(idle_seconds=1.0)
-    warnings: list[str] = []
-
-    def seen(screen) -> None:
-        if isinstance(screen, StillThereScreen):
-            warnings.append(" ".join(shown_text(screen).split()))
-
+    app = kiosk_app(idle_seconds=600)
     async with app.run_test(size=(80, 30)) as pilot:
-        app.screen_change_signal.subscribe(app, seen)
         await pilot.pause()
         await pilot.press("s", "n", "f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, CrisisScreen), "crisis help opening")
+        assert app.controller.answers.path.exists()
+        idle = app.idle
+        assert idle is not None
+        idle.last_input -= 541  # nine minutes and a second without a key: the last minute begins
+        await idle.check()
         await pilot.pause()
-        assert app.store.exists()
-        await wait_for(pilot, lambda: bool(warnings), "the warning")
+        assert isinstance(app.screen, StillThereScreen)
+        warning = " ".join(shown_text(app.screen).split())
+        assert re.search(r"will start again in (60|59) seconds and clear these answers", warning), warning
+        idle.deadline -= 60  # the minute has passed
+        await idle.check()
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the new start")
-        assert app.idle is not None
-        app.idle.idle_seconds = 600  # so that no second warning comes while the test ends
-        await pilot.pause()  # let the screens that were closed finish leaving
-        [warning] = warnings
-        assert "will start again in 1 second and clear these answers" in warning
+        await pilot.pause()
         assert len(app.screen_stack) == 2
-        assert app.session is None and not app.store.exists()
+        assert app.controller.session is None and not app.controller.answers.path.exists()
         text = " ".join(shown_text(app.screen).split())
-        assert "The aid started again after 1 minute without use, and the answers were cleared." in text
+        assert "The aid started again after 10 minutes without use, and the answers were cleared." in text
         assert "Resume" not in text
 
 
@@ -123,12 +121,12 @@ async def test_a_key_during_the_warning_keeps_the_person_where_they_were(kiosk_a
         await idle.check()
         await pilot.pause()
         assert isinstance(app.screen, StillThereScreen)
-        assert "will start again in 60 seconds" in " ".join(shown_text(app.screen).split())
+        assert "seconds and clear these answers" in " ".join(shown_text(app.screen).split())
         await pilot.press("down")
         await wait_for(pilot, lambda: app.screen is card, "the warning going away")
         await idle.check()
-        assert app.screen is card and app.store.exists()
-        assert app.session is not None and app.session.position == 1
+        assert app.screen is card and app.controller.answers.path.exists()
+        assert app.controller.session is not None and app.controller.session.position == 1
 
 
 async def test_the_download_offers_each_format_and_reminds_a_shared_computer(kiosk_app, monkeypatch) -> None:
@@ -143,10 +141,10 @@ async def test_the_download_offers_each_format_and_reminds_a_shared_computer(kio
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.press("s")
         await pilot.pause()
-        summary = build_summary(app.pack, app.session)
+        summary = app.controller.summary()
         for key, suffix, mime, heading in [("t", ".txt", "text/plain", "====="), ("m", ".md", "text/markdown", "# ")]:
             names: list[str | None] = []
-            await app.push_screen(DownloadScreen(summary, app.pack, shared=True), names.append)
+            await app.push_screen(DownloadScreen(summary, app.controller.pack, app.words, shared=True), names.append)
             await pilot.pause()
             assert "This is a shared computer, and it keeps downloaded files." in shown_text(app.screen)
             await pilot.press(key)

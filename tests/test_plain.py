@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import select
@@ -20,7 +21,7 @@ from decisionaid.core.summary import build_summary
 from decisionaid.export.render import default_export_name, render_text
 from decisionaid.storage.paths import session_path
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, run_cli
+from tests.helpers import COMMUTE, run_in_process
 
 CONTINUE = "Run decisionaid --plain again to continue."
 ENDED = f"Input ended; your answers are saved. {CONTINUE}"
@@ -33,7 +34,7 @@ VISUAL_ONLY = re.compile(r"[\x1b\u2500-\u257f\u2580-\u259f●○◐]")
 def plain(*answers: str, cwd: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ("--plain",)):
     """Run plain mode on the commute pack with `answers` as the lines of input."""
     text = "".join(f"{a}\n" for a in answers)
-    return run_cli(*args, "--pack", str(COMMUTE), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
+    return run_in_process(*args, "--pack", str(COMMUTE), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
 
 
 def saved():
@@ -58,8 +59,8 @@ def test_a_whole_run_answers_every_prompt_and_exports_what_the_summary_engine_bu
     assert session.stage == "summary"
     assert session.self_check == {"rain": "unsure"} and session.values == {"cost": "a-lot"}
     assert session.sure == {"sure": True, "understand": False, "risk": True, "encouragement": True}
-    assert session.unticked == ["q-cost"] and session.own_questions == ["Is [bold]rain[/bold] a problem?"]
-    assert session.cards_read == [c.id for c in commute_pack.ordered_cards()]
+    assert session.unticked == ("q-cost",) and session.own_questions == ("Is [bold]rain[/bold] a problem?",)
+    assert session.cards_read == tuple(c.id for c in commute_pack.ordered_cards())
     written = tmp_path / default_export_name(commute_pack, date.today())
     assert written.read_text(encoding="utf-8") == render_text(build_summary(commute_pack, session), commute_pack)
     assert f"Saved to {written}." in " ".join(result.stdout.split())
@@ -73,7 +74,7 @@ def test_the_output_is_words_only_wrapped_to_the_width(tmp_path: Path) -> None:
     assert all(len(line) <= 50 or " " not in line.strip() for line in out.splitlines())
     flat = " ".join(out.split())
     assert "Card 2 of 5. Section: Good and bad points." in flat
-    assert "How sure: Uncertain: studies are few, small or short." in flat
+    assert "How sure: Uncertain: studies are few, small or short" in flat
     assert "Cycling: 60 out of 100 people; 40 out of 100 did not." in flat
     assert "Bus: between 20 and 30 out of 100 people; between 70 and 80 out of 100 did not." in flat
     assert "? Not sure The answer: No On the bus you sit inside, so rain does not get you wet." in flat
@@ -137,7 +138,7 @@ def test_sources_are_listed_on_request(tmp_path: Path) -> None:
     out = result.stdout
     assert "Sources for this card:\n1. Example Travel Survey, 2025.\n   https://example.org/travel-survey" in out
     assert "Sources for this question:\n1. Example Travel Survey, 2025." in out
-    assert "Sources:\n1. Example Travel Survey, 2025." in out  # in the feedback itself
+    assert "Sources: 1. Type s to list it." in out  # the feedback counts them; s lists them
     assert saved().self_check == {"rain": "yes"}
 
 
@@ -168,13 +169,16 @@ def test_help_lists_the_commands_that_work_here(tmp_path: Path) -> None:
 
 
 def test_invalid_answers_get_a_hint_and_the_same_prompt(tmp_path: Path) -> None:
-    result = plain(*TO_SUMMARY[:6], "x", "9", "", "0", "1.5", "3", "", "", "hello", "4", "2", cwd=tmp_path)
+    result = plain(*TO_SUMMARY[:6], "x", "9", "0", "1.5", "3", "", "", "hello", "4", "2", cwd=tmp_path)
     out = result.stdout
     assert result.returncode == 0 and result.stderr == ""
+    skip_hint = "Press Enter to go on, or type a number from 1 to 3. Type h for help."
     hint = "Type a number from 1 to 3, then press Enter. Type h for help."
-    assert out.count(hint) == 7  # x, 9, Enter, 0, 1.5 at the question; hello, 4 at the value
-    assert out.count("Self-check question 1 of 1") == 1
-    assert out.count(f"{hint}\nType a number from 1 to 3 (h for help):") == 7
+    assert out.count(skip_hint) == 4  # x, 9, 0, 1.5 at the question, where Enter skips
+    assert out.count(hint) == 2  # hello, 4 at the value
+    assert out.count("Question 1 of 1. Not a test") == 1
+    assert out.count(f"{skip_hint}\nType a number from 1 to 3, or press Enter to skip (h for help):") == 4
+    assert out.count(f"{hint}\nType a number from 1 to 3 (h for help):") == 2
     assert saved().self_check == {"rain": "unsure"}
     assert out.count("What matters to you: 1 of 1.") == 1
     assert saved().values == {"cost": "not-much"}
@@ -185,7 +189,7 @@ def test_end_of_input_mid_journey_saves_and_exits_0(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.rstrip().endswith(ENDED)
     assert (saved().stage, saved().position) == ("cards", 2)
-    assert saved().cards_read == ["what-options", "bike-good", "bike-bad"]
+    assert saved().cards_read == ("what-options", "bike-good", "bike-bad")
 
 
 def test_quit_then_resume_where_it_was_left(tmp_path: Path) -> None:
@@ -208,7 +212,7 @@ def test_start_over_and_delete_ask_first(tmp_path: Path) -> None:
     plain("", "", "", "q", cwd=tmp_path)
     again = plain("2", "y", cwd=tmp_path).stdout
     assert "Card 1 of 5" in again
-    assert (saved().stage, saved().position, saved().cards_read) == ("cards", 0, ["what-options"])
+    assert (saved().stage, saved().position, saved().cards_read) == ("cards", 0, ("what-options",))
 
 
 def test_export_asks_before_replacing_a_file(tmp_path: Path, commute_pack: Pack) -> None:
@@ -229,7 +233,7 @@ def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tm
     out = plain(*TO_SUMMARY, "1", "2 9", "2, 2", "3", "2", "Mine?", "3", "1", cwd=tmp_path).stdout
     assert "Type numbers from 1 to 4" in out
     assert "Left out: What do people like me usually choose?" in out
-    assert saved().unticked == ["q-start"] and saved().own_questions == []
+    assert saved().unticked == ("q-start",) and saved().own_questions == ()
     assert "Removed: Mine?" in out and "You have no questions of your own yet." in out
 
 
@@ -274,7 +278,7 @@ async def test_a_session_saved_by_the_tui_at_a_question_resumes_there_in_plain_m
         await pilot.press("q")
     out = plain("1", cwd=tmp_path).stdout
     assert "You left off at self-check question 1 of 1." in out
-    assert "Self-check question 1 of 1." in out and "1. Yes (your answer)" in out
+    assert "Question 1 of 1. Not a test" in out and "1. Yes (your answer)" in out
     assert "✗ Not quite" in out and "Card " not in out
 
 
@@ -289,7 +293,7 @@ def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
     process.stdin.flush()
     seen = b""
     deadline = time.monotonic() + 60
-    while b"Card 2 of 5" not in seen or not seen.endswith(b": "):
+    while b"Card 2 of 5" not in seen or not seen.endswith(b"Press Enter to go on (h for help): "):
         assert time.monotonic() < deadline, seen
         if select.select([process.stdout], [], [], 0.2)[0]:
             seen += os.read(process.stdout.fileno(), 65536)
@@ -311,3 +315,26 @@ def test_bad_bytes_and_odd_input_never_crash(tmp_path: Path, answers: tuple[str,
         env={**os.environ, "COLUMNS": "80"},
     )
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_ctrl_c_while_a_page_is_printing_stops_at_the_next_prompt(tmp_path: Path, commute_pack: Pack) -> None:
+    """An interrupt never lands in the middle of a write: the page finishes, then the aid saves and stops."""
+    from decisionaid.core.controller import Controller
+    from decisionaid.plain.console import Console
+    from decisionaid.plain.flow import PlainAid
+    from decisionaid.storage.store import AnswersFile
+
+    class InterruptedWhilePrinting(io.StringIO):
+        def write(self, text: str) -> int:
+            if "Card 1 of 5" in text:
+                console.interrupt()  # as the signal handler would, half-way through the page
+            return super().write(text)
+
+    out = InterruptedWhilePrinting()
+    console = Console(io.StringIO("\n\n\n"), out, width=80, echo=True)
+    status = PlainAid(Controller(commute_pack, AnswersFile(session_path("commute"))), console).run()
+    assert status == 130
+    shown = out.getvalue()
+    assert "Card 1 of 5" in shown and "Card 2 of 5" not in shown
+    assert shown.rstrip().endswith(f"Stopped; your answers are saved. {CONTINUE}")
+    assert (saved().stage, saved().position) == ("cards", 0)

@@ -34,9 +34,9 @@ async def _sure(pilot) -> None:
 async def _summary(pilot) -> None:
     app = pilot.app
     await app.go("cards", 1)
-    app.session.self_check = {"rain": "unsure"}
-    app.session.values = {"cost": "a-lot"}
-    app.session.own_questions = ["Can I [bring] my bike on the bus?"]
+    app.controller.answer_self_check("rain", "unsure")
+    app.controller.answer_value("cost", "a-lot")
+    app.controller.add_own_question("Can I [bring] my bike on the bus?")
     await app.go("summary")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import COMMUTE
+from tests.helpers import COMMUTE, require_tool
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+@pytest.fixture(autouse=True)
+def _tmux() -> None:
+    require_tool("tmux", "the check in a real terminal")
+
 
 TIMEOUT = 20.0
 

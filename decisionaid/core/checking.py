@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from decisionaid.content.models import SelfCheck
-from decisionaid.core.wording import CORRECT, NOT_QUITE, NOT_SURE
 
 
 class Verdict(StrEnum):
@@ -19,11 +18,6 @@ class Verdict(StrEnum):
     correct = "correct"
     not_quite = "not_quite"
     not_sure = "not_sure"
-
-    @property
-    def words(self) -> str:
-        """'✓ Correct', '✗ Not quite' or '? Not sure'."""
-        return {Verdict.correct: CORRECT, Verdict.not_quite: NOT_QUITE, Verdict.not_sure: NOT_SURE}[self]
 
 
 def verdict(item: SelfCheck, choice_id: str) -> Verdict:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from decisionaid.content import Pack
-from decisionaid.core.session import STAGES, Session, Stage
+from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.session import STAGES, Stage
 
 Place = tuple[Stage, int]
 
@@ -24,15 +25,6 @@ class Journey:
         self.steps: list[Place] = [(stage, i) for stage in STAGES for i in range(self.lengths[stage])]
         self.card_ids = [card.id for card in pack.ordered_cards()]
 
-    def arrive(self, session: Session, stage: Stage, position: int) -> Place:
-        """Record in `session` that the person is at this place (a card shown counts as read); returns it."""
-        stage, position = self.clamp(stage, position)
-        session.stage = stage
-        session.position = position
-        if stage == "cards":
-            session.mark_read(self.card_ids[position])
-        return stage, position
-
     def clamp(self, stage: Stage, position: int) -> Place:
         """A place that exists: a saved position past the end of a shrunken stage moves to its last step."""
         if self.lengths[stage] == 0:
@@ -51,20 +43,12 @@ class Journey:
     def first(self, stage: Stage) -> Place:
         return self.clamp(stage, 0)
 
-    def describe(self, stage: Stage, position: int) -> str:
+    def describe(self, stage: Stage, position: int, words: Catalogue) -> str:
         """Where a place is, in words, e.g. 'card 4 of 22'."""
         stage, position = self.clamp(stage, position)
         total = self.lengths[stage]
-        if stage == "cards":
-            return f"card {position + 1} of {total}"
+        if stage == "self_check" and position == total - 1:
+            return words("place.self_check_end")
         if stage == "self_check":
-            if position == total - 1:
-                return "the end of the self-check"
-            return f"self-check question {position + 1} of {total - 1}"
-        if stage == "values":
-            return f"what matters to you, {position + 1} of {total}"
-        if stage == "sure":
-            return f"the four short questions, {position + 1} of {total}"
-        if stage == "summary":
-            return "your questions for the clinician"
-        return "the start"
+            total -= 1
+        return words(f"place.{stage}", n=position + 1, total=total)

@@ -1,109 +1,212 @@
-"""A person's answers and progress: pure Python, saved as TOML, atomically."""
+"""A person's answers and progress: an immutable value, read from and written to TOML.
+
+Only the controller makes a changed copy (`dataclasses.replace`); every other module can read a
+session but cannot change it. The file carries a version: older files are migrated on reading, and
+answers that name ids the pack no longer has are kept aside (`kept`) and written back, never dropped.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Any, Literal
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from decisionaid.content.models import Pack
-from decisionaid.content.problems import display_path, dotted
+from decisionaid.content.problems import display_path
 from decisionaid.storage.files import atomic_write, ensure_private_dir
 
-SESSION_VERSION = 1
+SESSION_VERSION = 2
 Stage = Literal["welcome", "cards", "self_check", "values", "sure", "summary"]
 STAGES: tuple[Stage, ...] = ("welcome", "cards", "self_check", "values", "sure", "summary")
+READERS = ("", "self", "helper")
 
 
 class SessionError(Exception):
-    """A session file that cannot be used, with a one-line reason."""
+    """A session file that cannot be used, with a one-line reason naming the file and the field."""
 
 
-def _now() -> datetime:
+def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-class Session(BaseModel):
+@dataclass(frozen=True)
+class Session:
     """Everything a person has told the aid, and where they are in it."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    schema_version: Literal[1] = SESSION_VERSION
-    pack: str = Field(description="The id of the pack these answers belong to.")
+    pack: str
     pack_version: str = ""
-    started: datetime = Field(default_factory=_now)
-    updated: datetime = Field(default_factory=_now)
+    started: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
     stage: Stage = "welcome"
-    position: int = Field(0, ge=0, description="Index within the stage (card, question or item).")
-    cards_read: list[str] = Field(default_factory=list)
-    self_check: dict[str, str] = Field(default_factory=dict, description="Self-check id -> chosen choice id.")
-    values: dict[str, str] = Field(default_factory=dict, description="Values item id -> chosen choice id.")
-    sure: dict[str, bool] = Field(default_factory=dict, description="SURE item id -> yes (true) or no (false).")
-    unticked: list[str] = Field(default_factory=list, description="Suggested questions the person left out.")
-    own_questions: list[str] = Field(default_factory=list)
+    position: int = 0
+    reader: str = ""  # "self", "helper" (someone filling it in for another), or "" before it is asked
+    cards_read: tuple[str, ...] = ()
+    self_check: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] = field(default_factory=dict)
+    sure: Mapping[str, bool] = field(default_factory=dict)
+    unticked: tuple[str, ...] = ()
+    starred: tuple[str, ...] = ()
+    own_questions: tuple[str, ...] = ()
+    starred_own: tuple[str, ...] = ()
+    own_draft: str = ""  # a question typed but not yet added, shown again in its box
+    withheld: tuple[str, ...] = ()  # sensitive values items left out of the exported copy
+    leaning: str = ""
     note: str = ""
+    kept: Mapping[str, Any] = field(default_factory=dict)  # answers for ids the pack no longer has
+
+    def __post_init__(self) -> None:
+        for name in ("self_check", "values", "sure", "kept"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        for name in ("cards_read", "unticked", "starred", "own_questions", "starred_own", "withheld"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @classmethod
     def new(cls, pack: Pack) -> Session:
         return cls(pack=pack.meta.id, pack_version=pack.meta.version)
 
-    def touch(self) -> None:
-        self.updated = _now()
-
-    def mark_read(self, card_id: str) -> None:
-        if card_id not in self.cards_read:
-            self.cards_read = [*self.cards_read, card_id]
-
     def to_toml(self) -> str:
-        return tomli_w.dumps(self.model_dump(mode="json"))
+        data: dict[str, Any] = {"schema_version": SESSION_VERSION}
+        for one in fields(self):
+            value = getattr(self, one.name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, Mapping):
+                value = {k: list(v) if isinstance(v, tuple) else _plain(v) for k, v in value.items()}
+            data[one.name] = value
+        if not data["kept"]:
+            del data["kept"]
+        return tomli_w.dumps(data)
 
-    def unknown_answers(self, pack: Pack) -> list[str]:
-        """Answers that name ids the pack no longer has (after a content update)."""
-        known = _Known(pack)
-        found = [f"cards_read: unknown card '{c}'" for c in self.cards_read if c not in known.cards]
-        found += _unknown_choices("self_check", self.self_check, known.checks)
-        found += _unknown_choices("values", self.values, known.values)
-        found += [f"sure.{k}: unknown SURE item" for k in self.sure if k not in known.sure]
-        found += [f"unticked: unknown question '{q}'" for q in self.unticked if q not in known.questions]
-        return found
-
-    def without_unknown(self, pack: Pack) -> Session:
-        """A copy keeping only the answers that still match the pack."""
-        known = _Known(pack)
-        return self.model_copy(
-            update={
-                "cards_read": [c for c in self.cards_read if c in known.cards],
-                "self_check": {k: v for k, v in self.self_check.items() if v in known.checks.get(k, ())},
-                "values": {k: v for k, v in self.values.items() if v in known.values.get(k, ())},
-                "sure": {k: v for k, v in self.sure.items() if k in known.sure},
-                "unticked": [q for q in self.unticked if q in known.questions],
-            }
-        )
+    def unknown_answers(self) -> list[str]:
+        """What `kept` holds, one line each, as in the file: 'cards_read: "x"' or 'self_check.rain = "maybe"'."""
+        lines = []
+        for kind, held in self.kept.items():
+            if isinstance(held, Mapping):
+                lines += [f"{kind}.{key} = {tomli_w.dumps({'v': value})[4:].strip()}" for key, value in held.items()]
+            else:
+                lines += [f'{kind}: "{key}"' for key in held]
+        return lines
 
 
-class _Known:
-    """The ids in a pack that answers may refer to."""
-
-    def __init__(self, pack: Pack) -> None:
-        self.cards = {c.id for c in pack.cards.cards}
-        self.checks = {q.id: {c.id for c in q.choices} for q in pack.self_check.self_check}
-        self.values = {v.id: {c.id for c in v.choices} for v in pack.values.values}
-        self.sure = {i.id for i in pack.sure.sure.items} if pack.sure.sure else set()
-        self.questions = {q.id for q in pack.clinician.questions}
+def _plain(value: Any) -> Any:
+    """A value tomli-w can write: read-only tables become plain ones."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
-def _unknown_choices(key: str, answers: dict[str, str], known: dict[str, set[str]]) -> list[str]:
-    found = []
-    for item, choice in answers.items():
-        if item not in known:
-            found.append(f"{key}.{item}: unknown item")
-        elif choice not in known[item]:
-            found.append(f"{key}.{item}: unknown choice '{choice}'")
-    return found
+# --- reading ------------------------------------------------------------------------
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _text_map(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _bool_map(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, bool) for v in value.values())
+
+
+def _moment(value: object) -> datetime | None:
+    """A date and time, from TOML's own or from the ISO text that version 1 files hold."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _position(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "pack": (_text, "must be text"),
+    "pack_version": (_text, "must be text"),
+    "started": (lambda v: _moment(v) is not None, "must be a date and time"),
+    "updated": (lambda v: _moment(v) is not None, "must be a date and time"),
+    "stage": (lambda v: v in STAGES, f"must be one of: {', '.join(STAGES)}"),
+    "position": (_position, "must be a whole number, 0 or more"),
+    "reader": (lambda v: v in READERS, "must be 'self', 'helper' or empty"),
+    "cards_read": (_texts, "must be a list of text"),
+    "self_check": (_text_map, "must be a table of text"),
+    "values": (_text_map, "must be a table of text"),
+    "sure": (_bool_map, "must be a table of true or false"),
+    "unticked": (_texts, "must be a list of text"),
+    "starred": (_texts, "must be a list of text"),
+    "own_questions": (_texts, "must be a list of text"),
+    "starred_own": (_texts, "must be a list of text"),
+    "own_draft": (_text, "must be text"),
+    "withheld": (_texts, "must be a list of text"),
+    "leaning": (_text, "must be text"),
+    "note": (_text, "must be text"),
+    "kept": (lambda v: _kept(v), "must be a table of lists and tables of earlier answers"),
+}
+
+_KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
+    "cards_read": _texts,
+    "unticked": _texts,
+    "starred": _texts,
+    "self_check": _text_map,
+    "values": _text_map,
+    "sure": _bool_map,
+}
+
+
+def _kept(value: object) -> bool:
+    """Answers set aside keep the shape they had: lists of ids, or tables of choices."""
+    return isinstance(value, dict) and all(k in _KEPT_SHAPES and _KEPT_SHAPES[k](v) for k, v in value.items())
+
+
+def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """Bring an older file up to this version; every answer it holds is carried over."""
+    version = data.pop("schema_version", None)
+    if type(version) is int and version == SESSION_VERSION:
+        return data
+    if type(version) is int and version == 1:
+        return data  # version 2 only adds fields, each with a default
+    if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
+        raise SessionError(f"{where}: schema_version: written by a newer version of the aid ({version})")
+    raise SessionError(f"{where}: schema_version: expected {SESSION_VERSION}, got {version!r}")
+
+
+def parse_session(text: str, where: str) -> Session:
+    """A session from TOML text, or SessionError with one line naming `where` and the field."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SessionError(f"{where}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise SessionError(f"{where}: values are nested too deeply") from None
+    if not data:
+        raise SessionError(f"{where}: file is empty")
+    data = _migrate(data, where)
+    for key, value in data.items():
+        if key not in _FIELDS:
+            raise SessionError(f"{where}: {key}: not a field of an answers file")
+        check, reason = _FIELDS[key]
+        if not check(value):
+            raise SessionError(f"{where}: {key}: {reason}")
+    if "pack" not in data:
+        raise SessionError(f"{where}: pack: missing")
+    moments = {k: _moment(data[k]) for k in ("started", "updated") if k in data}
+    return Session(**{**data, **moments})
 
 
 def load_session(path: Path) -> Session:
@@ -116,26 +219,57 @@ def load_session(path: Path) -> Session:
     except OSError as exc:
         raise SessionError(f"{where}: cannot read: {exc.strerror}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SessionError(f"{where}: not a text file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SessionError(f"{where}: not valid TOML: {exc}") from None
-    if not data:
-        raise SessionError(f"{where}: file is empty")
-    if data.get("schema_version") != SESSION_VERSION:
-        raise SessionError(f"{where}: schema_version: expected {SESSION_VERSION}, got {data.get('schema_version')!r}")
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        more = len(exc.errors()) - 1
-        extra = f" (and {more} more)" if more else ""
-        raise SessionError(f"{where}: {dotted(first['loc'])}: {first['msg']}{extra}") from None
+    return parse_session(text, where)
 
 
-def save_session(session: Session, path: Path) -> None:
-    """Save atomically with mode 0600 in a 0700 folder."""
-    session.touch()
+def save_session(session: Session, path: Path) -> Session:
+    """Save atomically with mode 0600 in a 0700 folder; returns the session with its new `updated` time."""
+    saved = replace(session, updated=now())
     ensure_private_dir(Path(path).parent)
-    atomic_write(Path(path), session.to_toml())
+    atomic_write(Path(path), saved.to_toml())
+    return saved
+
+
+# --- answers that match the pack -------------------------------------------------
+
+
+def set_aside_unknown(session: Session, pack: Pack) -> Session:
+    """Move answers that name ids the pack no longer has into `kept`; answers that match again come back."""
+    known = _Known(pack)
+    kept = {k: (dict(v) if isinstance(v, Mapping) else list(v)) for k, v in session.kept.items()}
+
+    def split_list(kind: str, items: tuple[str, ...], ok: set[str]) -> tuple[str, ...]:
+        pool = list(dict.fromkeys([*items, *kept.pop(kind, [])]))
+        kept[kind] = [i for i in pool if i not in ok]
+        return tuple(i for i in pool if i in ok)
+
+    def split_map(kind: str, answers: Mapping[str, Any], ok: Callable[[str, Any], bool]) -> dict[str, Any]:
+        pool = {**kept.pop(kind, {}), **answers}
+        kept[kind] = {k: v for k, v in pool.items() if not ok(k, v)}
+        return {k: v for k, v in pool.items() if ok(k, v)}
+
+    updated = replace(
+        session,
+        cards_read=split_list("cards_read", session.cards_read, known.cards),
+        unticked=split_list("unticked", session.unticked, known.questions),
+        starred=split_list("starred", session.starred, known.questions),
+        self_check=split_map("self_check", session.self_check, lambda k, v: v in known.checks.get(k, ())),
+        values=split_map("values", session.values, lambda k, v: v in known.values.get(k, ())),
+        sure=split_map("sure", session.sure, lambda k, v: k in known.sure),
+        kept={},
+    )
+    return replace(updated, kept={k: v for k, v in kept.items() if v})
+
+
+class _Known:
+    """The ids in a pack that answers may refer to."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.cards = {c.id for c in pack.cards.cards}
+        self.checks = {q.id: {c.id for c in q.choices} for q in pack.self_check.self_check}
+        self.values = {v.id: {c.id for c in v.choices} for v in pack.values.values}
+        self.sure = {i.id for i in pack.sure.sure.items} if pack.sure.sure else set()
+        self.questions = {q.id for q in pack.clinician.questions}

@@ -12,7 +12,7 @@ from datetime import date
 
 from decisionaid.content.models import Pack, Source
 from decisionaid.core.checking import Verdict, verdict
-from decisionaid.core.session import Session
+from decisionaid.core.session import Session, set_aside_unknown
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def sure_no_reason(item_text: str) -> str:
 
 def build_summary(pack: Pack, session: Session) -> Summary:
     """The summary for `session`; answers naming ids the pack no longer has are left out."""
-    answers = session.without_unknown(pack)
+    answers = set_aside_unknown(session, pack)
     reasons = _Reasons()
     for question in pack.clinician.questions:
         if question.core:

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from decisionaid.content.models import Pack, Source
+from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path
+from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.pages import long_date, source_links
+from decisionaid.core.sanitize import clean_text
 from decisionaid.core.summary import Summary
 from decisionaid.storage.files import atomic_write
 
@@ -31,21 +34,6 @@ HEADINGS = {
     "crisis": "If you need help now",
 }
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-# Terminal escape sequences: CSI (ESC [ or 0x9B), OSC (ESC ] or 0x9D) ended by BEL or ST,
-# other string commands (DCS, SOS, PM, APC) ended by ST, and two-byte ESC sequences.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]?"
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
 
 class ExportError(Exception):
     """An export that could not be written, with a one-line reason naming the path."""
@@ -55,40 +43,9 @@ class ExportExists(ExportError):
     """The export file is already there and replacing it was not asked for."""
 
 
-def clean_user_text(text: str) -> str:
-    """Remove what could act on a terminal or disguise text, keep everything else as typed.
-
-    Removed: terminal escape sequences (CSI, OSC ended by BEL or ST, DCS/SOS/PM/APC strings,
-    two-character ESC sequences), C0 and C1 control characters except newline and tab (a carriage
-    return becomes a newline), and the bidirectional embedding, override and isolate controls
-    (U+202A-U+202E, U+2066-U+2069), which can make text read differently from what it is.
-    Right-to-left and left-to-right marks (U+200E, U+200F) and right-to-left letters are kept.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
-
-
-def long_date(day: date) -> str:
-    """'21 November 2026', the same in every locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def default_export_name(pack: Pack, today: date, *, fmt: str = "text") -> str:
     """The suggested file name, e.g. 'ketamine-questions-2026-11-21.txt'."""
     return f"{pack.meta.id}-questions-{today.isoformat()}{SUFFIXES[fmt]}"
-
-
-def source_links(source: Source) -> list[str]:
-    """How to find a source: its DOI, PubMed and web addresses."""
-    links = []
-    if source.doi:
-        links.append(f"https://doi.org/{source.doi}")
-    if source.pmid:
-        links.append(f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/")
-    if source.url and source.url.rstrip("/") not in (link.rstrip("/") for link in links):
-        links.append(source.url)
-    return links
 
 
 # --- what goes in the export, in order, independent of the format ---------
@@ -136,7 +93,7 @@ def _blocks(summary: Summary, pack: Pack) -> Iterator[_Block]:
     own = [lines for lines in own if lines]
     if own:
         yield _Block(HEADINGS["own"], items=tuple(_Item(lines[0], details=tuple(lines[1:])) for lines in own))
-    note = clean_user_text(summary.note).strip()
+    note = clean_text(summary.note).strip()
     if note:
         yield _Block(HEADINGS["note"], note=note)
     if summary.sure and pack.sure.sure:
@@ -152,7 +109,7 @@ def _blocks(summary: Summary, pack: Pack) -> Iterator[_Block]:
 
 def _typed_lines(text: str) -> list[str]:
     """The non-blank lines of something the person typed, cleaned."""
-    return [line.strip() for line in clean_user_text(text).split("\n") if line.strip()]
+    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]
 
 
 def _crisis_items(pack: Pack) -> tuple[_Item, ...]:
@@ -168,8 +125,9 @@ def _title(summary: Summary) -> str:
 
 def _header(summary: Summary, today: date) -> list[str]:
     return [
-        f"Made on {long_date(today)}",
-        f"Content version {summary.pack_version}; evidence reviewed {long_date(summary.evidence_reviewed)}",
+        f"Made on {long_date(today, load_catalogue())}",
+        f"Content version {summary.pack_version}; evidence reviewed "
+        f"{long_date(summary.evidence_reviewed, load_catalogue())}",
     ]
 
 

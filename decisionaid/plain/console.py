@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
-from decisionaid.export.render import clean_user_text
+from decisionaid.core.sanitize import clean_text
 
 MIN_WIDTH = 20
 _HANGING = re.compile(r"^(\s*(?:\d+\.\s+)?)")
@@ -37,7 +37,7 @@ def wrap(line: str, width: int) -> list[str]:
 class Console:
     """Prints lines wrapped to the width and reads one answer at a time.
 
-    Everything printed passes through clean_user_text, so no text can move the cursor or change colours.
+    Everything printed passes through clean_text, so no text can move the cursor or change colours.
     When the answers come from a pipe, each one is echoed after its prompt, so the output reads as a transcript.
     """
 
@@ -46,11 +46,22 @@ class Console:
         self.stdout = stdout
         self.width = width
         self.echo = echo
+        self.waiting = False
+        self.interrupted = False
+
+    def interrupt(self) -> None:
+        """Ctrl+C: stop at once while waiting for an answer; while printing, stop at the next prompt.
+
+        Raising in the middle of a write would leave the output stream unusable for the goodbye line.
+        """
+        if self.waiting:
+            raise KeyboardInterrupt
+        self.interrupted = True
 
     def show(self, lines: Iterable[str]) -> None:
         """Print each line wrapped; an empty string prints a blank line."""
         for line in lines:
-            for text in clean_user_text(line).split("\n"):
+            for text in clean_text(line).split("\n"):
                 for wrapped in wrap(text, self.width):
                     self.stdout.write(wrapped.rstrip() + "\n")
         self.stdout.flush()
@@ -60,17 +71,23 @@ class Console:
 
     def read(self, prompt: str) -> str:
         """Print the prompt (its last line stays open for the answer) and return the answer without its newline."""
-        *before, last = wrap(clean_user_text(prompt), self.width)
+        *before, last = wrap(clean_text(prompt), self.width)
         for line in before:
             self.stdout.write(line + "\n")
         self.stdout.write(last + " ")
         self.stdout.flush()
-        answer = self.stdin.readline()
+        if self.interrupted:
+            raise KeyboardInterrupt
+        self.waiting = True
+        try:
+            answer = self.stdin.readline()
+        finally:
+            self.waiting = False
         if not answer:
             self.stdout.write("\n")
             raise EndOfInput
         answer = answer.rstrip("\r\n")
         if self.echo:
-            self.stdout.write(clean_user_text(answer) + "\n")
+            self.stdout.write(clean_text(answer) + "\n")
         self.stdout.flush()
         return answer

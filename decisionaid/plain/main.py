@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 from decisionaid.content import Pack
+from decisionaid.core.controller import Controller
 from decisionaid.plain.console import Console, terminal_width
 from decisionaid.plain.flow import PlainAid
 from decisionaid.storage.paths import session_path
-from decisionaid.storage.store import SessionStore
+from decisionaid.storage.store import AnswersFile
 
 
 def run_plain(pack: Pack) -> int:
@@ -17,4 +19,8 @@ def run_plain(pack: Pack) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
-    return PlainAid(pack, SessionStore(session_path(pack.meta.id)), console).run()
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
+    try:
+        return PlainAid(Controller(pack, AnswersFile(session_path(pack.meta.id))), console).run()
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -4,83 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from decisionaid.content.models import Arm, Card, Figure, Pack, SelfCheck, Source, SureItem, ValueItem
-from decisionaid.core.checking import learnt, right_answer, verdict
-from decisionaid.core.figures import count_words, figure_heading, other_side_words
+from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
+from decisionaid.core import pages
+from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary
-from decisionaid.core.wording import certainty_words
-from decisionaid.export.render import HEADINGS, clean_user_text, long_date, source_links
-
-ABOUT = (
-    "This aid explains the options, checks what you know, asks what matters to you and builds a list of "
-    "questions to take to your clinician. It informs and prepares that talk; it does not decide for you."
-)
-NO_WRONG_ANSWERS = "There are no right or wrong answers. They only shape the questions for your clinician."
+from decisionaid.export.render import HEADINGS
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def lines_of(page: pages.Page) -> list[str]:
+    """A page model's paragraphs, with a blank line before the disclaimer and help-now lines."""
+    out: list[str] = []
+    for line in page.lines:
+        if line.role in ("disclaimer", "help-now", "subheading") and out:
+            out.append("")
+        out.append(line.text)
+    return out
 
 
-def welcome(pack: Pack, notices: Iterable[str], left_off: str | None) -> list[str]:
-    meta = pack.meta
-    crisis = pack.crisis.crisis[0]
-    lines = [meta.title, meta.decision, ""]
-    lines += [*notices]
-    if left_off:
-        lines.append(f"Your answers are saved. You left off at {left_off}.")
-    lines += [
-        ABOUT,
-        "",
-        meta.disclaimer,
-        "",
-        f"About {meta.minutes} minutes. Evidence reviewed {long_date(meta.evidence_reviewed)}; "
-        f"next review due {long_date(meta.review_due)}.",
-        f"Funding: {meta.funding} Conflicts of interest: {meta.conflicts}",
-        "",
-        f"Crisis help: type c at any prompt. {crisis.name}: {crisis.contact}.",
-        "Type h at any prompt for the list of commands.",
-    ]
-    return lines
+def welcome(pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str | None) -> list[str]:
+    page = pages.welcome(pack, words, notices, left_off, words("welcome.help_key_plain"))
+    return [*lines_of(page), words("plain.help_hint")]
 
 
-def figure(fig: Figure) -> list[str]:
-    """A figure in words: what was counted, then each group's count and the other side."""
-    return [
-        "Figure. " + figure_heading(fig),
-        *(_arm(arm) for arm in (fig.option_arm, fig.comparator)),
-        f"How sure about this figure: {certainty_words(fig.certainty)}.",
-    ]
-
-
-def _arm(arm: Arm) -> str:
-    return f"{_capital(arm.label)}: {count_words(arm)}; {other_side_words(arm)}."
-
-
-def card(pack: Pack, item: Card, position: int, total: int, *, list_sources: bool = False) -> list[str]:
+def card(
+    pack: Pack, item: Card, position: int, total: int, words: Catalogue, *, list_sources: bool = False
+) -> list[str]:
     """A card as paragraphs; its sources are counted (s lists them) or, with `list_sources`, listed."""
-    section = next(s for s in pack.sections if s.id == item.section)
-    lines = [f"Card {position + 1} of {total}. Section: {section.title}.", "", item.title]
-    if item.options:
-        lines.append("About: " + ", ".join(pack.option(o).name for o in item.options) + ".")
-    lines += [f"How sure: {certainty_words(item.certainty)}.", "", item.body]
+    heading = pages.card_heading(pack, item, words)
+    lines = [
+        words("plain.card_progress", progress=pages.card_progress(position, total, words), section=heading[0].text),
+        "",
+        *(line.text for line in heading[1:]),
+        "",
+        item.body,
+    ]
     for figure_id in item.figures:
-        lines += ["", *figure(pack.figure(figure_id))]
-    found = card_sources(pack, item)
+        lines += ["", *pages.figure_words(pack.figure(figure_id), words)]
+    found = pages.card_sources(pack, item)
     if list_sources:
-        return [*lines, "", *sources("Sources for this card:", found)]
-    return [*lines, "", sources_hint(len(found))]
+        return [*lines, "", *sources(words("plain.card_sources"), found)]
+    return [*lines, "", sources_hint(len(found), words)]
 
 
-def sources_hint(count: int, title: str = "Sources") -> str:
-    return f"{title}: {count}. Type s to list {'it' if count == 1 else 'them'}."
-
-
-def card_sources(pack: Pack, item: Card) -> list[Source]:
-    """The card's sources, then its figures' sources, each once."""
-    ids = dict.fromkeys([*item.sources, *(s for f in item.figures for s in pack.figure(f).sources)])
-    return [pack.source(s) for s in ids]
+def sources_hint(count: int, words: Catalogue, title: str | None = None) -> str:
+    return words("plain.sources_hint", count=count, title=title or words("sources.title"))
 
 
 def sources(title: str, found: Iterable[Source]) -> list[str]:
@@ -88,97 +57,79 @@ def sources(title: str, found: Iterable[Source]) -> list[str]:
     lines = [title]
     for number, source in enumerate(found, 1):
         lines.append(f"{number}. {source.citation}")
-        lines += [" " * (len(str(number)) + 2) + link for link in source_links(source)]
+        lines += [" " * (len(str(number)) + 2) + link for link in pages.source_links(source)]
     return lines
 
 
-def choices(labels: Iterable[str], chosen: int | None = None) -> list[str]:
-    return [f"{n}. {label}" + (" (your answer)" if n == chosen else "") for n, label in enumerate(labels, 1)]
-
-
-def self_check(item: SelfCheck, position: int, total: int, chosen: int | None) -> list[str]:
+def choices(labels: Iterable[str], words: Catalogue, chosen: int | None = None) -> list[str]:
     return [
-        f"Self-check question {position + 1} of {total}. Not a test: it shows what to ask about.",
+        words("plain.choice_chosen" if n == chosen else "plain.choice", n=n, label=label)
+        for n, label in enumerate(labels, 1)
+    ]
+
+
+def self_check(item: SelfCheck, position: int, total: int, chosen: int | None, words: Catalogue) -> list[str]:
+    return [
+        pages.self_check_progress(position, total, words),
         "",
         item.prompt,
-        *choices((c.label for c in item.choices), chosen),
+        *choices((c.label for c in item.choices), words, chosen),
     ]
 
 
-def feedback(pack: Pack, item: SelfCheck, choice_id: str) -> list[str]:
-    """The verdict in words, the answer, the explanation and its sources, as the TUI shows them."""
-    lines = [
-        "",
-        verdict(item, choice_id).words,
-        f"The answer: {right_answer(item)}",
-        item.explanation,
-        "",
-        *sources("Sources:", (pack.source(s) for s in item.sources)),
-    ]
-    if item.cards:
-        titles = "; ".join(pack.card(c).title for c in item.cards)
-        lines += ["", f"To read the card again, type o: {titles}."]
+def feedback(pack: Pack, item: SelfCheck, choice_id: str, words: Catalogue) -> list[str]:
+    """The verdict in words, the answer and the explanation; sources are counted, listed with s."""
+    shown = pages.feedback(pack, item, choice_id, words, words("self_check.reopen_key_plain"))
+    lines = ["", shown.verdict, shown.answer, shown.explanation, "", sources_hint(len(shown.sources), words)]
+    if shown.reopen:
+        lines += ["", shown.reopen]
     return lines
 
 
-def learnt_page(pack: Pack, session: Session) -> list[str]:
-    result = learnt(pack.self_check.self_check, session.self_check)
-    lines = ["The end of the self-check.", ""]
-    if result.known:
-        lines += ["You now know about:", *result.known, ""]
-    if result.to_ask:
-        lines += ["Worth talking through with your clinician:", *result.to_ask]
-        lines += ["", "They are listed in your summary, to talk through."]
-    if not result.known and not result.to_ask:
-        lines.append("You skipped the self-check. You can go back to it at any time.")
-    return lines
+def learnt_page(pack: Pack, session: Session, words: Catalogue) -> list[str]:
+    return [words("place.self_check_end"), "", *lines_of(pages.learnt_page(pack, session, words))]
 
 
-def value(item: ValueItem, position: int, total: int, chosen: int | None) -> list[str]:
-    kind = "About you" if item.kind == "situation" else "What matters to you"
+def value(item: ValueItem, position: int, total: int, chosen: int | None, words: Catalogue) -> list[str]:
     return [
-        f"{kind}: {position + 1} of {total}.",
-        NO_WRONG_ANSWERS,
+        pages.value_progress(item.kind, position, total, words) + ".",
+        words("values.no_wrong_answers"),
         "",
         item.statement,
-        *choices((c.label for c in item.choices), chosen),
+        *choices((c.label for c in item.choices), words, chosen),
     ]
 
 
-def sure_intro(pack: Pack) -> list[str]:
+def sure_intro(pack: Pack, words: Catalogue) -> list[str]:
     sure = pack.sure.sure
     assert sure is not None, "only called when the pack has the SURE test"
-    return [sure.title, f"From: {sure.citation}", sure.terms_of_use, ""]
+    return [sure.title, words("plain.from", citation=sure.citation), sure.terms_of_use, ""]
 
 
-def sure_item(pack: Pack, item: SureItem, position: int, answer: bool | None) -> list[str]:
+def sure_item(pack: Pack, item: SureItem, position: int, answer: bool | None, words: Catalogue) -> list[str]:
     sure = pack.sure.sure
     assert sure is not None, "only called when the pack has the SURE test"
     chosen = None if answer is None else (1 if answer else 2)
     return [
-        f"{sure.title} ({position + 1} of {len(sure.items)})",
+        pages.sure_progress(sure.title, position, len(sure.items), words),
         "",
         item.text,
-        *choices(("Yes", "No"), chosen),
+        *choices((words("sure.yes"), words("sure.no")), words, chosen),
     ]
 
 
-def crisis(pack: Pack) -> list[str]:
-    lines = ["Crisis help. If you are in danger or might harm yourself, contact one of these now:"]
-    for resource in pack.crisis.crisis:
-        lines.append(f"{resource.name} ({resource.region}): {resource.contact}.")
-        if resource.details:
-            lines.append(resource.details)
-        lines.append(f"Checked on {long_date(resource.verified_on)}.")
+def crisis(pack: Pack, words: Catalogue) -> list[str]:
+    page = pages.crisis(pack, words)
+    lines = [f"{page.title}. {page.lines[0].text}"]
+    for resource in page.lines[1:]:
+        name, contact, *rest = resource.text.split("\n")
+        lines += [f"{name}: {contact}.", *rest]
     return lines
 
 
-def summary(result: Summary, pack: Pack) -> list[str]:
+def summary(result: Summary, pack: Pack, words: Catalogue) -> list[str]:
     """The summary with every suggested question numbered, and 'left out' said in words."""
-    lines = [
-        "Your questions for the clinician.",
-        "Nothing here is a recommendation. Questions marked 'left out' will not be in the saved file.",
-    ]
+    lines = [words("plain.summary_title"), words("plain.summary_hint")]
     if result.matters:
         lines += ["", HEADINGS["matters"] + ":", *result.matters]
     if result.unsure:
@@ -186,23 +137,23 @@ def summary(result: Summary, pack: Pack) -> list[str]:
     lines += ["", HEADINGS["questions"] + ":"]
     number = 0
     for group in result.groups:
-        lines.append(f"Topic: {group.title}.")
+        lines.append(words("plain.topic", topic=group.title))
         for question in group.questions:
             number += 1
-            left_out = "" if question.ticked else "Left out: "
+            left_out = "" if question.ticked else words("summary.left_out") + " "
             lines.append(f"{number}. {left_out}{question.text}")
-            lines.append(" " * (len(str(number)) + 2) + "Why: " + " ".join(question.reasons))
+            lines.append(" " * (len(str(number)) + 2) + words("summary.why", reasons=" ".join(question.reasons)))
     lines += ["", HEADINGS["own"] + ":"]
-    lines += [clean_user_text(q) for q in result.own_questions] or ["None yet."]
-    note = clean_user_text(result.note).strip()
-    lines += ["", HEADINGS["note"] + ":", note or "None yet."]
+    lines += [clean_text(q) for q in result.own_questions] or [words("plain.none_yet")]
+    note = clean_text(result.note).strip()
+    lines += ["", HEADINGS["note"] + ":", note or words("plain.none_yet")]
     if result.sure and pack.sure.sure:
         lines += ["", HEADINGS["sure"] + ":"]
         for answer in result.sure:
-            lines.append(f"{answer.text} {'Yes' if answer.yes else 'No'}.")
+            lines.append(f"{answer.text} {words('sure.yes') if answer.yes else words('sure.no')}.")
             if answer.meaning:
                 lines.append(answer.meaning)
-        lines.append(f"From: {pack.sure.sure.citation}")
+        lines.append(words("plain.from", citation=pack.sure.sure.citation))
     if result.sources_read:
-        lines += ["", sources_hint(len(result.sources_read), HEADINGS["sources"])]
+        lines += ["", sources_hint(len(result.sources_read), words, HEADINGS["sources"])]
     return lines

@@ -6,17 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from decisionaid.core.catalogue import Catalogue
 from decisionaid.plain.console import Console
 
 BACK, SOURCES, CRISIS, REPEAT, HELP, QUIT = "b", "s", "c", "r", "h", "q"
-COMMANDS = {
-    BACK: "back to the previous page",
-    SOURCES: "the sources for this page",
-    REPEAT: "read this page again",
-    CRISIS: "crisis help: who to contact now",
-    HELP: "this list of commands",
-    QUIT: "quit; your answers are saved",
-}
+COMMANDS = {BACK: "back", SOURCES: "sources", REPEAT: "repeat", CRISIS: "crisis", HELP: "help", QUIT: "quit"}
 _NUMBERS = re.compile(r"[\s,]+")
 
 
@@ -37,9 +31,10 @@ class Here:
 class Prompter:
     """Asks on the console; crisis help, sources, help and reading again are answered in place."""
 
-    def __init__(self, console: Console, crisis: list[str]) -> None:
+    def __init__(self, console: Console, crisis: list[str], words: Catalogue) -> None:
         self.console = console
         self.crisis = crisis
+        self.words = words
 
     def choose(
         self, here: Here, prompt: str, *, count: int = 0, enter: bool = False, usage: list[str] | None = None
@@ -67,21 +62,21 @@ class Prompter:
             answer = self.console.read(prompt).strip()
             if answer == "":
                 return ""
-            if self._command(here, answer.lower(), [f"1 to {count}: the numbers, separated by spaces."]):
+            if self._command(here, answer.lower(), [self.words("prompt.numbers_usage", count=count)]):
                 continue
             if answer.lower() == BACK:
                 return BACK
             parts = _NUMBERS.split(answer.strip(", "))
             if all(p.isdigit() and 1 <= int(p) <= count for p in parts):
                 return [int(p) for p in dict.fromkeys(parts)]
-            self.console.say(f"Type numbers from 1 to {count}, for example 1 3, or press Enter for no change.")
+            self.console.say(self.words("prompt.numbers_hint", count=count))
 
     def text(self, here: Here, prompt: str) -> str | None:
         """A line of text as typed ('' for Enter), or None for b."""
         while True:
             answer = self.console.read(prompt)
             letter = answer.strip().lower()
-            if self._command(here, letter, ["Type your text, then press Enter."]):
+            if self._command(here, letter, [self.words("prompt.text_usage")]):
                 continue
             if letter == BACK:
                 return None
@@ -90,13 +85,13 @@ class Prompter:
     def confirm(self, here: Here, question: str) -> bool:
         """Yes or no; b counts as no."""
         while True:
-            answer = self.console.read(f"{question} Type y for yes or n for no:").strip().lower()
+            answer = self.console.read(self.words("prompt.confirm", question=question)).strip().lower()
             if answer in ("y", "yes"):
                 return True
             if answer in ("n", "no", BACK):
                 return False
-            if not self._command(here, answer, ["y: yes.", "n: no."]):
-                self.console.say("Type y for yes or n for no.")
+            if not self._command(here, answer, [self.words("prompt.yes_usage"), self.words("prompt.no_usage")]):
+                self.console.say(self.words("prompt.confirm_hint"))
 
     def _command(self, here: Here, letter: str, usage: list[str]) -> bool:
         """Carry out a command that leaves the person at the same prompt; True if `letter` was one."""
@@ -109,34 +104,32 @@ class Prompter:
         elif letter == REPEAT:
             self.console.say("", *here.page())
         elif letter == SOURCES:
-            self.console.say(*(here.sources() if here.sources else ["This page has no sources."]))
+            self.console.say(*(here.sources() if here.sources else [self.words("prompt.no_sources")]))
         elif letter == BACK and here.first:
-            self.console.say("This is the first page; there is nothing before it.")
+            self.console.say(self.words("prompt.first_page"))
         else:
             return False
         return True
 
-    @staticmethod
-    def _usage(count: int, enter: bool) -> list[str]:
-        lines = ["Enter: go on."] if enter else []
+    def _usage(self, count: int, enter: bool) -> list[str]:
+        lines = [self.words("prompt.enter_usage")] if enter else []
         if count:
-            lines.append(f"1 to {count}: choose that answer.")
+            lines.append(self.words("prompt.number_usage", count=count))
         return lines
 
     def _hint(self, count: int, enter: bool) -> str:
         if count and enter:
-            return f"Press Enter to go on, or type a number from 1 to {count}. Type h for help."
+            return self.words("prompt.hint_enter_or_number", count=count)
         if count:
-            return f"Type a number from 1 to {count}, then press Enter. Type h for help."
-        return "Press Enter to go on, or type h for help."
+            return self.words("prompt.hint_number", count=count)
+        return self.words("prompt.hint_enter")
 
-    @staticmethod
-    def _help(here: Here, usage: list[str]) -> list[str]:
-        commands = {**here.extra, **COMMANDS}
+    def _help(self, here: Here, usage: list[str]) -> list[str]:
+        commands = {**here.extra, **{k: self.words(f"prompt.command_{v}") for k, v in COMMANDS.items()}}
         if here.first:
             commands.pop(BACK)
         if here.sources is None:
             commands.pop(SOURCES)
-        lines = ["Commands: type one, then press Enter.", *usage]
-        lines += [f"{letter}: {meaning}." for letter, meaning in commands.items()]
+        lines = [self.words("prompt.commands"), *usage]
+        lines += [self.words("prompt.command_line", letter=letter, meaning=m) for letter, m in commands.items()]
         return lines

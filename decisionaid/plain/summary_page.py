@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.summary import Summary, build_summary
+from decisionaid.core.controller import Outcome
+from decisionaid.core.session import Session
+from decisionaid.core.summary import Summary
 from decisionaid.export.render import (
     HEADINGS,
     ExportError,
     ExportExists,
-    clean_user_text,
     default_export_name,
     render_text,
     write_export,
@@ -22,14 +23,7 @@ from decisionaid.plain.prompts import BACK, Here
 if TYPE_CHECKING:
     from decisionaid.plain.flow import PlainAid
 
-MENU = (
-    "Leave out or put back questions",
-    "Add a question of your own",
-    "Remove a question of your own",
-    "Write your note",
-    "Save the list to a file",
-)
-MENU_LINES = ["What would you like to do?", *pages.choices(MENU)]
+MENU = ("leave_out", "add_own", "remove_own", "note", "save")
 PREVIOUS = -1
 
 
@@ -38,109 +32,103 @@ class SummaryPage:
 
     def __init__(self, aid: PlainAid) -> None:
         self.aid = aid
-        self.session = aid.answers
-        self.here = Here(self.page, lambda: pages.sources(HEADINGS["sources"] + ":", self.build().sources_read))
+        self.controller = aid.controller
+        self.words = aid.words
+        self.menu = [
+            self.words("plain.menu_title"),
+            *pages.choices((self.words(f"plain.menu_{m}") for m in MENU), self.words),
+        ]
+        sources_title = HEADINGS["sources"] + ":"
+        self.here = Here(self.page, lambda: pages.sources(sources_title, self.build().sources_read))
 
     def build(self) -> Summary:
-        return build_summary(self.aid.pack, self.session)
+        return self.controller.summary()
+
+    @property
+    def session(self) -> Session:
+        return self.aid.answers
 
     def page(self) -> list[str]:
-        return [*pages.summary(self.build(), self.aid.pack), "", *MENU_LINES]
+        return [*pages.summary(self.build(), self.aid.pack, self.words), "", *self.menu]
 
     def run(self) -> int:
         self.aid.show(self.page())
         actions = (self.tick, self.add_own, self.remove_own, self.write_note, self.export)
         while True:
             reply = self.aid.ask.choose(
-                self.here, f"Type 1 to {len(MENU)}, or q to leave (h for help):", count=len(MENU), usage=MENU_LINES
+                self.here, self.words("plain.menu_prompt", count=len(MENU)), count=len(MENU), usage=self.menu
             )
             if reply == BACK:
                 return PREVIOUS
             actions[int(reply) - 1]()
-            self.aid.console.say("", f"What next? The choices are 1 to {len(MENU)}; h lists them again.")
+            self.say("", self.words("plain.what_next", count=len(MENU)))
 
     def say(self, *lines: str) -> None:
         self.aid.console.say(*lines)
 
+    def report(self, outcome: Outcome) -> bool:
+        for line in (outcome.problem, outcome.said):
+            if line:
+                self.say(line)
+        return outcome.saved and outcome.done
+
     def tick(self) -> None:
         questions = self.build().questions()
-        numbers = self.aid.ask.numbers(
-            self.here,
-            "Type the numbers of the questions to leave out or put back, for example 1 3 (Enter: no change):",
-            len(questions),
-        )
+        numbers = self.aid.ask.numbers(self.here, self.words("plain.tick_prompt"), len(questions))
         if not isinstance(numbers, list):
             return
-        unticked = list(self.session.unticked)
         for number in numbers:
             question = questions[number - 1]
-            if question.id in unticked:
-                unticked.remove(question.id)
-                self.say(f"Put back: {question.text}")
-            else:
-                unticked.append(question.id)
-                self.say(f"Left out: {question.text}")
-        self.session.unticked = unticked
-        self.aid.save()
+            put_back = question.id in self.session.unticked
+            self.report(self.controller.include_question(question.id, put_back))
+            self.say(self.words("plain.put_back" if put_back else "plain.left_out", text=question.text))
 
     def add_own(self) -> None:
-        text = self.aid.ask.text(self.here, "Type your question, then press Enter (Enter alone: none):")
-        text = clean_user_text(text or "").strip()
-        if not text:
-            self.say("No question was added.")
-            return
-        self.session.own_questions = [*self.session.own_questions, text]
-        self.aid.save()
-        self.say(f"Added: {text}")
+        text = self.aid.ask.text(self.here, self.words("plain.own_prompt"))
+        self.report(self.controller.add_own_question(text or ""))
 
     def remove_own(self) -> None:
         own = self.session.own_questions
         if not own:
-            self.say("You have no questions of your own yet.")
+            self.say(self.words("plain.no_own"))
             return
-        self.say(HEADINGS["own"] + ":", *pages.choices(clean_user_text(q) for q in own))
-        reply = self.aid.ask.choose(
-            self.here,
-            f"Type the number of the question to remove, 1 to {len(own)} (Enter: none):",
-            count=len(own),
-            enter=True,
-        )
+        self.say(HEADINGS["own"] + ":", *pages.choices(own, self.words))
+        prompt = self.words("plain.remove_prompt", count=len(own))
+        reply = self.aid.ask.choose(self.here, prompt, count=len(own), enter=True)
         if isinstance(reply, int):
-            self.session.own_questions = [q for i, q in enumerate(own, 1) if i != reply]
-            self.aid.save()
-            self.say(f"Removed: {clean_user_text(own[reply - 1])}")
+            self.report(self.controller.remove_own_question(reply - 1))
 
     def write_note(self) -> None:
         """Lines until an empty line; they replace the note. An empty first line keeps or deletes the old one."""
-        old = clean_user_text(self.session.note).strip()
+        words = self.words
+        old = self.session.note.strip()
         if old:
-            self.say("Your note now:", old)
-        self.say("Type your note. It can have several lines; press Enter on an empty line to finish.")
+            self.say(words("plain.note_now"), old)
+        self.say(words("plain.note_how"))
         lines: list[str] = []
         while True:
-            line = self.aid.ask.text(self.here, "Note:" if not lines else "More, or Enter to finish:")
+            line = self.aid.ask.text(self.here, words("plain.note_prompt") if not lines else words("plain.note_more"))
             if line is None:
-                self.say("Your note was not changed.")
+                self.say(words("plain.note_unchanged"))
                 return
             if not line.strip():
                 break
-            lines.append(clean_user_text(line).strip())
+            lines.append(line.strip())
         if lines:
-            self.session.note = "\n".join(lines)
-            self.aid.save()
-            self.say("Your note is saved.")
-        elif old and self.aid.ask.confirm(self.here, "Delete your note?"):
-            self.session.note = ""
-            self.aid.save()
-            self.say("Your note was deleted.")
+            if self.report(self.controller.set_note("\n".join(lines))):
+                self.say(words("plain.note_saved"))
+        elif old and self.aid.ask.confirm(self.here, words("plain.note_delete")):
+            if self.report(self.controller.set_note("")):
+                self.say(words("plain.note_deleted"))
         else:
-            self.say("Your note was not changed.")
+            self.say(words("plain.note_unchanged"))
 
     def export(self) -> None:
         """Ask for a file name (default in the current folder); confirm before replacing a file."""
         default = Path.cwd() / default_export_name(self.aid.pack, date.today())
         while True:
-            answer = self.aid.ask.text(self.here, f"File name (Enter: {default.name} in {default.parent}; b: go back):")
+            prompt = self.words("plain.file_prompt", name=default.name, folder=default.parent)
+            answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
             path = Path(answer.strip()).expanduser() if answer.strip() else default
@@ -154,12 +142,12 @@ class SummaryPage:
             try:
                 write_export(text, path)
             except ExportExists:
-                if not self.aid.ask.confirm(self.here, f"{path} already exists. Replace it?"):
-                    self.say("Not saved. Type another file name, or b to go back.")
+                if not self.aid.ask.confirm(self.here, self.words("export.replace", path=path)):
+                    self.say(self.words("plain.not_saved_other_name"))
                     return False
                 write_export(text, path, force=True)
         except ExportError as exc:
-            self.say(f"Not saved: {exc}")
+            self.say(self.words("plain.not_saved", reason=exc))
             return False
-        self.say(f"Saved to {path.absolute()}. Take it to your clinician; your answers stay saved here too.")
+        self.say(self.words("plain.saved_to", path=path.absolute()))
         return True

@@ -1,23 +1,21 @@
-"""The Textual app: screens, bindings and themes. It shows and collects; it owns no rules."""
+"""The Textual app: it moves between screens and shows what the controller reports; it owns no rules."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 
-from decisionaid.content import Pack
-from decisionaid.core.catalogue import load_catalogue
-from decisionaid.core.journey import Journey
-from decisionaid.core.session import Session, Stage
+from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.session import Stage
+from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
-from decisionaid.storage.store import SessionStore
-from decisionaid.tui.idle import IdleWatch, minutes_words
+from decisionaid.tui.idle import IdleWatch
+from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
@@ -25,11 +23,9 @@ from decisionaid.tui.shutdown import catch_exit_signals, exit_status
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
 
-LEAVE_TIP = "Leave; your answers are already saved"
-
 
 class DecisionAidApp(App[int]):
-    """The decision aid for one content pack, with answers autosaved to `store`."""
+    """The decision aid for one content pack; every change goes through `controller`."""
 
     CSS_PATH = "app.tcss"
     TITLE = "decisionaid"
@@ -38,21 +34,18 @@ class DecisionAidApp(App[int]):
     BINDINGS = [
         Binding("f2", "crisis", "Crisis help", priority=True, id="crisis", tooltip="Crisis lines, from any screen"),
         Binding("question_mark", "help", "Keys", key_display="?", id="help", tooltip="Every key on this screen"),
-        Binding("q", "quit", "Quit", id="quit", tooltip=LEAVE_TIP),
-        Binding("ctrl+c", "quit", "Quit", show=False, id="quit-ctrl-c", tooltip=LEAVE_TIP),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave; your answers are already saved"),
+        Binding("ctrl+c", "quit", "Quit", show=False, id="quit-ctrl-c", tooltip="Leave; your answers are saved"),
     ]
 
     def __init__(
         self,
-        pack: Pack,
-        store: SessionStore,
+        controller: Controller,
         *,
         theme: str | None = None,
         settings_path: Path | None = None,
         export_dir: Path | None = None,
-        kiosk: bool = False,
-        idle_seconds: float = 600,
-        local_help: str | None = None,
+        site: Site = PERSONAL,
     ) -> None:
         super().__init__()
         for extra in THEMES:
@@ -62,17 +55,13 @@ class DecisionAidApp(App[int]):
         chosen = theme or saved
         if chosen in self.available_themes:
             self.theme = chosen
-        self.pack = pack
-        self.store = store
+        self.controller = controller
+        self.words = controller.words
         self.export_dir = export_dir
-        self.journey = Journey(pack)
-        self.session, self.notices = store.load(pack)
-        self.sub_title = pack.meta.title
-        self.sources_open = False
+        self.sub_title = controller.pack.meta.title
         self.leaving = False
-        self.kiosk = kiosk
-        self.idle_seconds = idle_seconds
-        self.local_help = local_help
+        self.farewell: str | None = None
+        self.site = site
         self.idle: IdleWatch | None = None
         self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
@@ -81,9 +70,9 @@ class DecisionAidApp(App[int]):
         self._restore_signals = catch_exit_signals(self.leave_on_signal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_window)
-        if self.kiosk:
-            self.idle = IdleWatch(self, self.idle_seconds, self.start_afresh)
-        self.push_screen(WelcomeScreen())
+        if self.site.kiosk:
+            self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
+        self.push_screen(WelcomeScreen(self.controller))
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
@@ -107,41 +96,53 @@ class DecisionAidApp(App[int]):
             if not small:
                 covers.remove()
             elif not covers and not isinstance(screen, CrisisScreen):
-                screen.mount(TooSmall())
+                screen.mount(TooSmall(self.words))
 
     # --- moving through the journey ------------------------------------------------
 
-    async def start(self) -> None:
-        """Begin with fresh answers at the first card."""
-        self.session = Session.new(self.pack)
-        self.notices = []
-        await self.go(*self.journey.first("cards"))
+    @on(Changed)
+    def report(self, message: Changed) -> None:
+        self.show_outcome(message.outcome)
 
+    def show_outcome(self, outcome: Outcome) -> None:
+        """A problem from the controller, in one line; the answers stay on screen."""
+        if outcome.problem:
+            self.notify(outcome.problem, severity="error", markup=False)
+
+    @on(Move)
+    async def move(self, message: Move) -> None:
+        await self.go(*self.controller.step(message.delta))
+
+    @on(GoTo)
+    async def go_to(self, message: GoTo) -> None:
+        await self.go(message.stage, message.position, export=message.export)
+
+    @on(StartRequested)
+    async def start(self) -> None:
+        """Begin with fresh answers at the first step; with answers saved, ask first."""
+        if self.controller.started:
+            self.confirm_start_over()
+            return
+        self.show_outcome(self.controller.start())
+        await self.show(*self.controller.place)
+
+    @on(ResumeRequested)
     async def resume(self) -> None:
         """Go back to where the saved answers left off."""
-        if self.session is None:
-            await self.start()
-            return
-        stage, position = self.session.stage, self.session.position
-        if stage == "welcome":
-            stage, position = self.journey.first("cards")
-        await self.go(*self.journey.clamp(stage, position))
+        await self.go(*self.controller.resume_place())
 
-    async def step(self, delta: int) -> None:
-        """Move one step forward (1) or back (-1)."""
-        if self.session is None:
-            return
-        here = (self.session.stage, self.session.position)
-        await self.go(*(self.journey.next(*here) if delta > 0 else self.journey.previous(*here)))
+    @on(DeleteRequested)
+    def delete(self) -> None:
+        self.confirm_delete()
 
     async def go(self, stage: Stage, position: int = 0, *, export: bool = False) -> None:
         """Record the place, save, and show its screen; the next key waits until it is shown."""
         if self.leaving:
             return
-        if self.session is None:
-            self.session = Session.new(self.pack)
-        stage, position = self.journey.arrive(self.session, stage, position)
-        self.save()
+        self.show_outcome(self.controller.go(stage, position))
+        await self.show(*self.controller.place, export=export)
+
+    async def show(self, stage: Stage, position: int, *, export: bool = False) -> None:
         from decisionaid.tui.screens.card import CardScreen
 
         if stage == "cards" and isinstance(self.screen, CardScreen):
@@ -151,87 +152,82 @@ class DecisionAidApp(App[int]):
 
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
         """The screen for a place; each is imported when first needed, to keep start-up short."""
+        controller = self.controller
         if stage == "cards":
             from decisionaid.tui.screens.card import CardScreen
 
-            return CardScreen(position)
+            return CardScreen(controller, position)
         if stage == "self_check":
-            if position == len(self.pack.self_check.self_check):
+            if position == len(controller.pack.self_check.self_check):
                 from decisionaid.tui.screens.learnt import LearntScreen
 
-                return LearntScreen(position)
+                return LearntScreen(controller, position)
             from decisionaid.tui.screens.self_check import SelfCheckScreen
 
-            return SelfCheckScreen(position)
+            return SelfCheckScreen(controller, position)
         if stage == "values":
             from decisionaid.tui.screens.values import ValuesScreen
 
-            return ValuesScreen(position)
+            return ValuesScreen(controller, position)
         if stage == "sure":
             from decisionaid.tui.screens.sure import SureScreen
 
-            return SureScreen(position)
+            return SureScreen(controller, position)
         if stage == "summary":
             from decisionaid.tui.screens.summary import SummaryScreen
 
-            return SummaryScreen(export=export)
-        return WelcomeScreen()
+            return SummaryScreen(controller, export=export, export_dir=self.export_dir)
+        return WelcomeScreen(controller)
 
     # --- saving and forgetting -------------------------------------------------------
 
-    def save_now(self) -> None:
-        """Save at once, including text typed on any open screen that is waiting to be saved."""
+    def keep_typing(self) -> None:
+        """Hand the controller text typed on any open screen that is still waiting to be recorded."""
         for screen in self.screen_stack:
             if isinstance(screen, AidScreen):
                 screen.keep_typing()
-        self.save()
 
-    def save(self) -> None:
-        """Autosave; a failure is reported in one line and the answers stay on screen."""
-        problem = self.store.save_or_explain(self.session)
-        if problem:
-            self.notify(problem, severity="error")
+    def confirm_start_over(self) -> None:
+        self._confirm_then(self.words("confirm.start_over"), self.words("confirm.start_over_button"), self._start_over)
 
-    async def delete_answers(self) -> None:
-        self.store.delete()
-        self.session = None
-        self.notices = ["Your answers were deleted."]
-        await self.switch_screen(WelcomeScreen())
+    def confirm_delete(self) -> None:
+        question = self.words("confirm.delete", path=self.controller.answers.path)
+        self._confirm_then(question, self.words("confirm.delete_button"), self._delete)
+
+    def _confirm_then(self, question: str, button: str, act: Callable[[], Awaitable[None]]) -> None:
+        """Ask first; only a yes carries out `act`."""
+        from decisionaid.tui.screens.confirm import ConfirmScreen
+
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await act()
+
+        self.push_screen(ConfirmScreen(question, button, self.words), answered)
+
+    async def _start_over(self) -> None:
+        outcome = self.controller.start_over()
+        self.show_outcome(outcome)
+        if outcome.done:
+            await self.show(*self.controller.place)
+
+    async def _delete(self) -> None:
+        outcome = self.controller.delete()
+        self.show_outcome(outcome)
+        if outcome.done:
+            await self.switch_screen(WelcomeScreen(self.controller))
 
     async def start_afresh(self) -> None:
         """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
-        self.session = None
-        self.store.delete()
-        self.notices = [load_catalogue()("kiosk.restarted", minutes=minutes_words(self.idle_seconds))]
-        self.sources_open = False
+        notice = self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
+        self.show_outcome(self.controller.clear_for_next_person(notice))
         self.theme = self._first_theme
         while len(self.screen_stack) > 2:
             await self.pop_screen()
-        await self.switch_screen(WelcomeScreen())
-
-    def confirm_start_over(self) -> None:
-        from decisionaid.tui.screens.confirm import ConfirmScreen
-
-        async def start_over(confirmed: bool | None) -> None:
-            if confirmed:
-                self.store.delete()
-                await self.start()
-
-        self.push_screen(ConfirmScreen("Start over? This clears every answer saved so far.", "Start over"), start_over)
-
-    def confirm_delete(self) -> None:
-        from decisionaid.tui.screens.confirm import ConfirmScreen
-
-        async def delete(confirmed: bool | None) -> None:
-            if confirmed:
-                await self.delete_answers()
-
-        self.push_screen(
-            ConfirmScreen(f"Delete your saved answers? The file {self.store.path} will be removed.", "Delete"), delete
-        )
+        await self.switch_screen(WelcomeScreen(self.controller))
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
-        self.notify(Content(load_catalogue()("download.failed", reason=str(event.exception))), severity="error")
+        reason = str(event.exception)
+        self.notify(self.words("download.failed", reason=reason), severity="error", markup=False)
 
     def _remember_theme(self, _theme: object) -> None:
         if self.settings_path is None:
@@ -239,7 +235,7 @@ class DecisionAidApp(App[int]):
         try:
             save_settings(Settings(theme=self.theme), self.settings_path)
         except OSError as exc:
-            self.notify(f"Could not save the theme choice: {exc}", severity="warning")
+            self.notify(self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning")
 
     # --- keys everywhere -------------------------------------------------------------
 
@@ -250,34 +246,42 @@ class DecisionAidApp(App[int]):
 
     def action_crisis(self) -> None:
         if not isinstance(self.screen, CrisisScreen):
-            self.push_screen(CrisisScreen())
+            self.push_screen(CrisisScreen(self.controller, local_help=self.site.local_help))
 
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows
 
-        self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
+        rows = help_rows(self, self.screen.active_bindings)
+        self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
 
     async def action_quit(self) -> None:
         """q, Ctrl+Q, and Ctrl+C when no text is selected to copy: save everything and leave."""
-        self.leaving = True
-        self.save_now()
-        self.exit(0)
+        self.leave(0)
 
     def leave_on_signal(self, signum: int) -> None:
         """SIGTERM, SIGHUP or SIGINT: save first, then leave cleanly, restoring the terminal."""
+        self.leave(exit_status(signum))
+
+    def leave(self, status: int) -> None:
+        """Save and exit; when the save fails, the status says so and a line on leaving says where answers are."""
         self.leaving = True
-        self.save_now()
-        self.exit(return_code=exit_status(signum))
+        self.keep_typing()
+        outcome = self.controller.leave()
+        if not outcome.saved:
+            self.farewell = " ".join(filter(None, (outcome.problem, outcome.said)))
+            status = status or 1
+        self.exit(return_code=status)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("Crisis help", "Crisis lines you can contact now", self.action_crisis)
-        yield SystemCommand("Go to summary", "Your questions for the clinician", self._summary_anywhere)
-        yield SystemCommand("Export questions", "Save your questions as a text file", self._export_anywhere)
-        yield SystemCommand("Start over", "Clear every answer and begin again", self.confirm_start_over)
-        yield SystemCommand("Delete my answers", "Remove the saved answers file", self.confirm_delete)
-        yield SystemCommand("Change theme", "Colours, including high contrast", self.action_change_theme)
-        yield SystemCommand("Keys", "Every key on this screen", self.action_help)
-        yield SystemCommand("Quit", "Leave; your answers are saved", self.action_quit)
+        words = self.words
+        yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
+        yield SystemCommand(words("command.summary"), words("command.summary_help"), self._summary_anywhere)
+        yield SystemCommand(words("command.export"), words("command.export_help"), self._export_anywhere)
+        yield SystemCommand(words("command.start_over"), words("command.start_over_help"), self.confirm_start_over)
+        yield SystemCommand(words("command.delete"), words("command.delete_help"), self.confirm_delete)
+        yield SystemCommand(words("command.theme"), words("command.theme_help"), self.action_change_theme)
+        yield SystemCommand(words("command.keys"), words("command.keys_help"), self.action_help)
+        yield SystemCommand(words("command.quit"), words("command.quit_help"), self.action_quit)
 
     async def _summary_anywhere(self) -> None:
         await self.go("summary")

@@ -8,15 +8,10 @@ from time import monotonic
 
 from textual.app import App
 
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.screens.still_there import StillThereScreen
 
 WARNING_SECONDS = 60
-
-
-def minutes_words(seconds: float) -> str:
-    """'10 minutes', '1 minute': the idle time as the welcome and the notices say it."""
-    return load_catalogue()("kiosk.minutes", count=max(1, round(seconds / 60)))
 
 
 class IdleWatch:
@@ -26,8 +21,9 @@ class IdleWatch:
     shown for that long, even when the aid was too busy to show it on time.
     """
 
-    def __init__(self, app: App, idle_seconds: float, on_idle: Callable[[], Awaitable[None]]) -> None:
+    def __init__(self, app: App, idle_seconds: float, on_idle: Callable[[], Awaitable[None]], words: Catalogue) -> None:
         self.app = app
+        self.words = words
         self.idle_seconds = idle_seconds
         self.warning_seconds = min(WARNING_SECONDS, idle_seconds / 5)
         self.on_idle = on_idle
@@ -48,7 +44,7 @@ class IdleWatch:
         if self.warning is None:
             if now - self.last_input >= self.idle_seconds - self.warning_seconds:
                 self.deadline = now + self.warning_seconds
-                self.warning = StillThereScreen(ceil(self.warning_seconds))
+                self.warning = StillThereScreen(self.words, ceil(self.warning_seconds))
                 await self.app.push_screen(self.warning)
         elif now >= self.deadline:
             self.warning = None

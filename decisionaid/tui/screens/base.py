@@ -1,8 +1,6 @@
-"""What every step of the journey shares: back and next, and access to the app's pack and answers."""
+"""What every step of the journey shares: the controller it reads, back and next, number keys."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,11 +8,11 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button
 
+from decisionaid.content import Pack
+from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.session import Session
+from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.widgets.choices import ChoiceList
-
-if TYPE_CHECKING:
-    from decisionaid.tui.app import DecisionAidApp
 
 
 def number_bindings(description: str = "Choose") -> list[Binding]:
@@ -28,26 +26,33 @@ def number_bindings(description: str = "Choose") -> list[Binding]:
 
 
 class AidScreen(Screen):
-    """A screen of the aid, with typed access to the app; the crisis key comes first in its footer."""
+    """A screen of the aid: it reads from the controller it is given and posts changes up to the app."""
 
     BINDINGS = [Binding("f2", "app.crisis", "Crisis help", id="crisis-first")]
+    TITLE_KEY = ""
+
+    def __init__(self, controller: Controller, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.controller = controller
+        if self.TITLE_KEY:
+            self.title = controller.words(self.TITLE_KEY)
 
     @property
-    def aid(self) -> DecisionAidApp:
-        return cast("DecisionAidApp", self.app)
+    def pack(self) -> Pack:
+        return self.controller.pack
 
     @property
     def session(self) -> Session:
-        session = self.aid.session
+        session = self.controller.session
         assert session is not None, "journey screens are only shown with a session"
         return session
 
+    def report(self, outcome: Outcome) -> None:
+        """Tell the app what an operation did, so a problem is shown."""
+        self.post_message(Changed(outcome))
+
     def keep_typing(self) -> None:
         """Put into the session any text typed here that is still waiting to be recorded; most screens have none."""
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        """A button runs the action named by its id, so buttons and keys do the same thing."""
-        await self.run_action(event.button.id or "")
 
 
 class StepScreen(AidScreen):
@@ -58,21 +63,22 @@ class StepScreen(AidScreen):
         Binding("right,n", "next", "Next", key_display="→/n", id="next"),
     ]
 
-    def __init__(self, position: int = 0) -> None:
-        super().__init__()
+    def __init__(self, controller: Controller, position: int = 0) -> None:
+        super().__init__(controller)
         self.position = position
 
-    async def action_next(self) -> None:
-        await self.aid.step(1)
+    def action_next(self) -> None:
+        self.post_message(Move(1))
 
-    async def action_back(self) -> None:
-        await self.aid.step(-1)
+    def action_back(self) -> None:
+        self.post_message(Move(-1))
 
     def navigation(self) -> ComposeResult:
         """The Back and Next buttons under a step."""
+        words = self.controller.words
         with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Next →", id="next", variant="primary", compact=True)
+            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield Button(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
 
 
 class ChoiceStepScreen(StepScreen):

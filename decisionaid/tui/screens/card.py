@@ -8,6 +8,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from decisionaid.core import pages
+from decisionaid.core.controller import Controller
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.widgets.card_view import CardView
 from decisionaid.tui.widgets.page import Page
@@ -17,36 +19,41 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 class CardScreen(StepScreen):
     """One card at a time; the app marks each card read as it is shown."""
 
-    TITLE = "Information"
+    TITLE_KEY = "card.title"
     AUTO_FOCUS = "#card"
     BINDINGS = [Binding("s", "sources", "Sources", id="sources")]
 
+    def __init__(self, controller: Controller, position: int = 0) -> None:
+        super().__init__(controller, position)
+        self.sources_open = False
+
     def compose(self) -> ComposeResult:
-        cards = self.aid.pack.ordered_cards()
+        cards, words = self.pack.ordered_cards(), self.controller.words
         card = cards[self.position]
-        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        yield TitleBar(self.pack.meta.title, self.title or "")
         with Page(id="card", classes="page"):
-            yield Static(Content(f"Card {self.position + 1} of {len(cards)}"), id="progress", classes="progress")
-            yield CardView(self.aid.pack, card, show_sources=self.aid.sources_open)
+            progress = pages.card_progress(self.position, len(cards), words)
+            yield Static(Content(progress), id="progress", classes="progress")
+            yield CardView(self.pack, card, words, show_sources=self.sources_open)
         with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Sources (s)", id="sources", compact=True)
-            yield Button("Next →", id="next", variant="primary", compact=True)
+            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield Button(words("card.sources"), id="sources", action="screen.sources", compact=True)
+            yield Button(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
     async def show(self, position: int) -> None:
         """Turn to another card in place: quicker than building a new screen."""
-        cards = self.aid.pack.ordered_cards()
+        cards, words = self.pack.ordered_cards(), self.controller.words
         self.position = position
         page = self.query_one("#card", Page)
         with self.app.batch_update():
-            self.query_one("#progress", Static).update(Content(f"Card {position + 1} of {len(cards)}"))
+            self.query_one("#progress", Static).update(Content(pages.card_progress(position, len(cards), words)))
             await self.query_one(CardView).remove()
-            await page.mount(CardView(self.aid.pack, cards[position], show_sources=self.aid.sources_open))
+            await page.mount(CardView(self.pack, cards[position], words, show_sources=self.sources_open))
             page.scroll_home(animate=False)
 
     def action_sources(self) -> None:
-        self.aid.sources_open = not self.aid.sources_open
-        self.query_one(CardView).set_class(self.aid.sources_open, "-sources")
-        if self.aid.sources_open:
+        self.sources_open = not self.sources_open
+        self.query_one(CardView).set_class(self.sources_open, "-sources")
+        if self.sources_open:
             self.call_after_refresh(self.query_one("#card", Page).scroll_to_widget, self.query_one("#sources-panel"))

@@ -7,7 +7,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from decisionaid.content import Pack
 from decisionaid.content.models import Card
+from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.widgets.card_view import CardView
 
 
@@ -16,16 +18,18 @@ class CardModal(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,r", "close", "Close", id="close")]
 
-    def __init__(self, cards: list[Card]) -> None:
+    def __init__(self, pack: Pack, cards: list[Card], words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
+        self.pack = pack
         self.cards = cards
+        self.words = words
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="card-modal") as box:
-            box.border_title = "Card"
-            box.border_subtitle = "Escape: close"
+            box.border_title = self.words("card.modal_title")
+            box.border_subtitle = self.words("card.modal_close")
             for card in self.cards:
-                yield CardView(self.app.pack, card, show_sources=True)  # type: ignore[attr-defined]
+                yield CardView(self.pack, card, self.words, show_sources=True)
 
     def action_close(self) -> None:
         self.dismiss()

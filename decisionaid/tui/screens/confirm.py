@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from decisionaid.core.catalogue import Catalogue
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Returns True when the person confirms; Cancel has the focus, so Enter alone changes nothing."""
@@ -19,20 +21,19 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y", "confirm", "Yes", id="confirm"),
     ]
 
-    def __init__(self, question: str, confirm_label: str) -> None:
+    def __init__(self, question: str, confirm_label: str, words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
         self.question = question
         self.confirm_label = confirm_label
+        self.words = words
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.question), id="question")
             with Horizontal(classes="buttons"):
-                yield Button(Content(f"{self.confirm_label} (y)"), id="confirm", variant="error")
-                yield Button("Cancel (n)", id="cancel", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm")
+                label = self.words("confirm.yes_key", label=self.confirm_label)
+                yield Button(Content(label), id="confirm", action="screen.confirm", variant="error")
+                yield Button(self.words("confirm.cancel"), id="cancel", action="screen.cancel", variant="primary")
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
-from decisionaid.core.catalogue import load_catalogue
-from decisionaid.export.render import long_date
+from decisionaid.core import pages
+from decisionaid.core.controller import Controller
+from decisionaid.tui.widgets.page_lines import line_widgets
 
 
 class CrisisScreen(ModalScreen[None]):
@@ -18,24 +17,18 @@ class CrisisScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="close")]
 
-    def __init__(self) -> None:
+    def __init__(self, controller: Controller, *, local_help: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
+        self.controller = controller
+        self.local_help = local_help
 
     def compose(self) -> ComposeResult:
+        words = self.controller.words
+        page = pages.crisis(self.controller.pack, words, local_help=self.local_help)
         with VerticalScroll(classes="dialog", id="crisis") as box:
-            box.border_title = "Crisis help"
-            box.border_subtitle = "Escape: back to where you were"
-            yield Static("If you are in danger or might harm yourself, contact one of these now:", classes="lead")
-            local_help = getattr(self.app, "local_help", None)
-            if local_help:
-                text = load_catalogue()("help_now.local", text=local_help)
-                yield Static(Content(text), id="local-help", classes="resource")
-            for resource in self.app.pack.crisis.crisis:  # type: ignore[attr-defined]
-                lines = [f"{resource.name} ({resource.region})", resource.contact]
-                if resource.details:
-                    lines.append(resource.details)
-                lines.append(f"Checked on {long_date(resource.verified_on)}.")
-                yield Static(Content("\n".join(lines)), classes="resource")
+            box.border_title = page.title
+            box.border_subtitle = words("crisis.back")
+            yield from line_widgets(page.lines)
 
     def action_close(self) -> None:
         self.dismiss()

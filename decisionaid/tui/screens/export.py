@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from decisionaid.content import Pack
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import ExportError, ExportExists, default_export_name, render, write_export
 from decisionaid.tui.screens.confirm import ConfirmScreen
@@ -25,26 +25,21 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, text: str, default_path: Path) -> None:
+    def __init__(self, text: str, default_path: Path, words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
         self.text = text
         self.default_path = default_path
+        self.words = words
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export") as box:
-            box.border_title = "Save your questions as a text file"
-            yield Static("File name (Enter saves, Escape cancels):")
+            box.border_title = self.words("export.title")
+            yield Static(self.words("export.file_name"))
             yield Input(str(self.default_path), id="path")
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.dismiss(None)
+                yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")
+                yield Button(self.words("export.cancel"), id="cancel", action="screen.cancel")
 
     def on_input_submitted(self) -> None:
         self.save()
@@ -55,16 +50,19 @@ class ExportScreen(ModalScreen[Path | None]):
     def target(self) -> Path:
         return Path(self.query_one("#path", Input).value.strip()).expanduser()
 
+    def action_save(self) -> None:
+        self.save()
+
     def save(self, *, force: bool = False) -> None:
         path = self.target()
         if not path.name:
-            self.show_error("Type a file name first.")
+            self.show_error(self.words("export.no_name"))
             return
         try:
             write_export(self.text, path, force=force)
         except ExportExists:
             self.app.push_screen(
-                ConfirmScreen(f"{path} already exists. Replace it?", "Replace"),
+                ConfirmScreen(self.words("export.replace", path=path), self.words("export.replace_button"), self.words),
                 lambda replace: self.save(force=True) if replace else None,
             )
         except ExportError as exc:
@@ -92,14 +90,15 @@ class DownloadScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
 
-    def __init__(self, summary: Summary, pack: Pack, *, shared: bool) -> None:
+    def __init__(self, summary: Summary, pack: Pack, words: Catalogue, *, shared: bool) -> None:
         super().__init__(classes="dialog-screen")
         self.summary = summary
         self.pack = pack
+        self.words = words
         self.shared = shared
 
     def compose(self) -> ComposeResult:
-        words = load_catalogue()
+        words = self.words
         with Vertical(classes="dialog", id="download") as box:
             box.border_title = words("download.title")
             yield Static(Content(words("download.intro")))

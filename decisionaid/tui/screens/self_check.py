@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from decisionaid.content.models import SelfCheck
-from decisionaid.core.checking import right_answer, verdict
+from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
@@ -22,25 +22,25 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 class SelfCheckScreen(ChoiceStepScreen):
     """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
 
-    TITLE = "Self-check"
+    TITLE_KEY = "self_check.title"
     BINDINGS = [Binding("r", "reopen", "Reopen card", id="reopen")]
 
     @property
     def question(self) -> SelfCheck:
-        return self.aid.pack.self_check.self_check[self.position]
+        return self.pack.self_check.self_check[self.position]
 
     def compose(self) -> ComposeResult:
         question = self.question
-        total = len(self.aid.pack.self_check.self_check)
+        total = len(self.pack.self_check.self_check)
         answer = self.session.self_check.get(question.id)
-        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        yield TitleBar(self.pack.meta.title, self.title or "")
         with Page(id="self-check", classes="page"):
-            yield Static(
-                Content(f"Question {self.position + 1} of {total}. Not a test: it shows what to ask about."),
-                classes="progress",
-            )
+            progress = pages.self_check_progress(self.position, total, self.controller.words)
+            yield Static(Content(progress), classes="progress")
             yield Static(Content(question.prompt), classes="prompt")
-            yield ChoiceList([(c.id, c.label) for c in question.choices], answer)
+            yield ChoiceList(
+                [(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen")
+            )
             yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
         yield from self.navigation()
         yield Footer(show_command_palette=False)
@@ -57,15 +57,16 @@ class SelfCheckScreen(ChoiceStepScreen):
         return super().check_action(action, parameters)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
-        self.session.self_check = {**self.session.self_check, self.question.id: event.choice_id}
+        self.report(self.controller.answer_self_check(self.question.id, event.choice_id))
         self.show_feedback(event.choice_id)
-        self.aid.save()
         self.refresh_bindings()
 
     def show_feedback(self, choice_id: str) -> None:
         """Reveal the feedback composed with the question, with this answer's verdict."""
         verdict_line = self.query_one("#verdict", Static)
-        verdict_line.update(Content(verdict(self.question, choice_id).words))
+        verdict_line.update(
+            Content(pages.feedback(self.pack, self.question, choice_id, self.controller.words, "").verdict)
+        )
         self.query_one("#feedback").add_class("-answered")
         self.call_after_refresh(self.query_one(Page).scroll_to_widget, verdict_line, animate=False, top=True)
 
@@ -74,17 +75,18 @@ class SelfCheckScreen(ChoiceStepScreen):
 
         Composed hidden before an answer, so answering only fills in the verdict and shows it.
         """
-        question, pack = self.question, self.aid.pack
+        words = self.controller.words
+        shown = pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
         widgets: list[Widget] = [
-            Static(Content(verdict(question, choice_id).words if choice_id else ""), id="verdict", classes="verdict"),
-            Static(Content(f"The answer: {right_answer(question)}"), classes="answer"),
-            Static(Content(question.explanation), classes="explanation"),
-            SourceList(pack.source(s) for s in question.sources),
+            Static(Content(shown.verdict), id="verdict", classes="verdict"),
+            Static(Content(shown.answer), classes="answer"),
+            Static(Content(shown.explanation), classes="explanation"),
+            SourceList(shown.sources, title=words("sources.title")),
         ]
-        if question.cards:
-            titles = "; ".join(pack.card(c).title for c in question.cards)
-            widgets.append(Static(Content(f"Press r to reopen: {titles}"), classes="hint"))
+        if shown.reopen:
+            widgets.append(Static(Content(shown.reopen), classes="hint"))
         return widgets
 
     def action_reopen(self) -> None:
-        self.app.push_screen(CardModal([self.aid.pack.card(c) for c in self.question.cards]))
+        cards = [self.pack.card(c) for c in self.question.cards]
+        self.app.push_screen(CardModal(self.pack, cards, self.controller.words))

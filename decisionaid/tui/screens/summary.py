@@ -10,16 +10,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
-from decisionaid.core.catalogue import load_catalogue
-from decisionaid.core.summary import Summary, build_summary
-from decisionaid.export.render import HEADINGS, clean_user_text, default_export_name, render_text
+from decisionaid.core.controller import Controller
+from decisionaid.core.site import PERSONAL
+from decisionaid.core.summary import Summary
+from decisionaid.export.render import HEADINGS, default_export_name, render_text
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.sources import SourceList
+from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 from decisionaid.tui.widgets.title_bar import TitleBar
 
 NOTE_SAVE_DELAY = 0.5
@@ -28,30 +31,27 @@ NOTE_SAVE_DELAY = 0.5
 class SummaryScreen(StepScreen):
     """Everything the export will hold, editable: tick boxes, own questions and a note."""
 
-    TITLE = "Your questions"
+    TITLE_KEY = "summary.screen_title"
     AUTO_FOCUS = "#summary"
     BINDINGS = [
         Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save as a text file"),
     ]
 
-    def __init__(self, *, export: bool = False) -> None:
-        super().__init__(0)
+    def __init__(self, controller: Controller, *, export: bool = False, export_dir: Path | None = None) -> None:
+        super().__init__(controller, 0)
         self.export_on_open = export
-        self._note_timer = None
+        self.export_dir = export_dir
+        self._note_timer: Timer | None = None
 
     def build(self) -> Summary:
-        return build_summary(self.aid.pack, self.session)
+        return self.controller.summary()
 
     def compose(self) -> ComposeResult:
-        summary = self.build()
-        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        summary, words = self.build(), self.controller.words
+        yield TitleBar(self.pack.meta.title, self.title or "")
         with Page(id="summary", classes="page"):
-            yield Static("Questions to take to your clinician", classes="page-title")
-            yield Static(
-                "Tab moves between questions; Space unticks one to leave it out of the saved file. "
-                "Nothing here is a recommendation.",
-                classes="hint",
-            )
+            yield Static(words("summary.title"), classes="page-title")
+            yield Static(words("summary.tui_hint"), classes="hint")
             if summary.matters:
                 yield from self.listing(HEADINGS["matters"], summary.matters)
             if summary.unsure:
@@ -61,17 +61,23 @@ class SummaryScreen(StepScreen):
                 yield Static(Content(group.title), classes="topic")
                 for question in group.questions:
                     yield QuestionBox(
-                        question.text, question.ticked, name=question.id, classes="question", compact=True
+                        question.text,
+                        question.ticked,
+                        words("summary.left_out"),
+                        name=question.id,
+                        classes="question",
+                        compact=True,
                     )
-                    yield Static(Content("Why: " + " ".join(question.reasons)), classes="reason")
+                    yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
             yield Static(HEADINGS["own"], classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
-            yield Input(placeholder="Type a question of your own, then press Enter", id="own-input")
+            yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
             yield Static(HEADINGS["note"], classes="subheading")
-            yield TextArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
+            yield NoteArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
             if summary.sure:
                 lines = [
-                    f"{a.text} {'Yes' if a.yes else 'No'}" + (f"\n  {a.meaning}" if a.meaning else "")
+                    f"{a.text} {words('sure.yes') if a.yes else words('sure.no')}"
+                    + (f"\n  {a.meaning}" if a.meaning else "")
                     for a in summary.sure
                 ]
                 yield from self.listing(HEADINGS["sure"], lines)
@@ -79,8 +85,8 @@ class SummaryScreen(StepScreen):
                 yield SourceList(summary.sources_read, title=HEADINGS["sources"])
         yield Static(id="status", classes="status")
         with Horizontal(classes="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("Export (e or Ctrl+S)", id="export", variant="primary", compact=True)
+            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
     @staticmethod
@@ -94,17 +100,15 @@ class SummaryScreen(StepScreen):
 
     @on(Checkbox.Changed, ".question")
     def ticked(self, event: Checkbox.Changed) -> None:
-        question_id = event.checkbox.name or ""
-        unticked = [q for q in self.session.unticked if q != question_id]
-        self.session.unticked = unticked if event.value else [*unticked, question_id]
-        self.aid.save()
+        self.report(self.controller.include_question(event.checkbox.name or "", event.value))
 
     def own_rows(self) -> list[Horizontal]:
         """Each own question with a button that removes it."""
+        remove = self.controller.words("summary.remove")
         return [
             Horizontal(
                 Static(Content(f"• {text}"), classes="own"),
-                Button("Remove", name=str(index), classes="remove-own", compact=True),
+                Button(remove, name=str(index), classes="remove-own", compact=True),
                 classes="own-row",
             )
             for index, text in enumerate(self.session.own_questions)
@@ -117,62 +121,63 @@ class SummaryScreen(StepScreen):
 
     @on(Input.Submitted, "#own-input")
     async def add_own_question(self, event: Input.Submitted) -> None:
-        text = clean_user_text(event.value).strip()
-        if not text:
-            return
-        self.session.own_questions = [*self.session.own_questions, text]
-        self.aid.save()
-        event.input.clear()
-        await self.show_own_questions()
+        outcome = self.controller.add_own_question(event.value)
+        self.report(outcome)
+        if outcome.done:
+            event.input.clear()
+            self.controller.keep_draft("")
+            await self.show_own_questions()
 
     @on(Button.Pressed, ".remove-own")
     async def remove_own_question(self, event: Button.Pressed) -> None:
         event.stop()
-        index = int(event.button.name or 0)
-        self.session.own_questions = [q for i, q in enumerate(self.session.own_questions) if i != index]
-        self.aid.save()
+        self.report(self.controller.remove_own_question(int(event.button.name or 0)))
         await self.show_own_questions()
         self.query_one("#own-input").focus()
 
     @on(TextArea.Changed, "#note")
-    def note_changed(self, event: TextArea.Changed) -> None:
-        self.session.note = event.text_area.text
+    def note_changed(self) -> None:
         if self._note_timer is not None:
             self._note_timer.stop()
-        self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.aid.save)
+        self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.keep_note)
+
+    def keep_note(self) -> None:
+        self._note_timer = None
+        for note in self.query("#note").results(TextArea):
+            self.report(self.controller.set_note(note.text))
 
     def keep_typing(self) -> None:
-        """Record what is typed but not yet sent: the note inside its autosave pause, and an own question
-        written but not yet added with Enter (it is added, so nothing typed is lost on leaving)."""
+        """Record what is typed but not yet sent: the note inside its autosave pause, and a question being
+        written (kept as a draft, shown again in the box next time, never added as a question unasked)."""
         if self._note_timer is not None:
             self._note_timer.stop()
-            self._note_timer = None
+        self.keep_note()
         for draft in self.query("#own-input").results(Input):
-            if draft.value.strip():
-                self.session.own_questions = [*self.session.own_questions, draft.value]
-                draft.value = ""
+            self.controller.keep_draft(draft.value)
 
     def on_unmount(self) -> None:
-        self.aid.save()
+        self.report(self.controller.save())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "next"  # the summary is the last step
 
     def action_export(self) -> None:
         if self.app.is_web:
-            screen = DownloadScreen(self.build(), self.aid.pack, shared=self.aid.kiosk)
-            self.app.push_screen(screen, self.downloaded)
+            shared = getattr(self.app, "site", PERSONAL).kiosk
+            self.app.push_screen(
+                DownloadScreen(self.build(), self.pack, self.controller.words, shared=shared), self.sent
+            )
             return
         home = Path.home()
-        folder = self.aid.export_dir or (home if home.is_dir() else Path.cwd())
-        path = folder / default_export_name(self.aid.pack, date.today())
-        text = render_text(self.build(), self.aid.pack)
-        self.app.push_screen(ExportScreen(text, path), self.exported)
+        folder = self.export_dir or (home if home.is_dir() else Path.cwd())
+        path = folder / default_export_name(self.pack, date.today())
+        text = render_text(self.build(), self.pack)
+        self.app.push_screen(ExportScreen(text, path, self.controller.words), self.exported)
 
     def exported(self, path: Path | None) -> None:
         if path is not None:
-            self.query_one("#status", Static).update(Content(f"Saved to {path}"))
+            self.query_one("#status", Static).update(Content(self.controller.words("summary.saved_to", path=path)))
 
-    def downloaded(self, name: str | None) -> None:
+    def sent(self, name: str | None) -> None:
         if name is not None:
-            self.query_one("#status", Static).update(Content(load_catalogue()("download.sent", name=name)))
+            self.query_one("#status", Static).update(Content(self.controller.words("download.sent", name=name)))

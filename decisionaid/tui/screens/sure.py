@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from decisionaid.content.models import Sure, SureItem
+from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
@@ -18,11 +19,11 @@ YES, NO = "yes", "no"
 class SureScreen(ChoiceStepScreen):
     """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
 
-    TITLE = "Four short questions"
+    TITLE_KEY = "sure.title"
 
     @property
     def sure(self) -> Sure:
-        sure = self.aid.pack.sure.sure
+        sure = self.pack.sure.sure
         assert sure is not None, "the SURE step only exists when the pack has it"
         return sure
 
@@ -34,11 +35,13 @@ class SureScreen(ChoiceStepScreen):
         sure, item = self.sure, self.item
         answer = self.session.sure.get(item.id)
         chosen = None if answer is None else (YES if answer else NO)
-        yield TitleBar(self.aid.pack.meta.title, self.title or "")
+        words = self.controller.words
+        yield TitleBar(self.pack.meta.title, self.title or "")
         with Page(id="sure", classes="page"):
-            yield Static(Content(f"{sure.title} ({self.position + 1} of {len(sure.items)})"), classes="progress")
+            progress = pages.sure_progress(sure.title, self.position, len(sure.items), words)
+            yield Static(Content(progress), classes="progress")
             yield Static(Content(item.text), classes="prompt")
-            yield ChoiceList([(YES, "Yes"), (NO, "No")], chosen)
+            yield ChoiceList([(YES, words("sure.yes")), (NO, words("sure.no"))], chosen, words("choice.chosen"))
             yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
             yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
         yield from self.navigation()
@@ -50,6 +53,5 @@ class SureScreen(ChoiceStepScreen):
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         yes = event.choice_id == YES
-        self.session.sure = {**self.session.sure, self.item.id: yes}
-        self.aid.save()
+        self.report(self.controller.answer_sure(self.item.id, yes))
         self.query_one("#meaning", Static).update("" if yes else Content(self.item.if_no))

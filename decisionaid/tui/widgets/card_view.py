@@ -9,32 +9,29 @@ from textual.widgets import Static
 
 from decisionaid.content import Pack
 from decisionaid.content.models import Card
-from decisionaid.core.wording import certainty_words
+from decisionaid.core import pages
+from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.widgets.icon_array import IconArray
+from decisionaid.tui.widgets.page_lines import line_widgets
 from decisionaid.tui.widgets.sources import SourceList
 
 
 class CardView(Vertical):
     """Everything on a card; the sources panel is shown or hidden with the `-sources` class."""
 
-    def __init__(self, pack: Pack, card: Card, *, show_sources: bool = False) -> None:
+    def __init__(self, pack: Pack, card: Card, words: Catalogue, *, show_sources: bool = False) -> None:
         super().__init__(classes="card-view -sources" if show_sources else "card-view")
         self.pack = pack
         self.card = card
+        self.words = words
 
     def compose(self) -> ComposeResult:
-        card, pack = self.card, self.pack
-        section = next(s for s in pack.sections if s.id == card.section)
-        yield Static(Content(section.title), classes="section-title")
-        yield Static(Content(card.title), classes="card-title")
-        if card.options:
-            names = ", ".join(pack.option(o).name for o in card.options)
-            yield Static(Content(f"About: {names}"), classes="card-options")
-        yield Static(Content(f"How sure: {certainty_words(card.certainty)}"), classes="certainty")
+        card, pack, words = self.card, self.pack, self.words
+        yield from line_widgets(pages.card_heading(pack, card, words))
         yield Static(Content(card.body), classes="card-body")
         for figure_id in card.figures:
             figure = pack.figure(figure_id)
             yield IconArray(figure)
-            yield Static(Content(f"How sure: {certainty_words(figure.certainty)}"), classes="certainty")
-        sources = dict.fromkeys([*card.sources, *(s for f in card.figures for s in pack.figure(f).sources)])
-        yield SourceList((pack.source(s) for s in sources), id="sources-panel")
+            certainty = words(f"certainty.{figure.certainty.value}")
+            yield Static(Content(words("card.how_sure", certainty=certainty)), classes="certainty")
+        yield SourceList(pages.card_sources(pack, card), title=words("sources.title"), id="sources-panel")

@@ -6,18 +6,17 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Checkbox
 
-LEFT_OUT = "Left out: "
-
 
 class QuestionBox(Checkbox):
     """A Checkbox that grows in height to show its whole label; unticked, the label starts 'Left out:'."""
 
-    def __init__(self, text: str, value: bool, **kwargs) -> None:
+    def __init__(self, text: str, value: bool, left_out: str, **kwargs) -> None:
         self.text = text
+        self.left_out = left_out
         super().__init__(self._label_for(value), value, **kwargs)
 
     def _label_for(self, ticked: bool) -> Content:
-        return Content(self.text if ticked else LEFT_OUT + self.text)
+        return Content(self.text if ticked else f"{self.left_out} {self.text}")
 
     def watch_value(self) -> None:
         super().watch_value()

@@ -10,24 +10,18 @@ from textual.content import Content
 from textual.widgets import Static
 
 from decisionaid.content.models import Source
+from decisionaid.core.pages import source_links
 
 
 def source_text(source: Source) -> str:
-    """The citation followed by its DOI, PMID and web address, whichever it has."""
-    parts = [source.citation]
-    if source.doi:
-        parts.append(f"DOI: {source.doi}")
-    if source.pmid:
-        parts.append(f"PMID: {source.pmid}")
-    if source.url:
-        parts.append(source.url)
-    return " ".join(parts)
+    """The citation followed by the addresses where it can be found, as in plain mode and the export."""
+    return " ".join([source.citation, *source_links(source)])
 
 
 class SourceList(Vertical):
     """A titled list of sources."""
 
-    def __init__(self, sources: Iterable[Source], *, title: str = "Sources", id: str | None = None) -> None:
+    def __init__(self, sources: Iterable[Source], *, title: str, id: str | None = None) -> None:
         super().__init__(id=id, classes="source-list")
         self.sources = list(sources)
         self.heading = title

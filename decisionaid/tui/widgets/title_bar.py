@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.tui.widgets.help_now import HelpNowButton
 
 
@@ -19,4 +20,5 @@ class TitleBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, classes="title-text")
-        yield HelpNowButton()
+        words = getattr(self.app, "words", None) or load_catalogue()
+        yield HelpNowButton(words)

@@ -1,0 +1,278 @@
+"""The one place that changes a person's answers and asks storage to keep them.
+
+Both front ends call these operations and show what they return; none of them touches a session's
+fields or the answers file itself. Every change is checked and cleaned here, saved at once, and
+reported back, including a save that failed, in words.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from decisionaid.content import Pack
+from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.journey import Journey, Place
+from decisionaid.core.sanitize import clean_text
+from decisionaid.core.session import (
+    Session,
+    SessionError,
+    Stage,
+    parse_session,
+    save_session,
+    set_aside_unknown,
+)
+from decisionaid.core.summary import Summary, build_summary
+from decisionaid.storage.store import AnswersFile
+
+MAX_QUESTION = 1_000
+MAX_NOTE = 200_000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an operation did: `problem` is one sentence for the person when it did not work or did not save."""
+
+    done: bool = True
+    problem: str | None = None
+    said: str | None = None
+
+    @property
+    def saved(self) -> bool:
+        return self.problem is None
+
+
+class Controller:
+    """One pack's journey for one person: the session, the journey order and the answers file."""
+
+    def __init__(self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None) -> None:
+        self.pack = pack
+        self.answers = answers
+        self.words = words or load_catalogue()
+        self.journey = Journey(pack)
+        self._session: Session | None = None
+        self.notices: tuple[str, ...] = ()
+        self.save_problem: str | None = None
+        self.fallback: Path | None = None
+        self._load()
+
+    # --- reading ---------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        """The answers so far (read-only), or None before the person starts."""
+        return self._session
+
+    @property
+    def started(self) -> bool:
+        return self._session is not None
+
+    def summary(self) -> Summary:
+        """The questions and statements the answers so far lead to."""
+        return build_summary(self.pack, self._session or Session.new(self.pack))
+
+    def left_off(self) -> str | None:
+        """Where the saved answers left off, in words, or None when there are none."""
+        if self._session is None:
+            return None
+        return self.journey.describe(self._session.stage, self._session.position, self.words)
+
+    def _load(self) -> None:
+        words, where = self.words, self.answers.path
+        try:
+            raw = self.answers.read()
+        except OSError as exc:
+            self.notices = (words("notice.unreadable", reason=exc.strerror or str(exc), path=where),)
+            return
+        if raw is None:
+            return
+        try:
+            session = parse_session(raw.decode("utf-8"), str(where))
+        except (SessionError, UnicodeDecodeError) as exc:
+            reason = str(exc).removeprefix(f"{where}: ") if isinstance(exc, SessionError) else "not a text file"
+            self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
+            return
+        if session.pack != self.pack.meta.id:
+            self.notices = (self._set_aside(words("notice.other_pack", pack=session.pack)),)
+            return
+        self._session = set_aside_unknown(session, self.pack)
+        kept = self._session.unknown_answers()
+        if kept:
+            self.notices = (words("notice.kept_unknown", count=len(kept), details="; ".join(kept)),)
+
+    def _set_aside(self, why: str) -> str:
+        """Move an unusable file aside, so it is kept but no longer read; say where it went."""
+        try:
+            backup = self.answers.move_aside()
+        except OSError as exc:
+            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=exc.strerror or exc)}"
+        return f"{why} {self.words('notice.moved', path=backup)}"
+
+    # --- moving through the journey --------------------------------------------------
+
+    def start(self) -> Outcome:
+        """Fresh answers at the first step after the welcome."""
+        self._session = Session.new(self.pack)
+        self.notices = ()
+        return self.go(*self.journey.first("cards"))
+
+    def resume_place(self) -> Place:
+        """Where the saved answers left off (the first card if they never left the welcome)."""
+        if self._session is None or self._session.stage == "welcome":
+            return self.journey.first("cards")
+        return self.journey.clamp(self._session.stage, self._session.position)
+
+    def go(self, stage: Stage, position: int = 0) -> Outcome:
+        """Record that the person is at this place (a card shown counts as read), and save."""
+        if self._session is None:
+            self._session = Session.new(self.pack)
+        stage, position = self.journey.clamp(stage, position)
+        read = self._session.cards_read
+        if stage == "cards":
+            card = self.journey.card_ids[position]
+            read = read if card in read else (*read, card)
+        return self._change(stage=stage, position=position, cards_read=read)
+
+    def step(self, delta: int) -> Place:
+        """The place one step forward (1) or back (-1) from here; `go` records it."""
+        session = self._session or Session.new(self.pack)
+        here = (session.stage, session.position)
+        return self.journey.next(*here) if delta > 0 else self.journey.previous(*here)
+
+    @property
+    def place(self) -> Place:
+        session = self._session or Session.new(self.pack)
+        return self.journey.clamp(session.stage, session.position)
+
+    # --- answers ---------------------------------------------------------------------
+
+    def answer_self_check(self, item_id: str, choice_id: str) -> Outcome:
+        item = next(q for q in self.pack.self_check.self_check if q.id == item_id)
+        if choice_id not in {c.id for c in item.choices}:
+            raise ValueError(f"{item_id}: no choice '{choice_id}'")
+        return self._change(self_check={**self._live.self_check, item_id: choice_id})
+
+    def answer_value(self, item_id: str, choice_id: str) -> Outcome:
+        item = next(v for v in self.pack.values.values if v.id == item_id)
+        if choice_id not in {c.id for c in item.choices}:
+            raise ValueError(f"{item_id}: no choice '{choice_id}'")
+        return self._change(values={**self._live.values, item_id: choice_id})
+
+    def answer_sure(self, item_id: str, yes: bool) -> Outcome:
+        return self._change(sure={**self._live.sure, item_id: yes})
+
+    def include_question(self, question_id: str, included: bool) -> Outcome:
+        """Keep a suggested question in the list, or leave it out."""
+        unticked = [q for q in self._live.unticked if q != question_id]
+        if not included:
+            unticked.append(question_id)
+        return self._change(unticked=tuple(unticked))
+
+    def add_own_question(self, text: str) -> Outcome:
+        """Add a question the person wrote; cleaned, and refused with a reason when empty or too long."""
+        text = clean_text(text).strip()
+        if not text:
+            return Outcome(done=False, said=self.words("summary.no_question_added"))
+        if len(text) > MAX_QUESTION:
+            return Outcome(done=False, problem=self.words("summary.question_too_long", limit=MAX_QUESTION))
+        outcome = self._change(own_questions=(*self._live.own_questions, text))
+        return replace(outcome, said=self.words("summary.added", text=text))
+
+    def remove_own_question(self, index: int) -> Outcome:
+        """Remove the person's own question at `index` (from 0)."""
+        own = self._live.own_questions
+        if not 0 <= index < len(own):
+            return Outcome(done=False)
+        removed = own[index]
+        outcome = self._change(own_questions=own[:index] + own[index + 1 :])
+        return replace(outcome, said=self.words("summary.removed", text=removed))
+
+    def keep_draft(self, text: str) -> Outcome:
+        """Keep a question being typed, so it is there next time; it is not added to the list."""
+        text = clean_text(text)[:MAX_QUESTION]
+        if self._session is None or text == self._session.own_draft:
+            return Outcome()
+        return self._change(own_draft=text)
+
+    def set_note(self, text: str) -> Outcome:
+        """Replace the note; cleaned, and refused with a reason when too long (never cut short silently)."""
+        text = clean_text(text)
+        if len(text) > MAX_NOTE:
+            return Outcome(done=False, problem=self.words("summary.note_too_long", limit=MAX_NOTE))
+        if self._session is None or text == self._session.note:
+            return Outcome()
+        return self._change(note=text)
+
+    # --- the file --------------------------------------------------------------------
+
+    def save(self) -> Outcome:
+        """Save now (nothing to do before the person starts)."""
+        if self._session is None:
+            return Outcome()
+        try:
+            self._session = save_session(self._session, self.answers.path)
+        except OSError as exc:
+            self.save_problem = self.words("notice.not_saved", path=self.answers.path, reason=exc.strerror or exc)
+            return Outcome(problem=self.save_problem)
+        self.save_problem = None
+        return Outcome()
+
+    def delete(self) -> Outcome:
+        """Forget every answer and remove the file."""
+        try:
+            self.answers.delete()
+        except OSError as exc:
+            problem = self.words("notice.not_deleted", path=self.answers.path, reason=exc.strerror or exc)
+            return Outcome(done=False, problem=problem)
+        self._session = None
+        self.save_problem = None
+        self.notices = (self.words("notice.deleted"),)
+        return Outcome()
+
+    def clear_for_next_person(self, notice: str) -> Outcome:
+        """A shared computer left idle: forget every answer and remove the file, saying why on the welcome."""
+        outcome = self.delete()
+        if outcome.done:
+            self.notices = (notice,)
+        return outcome
+
+    def start_over(self) -> Outcome:
+        """Forget every answer and begin again at the first step."""
+        outcome = self.delete()
+        if not outcome.done:
+            return outcome
+        return self.start()
+
+    def leave(self) -> Outcome:
+        """Save before leaving; if that fails, keep a private copy elsewhere and say where it is."""
+        outcome = self.save()
+        if outcome.saved or self._session is None:
+            return outcome
+        self.fallback = self._write_fallback()
+        if self.fallback is None:
+            return replace(outcome, said=self.words("leave.lost"))
+        return replace(outcome, said=self.words("leave.fallback", path=self.fallback))
+
+    def _write_fallback(self) -> Path | None:
+        assert self._session is not None
+        try:
+            handle, name = tempfile.mkstemp(prefix=f"{self.pack.meta.id}-answers-", suffix=".toml")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(self._session.to_toml())
+        except OSError:
+            return None
+        return Path(name)
+
+    # --- inside ----------------------------------------------------------------------
+
+    @property
+    def _live(self) -> Session:
+        if self._session is None:
+            self._session = Session.new(self.pack)
+        return self._session
+
+    def _change(self, **updates: object) -> Outcome:
+        self._session = replace(self._live, **updates)  # type: ignore[arg-type]
+        return self.save()

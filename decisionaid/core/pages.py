@@ -1,0 +1,196 @@
+"""Page models: everything a page says, as plain data both front ends render.
+
+The full-screen aid turns each `Line` into a widget styled by its `role`; plain mode prints the
+texts. A sentence a person reads is chosen here once, from the catalogue and the pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from decisionaid.content import Pack
+from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
+from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.checking import learnt, right_answer, verdict
+from decisionaid.core.figures import count_words, figure_heading, other_side_words
+from decisionaid.core.session import Session
+from decisionaid.core.site import PERSONAL, Site
+
+_MONTHS = tuple(f"month.{n}" for n in range(1, 13))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph and what it is (title, lead, notice, disclaimer, small, help-now, subheading, hint...)."""
+
+    text: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's title and paragraphs, in order."""
+
+    title: str
+    lines: tuple[Line, ...] = ()
+    choices: tuple[str, ...] = field(default=())
+
+
+def long_date(day: date, words: Catalogue) -> str:
+    """'21 November 2026', in the catalogue's language."""
+    return words("date.long", day=day.day, month=words(_MONTHS[day.month - 1]), year=day.year)
+
+
+def welcome(
+    pack: Pack,
+    words: Catalogue,
+    notices: Iterable[str],
+    left_off: str | None,
+    help_key: str,
+    *,
+    site: Site = PERSONAL,
+    in_browser: bool = False,
+) -> Page:
+    """What the aid is and is not, how long it takes, how current it is, who paid, and help now.
+
+    On a shared computer it also says what is kept, for how long, and (`in_browser`) that reloading
+    the page starts again; a help line on site follows the first help-now line.
+    """
+    meta = pack.meta
+    lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
+    lines += [Line(notice, "notice") for notice in notices]
+    if site.kiosk:
+        shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
+        lines.append(Line(shared, "kiosk"))
+    if left_off:
+        lines.append(Line(words("welcome.left_off", place=left_off), "left-off"))
+    lines += [
+        Line(words("welcome.about")),
+        Line(meta.disclaimer, "disclaimer"),
+        Line(
+            words(
+                "welcome.time_and_dates",
+                minutes=meta.minutes,
+                reviewed=long_date(meta.evidence_reviewed, words),
+                due=long_date(meta.review_due, words),
+            )
+        ),
+        Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
+    ]
+    first = pack.crisis.crisis[0]
+    lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+    if site.local_help:
+        lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
+    return Page(words("welcome.title"), tuple(lines))
+
+
+def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Page:
+    """The help-now resources, each with the day it was last checked; a help line on site comes first."""
+    lines = [Line(words("crisis.lead"), "lead")]
+    if local_help:
+        lines.append(Line(words("help_now.local", text=local_help), "resource"))
+    for resource in pack.crisis.crisis:
+        parts = [words("crisis.name", name=resource.name, region=resource.region), resource.contact]
+        if resource.details:
+            parts.append(resource.details)
+        parts.append(words("crisis.checked", day=long_date(resource.verified_on, words)))
+        lines.append(Line("\n".join(parts), "resource"))
+    return Page(words("crisis.title"), tuple(lines))
+
+
+def learnt_page(pack: Pack, session: Session, words: Catalogue) -> Page:
+    """What the self-check answers say: learning, never a score."""
+    result = learnt(pack.self_check.self_check, session.self_check)
+    lines: list[Line] = []
+    if result.known:
+        lines.append(Line(words("learnt.known"), "subheading"))
+        lines.append(Line("\n".join(words("learnt.known_item", topic=t) for t in result.known), "known"))
+    if result.to_ask:
+        lines.append(Line(words("learnt.to_ask"), "subheading"))
+        lines.append(Line("\n".join(words("learnt.to_ask_item", topic=t) for t in result.to_ask), "to-ask"))
+        lines.append(Line(words("learnt.listed"), "hint"))
+    if not result.known and not result.to_ask:
+        lines.append(Line(words("learnt.skipped")))
+    return Page(words("learnt.title"), tuple(lines))
+
+
+def card_sources(pack: Pack, card: Card) -> list[Source]:
+    """The card's sources, then its figures' sources, each once."""
+    ids = dict.fromkeys([*card.sources, *(s for f in card.figures for s in pack.figure(f).sources)])
+    return [pack.source(s) for s in ids]
+
+
+def card_heading(pack: Pack, card: Card, words: Catalogue) -> tuple[Line, ...]:
+    """Section, title, the options it is about and how sure the evidence is."""
+    section = next(s for s in pack.sections if s.id == card.section)
+    lines = [Line(section.title, "section-title"), Line(card.title, "card-title")]
+    if card.options:
+        names = ", ".join(pack.option(o).name for o in card.options)
+        lines.append(Line(words("card.about", options=names), "card-options"))
+    lines.append(Line(words("card.how_sure", certainty=words(f"certainty.{card.certainty.value}")), "certainty"))
+    return tuple(lines)
+
+
+def card_progress(position: int, total: int, words: Catalogue) -> str:
+    return words("card.progress", n=position + 1, total=total)
+
+
+def figure_words(figure: Figure, words: Catalogue) -> tuple[str, ...]:
+    """A figure in words: what was counted, each group's count and the other side, and how sure."""
+    return (
+        words("figure.heading", heading=figure_heading(figure)),
+        *(_arm(arm) for arm in (figure.option_arm, figure.comparator)),
+        words("figure.how_sure", certainty=words(f"certainty.{figure.certainty.value}")),
+    )
+
+
+def _arm(arm: Arm) -> str:
+    return f"{arm.label[:1].upper()}{arm.label[1:]}: {count_words(arm)}; {other_side_words(arm)}."
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a self-check answer shows: verdict, the answer, the explanation, sources, cards to reopen."""
+
+    verdict: str
+    answer: str
+    explanation: str
+    sources: tuple[Source, ...]
+    reopen: str
+
+
+def feedback(pack: Pack, item: SelfCheck, choice_id: str | None, words: Catalogue, reopen_key: str) -> Feedback:
+    titles = "; ".join(pack.card(c).title for c in item.cards)
+    return Feedback(
+        verdict=words(f"verdict.{verdict(item, choice_id).value}") if choice_id else "",
+        answer=words("self_check.answer", answer=right_answer(item)),
+        explanation=item.explanation,
+        sources=tuple(pack.source(s) for s in item.sources),
+        reopen=words("self_check.reopen", key=reopen_key, titles=titles) if item.cards else "",
+    )
+
+
+def self_check_progress(position: int, total: int, words: Catalogue) -> str:
+    return words("self_check.progress", n=position + 1, total=total)
+
+
+def value_progress(kind: str, position: int, total: int, words: Catalogue) -> str:
+    return words(f"values.progress_{kind}", n=position + 1, total=total)
+
+
+def sure_progress(title: str, position: int, total: int, words: Catalogue) -> str:
+    return words("sure.progress", title=title, n=position + 1, total=total)
+
+
+def source_links(source: Source) -> list[str]:
+    """How to find a source: its DOI, PubMed and web addresses, each once."""
+    links = []
+    if source.doi:
+        links.append(f"https://doi.org/{source.doi}")
+    if source.pmid:
+        links.append(f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/")
+    if source.url and source.url.rstrip("/") not in (link.rstrip("/") for link in links):
+        links.append(source.url)
+    return links

@@ -1,0 +1,30 @@
+"""Building the full-screen aid: one factory for the command line, the tests and the benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from decisionaid.content import Pack
+from decisionaid.core.controller import Controller
+from decisionaid.core.site import PERSONAL, Site
+from decisionaid.storage.paths import session_path, settings_path
+from decisionaid.storage.store import AnswersFile
+from decisionaid.tui.app import DecisionAidApp
+
+
+def make_app(
+    pack: Pack,
+    *,
+    theme: str | None = None,
+    answers: Path | None = None,
+    settings: Path | None = None,
+    export_dir: Path | None = None,
+    site: Site = PERSONAL,
+) -> DecisionAidApp:
+    """The aid for `pack`, its answers in the user's data folder unless `answers` names a file.
+
+    In kiosk mode (`site.kiosk`) no settings file is read or written.
+    """
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)))
+    remembered = None if site.kiosk else settings or settings_path()
+    return DecisionAidApp(controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site)
