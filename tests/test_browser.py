@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -18,11 +19,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import COMMUTE
+from tests.helpers import COMMUTE, require_tool
 
 pytestmark = pytest.mark.xdist_group("browser")  # one server and one browser for the module
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -74,21 +75,15 @@ WATCH_FRAMES = """
 """
 
 
-def needs(reason: str) -> None:
-    """Skip on a developer's machine; in CI a missing tool is a failure."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI must have it", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        needs(f"Chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)")
+    require_tool("chromium", "the browser test drives Debian's Chromium (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        needs("Playwright is not installed (pip install -e '.[test]')")
+        if os.environ.get("CI") == "true":
+            pytest.fail("Playwright is not installed, and CI must run the browser test", pytrace=False)
+        pytest.skip("Playwright is not installed (pip install -e '.[test]')")
     with sync_playwright() as playwright:
         # Playwright starts Chromium with a fresh temporary profile (its own --user-data-dir).
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
