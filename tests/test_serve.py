@@ -376,3 +376,34 @@ async def test_a_tab_that_ignores_the_stop_is_killed_after_the_time_limit(tmp_pa
     async with asyncio.timeout(TIMEOUT):
         await tab.stop(timeout=0.5)
     assert tab._process is not None and tab._process.returncode == -signal.SIGKILL
+
+
+# --- one person's own computer, and a proxy in front ---------------------------------------------
+
+
+async def test_without_kiosk_mode_a_tab_keeps_the_same_answers_as_the_terminal(serve) -> None:
+    server = serve()
+    async with aiohttp.ClientSession() as session:
+        tab = await open_tab(session, server)
+        await tab.wait_for("Start (s)")
+        await tab.press("s")
+        await tab.wait_for("Card 1 of 5")
+        answers = server.data / "commute-answers.toml"
+        wait_until(answers.exists, "saving in the data folder")
+        await tab.websocket.close()
+    server.stop()
+    assert not server.kiosk_folders()
+    result = run_cli("export", "--pack", str(COMMUTE), env={"DECISIONAID_DATA_DIR": str(server.data)})
+    assert result.returncode == 0, result.stderr
+    assert "Where can I read more about both ways?" in result.stdout  # the terminal's export reads the tab's answers
+
+
+def test_behind_a_proxy_the_page_connects_to_the_public_address(commute_pack) -> None:
+    from decisionaid.serve.server import AidServer, ServeOptions
+
+    options = ServeOptions(pack=commute_pack, pack_dir=COMMUTE, public_url="https://kiosk.example/aid/")
+    page = AidServer(options).pages.terminal(16)
+    assert 'data-session-websocket-url="wss://kiosk.example/aid/ws"' in page
+    assert "https://kiosk.example/aid" in AidServer(options).headers["Content-Security-Policy"]
+    local = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE)).pages.terminal(16)
+    assert 'data-session-websocket-url=""' in local  # the page's own address, worked out in the browser
