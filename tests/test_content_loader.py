@@ -88,6 +88,16 @@ def test_a_question_nothing_can_add_is_reported(tmp_path: Path):
     assert "question 'q-cost' is never included: not core and no answer adds it" in messages
 
 
+def test_a_source_whose_date_is_not_known_may_leave_out_its_year(tmp_path: Path):
+    pack = copy_pack(COMMUTE, tmp_path / "pack")
+    sources = pack / "sources.toml"
+    sources.write_text(sources.read_text().replace("year = 2025\n", "", 1))
+
+    first = load_pack(pack).sources.sources[0]
+
+    assert first.year is None
+
+
 def test_a_missing_folder_is_one_line(tmp_path: Path):
     result = run_in_process("validate", str(tmp_path / "nowhere"))
     assert result.returncode == 2

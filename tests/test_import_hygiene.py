@@ -14,6 +14,8 @@ PURE_MODULES = [
     "decisionaid.content",
     "decisionaid.content.loader",
     "decisionaid.content.cross_checks",
+    "decisionaid.content.compiled",
+    "decisionaid.storage.cache",
     "decisionaid.core.catalogue",
     "decisionaid.core.checking",
     "decisionaid.core.controller",

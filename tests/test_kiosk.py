@@ -12,11 +12,12 @@ from decisionaid.content import Pack
 from decisionaid.core.site import Site
 from decisionaid.tui.app import DecisionAidApp
 from decisionaid.tui.factory import make_app
+from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
-from tests.conftest import shown_text
+from tests.conftest import shown_text, tab_to
 
 LOCAL_HELP = "Front desk: ask any staff member"
 
@@ -152,3 +153,23 @@ async def test_the_download_offers_each_format_and_reminds_a_shared_computer(kio
             name, kind, text = delivered[-1]
             assert names == [name] and name.startswith("commute-questions-") and name.endswith(suffix)
             assert kind == mime and heading in text and "Questions for my clinician" in text
+
+
+async def test_starting_again_from_the_summary_keeps_nothing_that_was_typed(kiosk_app) -> None:
+    app = kiosk_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CardScreen), "the first card")
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "own-input")
+        await pilot.press(*"half a question")
+        await tab_to(pilot, "note")
+        await pilot.press(*"a note")
+        assert app.idle is not None
+        await app.start_afresh()
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the new start")
+        await pilot.pause()
+        assert app.controller.session is None
+        assert not app.controller.answers.path.exists()

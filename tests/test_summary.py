@@ -176,7 +176,7 @@ PROFILES = {
             "Blood pressure, heart or blood-vessel problems: no.",
             "Bipolar disorder, mania or psychosis: no.",
             "Alcohol or drugs: no.",
-            "Medicines that cause sleepiness, or stimulants: no.",
+            "Medicines that cause sleepiness, stimulants or MAOIs: no.",
             "Age group: 25 to 64.",
         ],
         sure=[True, True, True, True],
@@ -261,7 +261,7 @@ PROFILES = {
         questions=[
             *CORE_START,
             ("q-pregnancy", ["A pregnancy is planned or could happen."]),
-            ("q-other-medicines", ["Takes medicines that can cause sleepiness, or stimulants."]),
+            ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
             ("q-day-effects", [ns("how often side effects happen")]),
@@ -271,7 +271,7 @@ PROFILES = {
         unsure=["I was not sure about how often side effects happen."],
         matters=[
             "Pregnancy or breastfeeding: a pregnancy is planned or could happen.",
-            "Medicines that cause sleepiness, or stimulants: yes.",
+            "Medicines that cause sleepiness, stimulants or MAOIs: yes.",
         ],
         sure=[],
     ),

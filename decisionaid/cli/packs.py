@@ -1,6 +1,7 @@
 """Finding and loading the packs a command works on, with one-line errors.
 
-Heavy modules (pydantic models) are imported inside the functions, so `--help` stays fast.
+A pack whose files were already checked is read from its compiled form (`storage.cache`); the Pydantic
+models are imported only when a pack must be checked in full, so `--help` and a start stay fast.
 """
 
 from __future__ import annotations
@@ -38,12 +39,16 @@ def resolve_pack_dir(wanted: str | None) -> Path:
     raise PackNotFound(load_catalogue()("cli.several_packs", names=", ".join(shipped)))
 
 
-def load_or_report(wanted: str | None) -> Pack | None:
-    """Load the pack, or print every problem on stderr and return None."""
-    from decisionaid.content import ContentError, load_pack
+def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
+    """Open the pack (checked in full unless unchanged since it was), or print every problem and return None.
+
+    With `keep` false nothing is written to the cache folder.
+    """
+    from decisionaid.content import ContentError
+    from decisionaid.storage.cache import open_pack
 
     try:
-        return load_pack(resolve_pack_dir(wanted))
+        return open_pack(resolve_pack_dir(wanted), keep=keep)
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
@@ -66,14 +71,23 @@ def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
     return folders
 
 
-def each_loaded(folders: Sequence[Path]) -> Iterator[tuple[Path, Pack | None]]:
-    """Load each folder in turn; a pack that fails has its problems printed and yields None."""
-    from decisionaid.content import ContentError, load_pack
+def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tuple[Path, Pack | None]]:
+    """Open each folder in turn; a pack that fails has its problems printed and yields None.
+
+    With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled.
+    """
+    from decisionaid.content import ContentError
     from decisionaid.content.problems import display_path
+    from decisionaid.storage.cache import open_pack
 
     for folder in folders:
         try:
-            yield folder, load_pack(folder)
+            if models:
+                from decisionaid.content import load_pack
+
+                yield folder, load_pack(folder)
+            else:
+                yield folder, open_pack(folder)
         except ContentError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)

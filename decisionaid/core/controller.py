@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.sanitize import clean_text
@@ -26,6 +27,9 @@ from decisionaid.core.session import (
 )
 from decisionaid.core.summary import Summary, build_summary
 from decisionaid.storage.store import AnswersFile
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 MAX_QUESTION = 1_000
 MAX_NOTE = 200_000
@@ -56,6 +60,8 @@ class Controller:
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
+        self._save_soon: Callable[[Callable[[], Outcome]], None] | None = None
+        self._save_pending = False
         self._load()
 
     # --- reading ---------------------------------------------------------------------
@@ -207,6 +213,11 @@ class Controller:
 
     # --- the file --------------------------------------------------------------------
 
+    def save_after(self, schedule: Callable[[Callable[[], Outcome]], None]) -> None:
+        """Save each change a moment later: `schedule` is handed the save (once for changes in a row) and runs
+        it, and shows its outcome, when the front end has drawn the change. Leaving still saves at once."""
+        self._save_soon = schedule
+
     def save(self) -> Outcome:
         """Save now (nothing to do before the person starts)."""
         if self._session is None:
@@ -275,4 +286,13 @@ class Controller:
 
     def _change(self, **updates: object) -> Outcome:
         self._session = replace(self._live, **updates)  # type: ignore[arg-type]
+        if self._save_soon is None:
+            return self.save()
+        if not self._save_pending:
+            self._save_pending = True
+            self._save_soon(self._save_now)
+        return Outcome()
+
+    def _save_now(self) -> Outcome:
+        self._save_pending = False
         return self.save()

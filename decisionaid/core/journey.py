@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from decisionaid.content import Pack
+from typing import TYPE_CHECKING
+
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.session import STAGES, Stage
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 Place = tuple[Stage, int]
 

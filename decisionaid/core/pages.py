@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
-from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
 from decisionaid.core.session import Session
 from decisionaid.core.site import PERSONAL, Site
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
 
 _MONTHS = tuple(f"month.{n}" for n in range(1, 13))
 

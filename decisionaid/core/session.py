@@ -13,13 +13,15 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import tomli_w
 
-from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path
 from decisionaid.storage.files import atomic_write, ensure_private_dir
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack
 
 SESSION_VERSION = 2
 Stage = Literal["welcome", "cards", "self_check", "values", "sure", "summary"]

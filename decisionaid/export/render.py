@@ -11,14 +11,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.pages import long_date, source_links
 from decisionaid.core.sanitize import clean_text
 from decisionaid.core.summary import Summary
 from decisionaid.storage.files import atomic_write
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack
 
 FORMATS = ("text", "md")
 SUFFIXES = {"text": ".txt", "md": ".md"}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.controller import Controller
 from decisionaid.plain.console import Console, terminal_width
 from decisionaid.plain.flow import PlainAid
 from decisionaid.storage.paths import session_path
 from decisionaid.storage.store import AnswersFile
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 def run_plain(pack: Pack) -> int:

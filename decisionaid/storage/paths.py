@@ -27,6 +27,21 @@ def settings_path() -> Path:
     return data_dir() / "settings.toml"
 
 
+def cache_dir() -> Path:
+    """The folder for files the aid can always make again, such as compiled packs ($DECISIONAID_CACHE_DIR overrides)."""
+    override = os.environ.get("DECISIONAID_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def compiled_dir() -> Path:
+    """The compiled forms of the shipped packs, made when the package was built (absent in a source tree)."""
+    return Path(__file__).resolve().parent.parent / "_compiled"
+
+
 def content_dir() -> Path:
     """The folder of content packs: $DECISIONAID_CONTENT, the installed copy, or the source tree's."""
     override = os.environ.get("DECISIONAID_CONTENT")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Awaitable, Callable, Iterable
+from importlib import import_module
 from pathlib import Path
 
 from textual import events, on
@@ -22,6 +24,15 @@ from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
+
+
+def import_screens() -> None:
+    """Import every screen's module, off the interface's thread once the first screen is up, so that the
+    first visit to a screen does not wait for its code (each is still imported where it is first used)."""
+    from decisionaid.tui import screens
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        import_module(f"{screens.__name__}.{module.name}")
 
 
 class DecisionAidApp(App[int]):
@@ -56,6 +67,7 @@ class DecisionAidApp(App[int]):
         if chosen in self.available_themes:
             self.theme = chosen
         self.controller = controller
+        controller.save_after(self._save_when_drawn)
         self.words = controller.words
         self.export_dir = export_dir
         self.sub_title = controller.pack.meta.title
@@ -73,6 +85,7 @@ class DecisionAidApp(App[int]):
         if self.site.kiosk:
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         self.push_screen(WelcomeScreen(self.controller))
+        self.call_after_refresh(self.run_worker, import_screens, thread=True, exit_on_error=False)
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
@@ -228,6 +241,10 @@ class DecisionAidApp(App[int]):
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
         reason = str(event.exception)
         self.notify(self.words("download.failed", reason=reason), severity="error", markup=False)
+
+    def _save_when_drawn(self, save: Callable[[], Outcome]) -> None:
+        """Answers are saved just after the screen shows them, so a key is never kept waiting on the disk."""
+        self.call_after_refresh(lambda: self.show_outcome(save()))
 
     def _remember_theme(self, _theme: object) -> None:
         if self.settings_path is None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.controller import Controller
 from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.paths import session_path, settings_path
 from decisionaid.storage.store import AnswersFile
 from decisionaid.tui.app import DecisionAidApp
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 def make_app(

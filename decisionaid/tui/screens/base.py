@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button
 
-from decisionaid.content import Pack
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.session import Session
 from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.widgets.choices import ChoiceList
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 def number_bindings(description: str = "Choose") -> list[Binding]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,7 +11,6 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from decisionaid.content.models import SelfCheck
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
@@ -17,6 +18,9 @@ from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import SourceList
 from decisionaid.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import SelfCheck
 
 
 class SelfCheckScreen(ChoiceStepScreen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
 from decisionaid.core.controller import Controller
@@ -26,6 +29,7 @@ from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 from decisionaid.tui.widgets.title_bar import TitleBar
 
 NOTE_SAVE_DELAY = 0.5
+FIRST_WIDGETS = 30  # topic titles, tick boxes and reasons composed with the screen: more than a tall window shows
 
 
 class SummaryScreen(StepScreen):
@@ -42,6 +46,7 @@ class SummaryScreen(StepScreen):
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
+        self._more: Iterator[Widget] = iter(())
 
     def build(self) -> Summary:
         return self.controller.summary()
@@ -57,18 +62,10 @@ class SummaryScreen(StepScreen):
             if summary.unsure:
                 yield from self.listing(HEADINGS["unsure"], summary.unsure)
             yield Static(HEADINGS["questions"], classes="subheading")
-            for group in summary.groups:
-                yield Static(Content(group.title), classes="topic")
-                for question in group.questions:
-                    yield QuestionBox(
-                        question.text,
-                        question.ticked,
-                        words("summary.left_out"),
-                        name=question.id,
-                        classes="question",
-                        compact=True,
-                    )
-                    yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
+            questions = self.question_widgets(summary)
+            yield from itertools.islice(questions, FIRST_WIDGETS)
+            self._more = questions
+            yield Vertical(id="more-questions")
             yield Static(HEADINGS["own"], classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
             yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
@@ -89,14 +86,33 @@ class SummaryScreen(StepScreen):
             yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
+    def question_widgets(self, summary: Summary) -> Iterator[Widget]:
+        """Each topic's title, then each question's tick box and the reasons it is on the list, made as needed."""
+        words = self.controller.words
+        for group in summary.groups:
+            yield Static(Content(group.title), classes="topic")
+            for question in group.questions:
+                left_out = words("summary.left_out")
+                yield QuestionBox(
+                    question.text, question.ticked, left_out, name=question.id, classes="question", compact=True
+                )
+                yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
+
     @staticmethod
     def listing(heading: str, lines: tuple[str, ...] | list[str]) -> ComposeResult:
         yield Static(heading, classes="subheading")
         yield Static(Content("\n".join(f"• {line}" for line in lines)), classes="listing")
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.show_more_questions)
         if self.export_on_open:
             self.action_export()
+
+    async def show_more_questions(self) -> None:
+        """The questions below the first screenful, added once the screen is up, so a long list opens at once."""
+        more, self._more = list(self._more), iter(())
+        if more:
+            await self.query_one("#more-questions").mount_all(more)
 
     @on(Checkbox.Changed, ".question")
     def ticked(self, event: Checkbox.Changed) -> None:
