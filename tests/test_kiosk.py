@@ -89,7 +89,7 @@ async def test_an_idle_kiosk_warns_then_starts_again_for_the_next_person(kiosk_a
         await pilot.pause()
         await pilot.press("s", "n", "f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CrisisScreen), "crisis help opening")
-        assert app.controller.answers.path.exists()
+        await wait_for(pilot, app.controller.answers.path.exists, "saving the first answers")
         idle = app.idle
         assert idle is not None
         idle.last_input -= 541  # nine minutes and a second without a key: the last minute begins

@@ -246,7 +246,7 @@ async def test_each_kiosk_tab_has_a_private_folder_deleted_when_it_closes(serve)
         await first.wait_for("Card 1 of 5")
         [folder] = server.kiosk_folders()
         assert folder.stat().st_mode & 0o777 == 0o700
-        assert (folder / "commute-answers.toml").exists()
+        wait_until((folder / "commute-answers.toml").exists, "saving the first answers")
 
         second = await open_tab(session, server)
         shown = await second.wait_for("Start (s)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +14,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.core.summary import Summary
 from decisionaid.export.render import ExportError, ExportExists, default_export_name, render, write_export
 from decisionaid.tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.core.summary import Summary
 
 
 class ExportScreen(ModalScreen[Path | None]):
