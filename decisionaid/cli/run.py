@@ -48,7 +48,7 @@ def idle_minutes(value: str) -> int:
 
 
 def local_help(value: str) -> str:
-    from decisionaid.core.sanitize import clean_text
+    from decisionaid.sanitize import clean_text
 
     words = load_catalogue()
     text = " ".join(clean_text(value).split())

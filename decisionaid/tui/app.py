@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from decisionaid.core.controller import Controller, Outcome
@@ -22,6 +23,7 @@ from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
+from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
 
@@ -77,6 +79,10 @@ class DecisionAidApp(App[int]):
         self.idle: IdleWatch | None = None
         self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, with output that survives a terminal closing while it writes (see tui.terminal)."""
+        return safe_driver(super().get_driver_class())
 
     def on_mount(self) -> None:
         self._restore_signals = catch_exit_signals(self.leave_on_signal)
@@ -252,7 +258,9 @@ class DecisionAidApp(App[int]):
         try:
             save_settings(Settings(theme=self.theme), self.settings_path)
         except OSError as exc:
-            self.notify(self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning")
+            self.notify(
+                self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning", markup=False
+            )
 
     # --- keys everywhere -------------------------------------------------------------
 

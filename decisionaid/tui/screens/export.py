@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Static
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export.render import ExportError, ExportExists, default_export_name, render, write_export
 from decisionaid.tui.screens.confirm import ConfirmScreen
+from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -38,7 +39,12 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog", id="export") as box:
             box.border_title = self.words("export.title")
             yield Static(self.words("export.file_name"))
-            yield Input(str(self.default_path), id="path")
+            yield CleanInput(
+                str(self.default_path),
+                limit=PATH_LIMIT,
+                too_long=self.words("typing.field_full", limit=f"{PATH_LIMIT:,}"),
+                id="path",
+            )
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")

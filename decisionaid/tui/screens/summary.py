@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
-from decisionaid.core.controller import Controller
+from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller
 from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import HEADINGS, default_export_name, render_text
@@ -68,9 +68,22 @@ class SummaryScreen(StepScreen):
             yield Vertical(id="more-questions")
             yield Static(HEADINGS["own"], classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
-            yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
+            yield TextField(
+                self.session.own_draft,
+                limit=MAX_QUESTION,
+                too_long=words("typing.field_full", limit=f"{MAX_QUESTION:,}"),
+                placeholder=words("summary.own_placeholder"),
+                id="own-input",
+            )
             yield Static(HEADINGS["note"], classes="subheading")
-            yield NoteArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
+            yield NoteArea(
+                self.session.note,
+                limit=MAX_NOTE,
+                too_long=words("typing.field_full", limit=f"{MAX_NOTE:,}"),
+                id="note",
+                soft_wrap=True,
+                show_line_numbers=False,
+            )
             if summary.sure:
                 lines = [
                     f"{a.text} {words('sure.yes') if a.yes else words('sure.no')}"
