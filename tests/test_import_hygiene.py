@@ -42,6 +42,8 @@ PURE_MODULES = [
     "decisionaid.lint.wording",
     "decisionaid.plain.main",
     "decisionaid.cli",
+    "decisionaid.serve.server",
+    "decisionaid.storage.kiosk",
 ]
 
 

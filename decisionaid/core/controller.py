@@ -312,6 +312,13 @@ class Controller:
         self.notices = (self.words("notice.deleted"),)
         return Outcome()
 
+    def clear_for_next_person(self, notice: str) -> Outcome:
+        """A shared computer left idle: forget every answer and remove the file, saying why on the welcome."""
+        outcome = self.delete()
+        if outcome.done:
+            self.notices = (notice,)
+        return outcome
+
     def start_over(self) -> Outcome:
         """Forget every answer and begin again at the first step."""
         outcome = self.delete()

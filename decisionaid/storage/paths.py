@@ -35,9 +35,9 @@ def private_place(folder: Path) -> Path:
     return folder
 
 
-def session_path(pack_id: str) -> Path:
-    """The autosave file for one pack."""
-    return data_dir() / f"{pack_id}-answers.toml"
+def session_path(pack_id: str, folder: Path | None = None) -> Path:
+    """The autosave file for one pack, in the data folder or in `folder` (a kiosk's temporary one)."""
+    return (folder or data_dir()) / f"{pack_id}-answers.toml"
 
 
 def settings_path() -> Path:

@@ -1,9 +1,12 @@
-"""Choosing the format and where to save the handout, with a check before replacing a file."""
+"""Saving the handout: in a format, to a chosen file in a terminal, or as a download in a browser."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,10 +18,15 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
+from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.render import render
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.core.summary import Summary
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -96,3 +104,53 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(Content(message))
+
+
+MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
+
+
+class DownloadScreen(ModalScreen[str | None]):
+    """In a browser: hands the handout to the browser as a file, in each export format.
+
+    Returns the file name sent, or None when cancelled. On a shared computer it reminds the person
+    that the browser keeps what it downloads.
+    """
+
+    BINDINGS = [
+        Binding("t", "download('text')", "Text file", id="download-text"),
+        Binding("m", "download('md')", "Markdown", id="download-md"),
+        Binding("w", "download('html')", "Web page", id="download-html"),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(
+        self, summary: Summary, pack: Pack, words: Catalogue, *, shared: bool, today: date | None = None
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.summary = summary
+        self.pack = pack
+        self.words = words
+        self.shared = shared
+        self.today = today or date.today()
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(classes="dialog", id="download") as box:
+            box.border_title = words("download.title")
+            yield Static(Content(words("download.intro")))
+            if self.shared:
+                yield Static(Content(words("download.shared")), id="shared", classes="notice")
+            with Horizontal(classes="buttons"):
+                yield Button(Content(words("download.text")), action="screen.download('text')", variant="primary")
+                yield Button(Content(words("download.markdown")), action="screen.download('md')")
+                yield Button(Content(words("download.html")), action="screen.download('html')")
+                yield Button(Content(words("download.cancel")), action="screen.cancel")
+
+    def action_download(self, fmt: str) -> None:
+        name = default_export_name(self.pack, self.today, fmt=fmt)
+        text = render(self.summary, self.pack, fmt, today=self.today, words=self.words)
+        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type=MIME_TYPES[fmt], encoding="utf-8")
+        self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -19,11 +19,12 @@ from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outcome
 from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE
+from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
 from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
@@ -340,6 +341,11 @@ class SummaryScreen(StepScreen):
         self.refresh_bindings()
 
     def action_export(self) -> None:
+        if self.app.is_web:
+            shared = getattr(self.app, "site", PERSONAL).kiosk
+            screen = DownloadScreen(self.build(), self.pack, self.words, shared=shared, today=self.controller.today())
+            self.app.push_screen(screen, self.sent)
+            return
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
         summary, pack, today = self.build(), self.pack, self.controller.today()
@@ -352,3 +358,7 @@ class SummaryScreen(StepScreen):
     def exported(self, path: Path | None) -> None:
         if path is not None:
             self.query_one("#status", Static).update(Content(self.words("summary.saved_to", path=path)))
+
+    def sent(self, name: str | None) -> None:
+        if name is not None:
+            self.query_one("#status", Static).update(Content(self.words("download.sent", name=name)))
