@@ -25,7 +25,7 @@ from decisionaid.storage.paths import session_path
 from tests.conftest import tab_to
 from tests.helpers import COMMUTE
 
-TIMEOUT = 20.0
+TIMEOUT = 60.0  # a bound on waiting for a condition, generous for a loaded machine; never a timing check
 LEAVE_FULL_SCREEN = b"\x1b[?1049l"
 NOTE = "Ask about [winter] too"
 
