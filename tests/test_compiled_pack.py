@@ -111,7 +111,7 @@ def test_the_key_follows_the_files_and_the_code_that_checks_them(tmp_path: Path)
     (folder / "crisis.toml").write_text((folder / "crisis.toml").read_text() + "\n", encoding="utf-8")
     assert pack_key(folder) != key
     assert pack_key(copy_pack(COMMUTE, tmp_path / "copy")) == key, "the folder's name and place do not matter"
-    assert len(engine_digest()) == 64
+    assert len(engine_digest()) == 128 and len(key) == 32
 
 
 def test_a_document_for_another_key_or_a_damaged_one_is_not_read():

@@ -10,7 +10,6 @@ so a pack that changed, or a changed checker, is never read from an older docume
 
 from __future__ import annotations
 
-import hashlib
 import json
 import types
 import typing
@@ -21,6 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.content.lookups import BEHAVIOUR
+
+try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than hashing a whole pack
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -45,7 +49,7 @@ class NotCompiled(Exception):
 
 def engine_digest() -> str:
     """A hash of the code that reads and checks packs (this folder's modules and the version)."""
-    digest = hashlib.sha256(f"compiled pack format {FORMAT}\n".encode())
+    digest = blake2b(f"compiled pack format {FORMAT}\n".encode())
     for path in [*sorted(ENGINE.glob("*.py")), ENGINE.parent / "__init__.py"]:
         digest.update(f"{path.name}\0".encode())
         digest.update(path.read_bytes())
@@ -54,11 +58,11 @@ def engine_digest() -> str:
 
 def pack_key(folder: Path, engine: str | None = None) -> str:
     """A hash of every TOML file in `folder` (names and bytes) and of the engine: what a check depends on."""
-    digest = hashlib.sha256((engine or engine_digest()).encode())
+    digest = blake2b((engine or engine_digest()).encode(), digest_size=16)
     for path in sorted(Path(folder).glob("*.toml")):
         digest.update(f"\0{path.name}\0".encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 # --- writing: from the validated models ----------------------------------------------
