@@ -13,6 +13,7 @@ import pytest
 from pydantic import BaseModel
 
 from decisionaid.content import ContentError, Pack, load_pack
+from decisionaid.content.cache import compiled_files, open_pack
 from decisionaid.content.compiled import (
     CompileError,
     NotCompiled,
@@ -21,7 +22,6 @@ from decisionaid.content.compiled import (
     pack_key,
     read_compiled,
 )
-from decisionaid.storage.cache import compiled_files, open_pack
 from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_cli
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import load_catalogue
+from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
 if TYPE_CHECKING:
@@ -31,11 +32,11 @@ def resolve_pack_dir(wanted: str | None) -> Path:
         if wanted in shipped:
             return shipped[wanted]
         names = ", ".join(shipped) or load_catalogue()("cli.none")
-        raise PackNotFound(load_catalogue()("cli.no_such_pack", wanted=wanted, names=names))
+        raise PackNotFound(load_catalogue()("cli.no_such_pack", wanted=escape_controls(wanted), names=names))
     if len(shipped) == 1:
         return next(iter(shipped.values()))
     if not shipped:
-        raise PackNotFound(load_catalogue()("cli.no_packs_in", folder=content_dir()))
+        raise PackNotFound(load_catalogue()("cli.no_packs_in", folder=display_path(content_dir())))
     raise PackNotFound(load_catalogue()("cli.several_packs", names=", ".join(shipped)))
 
 
@@ -45,7 +46,7 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     With `keep` false nothing is written to the cache folder.
     """
     from decisionaid.content import ContentError
-    from decisionaid.storage.cache import open_pack
+    from decisionaid.content.cache import open_pack
 
     try:
         return open_pack(resolve_pack_dir(wanted), keep=keep)
@@ -77,8 +78,7 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
     With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled.
     """
     from decisionaid.content import ContentError
-    from decisionaid.content.problems import display_path
-    from decisionaid.storage.cache import open_pack
+    from decisionaid.content.cache import open_pack
 
     for folder in folders:
         try:

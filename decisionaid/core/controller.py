@@ -7,6 +7,7 @@ reported back, including a save that failed, in words.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import (
     Session,
     SessionError,
@@ -26,6 +26,7 @@ from decisionaid.core.session import (
     set_aside_unknown,
 )
 from decisionaid.core.summary import Summary, build_summary
+from decisionaid.sanitize import clean_text
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -90,7 +91,11 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            self.notices = (words("notice.unreadable", reason=exc.strerror or str(exc), path=where),)
+            reason = exc.strerror or str(exc)
+            if exc.errno == errno.EFBIG:  # too big to read, yet a save would replace it: keep it aside first
+                self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
+            else:
+                self.notices = (words("notice.unreadable", reason=reason, path=where),)
             return
         if raw is None:
             return
@@ -241,6 +246,13 @@ class Controller:
         self.save_problem = None
         self.notices = (self.words("notice.deleted"),)
         return Outcome()
+
+    def clear_for_next_person(self, notice: str) -> Outcome:
+        """A shared computer left idle: forget every answer and remove the file, saying why on the welcome."""
+        outcome = self.delete()
+        if outcome.done:
+            self.notices = (notice,)
+        return outcome
 
     def start_over(self) -> Outcome:
         """Forget every answer and begin again at the first step."""

@@ -15,6 +15,7 @@ from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
 from decisionaid.core.session import Session
+from decisionaid.core.site import PERSONAL, Site
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -45,11 +46,27 @@ def long_date(day: date, words: Catalogue) -> str:
     return words("date.long", day=day.day, month=words(_MONTHS[day.month - 1]), year=day.year)
 
 
-def welcome(pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str | None, help_key: str) -> Page:
-    """What the aid is and is not, how long it takes, how current it is, who paid, and help now."""
+def welcome(
+    pack: Pack,
+    words: Catalogue,
+    notices: Iterable[str],
+    left_off: str | None,
+    help_key: str,
+    *,
+    site: Site = PERSONAL,
+    in_browser: bool = False,
+) -> Page:
+    """What the aid is and is not, how long it takes, how current it is, who paid, and help now.
+
+    On a shared computer it also says what is kept, for how long, and (`in_browser`) that reloading
+    the page starts again; a help line on site follows the first help-now line.
+    """
     meta = pack.meta
     lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
     lines += [Line(notice, "notice") for notice in notices]
+    if site.kiosk:
+        shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
+        lines.append(Line(shared, "kiosk"))
     if left_off:
         lines.append(Line(words("welcome.left_off", place=left_off), "left-off"))
     lines += [
@@ -67,12 +84,16 @@ def welcome(pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str 
     ]
     first = pack.crisis.crisis[0]
     lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+    if site.local_help:
+        lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
 
 
-def crisis(pack: Pack, words: Catalogue) -> Page:
-    """The help-now resources, each with the day it was last checked."""
+def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Page:
+    """The help-now resources, each with the day it was last checked; a help line on site comes first."""
     lines = [Line(words("crisis.lead"), "lead")]
+    if local_help:
+        lines.append(Line(words("help_now.local", text=local_help), "resource"))
     for resource in pack.crisis.crisis:
         parts = [words("crisis.name", name=resource.name, region=resource.region), resource.contact]
         if resource.details:

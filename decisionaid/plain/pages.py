@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import HEADINGS
+from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import tomli_w
 
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.sanitize import clean_data
+from decisionaid.storage.files import SETTINGS_LIMIT, atomic_write, ensure_private_dir, read_text_file
+from decisionaid.storage.tomlfile import parse_toml
 
 
 @dataclass(frozen=True)
@@ -19,10 +21,13 @@ class Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    """The saved settings, or the defaults when the file is missing, unreadable or not as written."""
+    """The saved settings, or the defaults when the file is missing or cannot be used.
+
+    Only a regular file of at most SETTINGS_LIMIT bytes is read, so a pipe or a device never stalls the start.
+    """
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = clean_data(parse_toml(read_text_file(Path(path), SETTINGS_LIMIT)))
+    except (OSError, tomllib.TOMLDecodeError):
         return Settings()
     theme = data.get("theme")
     return Settings(theme=theme if isinstance(theme, str) else None)

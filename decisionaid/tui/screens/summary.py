@@ -16,11 +16,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
-from decisionaid.core.controller import Controller
+from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller
+from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import HEADINGS, default_export_name, render_text
 from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.sources import SourceList
@@ -67,9 +68,22 @@ class SummaryScreen(StepScreen):
             yield Vertical(id="more-questions")
             yield Static(HEADINGS["own"], classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
-            yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
+            yield TextField(
+                self.session.own_draft,
+                limit=MAX_QUESTION,
+                too_long=words("typing.field_full", limit=f"{MAX_QUESTION:,}"),
+                placeholder=words("summary.own_placeholder"),
+                id="own-input",
+            )
             yield Static(HEADINGS["note"], classes="subheading")
-            yield NoteArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
+            yield NoteArea(
+                self.session.note,
+                limit=MAX_NOTE,
+                too_long=words("typing.field_full", limit=f"{MAX_NOTE:,}"),
+                id="note",
+                soft_wrap=True,
+                show_line_numbers=False,
+            )
             if summary.sure:
                 lines = [
                     f"{a.text} {words('sure.yes') if a.yes else words('sure.no')}"
@@ -177,6 +191,12 @@ class SummaryScreen(StepScreen):
         return action != "next"  # the summary is the last step
 
     def action_export(self) -> None:
+        if self.app.is_web:
+            shared = getattr(self.app, "site", PERSONAL).kiosk
+            self.app.push_screen(
+                DownloadScreen(self.build(), self.pack, self.controller.words, shared=shared), self.sent
+            )
+            return
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
         path = folder / default_export_name(self.pack, date.today())
@@ -186,3 +206,7 @@ class SummaryScreen(StepScreen):
     def exported(self, path: Path | None) -> None:
         if path is not None:
             self.query_one("#status", Static).update(Content(self.controller.words("summary.saved_to", path=path)))
+
+    def sent(self, name: str | None) -> None:
+        if name is not None:
+            self.query_one("#status", Static).update(Content(self.controller.words("download.sent", name=name)))

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Footer
 
 from decisionaid.core import pages
+from decisionaid.core.site import PERSONAL
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.widgets.page import Page
@@ -28,7 +29,11 @@ class WelcomeScreen(AidScreen):
 
     def compose(self) -> ComposeResult:
         controller, words = self.controller, self.controller.words
-        page = pages.welcome(self.pack, words, controller.notices, controller.left_off(), words("welcome.help_key_tui"))
+        site = getattr(self.app, "site", PERSONAL)
+        help_key = words("welcome.help_key_tui")
+        page = pages.welcome(
+            self.pack, words, controller.notices, controller.left_off(), help_key, site=site, in_browser=self.app.is_web
+        )
         yield TitleBar(self.pack.meta.title, self.title or "")
         with Page(id="welcome", classes="page"):
             yield from line_widgets(page.lines)
