@@ -11,6 +11,7 @@ so a pack that changed, or a changed checker, is never read from an older docume
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 ENGINE = Path(__file__).resolve().parent
+PACKAGE = ENGINE.parent
+_IMPORTED = re.compile(rb"^\s*(?:from|import)\s+(decisionaid(?:\.\w+)*)", re.MULTILINE)
 SCALARS = (str, int, float, bool, type(None))
 
 
@@ -48,12 +51,28 @@ class NotCompiled(Exception):
 
 
 def engine_digest() -> str:
-    """A hash of the code that reads and checks packs (this folder's modules and the version)."""
+    """A hash of the code that reads and checks packs: this folder's modules and all they import from the aid."""
     digest = blake2b(f"compiled pack format {FORMAT}\n".encode())
-    for path in [*sorted(ENGINE.glob("*.py")), ENGINE.parent / "__init__.py"]:
-        digest.update(f"{path.name}\0".encode())
-        digest.update(path.read_bytes())
+    for path, text in sorted(engine_sources().items()):
+        digest.update(f"{path.relative_to(PACKAGE.parent)}\0".encode())
+        digest.update(text)
     return digest.hexdigest()
+
+
+def engine_sources() -> dict[Path, bytes]:
+    """The source of this folder's modules and the package's version, and of every module of the aid they
+    import (followed through their own imports), read from their files: a change to any of them changes the key."""
+    sources: dict[Path, bytes] = {}
+    waiting = [*ENGINE.glob("*.py"), PACKAGE / "__init__.py"]
+    while waiting:
+        path = waiting.pop()
+        if path in sources or not path.is_file():
+            continue
+        sources[path] = path.read_bytes()
+        for name in _IMPORTED.findall(sources[path]):
+            module = PACKAGE.parent.joinpath(*name.decode().split("."))
+            waiting += [module.with_suffix(".py"), module / "__init__.py"]
+    return sources
 
 
 def pack_key(folder: Path, engine: str | None = None) -> str:
