@@ -1,6 +1,6 @@
 """Wheel build step: compile each shipped pack that validates, so an installed aid opens it without Pydantic.
 
-The compiled files go to decisionaid/_compiled/, named by pack and key as `storage.cache` looks them up. A
+The compiled files go to decisionaid/_compiled/, named by pack and key as `content.cache` looks them up. A
 pack that does not validate is left out (the installed aid then checks it in full at start and reports it).
 """
 

@@ -230,6 +230,7 @@ def load_rows(repo: Path, pack_dir: Path, scratch: Path, runs: int, quick: bool)
                 extra={"phases_ms": phases},
             )
         )
+        rows += open_rows(folder, scratch, runs)
     per_card: dict[int, dict[str, float]] = {}
     for cards in QUICK_SIZES if quick else SIZES:
         folder = generate_pack(repo / COMMUTE, scratch / f"generated-{cards}", cards)
@@ -257,7 +258,36 @@ def load_rows(repo: Path, pack_dir: Path, scratch: Path, runs: int, quick: bool)
             row.note = f"vs 1,000: {growth['load_pack']:.2f}x overall, worst {worst} {growth[worst]:.2f}x; " + row.note
             row.extra["growth_vs_1000"] = growth
         rows.append(row)
+        rows += open_rows(folder, scratch, runs)
     return rows
+
+
+def open_rows(folder: Path, scratch: Path, runs: int) -> list[Row]:
+    """In-process open_pack of files already checked: what a start costs for the pack (none before compiling)."""
+    import os
+
+    try:
+        from decisionaid.content.cache import open_pack
+    except ImportError:  # a tree from before compiled packs
+        return []
+    os.environ["DECISIONAID_CACHE_DIR"] = str(scratch / "cache-load")
+    open_pack(folder)  # checked in full once, and kept
+    samples = []
+    for _ in range(runs):
+        gc.collect()
+        started = time.perf_counter()
+        open_pack(folder)
+        samples.append((time.perf_counter() - started) * 1000)
+    cards = len(open_pack(folder).cards.cards)
+    stat = Stat.of(samples)
+    return [
+        Row(
+            f"3. open_pack {folder.name} (unchanged: compiled)",
+            stat,
+            "ms",
+            note=f"{stat.median * 1000 / cards:.1f} µs/card; hash of the files, JSON, plain classes",
+        )
+    ]
 
 
 # --- 4: whole commands ----------------------------------------------------------------

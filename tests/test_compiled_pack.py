@@ -19,6 +19,7 @@ from decisionaid.content.compiled import (
     NotCompiled,
     compile_pack,
     engine_digest,
+    engine_sources,
     pack_key,
     read_compiled,
 )
@@ -111,7 +112,19 @@ def test_the_key_follows_the_files_and_the_code_that_checks_them(tmp_path: Path)
     (folder / "crisis.toml").write_text((folder / "crisis.toml").read_text() + "\n", encoding="utf-8")
     assert pack_key(folder) != key
     assert pack_key(copy_pack(COMMUTE, tmp_path / "copy")) == key, "the folder's name and place do not matter"
-    assert len(engine_digest()) == 64
+    assert len(engine_digest()) == 128 and len(key) == 32
+
+
+def test_every_module_the_checks_run_on_is_in_the_key():
+    """The loader reads files through storage and cleans text with the sanitiser: all of it is hashed."""
+    code = (
+        "import sys, decisionaid.content.loader, decisionaid.content.cache\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('decisionaid')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    loaded = {Path(line).resolve() for line in result.stdout.split()}
+    hashed = {path.resolve() for path in engine_sources()}
+    assert loaded and loaded - hashed <= {Path(ROOT, "decisionaid", "storage", "__init__.py").resolve()}, result.stderr
 
 
 def test_a_document_for_another_key_or_a_damaged_one_is_not_read():

@@ -1,6 +1,6 @@
 """Finding and loading the packs a command works on, with one-line errors.
 
-A pack whose files were already checked is read from its compiled form (`storage.cache`); the Pydantic
+A pack whose files were already checked is read from its compiled form (`content.cache`); the Pydantic
 models are imported only when a pack must be checked in full, so `--help` and a start stay fast.
 """
 

@@ -65,7 +65,7 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    pack = load_or_report(args.pack)
+    pack = load_or_report(args.pack, keep=not args.kiosk)  # a kiosk writes nothing outside its own folder
     if pack is None:
         return 2
     if wants_plain(args):

@@ -10,8 +10,8 @@ so a pack that changed, or a changed checker, is never read from an older docume
 
 from __future__ import annotations
 
-import hashlib
 import json
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -22,6 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from decisionaid.content.lookups import BEHAVIOUR
 
+try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than hashing a whole pack
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -29,6 +34,8 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 ENGINE = Path(__file__).resolve().parent
+PACKAGE = ENGINE.parent
+_IMPORTED = re.compile(rb"^\s*(?:from|import)\s+(decisionaid(?:\.\w+)*)", re.MULTILINE)
 SCALARS = (str, int, float, bool, type(None))
 
 
@@ -44,21 +51,37 @@ class NotCompiled(Exception):
 
 
 def engine_digest() -> str:
-    """A hash of the code that reads and checks packs (this folder's modules and the version)."""
-    digest = hashlib.sha256(f"compiled pack format {FORMAT}\n".encode())
-    for path in [*sorted(ENGINE.glob("*.py")), ENGINE.parent / "__init__.py"]:
-        digest.update(f"{path.name}\0".encode())
-        digest.update(path.read_bytes())
+    """A hash of the code that reads and checks packs: this folder's modules and all they import from the aid."""
+    digest = blake2b(f"compiled pack format {FORMAT}\n".encode())
+    for path, text in sorted(engine_sources().items()):
+        digest.update(f"{path.relative_to(PACKAGE.parent)}\0".encode())
+        digest.update(text)
     return digest.hexdigest()
+
+
+def engine_sources() -> dict[Path, bytes]:
+    """The source of this folder's modules and the package's version, and of every module of the aid they
+    import (followed through their own imports), read from their files: a change to any of them changes the key."""
+    sources: dict[Path, bytes] = {}
+    waiting = [*ENGINE.glob("*.py"), PACKAGE / "__init__.py"]
+    while waiting:
+        path = waiting.pop()
+        if path in sources or not path.is_file():
+            continue
+        sources[path] = path.read_bytes()
+        for name in _IMPORTED.findall(sources[path]):
+            module = PACKAGE.parent.joinpath(*name.decode().split("."))
+            waiting += [module.with_suffix(".py"), module / "__init__.py"]
+    return sources
 
 
 def pack_key(folder: Path, engine: str | None = None) -> str:
     """A hash of every TOML file in `folder` (names and bytes) and of the engine: what a check depends on."""
-    digest = hashlib.sha256((engine or engine_digest()).encode())
+    digest = blake2b((engine or engine_digest()).encode(), digest_size=16)
     for path in sorted(Path(folder).glob("*.toml")):
         digest.update(f"\0{path.name}\0".encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 # --- writing: from the validated models ----------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Awaitable, Callable, Iterable
-from importlib import import_module
 from pathlib import Path
 
 from textual import events, on
@@ -31,6 +29,9 @@ from decisionaid.tui.widgets.too_small import TooSmall, too_small
 def import_screens() -> None:
     """Import every screen's module, off the interface's thread once the first screen is up, so that the
     first visit to a screen does not wait for its code (each is still imported where it is first used)."""
+    import pkgutil
+    from importlib import import_module
+
     from decisionaid.tui import screens
 
     for module in pkgutil.iter_modules(screens.__path__):
