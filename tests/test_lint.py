@@ -60,9 +60,11 @@ def test_commute_pack_lints_with_only_the_short_disclosure_warnings(pack: Path):
     assert result.stdout.splitlines() == [
         *COMMUTE_WARNINGS,
         "card          words  grade",
+        "bus-pass         13    2.5",
         "bike-good        12    2.1",
         "bike-bad         12   -0.4",
         "what-options     18   -0.4",
+        "bike-kit         13   -1.4",
         "bus-bad          12   -1.5",
         "bus-good         11   -1.7",
         "median                -0.4",
@@ -91,7 +93,7 @@ def test_lint_pack_takes_today_as_a_parameter():
         in report.findings
     )
     assert report.errors == []
-    assert [row.card_id for row in report.grades_hardest_first()][0] == "bike-good"
+    assert [row.card_id for row in report.grades_hardest_first()][0] == "bus-pass"
 
 
 # --- wording ---------------------------------------------------------------
@@ -264,7 +266,7 @@ def test_median_grade_above_7_is_an_error(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     warnings = [
-        f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(5)
+        f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(7)
     ]
     assert finding_lines(result) == [
         *COMMUTE_WARNINGS,

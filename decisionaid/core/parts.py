@@ -1,8 +1,9 @@
 """The map of the aid: its parts, how far the person is through each, and how long is left.
 
 A part is done when every one of its steps on the short path has been shown (for "More about the options":
-every card it offers has been read); in progress when some have, or the person is in it now; otherwise not
-started. Minutes are worked out from the words of the page models (see `timing`), never typed by hand.
+every card it offers has been read); in progress when some have, or while the person is in it; otherwise not
+started. The question list is done once it has been shown: it is where the short path ends. Minutes are
+worked out from the words of the page models (see `timing`), never typed by hand.
 """
 
 from __future__ import annotations
@@ -62,11 +63,11 @@ class Progress:
     def state(self, part: Part, session: Session, here: Place) -> State:
         things = part.extra if part.id == "more" else part.steps
         done = [self.shown(session, p) for p in things]
+        if part.holds(here) and part.id != "summary":
+            return "in_progress"
         if all(done):
             return "done"
-        if any(done) or part.holds(here):
-            return "in_progress"
-        return "not_started"
+        return "in_progress" if any(done) else "not_started"
 
     def minutes_left(self, session: Session, here: Place) -> int:
         """Minutes of the short path not shown yet, counting the step the person is on."""

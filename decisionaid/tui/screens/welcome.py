@@ -12,7 +12,6 @@ from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequ
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
-from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class WelcomeScreen(AidScreen):
@@ -28,8 +27,9 @@ class WelcomeScreen(AidScreen):
 
     def compose(self) -> ComposeResult:
         controller, words = self.controller, self.controller.words
-        page = pages.welcome(self.pack, words, controller.notices, controller.left_off(), words("welcome.help_key_tui"))
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        help_key, minutes = words("welcome.help_key_tui"), controller.minutes()
+        page = pages.welcome(self.pack, words, controller.notices, controller.left_off(), help_key, minutes)
+        yield self.title_bar()
         with Page(id="welcome", classes="page"):
             yield from line_widgets(page.lines)
         with Horizontal(classes="nav"):
