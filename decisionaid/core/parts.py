@@ -75,8 +75,9 @@ class Progress:
         return self.timing.minutes_of(steps)
 
     def destination(self, part: Part, session: Session, here: Place) -> Place:
-        """Where choosing a part leads: where the person is, the first step not shown, or its end page."""
-        if part.holds(here):
+        """Where choosing a part leads: where the person is (if on one of its steps), the first step not shown,
+        or its end page."""
+        if here in part.steps:
             return here
         unseen = [p for p in part.steps if not self.shown(session, p)]
         if unseen:

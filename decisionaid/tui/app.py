@@ -241,9 +241,12 @@ class DecisionAidApp(App[int]):
         all_cards = ("cards", self.controller.journey.counts["cards"])
 
         async def chosen(place: tuple[Stage, int] | None) -> None:
-            if place is not None:
-                self.keep_typing()
-                await self.go(*place)
+            if place is None:
+                return
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, AidScreen):
+                await self.pop_screen()  # a dialog the map was opened over closes, changing nothing
+            self.keep_typing()
+            await self.go(*place)
 
         self.push_screen(MapScreen(self.controller.aid_map(), all_cards, self.words), chosen)
 

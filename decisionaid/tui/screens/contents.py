@@ -50,7 +50,7 @@ class ContentsScreen(StepScreen):
         if action == "section":
             return int(str(parameters[0])) <= len(self.listing.table.sections)
         if action == "card":
-            return self.listing.card_position(int(str(parameters[0]))) is not None
+            return True if self.listing.card_position(int(str(parameters[0]))) is not None else None
         return True
 
     def action_section(self, number: int) -> None:
