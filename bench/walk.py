@@ -132,13 +132,17 @@ def report(pack: Pack, walk: Walk) -> list[str]:
         f"(target at most {TARGET_WORDS:,}: {words_ok})",
         f"  words on the question list (not counted above): {walk.list_words:,}",
         f"  key presses for the same walk in the full-screen aid: {keys_in_tui(pack)}",
-        f"  short path ({marked}): {timed.cards} cards, {timed.self_check} self-check items, {timed.values} values "
-        f"items; the page models say {timed.words:,} words, {timed.minutes} minutes (pack target "
-        f"{timed.target_minutes})",
+        f"  short path ({marked}): {_many(timed.cards, 'card')}, {_many(timed.self_check, 'self-check item')}, "
+        f"{_many(timed.values, 'values item')}; the page models say {timed.words:,} words, {timed.minutes} minutes "
+        f"(pack target {timed.target_minutes})",
         "  words printed, by part:",
     ]
     lines += [f"    {part:<12} {words:>6,}" for part, words in walk.by_part.items()]
     return lines
+
+
+def _many(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,4 +42,4 @@ def test_the_walk_prints_its_numbers_for_the_pack_asked_for() -> None:
     assert any(
         line.startswith("  words printed: ") and f"(target at most {TARGET_WORDS:,}: met)" in line for line in lines
     )
-    assert any("short path (marked): 5 cards, 1 self-check items, 1 values items" in line for line in lines)
+    assert any("short path (marked): 5 cards, 1 self-check item, 1 values item" in line for line in lines)

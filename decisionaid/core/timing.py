@@ -28,7 +28,9 @@ _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 
 def count_words(text: str) -> int:
     """Runs of letters, with web addresses left out."""
-    return len(_WORD.findall(_ADDRESS.sub(" ", text)))
+    if "://" in text or "www." in text:
+        text = _ADDRESS.sub(" ", text)
+    return len(_WORD.findall(text))
 
 
 def minutes_for(words: int) -> int:
@@ -64,11 +66,13 @@ class Timing:
         self.pack = pack
         self.journey = journey
         self.words = words
+        self.cards = pack.ordered_cards()
+        self.nothing_yet = Session(pack=pack.meta.id)  # pages whose words depend on answers are counted blank
         self._cache: dict[Place, int] = {}
 
     def words_at(self, place: Place) -> int:
         if place not in self._cache:
-            self._cache[place] = sum(map(count_words, self.texts(place)))
+            self._cache[place] = count_words("\n".join(self.texts(place)))
         return self._cache[place]
 
     def words_of(self, places: Iterable[Place]) -> int:
@@ -100,11 +104,11 @@ class Timing:
         """What the step at `place` says, as the page models give it (for a question: with its feedback)."""
         pack, journey, words = self.pack, self.journey, self.words
         stage, position = place
-        empty = Session.new(pack)
+        empty = self.nothing_yet
         if stage == "compare":
             return comparison(pack, words).texts()
         if stage == "cards" and journey.is_item(place):
-            card = pack.ordered_cards()[position]
+            card = self.cards[position]
             return (pages.card_progress(journey, position, words), *pages.card_reading(pack, card, words))
         if stage == "cards":
             return contents(pack, journey, empty, words, self.left_out_minutes("cards")).texts()
