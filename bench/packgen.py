@@ -90,14 +90,16 @@ def write_session(pack_dir: Path, dest: Path) -> Path:
     from decisionaid.core.session import Session
 
     pack = load_pack(pack_dir)
-    session = Session.new(pack)
-    session.stage = "summary"
-    session.cards_read = [c.id for c in pack.cards.cards]
-    session.self_check = {q.id: q.choices[0].id for q in pack.self_check.self_check}
-    session.values = {v.id: v.choices[0].id for v in pack.values.values}
-    if pack.sure.sure:
-        session.sure = {item.id: False for item in pack.sure.sure.items}
-    session.own_questions = ["Is there anything else I should ask?"]
+    session = Session(
+        pack=pack.meta.id,
+        pack_version=pack.meta.version,
+        stage="summary",
+        cards_read=[c.id for c in pack.cards.cards],
+        self_check={q.id: q.choices[0].id for q in pack.self_check.self_check},
+        values={v.id: v.choices[0].id for v in pack.values.values},
+        sure={item.id: False for item in pack.sure.sure.items} if pack.sure.sure else {},
+        own_questions=["Is there anything else I should ask?"],
+    )
     dest.write_text(session.to_toml(), encoding="utf-8")
     return dest
 

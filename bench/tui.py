@@ -96,6 +96,7 @@ def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
     'start' (welcome to the first card, a screen switch), 'next' (first card to the second, in place)
     and 'answer' (answering the first self-check question, resumed from saved answers)."""
     from decisionaid.content import load_pack
+    from decisionaid.core.catalogue import load_catalogue
     from decisionaid.core.checking import verdict
     from decisionaid.core.session import Session
     from decisionaid.storage.paths import session_path
@@ -125,15 +126,14 @@ def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
         )
     if pack.self_check.self_check:
         item = pack.self_check.self_check[0]
-        saved = Session.new(pack)
-        saved.stage, saved.position = "self_check", 0
+        saved = replace(Session.new(pack), stage="self_check", position=0)
         resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
         cases["answer"] = replace(
             base,
             name="decisionaid (answer a question)",
             prelude=((resume, marker(item.prompt)),),
             key=b"1",
-            after_key=verdict(item, item.choices[0].id).words.split(" ", 1)[1],
+            after_key=load_catalogue()(f"verdict.{verdict(item, item.choices[0].id).value}").split(" ", 1)[1],
             saved_answers=(session_path(pack.meta.id).name, saved.to_toml()),
         )
     return cases

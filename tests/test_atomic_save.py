@@ -16,19 +16,20 @@ SAVER = """
 import sys
 from pathlib import Path
 from decisionaid.content import load_pack
-from decisionaid.core.session import Session
-from decisionaid.storage.store import SessionStore
+from decisionaid.core.controller import Controller
+from decisionaid.storage.store import AnswersFile
 
-pack = load_pack(Path(sys.argv[1]))
-store = SessionStore(Path(sys.argv[2]))
-session = Session.new(pack)
+controller = Controller(load_pack(Path(sys.argv[1])), AnswersFile(Path(sys.argv[2])))
+controller.start()
+assert controller.set_note("save 0").saved
 n = 0
 print("ready", flush=True)
 while True:
     n += 1
-    session.note = f"save {n} " + "words " * (n % 5000)
-    session.own_questions = [f"question {i}?" for i in range(n % 50)]
-    store.save(session)
+    for i in range(n % 3):
+        controller.add_own_question(f"question {n}.{i}?")
+    outcome = controller.set_note(f"save {n} " + "words " * (n % 5000))
+    assert outcome.saved, outcome.problem
 """
 
 
@@ -55,8 +56,9 @@ def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
     assert all(name.endswith(".tmp") for name in leftovers)
 
     from decisionaid.content import load_pack
-    from decisionaid.storage.store import SessionStore
+    from decisionaid.core.controller import Controller
+    from decisionaid.storage.store import AnswersFile
 
-    session, notices = SessionStore(path).load(load_pack(COMMUTE))
-    assert session is not None and notices == []
+    controller = Controller(load_pack(COMMUTE), AnswersFile(path))
+    assert controller.session is not None and controller.notices == ()
     assert [p.name for p in path.parent.iterdir()] == [path.name], "interrupted temporary files are cleaned up"

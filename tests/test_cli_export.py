@@ -14,7 +14,7 @@ from decisionaid.content import load_pack
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render_markdown, render_text
-from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli, run_in_process
 
 ANSWERS = """\
 schema_version = 1
@@ -35,7 +35,7 @@ understand = false
 
 
 def export(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_cli("export", "--pack", str(COMMUTE), *args, env={"DECISIONAID_DATA_DIR": str(tmp_path / "data")})
+    return run_in_process("export", "--pack", str(COMMUTE), *args, env={"DECISIONAID_DATA_DIR": str(tmp_path / "data")})
 
 
 def answers_file(tmp_path: Path, text: str = ANSWERS, name: str = "answers.toml") -> Path:
@@ -143,8 +143,11 @@ def test_a_missing_folder_for_the_output_is_one_line(tmp_path):
         (b"", "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not a text file"),
         (b"schema_version = 1\npack = [unclosed\n", "not valid TOML"),
-        (b"pack = 'commute'\n", "schema_version: expected 1"),
-        (b"schema_version = 1\npack = 'commute'\nsure = { understand = 'perhaps' }\n", "sure.understand"),
+        (b"pack = 'commute'\n", "schema_version: expected 2"),
+        (
+            b"schema_version = 1\npack = 'commute'\nsure = { understand = 'perhaps' }\n",
+            "sure: must be a table of true or false",
+        ),
         (b"schema_version = 1\npack = 'commute'\nfavourite = 'bike'\n", "favourite"),
     ],
     ids=["missing", "empty", "binary", "bad-toml", "no-version", "bad-value", "unknown-key"],
@@ -175,9 +178,10 @@ def test_answers_the_pack_no_longer_has_are_warned_about_and_skipped(tmp_path):
     result = export(tmp_path, "--session", str(path))
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        f"{path}: cards_read: unknown card 'old-card': ignored, not in this pack",
-        f"{path}: self_check.wind: unknown item: ignored, not in this pack",
+        f'{path}: cards_read: "old-card": ignored, not in this pack',
+        f'{path}: self_check.wind = "yes": ignored, not in this pack',
     ]
+    assert path.read_text() == stale, "exporting never rewrites the answers file"
     assert result.stdout == expected(answers_file(tmp_path))
 
 
@@ -223,7 +227,7 @@ def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):
     doc = (ROOT / "docs" / "session-format.md").read_text()
     example = TESTS / "sessions" / "example.toml"
     assert f"```toml\n{example.read_text()}```" in doc
-    result = run_cli(
+    result = run_in_process(
         "export", "--pack", str(KETAMINE), "--session", str(example), env={"DECISIONAID_DATA_DIR": str(tmp_path)}
     )
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import ContentError, load_pack
-from tests.helpers import COMMUTE, copy_pack, run_cli
+from tests.helpers import COMMUTE, copy_pack, run_in_process
 
 BROKEN = Path(__file__).parent / "broken"
 DEFECTS = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -39,13 +39,13 @@ def test_broken_pack_gives_its_one_line_error(defect: str, tmp_path: Path):
     pack = broken_pack(defect, tmp_path)
     expected = (BROKEN / defect / "expected.txt").read_text(encoding="utf-8").splitlines()
 
-    result = run_cli("validate", ".", cwd=pack)
+    result = run_in_process("validate", ".", cwd=pack)
 
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[:-1] == expected
-    assert lines[-1] == f".: {len(expected)} problem(s)"
+    assert lines[-1] == f".: {len(expected)} problem" + ("" if len(expected) == 1 else "s")
     assert result.stdout == ""
 
 
@@ -88,8 +88,18 @@ def test_a_question_nothing_can_add_is_reported(tmp_path: Path):
     assert "question 'q-cost' is never included: not core and no answer adds it" in messages
 
 
+def test_a_source_whose_date_is_not_known_may_leave_out_its_year(tmp_path: Path):
+    pack = copy_pack(COMMUTE, tmp_path / "pack")
+    sources = pack / "sources.toml"
+    sources.write_text(sources.read_text().replace("year = 2025\n", "", 1))
+
+    first = load_pack(pack).sources.sources[0]
+
+    assert first.year is None
+
+
 def test_a_missing_folder_is_one_line(tmp_path: Path):
-    result = run_cli("validate", str(tmp_path / "nowhere"))
+    result = run_in_process("validate", str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "nowhere: no such pack folder (shipped packs:" in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,12 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decisionaid.content import load_pack
+from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import (
     ExportError,
     ExportExists,
-    clean_text,
     default_export_name,
     render_markdown,
     render_text,
@@ -43,14 +44,8 @@ def pack():
 
 
 def full_session(pack, **extra) -> Session:
-    session = Session.new(pack)
-    session.self_check = {"rain": "yes"}
-    session.values = {"cost": "a-lot"}
-    session.sure = {"sure": True, "understand": False}
-    session.cards_read = ["bike-good"]
-    for key, value in extra.items():
-        setattr(session, key, value)
-    return session
+    answers = dict(self_check={"rain": "yes"}, values={"cost": "a-lot"}, sure={"sure": True, "understand": False})
+    return replace(Session.new(pack), **{**answers, "cards_read": ["bike-good"], **extra})
 
 
 def text_of(pack, session, **kwargs) -> str:
@@ -178,7 +173,7 @@ def test_empty_sections_are_left_out(pack):
         assert heading not in out
     assert "Questions to ask" in out
     assert "Nothing here." not in out
-    only_blank = text_of(pack, Session.new(pack).model_copy(update={"own_questions": ["  ", "\x1b[0m"], "note": "\n"}))
+    only_blank = text_of(pack, replace(Session.new(pack), own_questions=["  ", "\x1b[0m"], note="\n"))
     assert only_blank == out
 
 

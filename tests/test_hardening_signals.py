@@ -21,7 +21,8 @@ from pathlib import Path
 import pyte
 import pytest
 
-from decisionaid.tui.screens.summary import NOTE_SAVE_DELAY
+from decisionaid.storage.paths import session_path
+from tests.conftest import tab_to
 from tests.helpers import COMMUTE
 
 TIMEOUT = 20.0
@@ -139,10 +140,12 @@ def saved(tmp_path: Path) -> dict:
     return saved_answers(tmp_path / "data" / "commute-answers.toml")
 
 
-def answer_and_start_a_note(app: PtyApp) -> float:
-    """Untick a question on the summary, then type a note; returns when the note was last typed."""
+def answer_and_start_a_note(app: PtyApp) -> None:
+    """Untick a question on the summary, then type a note."""
     app.wait_for("Crisis help: press F2 at any time.")
     app.type(b"s")
+    app.wait_for("Keep taking the bus · What does it cost?")  # the options at a glance
+    app.type(b"n")
     app.wait_for("Card 1 of 5")
     app.type(b"\x10")  # Ctrl+P: the command palette
     app.wait_for("Search for commands")
@@ -150,7 +153,7 @@ def answer_and_start_a_note(app: PtyApp) -> float:
     app.wait_for("Your questions for the clinician")
     app.type(b"\r")
     app.wait_for("Questions to take to your clinician")
-    time.sleep(0.2)
+    app.wait_for("e/^s Export")  # the footer: the screen is mounted and has the focus
     app.type(b"\t ")  # the first suggested question, unticked
     deadline = time.monotonic() + TIMEOUT
     while not (app.saved_file.exists() and saved_answers(app.saved_file)["unticked"]):
@@ -160,7 +163,6 @@ def answer_and_start_a_note(app: PtyApp) -> float:
     app.wait_for("Sources behind the cards I read")  # the page scrolls once the note has the focus
     app.type(NOTE.encode())
     app.wait_for(NOTE)
-    return time.monotonic()
 
 
 def assert_left_cleanly(app: PtyApp) -> None:
@@ -170,9 +172,8 @@ def assert_left_cleanly(app: PtyApp) -> None:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
 def test_a_signal_saves_the_answers_and_the_note_being_typed(app: PtyApp, tmp_path: Path, signum) -> None:
-    typed = answer_and_start_a_note(app)
+    answer_and_start_a_note(app)
     os.kill(app.proc.pid, signum)
-    assert time.monotonic() - typed < NOTE_SAVE_DELAY, "the signal must arrive before the note's own autosave"
     status = app.finish()
     assert status == 128 + signum
     assert_left_cleanly(app)
@@ -183,21 +184,36 @@ def test_a_signal_saves_the_answers_and_the_note_being_typed(app: PtyApp, tmp_pa
 
 
 def test_ctrl_c_typed_in_the_terminal_saves_and_quits(app: PtyApp, tmp_path: Path) -> None:
-    typed = answer_and_start_a_note(app)
+    answer_and_start_a_note(app)
     app.type(b"\x03")
-    assert time.monotonic() - typed < NOTE_SAVE_DELAY
     assert app.finish() == 0
     assert_left_cleanly(app)
     assert saved(tmp_path)["note"] == NOTE
 
 
 def test_closing_the_terminal_window_saves_the_note(app: PtyApp, tmp_path: Path) -> None:
-    typed = answer_and_start_a_note(app)
+    answer_and_start_a_note(app)
     app.hang_up()
-    assert time.monotonic() - typed < NOTE_SAVE_DELAY
     assert app.finish() == 128 + signal.SIGHUP
     answers = saved(tmp_path)
     assert answers["note"] == NOTE and answers["unticked"] == ["q-start"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+async def test_a_signal_saves_a_note_still_inside_its_autosave_pause(make_app, monkeypatch, signum) -> None:
+    monkeypatch.setattr("decisionaid.tui.screens.summary.NOTE_SAVE_DELAY", 3600.0)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "note")
+        await pilot.press(*"Typed just now")
+        assert "Typed just now" not in session_path("commute").read_text(encoding="utf-8"), "not autosaved yet"
+        app.leave_on_signal(signum)
+        await pilot.pause()
+    assert app.return_code == 128 + signum
+    assert saved_answers(session_path("commute"))["note"] == "Typed just now"
 
 
 async def test_the_previous_signal_handlers_are_back_after_the_app_exits(make_app) -> None:
@@ -236,6 +252,8 @@ def test_sigkill_loses_nothing_already_shown_as_answered(tmp_path: Path) -> None
     try:
         first.wait_for("Crisis help: press F2 at any time.")
         first.type(b"s")
+        first.wait_for("Keep taking the bus · What does it cost?")
+        first.type(b"n")
         first.wait_for("Card 1 of 5")
         first.type(b"n")
         first.wait_for("Card 2 of 5")

@@ -1,24 +1,40 @@
-"""The content, session, summary and export code never imports Textual."""
+"""Only the full-screen interface imports Textual, and each layer imports only the layers below it."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from tests.helpers import ROOT
+
 PURE_MODULES = [
     "decisionaid.content",
-    "decisionaid.core.session",
-    "decisionaid.storage.store",
-    "decisionaid.core.summary",
-    "decisionaid.export.render",
-    "decisionaid.cli",
-    "decisionaid.core.journey",
-    "decisionaid.core.figures",
-    "decisionaid.core.wording",
+    "decisionaid.content.loader",
+    "decisionaid.content.cross_checks",
+    "decisionaid.core.catalogue",
     "decisionaid.core.checking",
+    "decisionaid.core.controller",
+    "decisionaid.core.figures",
+    "decisionaid.core.journey",
+    "decisionaid.core.pages",
+    "decisionaid.core.sanitize",
+    "decisionaid.core.session",
+    "decisionaid.core.summary",
+    "decisionaid.storage.files",
+    "decisionaid.storage.paths",
+    "decisionaid.storage.settings",
+    "decisionaid.storage.store",
+    "decisionaid.export.render",
+    "decisionaid.lint",
+    "decisionaid.lint.readability",
+    "decisionaid.lint.report",
+    "decisionaid.lint.rules",
+    "decisionaid.lint.wording",
     "decisionaid.plain.main",
+    "decisionaid.cli",
 ]
 
 
@@ -39,3 +55,10 @@ def test_commands_do_not_import_textual(command: list[str]):
     )
     result = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "CLEAN"
+
+
+def test_the_import_contracts_in_pyproject_are_kept():
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count(" KEPT") >= 2 and " 0 broken" in result.stdout, "both contracts are checked"

@@ -13,7 +13,7 @@ from decisionaid.content import load_pack
 from decisionaid.lint import Finding, Level, lint_pack
 from decisionaid.lint.wording import directive_phrases, one_in_n, relative_risk, vague_without_number
 from decisionaid.storage.paths import pack_dirs
-from tests.helpers import COMMUTE, ROOT, copy_pack, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_in_process
 
 TODAY = "2026-07-01"
 HARD_BODY = (  # reading grade 11.5
@@ -21,12 +21,41 @@ HARD_BODY = (  # reading grade 11.5
     "other transport necessary."
 )
 FAIRLY_HARD_BODY = "Cycling to work gives regular exercise, but on some days the weather makes it slower."  # grade 8.0
+HARD_EXPLANATION = (  # reading grade 18.2, 14 words
+    "Passengers travelling inside enclosed public transport vehicles remain protected from precipitation "
+    "throughout their journey."
+)
 COMMUTE_WARNINGS = [
     "pack/pack.toml: meta.conflicts: warning: conflicts statement 'None.' is too short to be clear "
     "(1 word; write at least 3, e.g. 'The authors have no conflicts of interest')",
     "pack/pack.toml: meta.funding: warning: funding statement 'None.' is too short to be clear "
     "(1 word; write at least 3, e.g. 'No external funding')",
+    "pack/self_check.toml: self_check[0].choices[0].belief: warning: choice 'yes' of 'rain' has no belief: "
+    "say what choosing it means the person believed, for the handout",
+    "pack/self_check.toml: self_check[0].fact: warning: item 'rain' has no fact: give the fact in one line "
+    "for the handout",
 ]
+TABLE_HEADER = "text                         words  grade"
+MARKED = (
+    "short path: 5 cards, 1 self-check item, 1 values item: 151 words, 1.1 minutes at 150 words a minute (target 15)"
+)
+UNMARKED = (
+    "short path not marked, so everything is on it: 7 cards, 2 self-check items, 2 values items: "
+    "224 words, 1.5 minutes at 150 words a minute (target 15)"
+)
+COMPARISON = """[[rows]]
+id = "cost"
+question = "What does it cost?"
+
+[[rows.cells]]
+option = "bus"
+text = "A ticket each day."
+sources = ["survey"]
+
+[[rows.cells]]
+option = "bike"
+text = "A bike, once."
+"""
 
 
 @pytest.fixture
@@ -43,32 +72,46 @@ def edit(pack: Path, file_name: str, old: str, new: str) -> None:
 
 
 def lint(pack: Path) -> subprocess.CompletedProcess[str]:
-    return run_cli("lint", pack.name, "--today", TODAY, cwd=pack.parent)
+    return run_in_process("lint", pack.name, "--today", TODAY, cwd=pack.parent)
 
 
 def finding_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
-    return [line for line in result.stdout.splitlines() if line.startswith("pack/")]
+    """Findings about a file of the pack ('pack/...') or the whole pack ('pack: ...')."""
+    return [line for line in result.stdout.splitlines() if line.startswith(("pack/", "pack: "))]
+
+
+def new_findings(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The findings beyond the commute pack's own warnings, in reading order."""
+    return [line for line in finding_lines(result) if line not in COMMUTE_WARNINGS]
+
+
+def summary_line(result: subprocess.CompletedProcess[str], start: str) -> str:
+    return next(line for line in result.stdout.splitlines() if line.startswith(start))
 
 
 # --- the commute pack ------------------------------------------------------
 
 
-def test_commute_pack_lints_with_only_the_short_disclosure_warnings(pack: Path):
+def test_commute_pack_lints_with_only_the_disclosure_and_handout_warnings(pack: Path):
     result = lint(pack)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
         *COMMUTE_WARNINGS,
-        "card          words  grade",
-        "bus-pass         13    2.5",
-        "bike-good        12    2.1",
-        "bike-bad         12   -0.4",
-        "what-options     18   -0.4",
-        "bike-kit         13   -1.4",
-        "bus-bad          12   -1.5",
-        "bus-good         11   -1.7",
-        "median                -0.4",
-        "commute 0.1.0: lint: 0 errors, 2 warnings",
+        TABLE_HEADER,
+        "self_check rain.explanation     13    2.5",
+        "cards bike-good.body            12    2.1",
+        "cards bus-pass.body             11    1.7",
+        "cards bike-bad.body             12   -0.4",
+        "cards what-options.body         18   -0.4",
+        "cards bike-kit.body             13   -1.4",
+        "cards bus-bad.body              12   -1.5",
+        "cards bus-good.body             11   -1.7",
+        "median                               -0.4",
+        "reading grade: 8 texts graded, median -0.4, hardest 2.5 (self_check rain.explanation)",
+        MARKED,
+        "comparison table: 41 words",
+        "commute 0.1.0: lint: 0 errors, 4 warnings",
     ]
 
 
@@ -93,7 +136,10 @@ def test_lint_pack_takes_today_as_a_parameter():
         in report.findings
     )
     assert report.errors == []
-    assert [row.card_id for row in report.grades_hardest_first()][0] == "bus-pass"
+    assert [row.label for row in report.grades_hardest_first()][:2] == [
+        "self_check rain.explanation",
+        "cards bike-good.body",
+    ]
 
 
 # --- wording ---------------------------------------------------------------
@@ -145,25 +191,24 @@ def test_directive_wording_anywhere_is_an_error(pack: Path, file_name, old, new,
     edit(pack, file_name, old, new)
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         f"pack/{file_name}: {key}: error: directive wording '{phrase}': describe the options, give no advice",
     ]
-    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 1 error, 2 warnings"
+    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 1 error, 4 warnings"
 
 
 def test_quoting_a_decision_not_to_recommend_is_not_directive(pack: Path):
     edit(pack, "cards.toml", "[Both] are fine ways to travel.", "A city panel decided not to recommend either.")
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result) == COMMUTE_WARNINGS
+    assert new_findings(result) == []
 
 
 def test_the_licensed_sure_text_may_say_best_choice(pack: Path):
     edit(pack, "sure.toml", "Are you sure?", "Do you feel SURE about the best choice for you?")
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result) == COMMUTE_WARNINGS
+    assert new_findings(result) == []
 
 
 @pytest.mark.parametrize("frequency", ["1 in 5", "one in ten", "One in a hundred"])
@@ -171,8 +216,7 @@ def test_one_in_n_frequency_is_an_error(pack: Path, frequency: str):
     edit(pack, "cards.toml", "[Both] are fine ways to travel.", f"About {frequency} people ride.")
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         f"pack/cards.toml: cards[0].body: error: '{frequency}' style frequency: say how many out of 100 instead",
     ]
 
@@ -181,8 +225,18 @@ def test_one_in_n_in_a_figure_is_an_error_too(pack: Path):
     edit(pack, "figures.toml", 'time_frame = "after 1 month"', 'time_frame = "after 1 month, 1 in 4 days"')
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result)[-1] == (
+    assert new_findings(result)[-1] == (
         "pack/figures.toml: figures[0].time_frame: error: '1 in 4' style frequency: say how many out of 100 instead"
+    )
+
+
+def test_relative_risk_in_an_explanation_is_an_error_too(pack: Path):
+    edit(pack, "self_check.toml", "so rain does not get you wet.", "so the odds ratio for getting wet is low.")
+    result = lint(pack)
+    assert result.returncode == 1
+    assert new_findings(result)[0] == (
+        "pack/self_check.toml: self_check[0].explanation: error: relative-risk wording 'odds ratio': "
+        "give how many out of 100 for each option instead"
     )
 
 
@@ -190,8 +244,7 @@ def test_relative_risk_in_a_card_body_is_an_error(pack: Path):
     edit(pack, "cards.toml", "[Both] are fine ways to travel.", "Riders are 2 times more likely to feel fresh.")
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/cards.toml: cards[0].body: error: relative-risk wording 'times more likely': "
         "give how many out of 100 for each option instead",
     ]
@@ -201,19 +254,17 @@ def test_vague_word_without_a_number_is_a_warning(pack: Path):
     edit(pack, "cards.toml", "Many riders say they feel fresh.", "Many people say they feel fresh.")
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/cards.toml: cards[1].body: warning: vague word 'Many people' with no number in the same sentence: "
         "say how many out of 100",
     ]
-    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 3 warnings"
+    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 5 warnings"
 
 
 def test_vague_word_outside_card_bodies_is_a_warning_too(pack: Path):
     edit(pack, "clinician.toml", 'reason = "Cost was part of your answers."', 'reason = "Cost worries are common."')
     result = lint(pack)
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/clinician.toml: questions[1].reason: warning: vague word 'common' with no number in the same "
         "sentence: say how many out of 100",
     ]
@@ -227,14 +278,14 @@ def test_a_quoted_claim_is_not_flagged(pack: Path):
         "prompt = 'Some say: \"Rain is rare on buses.\" Is this true?'",
     )
     result = lint(pack)
-    assert finding_lines(result) == COMMUTE_WARNINGS
+    assert new_findings(result) == []
 
 
 def test_vague_word_with_a_number_in_its_sentence_passes(pack: Path):
     edit(pack, "cards.toml", "[Both] are fine ways to travel.", "Rain is common, on about 10 days a month.")
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result) == COMMUTE_WARNINGS
+    assert new_findings(result) == []
 
 
 # --- reading grade ---------------------------------------------------------
@@ -249,12 +300,48 @@ def test_card_above_grade_9_is_an_error_and_leads_the_table(pack: Path):
     )
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/cards.toml: cards[0].body: error: reading grade 11.5 is above 9: use shorter sentences and words",
     ]
     lines = result.stdout.splitlines()
-    assert lines[lines.index("card          words  grade") + 1] == "what-options     18   11.5"
+    assert lines[lines.index(TABLE_HEADER) + 1] == "cards what-options.body         18   11.5"
+    assert summary_line(result, "reading grade:") == (
+        "reading grade: 8 texts graded, median 0.6, hardest 11.5 (cards what-options.body)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file_name", "old", "key"),
+    [
+        ("self_check.toml", "On the bus you sit inside, so rain does not get you wet.", "self_check[0].explanation"),
+        ("figures.toml", "adults in the example survey", "figures[0].population"),
+        ("values.toml", "How much does the cost of travel matter to you?", "values[0].statement"),
+        ("clinician.toml", "A good first question for anyone.", "questions[0].reason"),
+        ("pack.toml", "Checked once a year by the test authors.", "meta.update_policy"),
+    ],
+)
+def test_any_text_of_12_words_or_more_above_grade_9_is_an_error(pack: Path, file_name, old, key):
+    edit(pack, file_name, old, HARD_EXPLANATION)
+    result = lint(pack)
+    assert result.returncode == 1
+    assert f"pack/{file_name}: {key}: error: reading grade 18.2 is above 9: use shorter sentences and words" in (
+        finding_lines(result)
+    )
+
+
+def test_a_hard_text_under_12_words_is_not_graded(pack: Path):
+    edit(pack, "clinician.toml", "A good first question for anyone.", "Considerable organisational responsibilities.")
+    result = lint(pack)
+    assert result.returncode == 0, result.stdout
+    assert new_findings(result) == []
+    assert "reading grade: 8 texts graded" in result.stdout
+
+
+def test_a_hard_text_outside_the_cards_is_no_warning_between_7_and_9(pack: Path):
+    edit(pack, "self_check.toml", "On the bus you sit inside, so rain does not get you wet.", FAIRLY_HARD_BODY)
+    result = lint(pack)
+    assert result.returncode == 0, result.stdout
+    assert new_findings(result) == []
 
 
 def test_median_grade_above_7_is_an_error(pack: Path):
@@ -268,12 +355,27 @@ def test_median_grade_above_7_is_an_error(pack: Path):
     warnings = [
         f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(7)
     ]
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
-        "pack/cards.toml: cards: error: the median reading grade of the cards is 8.0, above 7",
+    assert new_findings(result) == [
+        "pack: error: the median reading grade of the 8 graded texts is 8.0, above 7 "
+        "(graded: card bodies, and other texts of 12 words or more)",
         *warnings,
     ]
-    assert "median                 8.0" in result.stdout.splitlines()
+    assert "median                                8.0" in result.stdout.splitlines()
+
+
+def test_the_median_counts_texts_outside_the_cards(pack: Path):
+    text = (pack / "cards.toml").read_text(encoding="utf-8")
+    for body in [line for line in text.splitlines() if line.startswith("body = ")][:4]:
+        text = text.replace(body, f'body = "{FAIRLY_HARD_BODY}"')
+    (pack / "cards.toml").write_text(text, encoding="utf-8")
+    edit(pack, "self_check.toml", "On the bus you sit inside, so rain does not get you wet.", FAIRLY_HARD_BODY)
+    edit(pack, "figures.toml", "adults in the example survey", FAIRLY_HARD_BODY)
+    result = lint(pack)
+    assert result.returncode == 1
+    assert new_findings(result)[0] == (
+        "pack: error: the median reading grade of the 9 graded texts is 8.0, above 7 "
+        "(graded: card bodies, and other texts of 12 words or more)"
+    )
 
 
 def test_missing_textstat_is_one_line_and_exit_2(pack: Path):
@@ -288,6 +390,123 @@ def test_missing_textstat_is_one_line_and_exit_2(pack: Path):
     assert result.stdout == ""
 
 
+# --- short path ------------------------------------------------------------
+
+
+def unmark(pack: Path) -> None:
+    """Take every short_path mark out of the pack."""
+    for name in ("cards.toml", "self_check.toml", "values.toml"):
+        path = pack / name
+        path.write_text(path.read_text(encoding="utf-8").replace("short_path = true\n", ""), encoding="utf-8")
+
+
+def mark_short_path(pack: Path, card_ids: list[str]) -> None:
+    unmark(pack)
+    for card_id in card_ids:
+        edit(pack, "cards.toml", f'id = "{card_id}"\n', f'id = "{card_id}"\nshort_path = true\n')
+
+
+def test_a_pack_without_marks_has_everything_on_its_short_path_and_lint_says_so(pack: Path):
+    unmark(pack)
+    result = lint(pack)
+    assert summary_line(result, "short path") == UNMARKED
+
+
+def test_the_short_path_counts_only_what_is_marked(pack: Path):
+    assert summary_line(lint(pack), "short path") == MARKED
+    mark_short_path(pack, ["what-options", "bike-good"])
+    result = lint(pack)
+    assert result.returncode == 0, result.stdout
+    # what-options: 6 + 18 words; bike-good: 4 + 12 words, and its figure: 6 + 5 + 3 + 1 + 1 words.
+    assert summary_line(result, "short path") == (
+        "short path: 2 cards, 0 self-check items, 0 values items: 56 words, 0.4 minutes at 150 words a minute "
+        "(target 15)"
+    )
+
+
+def test_a_short_path_over_its_target_is_an_error(pack: Path):
+    mark_short_path(pack, ["what-options", "bike-good"])
+    long_body = " ".join(["Riders see the park."] * 40)
+    edit(pack, "cards.toml", "Riding a bike gets you moving. Many riders say they feel fresh.", long_body)
+    edit(pack, "pack.toml", 'disclaimer = "', 'short_path_minutes = 1\ndisclaimer = "')
+    result = lint(pack)
+    assert result.returncode == 1
+    assert new_findings(result)[0] == (
+        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 1.4 minutes (204 words at 150 a "
+        "minute), over its target of 1: move cards, self-check items or values items off it"
+    )
+
+
+def test_an_unmarked_pack_over_its_target_is_told_to_mark_a_short_path(pack: Path):
+    unmark(pack)
+    edit(pack, "pack.toml", 'disclaimer = "', 'short_path_minutes = 1\ndisclaimer = "')
+    result = lint(pack)
+    assert result.returncode == 1
+    assert (
+        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 1.5 minutes (224 words at 150 a "
+        "minute), over its target of 1: mark a shorter path with short_path = true"
+    ) in finding_lines(result)
+
+
+# --- comparison table ------------------------------------------------------
+
+
+@pytest.fixture
+def table(pack: Path) -> Path:
+    (pack / "comparison.toml").write_text(COMPARISON, encoding="utf-8")
+    return pack
+
+
+def test_a_plain_comparison_table_passes_and_is_counted(table: Path):
+    result = lint(table)
+    assert result.returncode == 0, result.stdout
+    assert new_findings(result) == []
+    assert summary_line(result, "comparison table") == "comparison table: 11 words"
+
+
+@pytest.mark.parametrize(
+    ("new", "level", "reason"),
+    [
+        ("You should buy a bike.", "error", "directive wording 'You should': describe the options, give no advice"),
+        (
+            "Flat tyres are common.",
+            "warning",
+            "vague word 'common' with no number in the same sentence: say how many out of 100",
+        ),
+        (
+            "Riders are twice as likely to smile.",
+            "error",
+            "relative-risk wording 'twice as likely': give how many out of 100 for each option instead",
+        ),
+        (HARD_EXPLANATION, "error", "reading grade 18.2 is above 9: use shorter sentences and words"),
+    ],
+)
+def test_comparison_cells_are_checked_like_card_text(table: Path, new: str, level: str, reason: str):
+    edit(table, "comparison.toml", "A bike, once.", new)
+    result = lint(table)
+    assert f"pack/comparison.toml: rows[0].cells[1].text: {level}: {reason}" in finding_lines(result)
+
+
+def test_a_cell_with_a_number_and_no_source_is_an_error(table: Path):
+    edit(table, "comparison.toml", "A bike, once.", "A bike, once, for about 300 dollars.")
+    result = lint(table)
+    assert result.returncode == 1
+    assert new_findings(result)[-1] == (
+        "pack/comparison.toml: rows[0].cells[1].sources: error: the cell for 'bike' in row 'cost' gives a number "
+        "but cites no source"
+    )
+
+
+# --- the handout's lines ---------------------------------------------------
+
+
+def test_a_fact_and_beliefs_silence_the_handout_warnings(pack: Path):
+    edit(pack, "self_check.toml", 'cards = ["bus-good"]', 'cards = ["bus-good"]\nfact = "The bus keeps you dry."')
+    edit(pack, "self_check.toml", 'label = "Yes"', 'label = "Yes"\nbelief = "rain gets you wet on the bus"')
+    result = lint(pack)
+    assert finding_lines(result) == COMMUTE_WARNINGS[:2]
+
+
 # --- balance ---------------------------------------------------------------
 
 
@@ -300,8 +519,7 @@ def test_unbalanced_benefit_and_harm_words_are_an_error(pack: Path):
     )
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/pack.toml: options[1]: error: option 'bike': benefit cards have 25 words and harm cards 12 "
         "(ratio 2.08; keep them within 25% of each other)",
     ]
@@ -311,7 +529,7 @@ def test_benefit_and_harm_within_25_percent_pass(pack: Path):
     edit(pack, "cards.toml", "Many riders say they feel fresh.", "Many riders say they feel fresh. Birds sing too.")
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result) == COMMUTE_WARNINGS
+    assert new_findings(result) == []
 
 
 def test_a_card_counts_for_every_option_it_lists(pack: Path):
@@ -323,8 +541,7 @@ def test_a_card_counts_for_every_option_it_lists(pack: Path):
     )
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/pack.toml: options[1]: error: option 'bike': benefit cards have 23 words and harm cards 12 "
         "(ratio 1.92; keep them within 25% of each other)",
     ]
@@ -337,7 +554,7 @@ def test_figure_population_too_short_is_an_error(pack: Path):
     edit(pack, "figures.toml", 'population = "adults in the example survey"', 'population = "adults"')
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result)[-1] == (
+    assert new_findings(result)[-1] == (
         "pack/figures.toml: figures[0].population: error: population 'adults' is too short to be clear "
         "(1 word; write at least 3)"
     )
@@ -347,7 +564,7 @@ def test_figure_comparator_same_as_option_is_an_error(pack: Path):
     edit(pack, "figures.toml", 'label = "bus"', 'label = "Cycling"')
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result)[-1] == (
+    assert new_findings(result)[-1] == (
         "pack/figures.toml: figures[0].comparator.label: error: comparator label 'Cycling' does not say "
         "what the option is compared with"
     )
@@ -361,7 +578,7 @@ def test_clinician_question_starting_with_an_instruction_is_an_error(pack: Path,
     edit(pack, "clinician.toml", "Where can I read more about both ways?", f"{verb} where to read more?")
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result)[-1] == (
+    assert new_findings(result)[-1] == (
         f"pack/clinician.toml: questions[3].text: error: question starts with the instruction '{verb}': "
         "word it as a question the reader asks"
     )
@@ -374,8 +591,7 @@ def test_review_due_in_the_past_is_an_error(pack: Path):
     edit(pack, "pack.toml", "review_due = 2099-01-05", "review_due = 2026-06-01")
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/pack.toml: meta.review_due: error: review_due 2026-06-01 has passed (today is 2026-07-01): "
         "review the content and set a new date",
     ]
@@ -385,20 +601,19 @@ def test_review_due_within_30_days_is_a_warning(pack: Path):
     edit(pack, "pack.toml", "review_due = 2099-01-05", "review_due = 2026-07-10")
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result) == [
-        *COMMUTE_WARNINGS,
+    assert new_findings(result) == [
         "pack/pack.toml: meta.review_due: warning: review_due 2026-07-10 is in 9 days: plan the review",
     ]
 
 
 def test_crisis_contact_checked_over_12_months_ago_is_a_warning(pack: Path):
-    result = run_cli("lint", "pack", "--today", "2027-01-06", cwd=pack.parent)
+    result = run_in_process("lint", "pack", "--today", "2027-01-06", cwd=pack.parent)
     assert result.returncode == 0, result.stdout
-    assert finding_lines(result)[-1] == (
+    assert new_findings(result)[-1] == (
         "pack/crisis.toml: crisis[0].verified_on: warning: verified_on 2026-01-05 is more than 12 months ago: "
         "check the contact again"
     )
-    assert "crisis" not in run_cli("lint", "pack", "--today", "2027-01-05", cwd=pack.parent).stdout
+    assert "crisis" not in run_in_process("lint", "pack", "--today", "2027-01-05", cwd=pack.parent).stdout
 
 
 def test_full_disclosure_sentences_pass(pack: Path):
@@ -406,15 +621,15 @@ def test_full_disclosure_sentences_pass(pack: Path):
     edit(pack, "pack.toml", 'conflicts = "None."', 'conflicts = "The authors have no conflicts."')
     result = lint(pack)
     assert result.returncode == 0
-    assert finding_lines(result) == []
-    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 0 warnings"
+    assert finding_lines(result) == COMMUTE_WARNINGS[2:]
+    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 2 warnings"
 
 
 def test_sure_items_must_cover_each_need(pack: Path):
     edit(pack, "sure.toml", 'need = "support"', 'need = "values"')
     result = lint(pack)
     assert result.returncode == 1
-    assert finding_lines(result)[-1] == (
+    assert new_findings(result)[-1] == (
         "pack/sure.toml: sure.items: error: no item has need = 'support': "
         "the 4 items ask about certainty, knowledge, values, support, one each"
     )
@@ -428,7 +643,7 @@ def test_unsourced_card_is_a_content_problem(pack: Path):
     result = lint(pack)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == "pack/cards.toml: cards[1].sources: required key is missing\npack: 1 problem(s)\n"
+    assert result.stderr == "pack/cards.toml: cards[1].sources: required key is missing\npack: 1 problem\n"
 
 
 def test_unused_source_is_a_content_problem(pack: Path):
@@ -439,31 +654,31 @@ def test_unused_source_is_a_content_problem(pack: Path):
         )
     result = lint(pack)
     assert result.returncode == 2
-    assert result.stderr == "pack/sources.toml: sources[2]: source 'unused' is never cited\npack: 1 problem(s)\n"
+    assert result.stderr == "pack/sources.toml: sources[2]: source 'unused' is never cited\npack: 1 problem\n"
 
 
 def test_several_packs_report_each_and_exit_with_the_worst_status(pack: Path, tmp_path: Path):
     broken = copy_pack(COMMUTE, tmp_path / "broken")
     (broken / "crisis.toml").unlink()
-    result = run_cli("lint", "pack", "broken", "--today", TODAY, cwd=tmp_path)
+    result = run_in_process("lint", "pack", "broken", "--today", TODAY, cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 2 warnings"
-    assert result.stderr == "broken/crisis.toml: file is missing\nbroken: 1 problem(s)\n"
+    assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 4 warnings"
+    assert result.stderr == "broken/crisis.toml: file is missing\nbroken: 1 problem\n"
 
 
 def test_no_pack_dir_lints_every_shipped_pack(pack: Path, tmp_path: Path):
     content = tmp_path / "content"
     copy_pack(pack, content / "commute")
     copy_pack(pack, content / "second")
-    result = run_cli("lint", "--today", TODAY, cwd=tmp_path, env={"DECISIONAID_CONTENT": str(content)})
+    result = run_in_process("lint", "--today", TODAY, cwd=tmp_path, env={"DECISIONAID_CONTENT": str(content)})
     assert result.returncode == 0, result.stderr
     summaries = [line for line in result.stdout.splitlines() if " lint: " in line]
-    assert summaries == ["commute 0.1.0: lint: 0 errors, 2 warnings"] * 2
+    assert summaries == ["commute 0.1.0: lint: 0 errors, 4 warnings"] * 2
     assert "content/second/pack.toml: meta.funding: warning:" in result.stdout
 
 
 def test_bad_today_is_one_line_and_exit_2(pack: Path):
-    result = run_cli("lint", "pack", "--today", "1 July", cwd=pack.parent)
+    result = run_in_process("lint", "pack", "--today", "1 July", cwd=pack.parent)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
         "decisionaid lint: error: argument --today: not a date, use YYYY-MM-DD: '1 July'"
@@ -496,5 +711,12 @@ def test_lint_imports_neither_textual_nor_textstat_until_it_grades():
 
 @pytest.mark.parametrize("folder", pack_dirs(), ids=lambda p: p.name)
 def test_every_shipped_pack_lints_without_errors(folder: Path):
-    result = run_cli("lint", str(folder), cwd=ROOT)
+    result = run_in_process("lint", str(folder), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_ketamine_pack_has_no_findings_and_its_short_path_meets_its_target():
+    result = run_in_process("lint", str(KETAMINE), "--today", "2026-12-01", cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].endswith(": lint: 0 errors, 0 warnings")
+    assert summary_line(result, "short path").startswith("short path: ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import select
@@ -20,7 +21,7 @@ from decisionaid.core.summary import build_summary
 from decisionaid.export.render import default_export_name, render_text
 from decisionaid.storage.paths import session_path
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, run_cli
+from tests.helpers import COMMUTE, run_in_process
 
 CONTINUE = "Run decisionaid --plain again to continue."
 ENDED = f"Input ended; your answers are saved. {CONTINUE}"
@@ -34,7 +35,7 @@ VISUAL_ONLY = re.compile(r"[\x1b\u2500-\u257f\u2580-\u259f●○◐]")
 def plain(*answers: str, cwd: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ("--plain",)):
     """Run plain mode on the commute pack with `answers` as the lines of input."""
     text = "".join(f"{a}\n" for a in answers)
-    return run_cli(*args, "--pack", str(COMMUTE), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
+    return run_in_process(*args, "--pack", str(COMMUTE), cwd=cwd, input=text, env={"COLUMNS": "80", **(env or {})})
 
 
 def saved():
@@ -295,7 +296,7 @@ def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
     process.stdin.flush()
     seen = b""
     deadline = time.monotonic() + 60
-    while b"Card 2 of 5" not in seen or not seen.endswith(b": "):
+    while b"Card 2 of 5" not in seen or not seen.endswith(b"Press Enter to go on (h for help): "):
         assert time.monotonic() < deadline, seen
         if select.select([process.stdout], [], [], 0.2)[0]:
             seen += os.read(process.stdout.fileno(), 65536)
@@ -317,3 +318,26 @@ def test_bad_bytes_and_odd_input_never_crash(tmp_path: Path, answers: tuple[str,
         env={**os.environ, "COLUMNS": "80"},
     )
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_ctrl_c_while_a_page_is_printing_stops_at_the_next_prompt(tmp_path: Path, commute_pack: Pack) -> None:
+    """An interrupt never lands in the middle of a write: the page finishes, then the aid saves and stops."""
+    from decisionaid.core.controller import Controller
+    from decisionaid.plain.console import Console
+    from decisionaid.plain.flow import PlainAid
+    from decisionaid.storage.store import AnswersFile
+
+    class InterruptedWhilePrinting(io.StringIO):
+        def write(self, text: str) -> int:
+            if "Card 1 of 5" in text:
+                console.interrupt()  # as the signal handler would, half-way through the page
+            return super().write(text)
+
+    out = InterruptedWhilePrinting()
+    console = Console(io.StringIO("\n\n\n"), out, width=80, echo=True)
+    status = PlainAid(Controller(commute_pack, AnswersFile(session_path("commute"))), console).run()
+    assert status == 130
+    shown = out.getvalue()
+    assert "Card 1 of 5" in shown and "Card 2 of 5" not in shown
+    assert shown.rstrip().endswith(f"Stopped; your answers are saved. {CONTINUE}")
+    assert (saved().stage, saved().position) == ("cards", 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -29,10 +30,7 @@ def pack():
 
 
 def answered(pack, **answers) -> Session:
-    session = Session.new(pack)
-    for key, value in answers.items():
-        setattr(session, key, value)
-    return session
+    return replace(Session.new(pack), **answers)
 
 
 def listed(summary) -> list[tuple[str, tuple[str, ...]]]:
@@ -157,23 +155,29 @@ CORE_SAFETY = [("q-main-risks", [OWN])]
 CORE_END = [("q-all-options", [OWN]), ("q-keep-current", [OWN])]
 ONLY_CORE = CORE_START + CORE_MIDDLE + CORE_SAFETY + CORE_END
 
-HEART_NS = "You said you are not sure about your blood pressure, heart or blood-vessel history."
-NO_RIDE = "You said you do not yet have a ride home after a session."
-CLINIC_TIME = "You said the time spent at the clinic matters a lot to you."
-PAST_USE = "You said you have had problems with alcohol or drugs in the past."
+HEART_NS = "Not sure about blood pressure, heart or blood-vessel history."
+NO_RIDE = "There is no ride home after a session yet."
+CLINIC_TIME = "The time spent at the clinic matters a lot."
+PAST_USE = "Problems with alcohol or drugs in the past."
 
 PROFILES = {
     "all-correct": dict(
         questions=ONLY_CORE,
         unsure=[],
         matters=[
-            "Getting relief quickly does not matter much to me.",
-            "The time I would spend at the clinic does not matter much to me.",
-            "Cost does not matter much to me.",
-            "Feeling disconnected or strange for a while after a dose does not matter much to me.",
-            "The unknown long-term effects do not matter much to me.",
-            "The chance of needing sessions for months does not matter much to me.",
-            "I have someone who could take me home after each session.",
+            "Getting relief quickly: does not matter much.",
+            "Feeling detached or strange after a dose: does not matter much.",
+            "Time spent at the clinic: does not matter much.",
+            "Cost: does not matter much.",
+            "The unknown long-term effects: do not matter much.",
+            "Needing sessions for months: does not matter much.",
+            "A ride home after each session: yes, every time.",
+            "Pregnancy or breastfeeding: none of these.",
+            "Blood pressure, heart or blood-vessel problems: no.",
+            "Bipolar disorder, mania or psychosis: no.",
+            "Alcohol or drugs: no.",
+            "Medicines that cause sleepiness, stimulants or MAOIs: no.",
+            "Age group: 25 to 64.",
         ],
         sure=[True, True, True, True],
     ),
@@ -198,7 +202,7 @@ PROFILES = {
             ("q-compounded", [ns("the risk of misuse and addiction")]),
             ("q-misuse-risk", [ns("the risk of misuse and addiction")]),
             ("q-schedule", [ns("how long people are watched after a dose")]),
-            ("q-getting-home", ["You said you are not sure how you would get home after a session."]),
+            ("q-getting-home", ["It is not yet clear how to get home after a session."]),
             ("q-before-session", [ns("how long people are watched after a dose")]),
             ("q-ongoing-sessions", [ns("how long the benefit lasts")]),
             *CORE_END,
@@ -217,8 +221,8 @@ PROFILES = {
             )
         ],
         matters=[
-            "I am not sure how I would get home after a session.",
-            "I am not sure about my blood pressure, heart or blood-vessel history.",
+            "A ride home after each session: not sure.",
+            "Blood pressure, heart or blood-vessel problems: not sure.",
         ],
         sure=[],
     ),
@@ -229,13 +233,13 @@ PROFILES = {
             ("q-off-label", [differed("which form is FDA-approved for depression")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
-            ("q-total-cost", ["You said cost matters a lot to you."]),
-            ("q-insurance", ["You said cost matters a lot to you."]),
-            ("q-cost-compare", ["You said cost matters a lot to you."]),
+            ("q-total-cost", ["Cost matters a lot."]),
+            ("q-insurance", ["Cost matters a lot."]),
+            ("q-cost-compare", ["Cost matters a lot."]),
             *CORE_END,
         ],
         unsure=["My answer about which form is FDA-approved for depression differed from the evidence."],
-        matters=["Cost matters a lot to me."],
+        matters=["Cost: matters a lot."],
         sure=[],
     ),
     "no-ride-home": dict(
@@ -248,16 +252,16 @@ PROFILES = {
         ],
         unsure=["My answer about when driving is possible after a dose differed from the evidence."],
         matters=[
-            "The time I would spend at the clinic matters a lot to me.",
-            "I do not yet have a ride home after a session.",
+            "Time spent at the clinic: matters a lot.",
+            "A ride home after each session: not yet.",
         ],
         sure=[],
     ),
     "pregnancy-plans": dict(
         questions=[
             *CORE_START,
-            ("q-pregnancy", ["You said a pregnancy is planned or could happen."]),
-            ("q-other-medicines", ["You said you take medicines that can make you sleepy, or stimulants."]),
+            ("q-pregnancy", ["A pregnancy is planned or could happen."]),
+            ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
             ("q-day-effects", [ns("how often side effects happen")]),
@@ -266,8 +270,8 @@ PROFILES = {
         ],
         unsure=["I was not sure about how often side effects happen."],
         matters=[
-            "A pregnancy is planned or could happen for me.",
-            "I take medicines that can make me sleepy, or stimulants.",
+            "Pregnancy or breastfeeding: a pregnancy is planned or could happen.",
+            "Medicines that cause sleepiness, stimulants or MAOIs: yes.",
         ],
         sure=[],
     ),
@@ -286,7 +290,7 @@ PROFILES = {
             "My answer about the risk of misuse and addiction differed from the evidence.",
             "I was not sure about how medical ketamine relates to the street drug.",
         ],
-        matters=["I have had problems with alcohol or drugs in the past."],
+        matters=["Alcohol or drugs: problems in the past."],
         sure=[],
     ),
     "sure-two-no": dict(

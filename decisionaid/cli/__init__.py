@@ -8,22 +8,16 @@ from collections.abc import Sequence
 
 from decisionaid import __version__
 from decisionaid.cli import export, lint, run, schema, validate
+from decisionaid.core.catalogue import load_catalogue
 
 COMMANDS = (validate, schema, export, lint)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="decisionaid",
-        description=(
-            "An offline decision aid. It explains the options, checks what you know, asks what matters "
-            "to you and builds a list of questions to take to your clinician. It gives no medical advice."
-        ),
-        epilog="With no command, the aid starts in the terminal. Crisis help: in the US call or text 988; "
-        "elsewhere call your local emergency number.",
-    )
+    words = load_catalogue()
+    parser = argparse.ArgumentParser(prog="decisionaid", description=words("cli.about"), epilog=words("cli.epilog"))
     parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
-    run.add_arguments(parser)
+    run.add_arguments(parser, words)
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(commands)

@@ -1,4 +1,4 @@
-"""`decisionaid export`: the questions for the clinician from saved answers, as text or Markdown."""
+"""`decisionaid export`: the list of questions from saved answers, as text or Markdown."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from decisionaid.storage.paths import session_path
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "export",
-        help="print or save the questions for your clinician from your saved answers",
-        description="Build the list of questions for your clinician from saved answers, without starting "
+        help="print or save your list of questions from your saved answers",
+        description="Build your list of questions from saved answers, without starting "
         "the aid. Writes to standard output unless -o FILE is given. Answers that no longer match the "
         "pack are named on stderr and left out. Exits 2, with one line on stderr, when the pack or the "
         "answers cannot be used or the file cannot be written.",

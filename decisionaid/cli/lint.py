@@ -1,4 +1,4 @@
-"""`decisionaid lint [PACK_DIR ...]`: IPDAS-style checks of content packs, with a reading-grade table."""
+"""`decisionaid lint [PACK_DIR ...]`: IPDAS-style checks of content packs, with reading grades and the short path."""
 
 from __future__ import annotations
 
@@ -8,29 +8,21 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.cli.packs import chosen_folders, each_loaded
+from decisionaid.core.catalogue import Catalogue, load_catalogue
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.lint import LintReport
 
 
+HARDEST_SHOWN = 10
+
+
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "lint",
-        help="check packs against decision-aid standards and print reading grades",
-        description="Check content packs for balance, plain and non-directive wording, risk communication, "
-        "reading grade and dates. Prints each finding as 'file: key: level: reason', then the reading grade of "
-        "every card. Exits 0 with warnings only, 1 on any error, 2 if a pack does not load. With no PACK_DIR, "
-        "checks every shipped pack.",
-    )
-    parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help="a pack folder or a shipped pack's name")
-    parser.add_argument(
-        "--today",
-        type=_day,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="check review and verification dates as of this day (default: today)",
-    )
+    words = load_catalogue()
+    parser = commands.add_parser("lint", help=words("cli.lint_help"), description=words("cli.lint_about"))
+    parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
+    parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD", help=words("cli.today_help"))
     parser.set_defaults(handler=run)
 
 
@@ -38,7 +30,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date, use YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(load_catalogue()("cli.not_a_date", text=repr(text))) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,18 +57,45 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_report(pack: Pack, report: LintReport) -> None:
-    """The findings, the reading-grade table (hardest card first) and a one-line count."""
+    """The findings, the hardest texts to read with the median, the short path and a one-line count."""
+    words = load_catalogue()
     for finding in report.findings:
         print(finding)
     rows = report.grades_hardest_first()
-    width = max(len("card"), *(len(row.card_id) for row in rows))
-    print(f"{'card':<{width}}  {'words':>5}  {'grade':>5}")
-    for row in rows:
-        print(f"{row.card_id:<{width}}  {row.words:>5}  {row.grade:>5.1f}")
-    print(f"{'median':<{width}}  {'':>5}  {report.median_grade:>5.1f}")
-    errors, warnings = len(report.errors), len(report.warnings)
-    print(f"{pack.meta.id} {pack.meta.version}: lint: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    shown = rows[:HARDEST_SHOWN]
+    text, median = words("cli.lint_text"), words("cli.lint_median")
+    width = max(len(text), len(median), *(len(row.label) for row in shown))
+    print(f"{text:<{width}}  {words('cli.lint_words'):>5}  {words('cli.lint_grade'):>5}")
+    for row in shown:
+        print(f"{row.label:<{width}}  {row.words:>5}  {row.grade:>5.1f}")
+    print(f"{median:<{width}}  {'':>5}  {report.median_grade:>5.1f}")
+    hardest = rows[0]
+    grade = f"{report.median_grade:.1f}"
+    print(words("cli.lint_grades", count=len(rows), median=grade, hardest=f"{hardest.grade:.1f}", label=hardest.label))
+    print(_short_path_line(report, words))
+    if report.comparison_words:
+        print(words("cli.lint_comparison", count=report.comparison_words))
+    errors = words("cli.lint_errors", count=len(report.errors))
+    warnings = words("cli.lint_warnings", count=len(report.warnings))
+    print(words("cli.lint_result", pack=pack.meta.id, version=pack.meta.version, errors=errors, warnings=warnings))
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def _short_path_line(report: LintReport, words: Catalogue) -> str:
+    path = report.short_path
+    parts = ", ".join(
+        [
+            words("cli.count_cards", count=path.cards),
+            words("cli.lint_self_check_items", count=path.self_check),
+            words("cli.count_values", count=path.values),
+        ]
+    )
+    where = words("cli.lint_short_path" if path.marked else "cli.lint_short_path_unmarked")
+    minutes = f"{path.minutes:.1f}"
+    return words(
+        "cli.lint_short_path_line",
+        where=where,
+        parts=parts,
+        words=path.words,
+        minutes=minutes,
+        target=path.target_minutes,
+    )

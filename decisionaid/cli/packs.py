@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.storage.paths import content_dir, pack_dirs
 
 if TYPE_CHECKING:
@@ -28,13 +29,13 @@ def resolve_pack_dir(wanted: str | None) -> Path:
             return Path(wanted)
         if wanted in shipped:
             return shipped[wanted]
-        names = ", ".join(shipped) or "none"
-        raise PackNotFound(f"{wanted}: no such pack folder (shipped packs: {names})")
+        names = ", ".join(shipped) or load_catalogue()("cli.none")
+        raise PackNotFound(load_catalogue()("cli.no_such_pack", wanted=wanted, names=names))
     if len(shipped) == 1:
         return next(iter(shipped.values()))
     if not shipped:
-        raise PackNotFound(f"{content_dir()}: no content packs found")
-    raise PackNotFound(f"several packs are installed ({', '.join(shipped)}); choose one with --pack NAME")
+        raise PackNotFound(load_catalogue()("cli.no_packs_in", folder=content_dir()))
+    raise PackNotFound(load_catalogue()("cli.several_packs", names=", ".join(shipped)))
 
 
 def load_or_report(wanted: str | None) -> Pack | None:
@@ -48,7 +49,7 @@ def load_or_report(wanted: str | None) -> Pack | None:
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"decisionaid: {len(exc.problems)} problem(s) in the content; nothing was started", file=sys.stderr)
+        print(load_catalogue()("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
     return None
 
 
@@ -60,7 +61,7 @@ def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
         print(f"decisionaid: {exc}", file=sys.stderr)
         return None
     if not folders:
-        print("decisionaid: no content packs found", file=sys.stderr)
+        print(load_catalogue()("cli.no_packs"), file=sys.stderr)
         return None
     return folders
 
@@ -76,5 +77,8 @@ def each_loaded(folders: Sequence[Path]) -> Iterator[tuple[Path, Pack | None]]:
         except ContentError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
-            print(f"{display_path(folder)}: {len(exc.problems)} problem(s)", file=sys.stderr)
+            print(
+                load_catalogue()("cli.problems_in", folder=display_path(folder), count=len(exc.problems)),
+                file=sys.stderr,
+            )
             yield folder, None

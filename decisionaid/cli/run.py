@@ -7,17 +7,13 @@ import os
 import sys
 
 from decisionaid.cli.packs import load_or_report
+from decisionaid.core.catalogue import Catalogue
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", metavar="PACK", help="a pack folder or a shipped pack's name (default: the only one)")
-    parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. decisionaid-high-contrast")
-    parser.add_argument(
-        "--plain",
-        action="store_true",
-        help="plain text, one numbered prompt at a time: for screen readers, braille displays, simple terminals "
-        "and scripts (also chosen when TERM=dumb)",
-    )
+def add_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
+    parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
+    parser.add_argument("--theme", metavar="NAME", help=words("cli.theme_help"))
+    parser.add_argument("--plain", action="store_true", help=words("cli.plain_help"))
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
@@ -38,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     app = make_app(pack, theme=args.theme)
     if args.theme and app.theme != args.theme:
         names = ", ".join(sorted(app.available_themes))
-        print(f"decisionaid: --theme: no theme called '{args.theme}' (themes: {names})", file=sys.stderr)
+        print(app.words("cli.no_theme", theme=args.theme, names=names), file=sys.stderr)
         return 2
     app.run()
     if app.farewell:

@@ -6,15 +6,13 @@ import argparse
 import json
 import sys
 
+from decisionaid.core.catalogue import load_catalogue
+
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "schema",
-        help="print the JSON Schema of the content format",
-        description="Print the JSON Schema of a content pack, for completion and checks in an editor. "
-        "With FILE (such as cards.toml), print the schema of that one file.",
-    )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="one pack file, such as cards.toml")
+    words = load_catalogue()
+    parser = commands.add_parser("schema", help=words("cli.schema_help"), description=words("cli.schema_about"))
+    parser.add_argument("file", nargs="?", metavar="FILE", help=words("cli.schema_file_help"))
     parser.set_defaults(handler=run)
 
 
@@ -30,11 +28,8 @@ def run(args: argparse.Namespace) -> int:
         schema = Pack.model_fields[field].annotation.model_json_schema()
     else:
         files = ", ".join(PACK_FILES.values())
-        print(
-            f"decisionaid schema: unknown file '{args.file}'{did_you_mean(args.file, PACK_FILES.values())}; "
-            f"pack files are {files}",
-            file=sys.stderr,
-        )
+        hint = did_you_mean(args.file, PACK_FILES.values())
+        print(load_catalogue()("cli.schema_unknown", file=args.file, hint=hint, files=files), file=sys.stderr)
         return 2
     json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

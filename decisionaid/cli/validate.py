@@ -6,36 +6,34 @@ import argparse
 from typing import TYPE_CHECKING
 
 from decisionaid.cli.packs import chosen_folders, each_loaded
+from decisionaid.core.catalogue import load_catalogue
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "validate",
-        help="check a content pack and print a one-line summary",
-        description="Check a content pack. Prints a one-line summary and exits 0, or prints each problem "
-        "as 'file: key: reason' on stderr and exits 2. With no PACK_DIR, checks every shipped pack.",
-    )
-    parser.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help="a pack folder or a shipped pack's name")
+    words = load_catalogue()
+    parser = commands.add_parser("validate", help=words("cli.validate_help"), description=words("cli.validate_about"))
+    parser.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
     parser.set_defaults(handler=run)
 
 
 def summary_line(pack: Pack) -> str:
-    counts = [
-        (len(pack.options), "options"),
-        (len(pack.cards.cards), "cards"),
-        (len(pack.figures.figures), "figures"),
-        (len(pack.self_check.self_check), "self-check questions"),
-        (len(pack.values.values), "values items"),
-        (len(pack.sure.sure.items) if pack.sure.sure else 0, "SURE items"),
-        (len(pack.clinician.questions), "clinician questions"),
-        (len(pack.sources.sources), "sources"),
-        (len(pack.crisis.crisis), "crisis resources"),
-    ]
-    listed = ", ".join(f"{n} {what}" for n, what in counts)
-    return f"{pack.meta.id} {pack.meta.version}: valid: {listed}"
+    words = load_catalogue()
+    counts = {
+        "options": len(pack.options),
+        "cards": len(pack.cards.cards),
+        "figures": len(pack.figures.figures),
+        "self_check": len(pack.self_check.self_check),
+        "values": len(pack.values.values),
+        "sure": len(pack.sure.sure.items) if pack.sure.sure else 0,
+        "questions": len(pack.clinician.questions),
+        "sources": len(pack.sources.sources),
+        "help_now": len(pack.crisis.crisis),
+    }
+    listed = ", ".join(words(f"cli.count_{what}", count=n) for what, n in counts.items())
+    return words("cli.valid", pack=pack.meta.id, version=pack.meta.version, counts=listed)
 
 
 def run(args: argparse.Namespace) -> int:

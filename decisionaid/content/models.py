@@ -8,8 +8,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = 1
-
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Per100 = Annotated[float, Field(ge=0, le=100)]
@@ -123,7 +121,7 @@ class PackFile(Strict):
 class Source(Strict):
     id: Id
     citation: Text
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication; left out when not known.")
     kind: SourceKind
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")] | None = None

@@ -25,7 +25,6 @@ SESSION_VERSION = 2
 Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
 STAGES: tuple[Stage, ...] = ("welcome", "compare", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
-ANSWER_KINDS = ("cards_read", "self_check", "values", "sure", "unticked", "starred")
 
 
 class SessionError(Exception):
@@ -86,11 +85,13 @@ class Session:
         return tomli_w.dumps(data)
 
     def unknown_answers(self) -> list[str]:
-        """What `kept` holds, one line each, e.g. "cards_read: unknown card 'x'"."""
+        """What `kept` holds, one line each, as in the file: 'cards_read: "x"' or 'self_check.rain = "maybe"'."""
         lines = []
         for kind, held in self.kept.items():
-            items = held.items() if isinstance(held, Mapping) else ((h, None) for h in held)
-            lines += [f"{kind}: unknown '{key}'" for key, _ in items]
+            if isinstance(held, Mapping):
+                lines += [f"{kind}.{key} = {tomli_w.dumps({'v': value})[4:].strip()}" for key, value in held.items()]
+            else:
+                lines += [f'{kind}: "{key}"' for key in held]
         return lines
 
 
@@ -143,7 +144,7 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "updated": (lambda v: _moment(v) is not None, "must be a date and time"),
     "stage": (lambda v: v in STAGES, f"must be one of: {', '.join(STAGES)}"),
     "position": (_position, "must be a whole number, 0 or more"),
-    "reader": (lambda v: v in READERS, "must be 'self' or 'helper'"),
+    "reader": (lambda v: v in READERS, "must be 'self', 'helper' or empty"),
     "cards_read": (_texts, "must be a list of text"),
     "seen": (_texts, "must be a list of text"),
     "self_check": (_text_map, "must be a table of text"),
@@ -157,8 +158,22 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "withheld": (_texts, "must be a list of text"),
     "leaning": (_text, "must be text"),
     "note": (_text, "must be text"),
-    "kept": (lambda v: isinstance(v, dict), "must be a table"),
+    "kept": (lambda v: _kept(v), "must be a table of lists and tables of earlier answers"),
 }
+
+_KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
+    "cards_read": _texts,
+    "unticked": _texts,
+    "starred": _texts,
+    "self_check": _text_map,
+    "values": _text_map,
+    "sure": _bool_map,
+}
+
+
+def _kept(value: object) -> bool:
+    """Answers set aside keep the shape they had: lists of ids, or tables of choices."""
+    return isinstance(value, dict) and all(k in _KEPT_SHAPES and _KEPT_SHAPES[k](v) for k, v in value.items())
 
 
 def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:

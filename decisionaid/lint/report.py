@@ -1,4 +1,4 @@
-"""What `lint` finds: one line per finding, plus the reading grade of every card."""
+"""What `lint` finds: one line per finding, the reading grade of every graded text and the short path's length."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from decisionaid.content.problems import display_path
+from decisionaid.lint.short_path import ShortPath
 
 
 class Level(StrEnum):
@@ -19,7 +20,7 @@ class Level(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing to fix or look at, located by pack file and dotted key."""
+    """One thing to fix or look at, located by pack file and dotted key (no key: the whole pack)."""
 
     path: Path
     key: str
@@ -27,14 +28,15 @@ class Finding:
     reason: str
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}: {self.key}: {self.level}: {self.reason}"
+        where = f"{display_path(self.path)}: {self.key}" if self.key else display_path(self.path)
+        return f"{where}: {self.level}: {self.reason}"
 
 
 @dataclass(frozen=True)
 class GradeRow:
-    """The length and Flesch-Kincaid reading grade of one card body."""
+    """The length and Flesch-Kincaid reading grade of one graded text, named like 'cards about-trd.body'."""
 
-    card_id: str
+    label: str
     words: int
     grade: float
 
@@ -45,6 +47,8 @@ class LintReport:
 
     findings: list[Finding] = field(default_factory=list)
     grades: list[GradeRow] = field(default_factory=list)
+    short_path: ShortPath | None = None
+    comparison_words: int = 0
 
     @property
     def errors(self) -> list[Finding]:
@@ -59,4 +63,4 @@ class LintReport:
         return statistics.median(row.grade for row in self.grades)
 
     def grades_hardest_first(self) -> list[GradeRow]:
-        return sorted(self.grades, key=lambda row: (-row.grade, row.card_id))
+        return sorted(self.grades, key=lambda row: (-row.grade, row.label))

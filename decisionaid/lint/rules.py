@@ -7,21 +7,20 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
-from decisionaid.content.problems import dotted
+from decisionaid.lint.prose import GRADED_MIN_WORDS, graded_texts, reader_texts
 from decisionaid.lint.readability import reading_grade
 from decisionaid.lint.report import Finding, GradeRow, Level, LintReport
+from decisionaid.lint.short_path import WORDS_PER_MINUTE, comparison_words, measure_short_path
 from decisionaid.lint.wording import (
     advice_verb_at_start,
     count_words,
     directive_phrases,
+    has_number,
     one_in_n,
     relative_risk,
     vague_without_number,
@@ -40,18 +39,21 @@ SURE_NEEDS = typing.get_args(SureItem.model_fields["need"].annotation)
 
 
 def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
-    """Every lint finding in a loaded pack, and the reading grade of each card.
+    """Every lint finding in a loaded pack, the reading grade of each graded text and the short path's length.
 
     The loader has already refused a pack where a card, figure or self-check item cites no source, cites an
     unknown one, or a source is never cited; where an option lacks a benefit or a harm card; where a figure lacks
     its comparator, time frame or population; where a clinician question does not end with '?'; where a crisis
     resource has no verified_on date; where funding or conflicts are missing; or where sure.toml has other than
-    4 items. Those rules live in content/models.py and content/checks.py and are not repeated here.
+    4 items. Those rules live in content/models.py and content/cross_checks.py and are not repeated here.
     """
     linter = _Linter(pack, Path(folder), today)
     linter.wording()
-    linter.card_bodies()
+    linter.reading_grades()
     linter.balance()
+    linter.short_path()
+    linter.comparison_cells()
+    linter.handout_lines()
     linter.figures()
     linter.clinician_questions()
     linter.review_date()
@@ -73,13 +75,21 @@ class _Linter:
         self.report.findings.append(Finding(self.folder / PACK_FILES[file], key, level, reason))
 
     def wording(self) -> None:
-        """No advice, no '1 in N' frequencies and no unnumbered 'rare' or 'common' anywhere a reader looks."""
-        for file, key, text in _reader_texts(self.pack):
-            for phrase in directive_phrases(text):
+        """No advice, no '1 in N' frequencies, no relative risks and no unnumbered 'rare' anywhere a reader looks."""
+        for text in reader_texts(self.pack):
+            file, key = text.file, text.key
+            for phrase in directive_phrases(text.text):
                 self.add(file, key, Level.error, f"directive wording '{phrase}': describe the options, give no advice")
-            for phrase in one_in_n(text):
+            for phrase in one_in_n(text.text):
                 self.add(file, key, Level.error, f"'{phrase}' style frequency: say how many out of 100 instead")
-            for word in vague_without_number(text):
+            for phrase in relative_risk(text.text):
+                self.add(
+                    file,
+                    key,
+                    Level.error,
+                    f"relative-risk wording '{phrase}': give how many out of 100 for each option instead",
+                )
+            for word in vague_without_number(text.text):
                 self.add(
                     file,
                     key,
@@ -87,40 +97,36 @@ class _Linter:
                     f"vague word '{word}' with no number in the same sentence: say how many out of 100",
                 )
 
-    def card_bodies(self) -> None:
-        """Relative-risk wording and reading grade of each card body, and the median grade."""
-        for i, card in enumerate(self.pack.cards.cards):
-            key = f"cards[{i}].body"
-            for phrase in relative_risk(card.body):
-                self.add(
-                    "cards",
-                    key,
-                    Level.error,
-                    f"relative-risk wording '{phrase}': give how many out of 100 for each option instead",
-                )
-            grade = reading_grade(card.body)
-            self.report.grades.append(GradeRow(card.id, count_words(card.body), grade))
+    def reading_grades(self) -> None:
+        """The reading grade of every card body and of every other text of 12 words or more, and their median."""
+        for text in graded_texts(self.pack):
+            grade = reading_grade(text.text)
+            self.report.grades.append(GradeRow(text.label, count_words(text.text), grade))
             if grade > GRADE_ERROR_ABOVE:
                 self.add(
-                    "cards",
-                    key,
+                    text.file,
+                    text.key,
                     Level.error,
                     f"reading grade {grade:.1f} is above {GRADE_ERROR_ABOVE}: use shorter sentences and words",
                 )
-            elif grade > GRADE_WARNING_ABOVE:
+            elif grade > GRADE_WARNING_ABOVE and text.is_card_body:
                 self.add(
-                    "cards",
-                    key,
+                    text.file,
+                    text.key,
                     Level.warning,
                     f"reading grade {grade:.1f} is above {GRADE_WARNING_ABOVE}: aim for {GRADE_WARNING_ABOVE} or below",
                 )
         median = self.report.median_grade
         if median > MEDIAN_GRADE_ABOVE:
-            self.add(
-                "cards",
-                "cards",
-                Level.error,
-                f"the median reading grade of the cards is {median:.1f}, above {MEDIAN_GRADE_ABOVE}",
+            self.report.findings.append(
+                Finding(
+                    self.folder,
+                    "",
+                    Level.error,
+                    f"the median reading grade of the {len(self.report.grades)} graded texts is {median:.1f}, "
+                    f"above {MEDIAN_GRADE_ABOVE} (graded: card bodies, and other texts of {GRADED_MIN_WORDS} "
+                    "words or more)",
+                )
             )
 
     def balance(self) -> None:
@@ -138,6 +144,57 @@ class _Linter:
                     f"option '{option.id}': benefit cards have {benefit} words and harm cards {harm} "
                     f"(ratio {ratio:.2f}; keep them within 25% of each other)",
                 )
+
+    def short_path(self) -> None:
+        """The short path fits its target at 150 words a minute (a pack with no marks has everything on it)."""
+        measured = measure_short_path(self.pack)
+        self.report.short_path = measured
+        self.report.comparison_words = comparison_words(self.pack)
+        if measured.over_target:
+            fix = (
+                "move cards, self-check items or values items off it"
+                if measured.marked
+                else "mark a shorter path with short_path = true"
+            )
+            self.add(
+                "pack",
+                "meta.short_path_minutes",
+                Level.error,
+                f"the short path takes {measured.minutes:.1f} minutes ({measured.words} words at "
+                f"{WORDS_PER_MINUTE} a minute), over its target of {measured.target_minutes}: {fix}",
+            )
+
+    def comparison_cells(self) -> None:
+        """A cell that gives a number names where it comes from (wording and grade are checked with all texts)."""
+        for i, row in enumerate(self.pack.comparison.rows):
+            for j, cell in enumerate(row.cells):
+                if has_number(cell.text) and not cell.sources:
+                    self.add(
+                        "comparison",
+                        f"rows[{i}].cells[{j}].sources",
+                        Level.error,
+                        f"the cell for '{cell.option}' in row '{row.id}' gives a number but cites no source",
+                    )
+
+    def handout_lines(self) -> None:
+        """Each self-check item states its fact, and each wrong choice what choosing it meant, for the handout."""
+        for i, item in enumerate(self.pack.self_check.self_check):
+            if item.fact is None:
+                self.add(
+                    "self_check",
+                    f"self_check[{i}].fact",
+                    Level.warning,
+                    f"item '{item.id}' has no fact: give the fact in one line for the handout",
+                )
+            for j, choice in enumerate(item.choices):
+                if choice.id not in item.correct and not choice.not_sure and choice.belief is None:
+                    self.add(
+                        "self_check",
+                        f"self_check[{i}].choices[{j}].belief",
+                        Level.warning,
+                        f"choice '{choice.id}' of '{item.id}' has no belief: say what choosing it means the person "
+                        "believed, for the handout",
+                    )
 
     def figures(self) -> None:
         """Who the numbers are about, over what time, and compared with what, in real words."""
@@ -232,32 +289,6 @@ class _Linter:
                 )
 
 
-def _reader_texts(pack: Pack) -> Iterator[tuple[str, str, str]]:
-    """(file, dotted key, text) for every string a reader may see.
-
-    Skipped: sources.toml, whose citations quote titles word for word, and the SURE items' text, which is
-    licensed verbatim and cannot be reworded (its first item asks about 'the best choice for you').
-    """
-    for file in PACK_FILES:
-        if file == "sources":
-            continue
-        for loc, text in _strings(getattr(pack, file), ()):
-            if file == "sure" and loc[:2] == ("sure", "items") and loc[-1] == "text":
-                continue
-            yield file, dotted(loc), text
-
-
-def _strings(value: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*loc, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
-    elif isinstance(value, str):
-        yield loc, value
-
-
 def _years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)
@@ -269,6 +300,7 @@ _FILE_ORDER = {file_name: i for i, file_name in enumerate(PACK_FILES.values())}
 
 
 def _reading_order(finding: Finding) -> tuple[int, list[str | int]]:
-    """By pack file, then by key with numbers compared as numbers (cards[2] before cards[10])."""
+    """The whole pack first, then by pack file, then by key with numbers compared as numbers (cards[2] before
+    cards[10])."""
     parts = [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", finding.key)]
-    return _FILE_ORDER[finding.path.name], parts
+    return _FILE_ORDER.get(finding.path.name, -1), parts

@@ -157,6 +157,11 @@ def vague_without_number(text: str) -> list[str]:
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
+def has_number(text: str) -> bool:
+    """Whether the text gives a number, in digits or in words ('two', 'half')."""
+    return _NUMBER.search(text) is not None
+
+
 def advice_verb_at_start(text: str) -> str | None:
     """The instruction a text opens with ('Ask', 'Make sure', ...), if any."""
     match = _ADVICE_START.match(text.strip())

@@ -46,6 +46,17 @@ class Console:
         self.stdout = stdout
         self.width = width
         self.echo = echo
+        self.waiting = False
+        self.interrupted = False
+
+    def interrupt(self) -> None:
+        """Ctrl+C: stop at once while waiting for an answer; while printing, stop at the next prompt.
+
+        Raising in the middle of a write would leave the output stream unusable for the goodbye line.
+        """
+        if self.waiting:
+            raise KeyboardInterrupt
+        self.interrupted = True
 
     def show(self, lines: Iterable[str]) -> None:
         """Print each line wrapped; an empty string prints a blank line."""
@@ -65,7 +76,13 @@ class Console:
             self.stdout.write(line + "\n")
         self.stdout.write(last + " ")
         self.stdout.flush()
-        answer = self.stdin.readline()
+        if self.interrupted:
+            raise KeyboardInterrupt
+        self.waiting = True
+        try:
+            answer = self.stdin.readline()
+        finally:
+            self.waiting = False
         if not answer:
             self.stdout.write("\n")
             raise EndOfInput

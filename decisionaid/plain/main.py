@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 from decisionaid.content import Pack
@@ -18,4 +19,8 @@ def run_plain(pack: Pack) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
-    return PlainAid(Controller(pack, AnswersFile(session_path(pack.meta.id))), console).run()
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
+    try:
+        return PlainAid(Controller(pack, AnswersFile(session_path(pack.meta.id))), console).run()
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
 from textual import events, on
@@ -84,7 +84,7 @@ class DecisionAidApp(App[int]):
             if not small:
                 covers.remove()
             elif not covers and not isinstance(screen, CrisisScreen):
-                screen.mount(TooSmall())
+                screen.mount(TooSmall(self.words))
 
     # --- moving through the journey ------------------------------------------------
 
@@ -190,32 +190,33 @@ class DecisionAidApp(App[int]):
                 screen.keep_typing()
 
     def confirm_start_over(self) -> None:
-        from decisionaid.tui.screens.confirm import ConfirmScreen
-
-        async def start_over(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            outcome = self.controller.start_over()
-            self.show_outcome(outcome)
-            if outcome.done:
-                await self.show(*self.controller.place)
-
-        question = self.words("confirm.start_over")
-        self.push_screen(ConfirmScreen(question, self.words("confirm.start_over_button"), self.words), start_over)
+        self._confirm_then(self.words("confirm.start_over"), self.words("confirm.start_over_button"), self._start_over)
 
     def confirm_delete(self) -> None:
+        question = self.words("confirm.delete", path=self.controller.answers.path)
+        self._confirm_then(question, self.words("confirm.delete_button"), self._delete)
+
+    def _confirm_then(self, question: str, button: str, act: Callable[[], Awaitable[None]]) -> None:
+        """Ask first; only a yes carries out `act`."""
         from decisionaid.tui.screens.confirm import ConfirmScreen
 
-        async def delete(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            outcome = self.controller.delete()
-            self.show_outcome(outcome)
-            if outcome.done:
-                await self.switch_screen(WelcomeScreen(self.controller))
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await act()
 
-        question = self.words("confirm.delete", path=self.controller.answers.path)
-        self.push_screen(ConfirmScreen(question, self.words("confirm.delete_button"), self.words), delete)
+        self.push_screen(ConfirmScreen(question, button, self.words), answered)
+
+    async def _start_over(self) -> None:
+        outcome = self.controller.start_over()
+        self.show_outcome(outcome)
+        if outcome.done:
+            await self.show(*self.controller.place)
+
+    async def _delete(self) -> None:
+        outcome = self.controller.delete()
+        self.show_outcome(outcome)
+        if outcome.done:
+            await self.switch_screen(WelcomeScreen(self.controller))
 
     def _remember_theme(self, _theme: object) -> None:
         if self.settings_path is None:
@@ -257,7 +258,8 @@ class DecisionAidApp(App[int]):
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows
 
-        self.push_screen(HelpScreen(self.screen.title or self.title, help_rows(self, self.screen.active_bindings)))
+        rows = help_rows(self, self.screen.active_bindings)
+        self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
 
     async def action_quit(self) -> None:
         """q, Ctrl+Q, and Ctrl+C when no text is selected to copy: save everything and leave."""

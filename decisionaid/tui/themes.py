@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
-DEFAULT_THEME = "textual-dark"
-
 HIGH_CONTRAST = Theme(
     name="decisionaid-high-contrast",
     primary="#FFFF00",

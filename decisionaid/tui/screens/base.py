@@ -33,10 +33,13 @@ class AidScreen(Screen):
     """A screen of the aid: it reads from the controller it is given and posts changes up to the app."""
 
     BINDINGS = [Binding("f2", "app.crisis", "Crisis help", id="crisis-first")]
+    TITLE_KEY = ""
 
     def __init__(self, controller: Controller, **kwargs) -> None:
         super().__init__(**kwargs)
         self.controller = controller
+        if self.TITLE_KEY:
+            self.title = controller.words(self.TITLE_KEY)
 
     @property
     def pack(self) -> Pack:

@@ -19,7 +19,7 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 class CardScreen(StepScreen):
     """One card at a time; the app marks each card read as it is shown."""
 
-    TITLE = "Information"
+    TITLE_KEY = "card.title"
     AUTO_FOCUS = "#card"
     BINDINGS = [Binding("s", "sources", "Sources", id="sources")]
 

@@ -24,7 +24,7 @@ def short_citation(source: Source) -> str:
 class CompareScreen(StepScreen):
     """The options side by side; moving to a cell shows all of it, with its sources; Enter opens its card."""
 
-    TITLE = "Options at a glance"
+    TITLE_KEY = "compare.title"
     AUTO_FOCUS = "#comparison"
 
     def __init__(self, controller: Controller, position: int = 0) -> None:

@@ -20,7 +20,6 @@ from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
 class ContentsScreen(StepScreen):
     """1-9 open a section; a card's letter opens it; Next goes on along the short path."""
 
-    TITLE = "More about the options"
     AUTO_FOCUS = "#contents"
     BINDINGS = [
         *number_bindings("Open a section", "section"),

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from decisionaid.core.catalogue import Catalogue
+
 
 @dataclass(frozen=True)
 class HelpRow:
@@ -41,21 +43,22 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,question_mark", "close", "Close", id="close")]
 
-    def __init__(self, screen_title: str, rows: list[HelpRow]) -> None:
+    def __init__(self, screen_title: str, rows: list[HelpRow], words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
         self.screen_title = screen_title
         self.rows = rows
+        self.words = words
 
     def compose(self) -> ComposeResult:
         width = max((len(r.keys) for r in self.rows), default=4) + 2
-        lines = [
-            f"{r.keys:<{width}}{r.description}" + ("" if r.enabled else " (not available right now)") for r in self.rows
-        ]
+        words = self.words
+        unavailable = words("keys.unavailable")
+        lines = [f"{r.keys:<{width}}{r.description}" + ("" if r.enabled else f" {unavailable}") for r in self.rows]
         with VerticalScroll(classes="dialog", id="help") as box:
-            box.border_title = f"Keys: {self.screen_title}"
-            box.border_subtitle = "Escape: close"
+            box.border_title = words("keys.title", screen=self.screen_title)
+            box.border_subtitle = words("keys.close")
             yield Static(Content("\n".join(lines)), id="keys")
-            yield Static("Ctrl+P opens the command palette, with more actions.", classes="hint")
+            yield Static(words("keys.palette"), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss()

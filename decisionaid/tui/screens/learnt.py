@@ -10,7 +10,7 @@ from decisionaid.tui.screens.base import OfferingScreen
 class LearntScreen(OfferingScreen):
     """Topics answered correctly as 'You now know…'; the others as things to ask about."""
 
-    TITLE = "Self-check"
+    TITLE_KEY = "learnt.title"
     AUTO_FOCUS = "#offering"
 
     def page_model(self) -> pages.Page:

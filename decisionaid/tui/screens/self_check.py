@@ -21,7 +21,7 @@ from decisionaid.tui.widgets.sources import SourceList
 class SelfCheckScreen(ChoiceStepScreen):
     """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
 
-    TITLE = "Self-check"
+    TITLE_KEY = "self_check.title"
     BINDINGS = [Binding("r", "reopen", "Reopen card", id="reopen")]
 
     @property
@@ -36,7 +36,9 @@ class SelfCheckScreen(ChoiceStepScreen):
             progress = pages.self_check_progress(self.controller.journey, self.position, self.controller.words)
             yield Static(Content(progress), classes="progress")
             yield Static(Content(question.prompt), classes="prompt")
-            yield ChoiceList([(c.id, c.label) for c in question.choices], answer)
+            yield ChoiceList(
+                [(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen")
+            )
             yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
         yield from self.navigation()
         yield Footer(show_command_palette=False)

@@ -29,7 +29,7 @@ NOTE_SAVE_DELAY = 0.5
 class SummaryScreen(StepScreen):
     """Everything the export will hold, editable: tick boxes, own questions and a note."""
 
-    TITLE = "Your questions"
+    TITLE_KEY = "summary.screen_title"
     AUTO_FOCUS = "#summary"
     BINDINGS = [
         Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save as a text file"),

@@ -18,7 +18,7 @@ YES, NO = "yes", "no"
 class SureScreen(ChoiceStepScreen):
     """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
 
-    TITLE = "Four short questions"
+    TITLE_KEY = "sure.title"
 
     @property
     def sure(self) -> Sure:
@@ -40,7 +40,7 @@ class SureScreen(ChoiceStepScreen):
             progress = pages.sure_progress(sure.title, self.position, len(sure.items), words)
             yield Static(Content(progress), classes="progress")
             yield Static(Content(item.text), classes="prompt")
-            yield ChoiceList([(YES, words("sure.yes")), (NO, words("sure.no"))], chosen)
+            yield ChoiceList([(YES, words("sure.yes")), (NO, words("sure.no"))], chosen, words("choice.chosen"))
             yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
             yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
         yield from self.navigation()

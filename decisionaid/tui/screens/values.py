@@ -16,7 +16,7 @@ from decisionaid.tui.widgets.page import Page
 class ValuesScreen(ChoiceStepScreen):
     """A values or situation item with its choices; the answer only shapes the questions to ask."""
 
-    TITLE = "What matters to you"
+    TITLE_KEY = "values.title"
 
     @property
     def item(self) -> ValueItem:
@@ -32,7 +32,9 @@ class ValuesScreen(ChoiceStepScreen):
             if pages.first_of_its_kind(journey, ("values", self.position)):
                 yield Static(words("values.no_wrong_answers"), classes="hint")
             yield Static(Content(item.statement), classes="prompt")
-            yield ChoiceList([(c.id, c.label) for c in item.choices], self.session.values.get(item.id))
+            yield ChoiceList(
+                [(c.id, c.label) for c in item.choices], self.session.values.get(item.id), words("choice.chosen")
+            )
             yield Static(id="chosen", classes="hint")
         yield from self.navigation()
         yield Footer(show_command_palette=False)

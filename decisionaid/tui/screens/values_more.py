@@ -8,7 +8,7 @@ from decisionaid.tui.screens.base import OfferingScreen
 
 
 class ValuesMoreScreen(OfferingScreen):
-    TITLE = "What matters to you"
+    TITLE_KEY = "values.title"
     AUTO_FOCUS = "#offering"
 
     def page_model(self) -> pages.Page:

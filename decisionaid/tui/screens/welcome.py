@@ -17,7 +17,7 @@ from decisionaid.tui.widgets.page_lines import line_widgets
 class WelcomeScreen(AidScreen):
     """Says what the aid does, how long it takes, how current its evidence is, and who paid for it."""
 
-    TITLE = "Welcome"
+    TITLE_KEY = "welcome.title"
     AUTO_FOCUS = "#welcome"
     BINDINGS = [
         Binding("s", "start", "Start", id="start"),

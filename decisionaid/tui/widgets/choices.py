@@ -12,8 +12,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-CHOSEN_MARK = "  ← your answer"
-
 
 class ChoiceList(OptionList, inherit_bindings=False):
     """Choices numbered from 1; the current answer is marked in words, not only by colour.
@@ -38,14 +36,17 @@ class ChoiceList(OptionList, inherit_bindings=False):
         def control(self) -> ChoiceList:
             return self.choice_list
 
-    def __init__(self, choices: list[tuple[str, str]], chosen: str | None = None, *, id: str | None = None) -> None:
+    def __init__(
+        self, choices: list[tuple[str, str]], chosen: str | None, chosen_mark: str, *, id: str | None = None
+    ) -> None:
         self.choices = choices
         self.chosen = chosen
+        self.chosen_mark = chosen_mark
         super().__init__(*self._numbered(), id=id, classes="choices")
 
     def _numbered(self) -> list[Option]:
         return [
-            Option(Content(f"{n}. {label}{CHOSEN_MARK if choice_id == self.chosen else ''}"), id=choice_id)
+            Option(Content(f"{n}. {label}{self.chosen_mark if choice_id == self.chosen else ''}"), id=choice_id)
             for n, (choice_id, label) in enumerate(self.choices, 1)
         ]
 

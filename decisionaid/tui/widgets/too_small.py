@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from decisionaid.core.catalogue import Catalogue
+
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
@@ -15,11 +17,5 @@ def too_small(width: int, height: int) -> bool:
 class TooSmall(Static):
     """Covers the screen on its own layer; keys keep working beneath, and F2 still opens crisis help."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            Content(
-                f"Please make this window bigger (at least {MIN_WIDTH} wide and {MIN_HEIGHT} tall). "
-                "Your answers are saved. Crisis help: press F2."
-            ),
-            id="too-small",
-        )
+    def __init__(self, words: Catalogue) -> None:
+        super().__init__(Content(words("window.too_small", width=MIN_WIDTH, height=MIN_HEIGHT)), id="too-small")

@@ -1,0 +1,68 @@
+"""What a person sees after pressing keys: the dialogs, the end of the self-check, small windows."""
+
+from __future__ import annotations
+
+import pytest
+
+# After s: the options at a glance, five cards and the list of every card, then the self-check.
+TO_THE_SELF_CHECK = ("s", *["n"] * 7)
+
+
+async def _crisis(pilot) -> None:
+    await pilot.press("s", "n", "f2")
+
+
+async def _keys(pilot) -> None:
+    await pilot.press("s", "n", "question_mark")
+
+
+async def _learnt(pilot) -> None:
+    await pilot.press(*TO_THE_SELF_CHECK, "1", "n")
+
+
+async def _export(pilot) -> None:
+    await pilot.press(*TO_THE_SELF_CHECK, "1", "n", "n", "1", "n", *["n", "1"] * 4, "n", "e")
+    pilot.app.screen.query_one("#path").value = "~/commute-questions.txt"  # the same on any day and machine
+
+
+async def _card_at_40x12(pilot) -> None:
+    await pilot.press("s", "n", "n")
+
+
+async def _too_small(pilot) -> None:
+    await pilot.press("s")
+
+
+@pytest.mark.parametrize(
+    ("run_before", "size"),
+    [
+        (_crisis, (80, 24)),
+        (_keys, (80, 24)),
+        (_learnt, (80, 24)),
+        (_export, (80, 24)),
+        (_card_at_40x12, (40, 12)),
+        (_crisis, (40, 12)),
+        (_too_small, (30, 10)),
+    ],
+    ids=["crisis", "keys", "learnt", "export", "card-40x12", "crisis-40x12", "too-small"],
+)
+def test_after_keys(snap_compare, make_app, run_before, size) -> None:
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
+
+
+def test_confirm_before_starting_over(snap_compare, make_app) -> None:
+    """With answers saved, s on the welcome asks before clearing them."""
+    from dataclasses import replace
+
+    from decisionaid.content import load_pack
+    from decisionaid.core.session import Session, save_session
+    from decisionaid.storage.paths import session_path
+    from tests.helpers import COMMUTE
+
+    pack = load_pack(COMMUTE)
+    save_session(replace(Session.new(pack), stage="cards", position=2), session_path("commute"))
+
+    async def start_over(pilot) -> None:
+        await pilot.press("s")
+
+    assert snap_compare(make_app(), run_before=start_over, terminal_size=(80, 24))
