@@ -93,11 +93,13 @@ def minimal_case(switch_screen: bool = False) -> AppCase:
 
 def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
     """The aid on `pack_dir`, three ways, with keys read from the code and expected text from the pack:
-    'start' (welcome to the first card, a screen switch), 'next' (first card to the second, in place)
-    and 'answer' (answering the first self-check question, resumed from saved answers)."""
+    'start' (welcome to the first step, a screen switch), 'next' (the short path's first card to its second,
+    in place, resumed from saved answers) and 'answer' (answering the first self-check question on the short
+    path, resumed from saved answers)."""
     from decisionaid.content import load_pack
     from decisionaid.core.catalogue import load_catalogue
     from decisionaid.core.checking import verdict
+    from decisionaid.core.journey import Journey
     from decisionaid.core.session import Session
     from decisionaid.storage.paths import session_path
     from decisionaid.tui.app import DecisionAidApp
@@ -106,28 +108,38 @@ def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
 
     pack = load_pack(pack_dir)
     cards = pack.ordered_cards()
+    journey, words = Journey(pack), load_catalogue()
     start = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "start", "s"))
+    resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
+    first_stage, first_position = journey.start()
+    if first_stage == "compare":
+        first = marker(words("compare.lead", count=len(pack.options)))
+    else:
+        first = marker(cards[first_position].title)
     base = AppCase(
         name="decisionaid",
         argv=[sys.executable, "-m", "decisionaid", "--pack", str(pack_dir)],
         title=marker(pack.meta.title),
         key=start,
-        after_key=marker(cards[0].title),
+        after_key=first,
         quit_key=key_bytes(_bound_key(DecisionAidApp.BINDINGS, "quit", "ctrl+q")),
     )
     cases = {"start": base}
-    if len(cards) > 1:
+    short_cards = journey.short["cards"]
+    if len(short_cards) > 1:
+        saved = replace(Session.new(pack), stage="cards", position=short_cards[0])
         cases["next"] = replace(
             base,
             name="decisionaid (next card)",
-            prelude=((start, base.after_key),),
+            prelude=((resume, marker(cards[short_cards[0]].title)),),
             key=key_bytes(_bound_key(StepScreen.BINDINGS, "next", "n")),
-            after_key=marker(cards[1].title),
+            after_key=marker(cards[short_cards[1]].title),
+            saved_answers=(session_path(pack.meta.id).name, saved.to_toml()),
         )
-    if pack.self_check.self_check:
-        item = pack.self_check.self_check[0]
-        saved = replace(Session.new(pack), stage="self_check", position=0)
-        resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
+    if journey.short["self_check"]:
+        position = journey.short["self_check"][0]
+        item = pack.self_check.self_check[position]
+        saved = replace(Session.new(pack), stage="self_check", position=position)
         cases["answer"] = replace(
             base,
             name="decisionaid (answer a question)",

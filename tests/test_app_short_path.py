@@ -6,6 +6,7 @@ import tomllib
 
 from decisionaid.content import load_pack
 from decisionaid.core.more import contents
+from decisionaid.core.session import Session
 from decisionaid.storage.paths import session_path
 from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.card_modal import CardModal
@@ -40,7 +41,8 @@ def one_place_per_screen(app) -> list:
 
 def keys_from_the_map(controller, position: int) -> list[str]:
     """The keys that open the card at `position` once the map is open: c, the section's number, its letter."""
-    table = contents(controller.pack, controller.journey, controller.session, controller.words, 0)
+    session = controller.session or Session(pack=controller.pack.meta.id)
+    table = contents(controller.pack, controller.journey, session, controller.words, 0)
     for number, section in enumerate(table.sections, 1):
         for index, card in enumerate(section.cards):
             if card.position == position:
@@ -130,13 +132,26 @@ async def test_choosing_a_part_from_a_dialog_closes_the_dialog_first(make_app) -
         assert not any(isinstance(screen, CardModal | CompareScreen) for screen in app.screen_stack)
 
 
-async def test_every_card_is_at_most_three_keys_from_the_map(make_app) -> None:
+def test_every_card_has_three_keys_from_the_map_in_both_packs(commute_pack) -> None:
+    from decisionaid.core.controller import Controller
+    from decisionaid.storage.store import AnswersFile
+
+    for pack in (commute_pack, load_pack(KETAMINE)):
+        controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
+        for position in range(len(pack.cards.cards)):
+            keys = keys_from_the_map(controller, position)
+            assert len(keys) <= MAX_KEYS and keys[1] in "123456789", (pack.meta.id, position, keys)
+
+
+async def test_the_keys_from_the_map_open_the_last_card_of_every_section(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("s")
         cards = app.controller.pack.ordered_cards()
-        for position, card in enumerate(cards):
+        lasts = {card.section: position for position, card in enumerate(cards)}
+        for position in lasts.values():
+            card = cards[position]
             await pilot.press("m")
             await pilot.pause()
             keys = keys_from_the_map(app.controller, position)

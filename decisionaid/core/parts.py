@@ -56,11 +56,11 @@ class Progress:
         self.timing = timing
         self.words = words
 
-    def shown(self, session: Session, place: Place) -> bool:
+    def shown(self, session: Session | None, place: Place) -> bool:
         key = self.journey.step_key(place)
-        return key is not None and (key in session.cards_read or key in session.seen)
+        return session is not None and key is not None and (key in session.cards_read or key in session.seen)
 
-    def state(self, part: Part, session: Session, here: Place) -> State:
+    def state(self, part: Part, session: Session | None, here: Place) -> State:
         things = part.extra if part.id == "more" else part.steps
         done = [self.shown(session, p) for p in things]
         if part.holds(here) and part.id != "summary":
@@ -69,12 +69,12 @@ class Progress:
             return "done"
         return "in_progress" if any(done) else "not_started"
 
-    def minutes_left(self, session: Session, here: Place) -> int:
+    def minutes_left(self, session: Session | None, here: Place) -> int:
         """Minutes of the short path not shown yet, counting the step the person is on."""
         steps = [p for p in self.timing.short_path() if p == here or not self.shown(session, p)]
         return self.timing.minutes_of(steps)
 
-    def destination(self, part: Part, session: Session, here: Place) -> Place:
+    def destination(self, part: Part, session: Session | None, here: Place) -> Place:
         """Where choosing a part leads: where the person is (if on one of its steps), the first step not shown,
         or its end page."""
         if here in part.steps:
@@ -85,7 +85,7 @@ class Progress:
         last = part.steps[-1]
         return last if not self.journey.is_item(last) else part.steps[0]
 
-    def rows(self, session: Session, here: Place) -> tuple[PartRow, ...]:
+    def rows(self, session: Session | None, here: Place) -> tuple[PartRow, ...]:
         rows = []
         for number, part in enumerate(self.journey.parts, 1):
             things = part.extra if part.id == "more" else part.steps
@@ -123,5 +123,5 @@ class Progress:
 
     def aid_map(self, session: Session | None, here: Place) -> AidMap:
         words = self.words
-        rows = self.rows(session or Session(pack=""), here)
+        rows = self.rows(session, here)
         return AidMap(words("map.title"), self.line(session, here), words("map.hint"), rows)

@@ -22,9 +22,15 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 
 def number_bindings(description: str = "Choose", action: str = "choose") -> list[Binding]:
     """Keys 1-9 for `action(n)`; only the first is shown in the footer, as '1-9'."""
-    shown = {"show": True, "key_display": "1-9"}
     return [
-        Binding(str(n), f"{action}({n})", description, id=f"{action}-{n}", **(shown if n == 1 else {"show": False}))
+        Binding(
+            str(n),
+            f"{action}({n})",
+            description,
+            show=n == 1,
+            key_display="1-9" if n == 1 else None,
+            id=f"{action}-{n}",
+        )
         for n in range(1, 10)
     ]
 
