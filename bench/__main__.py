@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         machine["pack_note"] = pack_note
         machine["runs"] = args.runs
         parts: dict[str, Callable[[], list[Row]]] = {
-            "tui": lambda: sections.tui_rows(pack_dir, env, args.repo, args.runs),
+            "tui": lambda: sections.tui_rows(pack_dir, env, args.repo, args.runs, Path(scratch), args.quick),
             "load": lambda: sections.load_rows(args.repo, pack_dir, Path(scratch), args.runs, args.quick),
             "commands": lambda: sections.command_rows(pack_dir, env, args.repo, Path(scratch), args.runs),
         }

@@ -87,21 +87,26 @@ def _grow_comparison(path: Path) -> None:
 def write_session(pack_dir: Path, dest: Path) -> Path:
     """A saved-answers file for the pack: every card read and every question answered."""
     from decisionaid.content import load_pack
+
+    dest.write_text(full_session(load_pack(pack_dir)).to_toml(), encoding="utf-8")
+    return dest
+
+
+def full_session(pack, stage: str = "summary", position: int = 0):
+    """Answers to everything in `pack` (every card read, the first choice everywhere), placed at a step."""
     from decisionaid.core.session import Session
 
-    pack = load_pack(pack_dir)
-    session = Session(
+    return Session(
         pack=pack.meta.id,
         pack_version=pack.meta.version,
-        stage="summary",
+        stage=stage,
+        position=position,
         cards_read=[c.id for c in pack.cards.cards],
         self_check={q.id: q.choices[0].id for q in pack.self_check.self_check},
         values={v.id: v.choices[0].id for v in pack.values.values},
         sure={item.id: False for item in pack.sure.sure.items} if pack.sure.sure else {},
         own_questions=["Is there anything else I should ask?"],
     )
-    dest.write_text(session.to_toml(), encoding="utf-8")
-    return dest
 
 
 def _read(path: Path) -> dict:

@@ -13,6 +13,7 @@ import struct
 import termios
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import pyte
 
@@ -163,5 +164,21 @@ class Terminal:
 
 
 def peak_rss_mib(rusage: os.struct_rusage) -> float:
-    """ru_maxrss is in KiB on Linux."""
+    """ru_maxrss is in KiB on Linux. It includes the forked copy of the benchmark itself before exec."""
     return rusage.ru_maxrss / 1024
+
+
+def program_peak_rss_mib(pid: int) -> float | None:
+    """The program's own peak resident memory (VmHWM), counted from its exec; None where /proc has no such line.
+
+    ru_maxrss cannot be used for this: a child forked from the benchmark starts as a copy of it, and the
+    kernel keeps that copy's size as the child's peak even after exec.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None

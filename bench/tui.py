@@ -7,9 +7,18 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bench.terminal import Terminal, peak_rss_mib
+from bench.terminal import Terminal, peak_rss_mib, program_peak_rss_mib
 
-KEY_BYTES = {"enter": b"\r", "space": b" ", "right": b"\x1b[C", "left": b"\x1b[D", "tab": b"\t", "escape": b"\x1b"}
+KEY_BYTES = {
+    "enter": b"\r",
+    "space": b" ",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "tab": b"\t",
+    "escape": b"\x1b",
+    "question_mark": b"?",
+    "f2": b"\x1bOQ",
+}
 
 
 def key_bytes(key: str) -> bytes:
@@ -45,6 +54,7 @@ class AppCase:
     quit_key: bytes
     prelude: tuple[tuple[bytes, str], ...] = ()  # keys pressed, and the text awaited, before the timed key
     saved_answers: tuple[str, str] | None = None  # (file name, TOML) put in the data folder before start
+    cold_cache: bool = False  # an empty cache folder for each run: the pack is checked in full before painting
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,8 @@ def run_once(case: AppCase, env: dict[str, str], cwd: str, timeout: float = 30) 
     """Start the app, wait for its title, press the key, wait for the new text, quit; one sample."""
     with tempfile.TemporaryDirectory(prefix="decisionaid-bench-data-") as data:
         child_env = {**env, "DECISIONAID_DATA_DIR": data}
+        if case.cold_cache:
+            child_env["DECISIONAID_CACHE_DIR"] = str(Path(data) / "cache")
         if case.saved_answers:
             name, text = case.saved_answers
             (Path(data) / name).write_text(text, encoding="utf-8")
@@ -66,6 +78,8 @@ def run_once(case: AppCase, env: dict[str, str], cwd: str, timeout: float = 30) 
             first_paint = painted - term.started
             term.wait_quiet()
             for key, text in case.prelude:
+                if marker(text) in term.text():
+                    raise RuntimeError(f"{case.name}: {text!r} is on screen before {key!r} is pressed")
                 term.send(key)
                 term.wait_for(text, timeout)
                 term.wait_quiet()
@@ -73,8 +87,10 @@ def run_once(case: AppCase, env: dict[str, str], cwd: str, timeout: float = 30) 
                 raise RuntimeError(f"{case.name}: {case.after_key!r} is on screen before the key is pressed")
             sent = term.send(case.key)
             key_latency = term.wait_for(case.after_key, timeout) - sent
+            term.wait_quiet()
+            peak = program_peak_rss_mib(term.pid)  # after the key's work, before quitting
             rusage = term.finish(case.quit_key)
-    return TuiSample(first_paint, key_latency, peak_rss_mib(rusage))
+    return TuiSample(first_paint, key_latency, peak if peak is not None else peak_rss_mib(rusage))
 
 
 def minimal_case(switch_screen: bool = False) -> AppCase:
@@ -91,11 +107,10 @@ def minimal_case(switch_screen: bool = False) -> AppCase:
     )
 
 
-def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
-    """The aid on `pack_dir`, three ways, with keys read from the code and expected text from the pack:
-    'start' (welcome to the first step, a screen switch), 'next' (the short path's first card to its second,
-    in place, resumed from saved answers) and 'answer' (answering the first self-check question on the short
-    path, resumed from saved answers)."""
+def in_place_cases(pack_dir: Path) -> dict[str, AppCase]:
+    """Keys that change the screen in place, with keys read from the code and expected text from the pack:
+    'next' (the short path's first card to its second) and 'answer' (answering the short path's first
+    self-check question), both resumed from saved answers. Screen changes are in bench.screens."""
     from decisionaid.content import load_pack
     from decisionaid.core.catalogue import load_catalogue
     from decisionaid.core.checking import verdict
@@ -108,32 +123,28 @@ def decisionaid_cases(pack_dir: Path) -> dict[str, AppCase]:
 
     pack = load_pack(pack_dir)
     cards = pack.ordered_cards()
-    journey, words = Journey(pack), load_catalogue()
+    journey = Journey(pack)
     start = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "start", "s"))
     resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
-    first_stage, first_position = journey.start()
-    if first_stage == "compare":
-        first = marker(words("compare.lead", count=len(pack.options)))
-    else:
-        first = marker(cards[first_position].title)
     base = AppCase(
         name="decisionaid",
         argv=[sys.executable, "-m", "decisionaid", "--pack", str(pack_dir)],
         title=marker(pack.meta.title),
         key=start,
-        after_key=first,
+        after_key=marker(cards[0].title),
         quit_key=key_bytes(_bound_key(DecisionAidApp.BINDINGS, "quit", "ctrl+q")),
     )
-    cases = {"start": base}
+    cases = {}
     short_cards = journey.short["cards"]
     if len(short_cards) > 1:
+        first, second = (cards[i] for i in short_cards[:2])
         saved = replace(Session.new(pack), stage="cards", position=short_cards[0])
         cases["next"] = replace(
             base,
             name="decisionaid (next card)",
-            prelude=((resume, marker(cards[short_cards[0]].title)),),
+            prelude=((resume, marker(first.title)),),
             key=key_bytes(_bound_key(StepScreen.BINDINGS, "next", "n")),
-            after_key=marker(cards[short_cards[1]].title),
+            after_key=marker(second.title),
             saved_answers=(session_path(pack.meta.id).name, saved.to_toml()),
         )
     if journey.short["self_check"]:

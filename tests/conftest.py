@@ -12,9 +12,10 @@ from tests.helpers import COMMUTE
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No NO_COLOR from the developer's shell, and answers and settings kept in the test's own folder."""
+    """No NO_COLOR from the developer's shell; answers, settings and compiled packs in the test's own folder."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("DECISIONAID_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DECISIONAID_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture(scope="session")

@@ -258,7 +258,7 @@ async def test_start_over_clears_the_answers(make_app) -> None:
 
 async def test_an_unreadable_save_is_kept_aside_and_explained(make_app) -> None:
     path = session_path("commute")
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, mode=0o700)
     path.write_text("this is not toml = = =", encoding="utf-8")
     app = make_app()
     async with app.run_test() as pilot:

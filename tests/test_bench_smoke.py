@@ -45,7 +45,30 @@ def test_marker_cuts_long_text_at_a_word_boundary():
 def test_pty_harness_paints_presses_and_quits_the_minimal_app():
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env.update(TERM="xterm-256color", PYTHONPATH=str(ROOT))
-    sample = run_once(minimal_case(), env, str(ROOT))
+    sample = run_once(minimal_case(), env, str(ROOT), timeout=120)
+    assert sample.first_paint > 0
+    assert sample.key_latency > 0
+    assert sample.peak_rss_mib > 1
+
+
+def test_every_screen_change_finds_its_key_and_its_text_in_a_full_pack():
+    from bench.screens import CHANGES, change_cases
+
+    cases, skipped = change_cases(COMMUTE)
+    assert not skipped, skipped
+    assert list(cases) == [change.name for change in CHANGES]
+    for case in cases.values():
+        assert case.key and case.after_key and case.title
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the pty harness reads /proc (Linux)")
+def test_pty_harness_times_a_screen_change_of_the_aid(tmp_path):
+    from bench.screens import CHANGES, change_cases
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(TERM="xterm-256color", PYTHONPATH=str(ROOT))
+    cases, _ = change_cases(COMMUTE, [c for c in CHANGES if c.name == "export dialog (modal)"])
+    sample = run_once(cases["export dialog (modal)"], env, str(ROOT), timeout=120)
     assert sample.first_paint > 0
     assert sample.key_latency > 0
     assert sample.peak_rss_mib > 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import zipfile
@@ -137,3 +138,21 @@ def test_the_wheel_carries_the_content_and_finds_it_from_elsewhere(tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ketamine ")
+    compiled = [name for name in names if name.startswith("decisionaid/_compiled/ketamine.")]
+    assert len(compiled) == 1, "the wheel carries the shipped pack compiled"
+    opened = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(site)!r}); "
+            "from decisionaid.cli.packs import load_or_report; pack = load_or_report(None); "
+            "print(pack.meta.id, 'pydantic' in sys.modules)",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert opened.stdout.split() == ["ketamine", "False"], opened.stderr
+    cache = Path(os.environ["DECISIONAID_CACHE_DIR"])
+    assert not cache.exists() or not any(cache.rglob("*.json")), "the built-in compiled form needs no cache"

@@ -12,7 +12,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decisionaid.content import load_pack
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import (
@@ -23,6 +22,7 @@ from decisionaid.export.render import (
     render_text,
     write_export,
 )
+from decisionaid.sanitize import clean_text
 from tests.helpers import COMMUTE
 
 TODAY = date(2026, 11, 21)

@@ -17,8 +17,8 @@ from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from decisionaid.content import load_pack
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import Session, save_session
+from decisionaid.sanitize import clean_text
 from decisionaid.storage.paths import data_dir, session_path, settings_path
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.compare import CompareScreen
@@ -244,10 +244,10 @@ async def test_export_never_replaces_a_file_the_person_did_not_confirm(make_app,
 # --- 7. hostile and odd text ---------------------------------------------------------------
 
 ODD_LINE = "Is \u200fشكرا\u200e 🙂👩🏽‍⚕️ [bold]x[/bold] [link=https://x.example]y[/] ok?"
-HOSTILE = ODD_LINE + "\n\x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 \u202eevil\u202c\n" + "long " * 20_000
+HOSTILE = ODD_LINE + "\n\x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 \u202eevil\u202c\n" + "long " * 19_000
 
 
-async def test_hostile_text_is_shown_literally_and_saved_and_exported_clean(make_app, export_dir: Path) -> None:
+async def test_hostile_text_is_cleaned_as_it_arrives_shown_literally_and_exported_clean(make_app, export_dir) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -263,7 +263,7 @@ async def test_hostile_text_is_shown_literally_and_saved_and_exported_clean(make
         note.focus()
         app.post_message(events.Paste(HOSTILE))
         await pilot.pause()
-        assert note.text == HOSTILE
+        assert note.text == clean_text(HOSTILE), "escapes and controls never reach the screen"
         assert f"• {ODD_LINE}" in shown_text(app.screen), "markup-like text is shown literally"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -271,7 +271,7 @@ async def test_hostile_text_is_shown_literally_and_saved_and_exported_clean(make
         await pilot.pause()
         await pilot.press("ctrl+q")
     answers = saved()
-    assert answers["note"] == clean_text(HOSTILE) and len(answers["note"]) > 100_000
+    assert answers["note"] == clean_text(HOSTILE) and len(answers["note"]) > 90_000
     assert "\x1b" not in answers["note"] and "\u202e" not in answers["note"], "what could act on a terminal is gone"
     assert answers["own_questions"] == [clean_text(ODD_LINE + " \x1b[2J\x07").strip()] == [ODD_LINE]
     [exported] = export_dir.iterdir()

@@ -53,6 +53,7 @@ class PtyApp:
             cwd=data.parent,
             preexec_fn=_take_terminal,
         )
+        self.terminal_name = os.ttyname(slave)
         os.close(slave)
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)

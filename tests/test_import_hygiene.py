@@ -14,13 +14,15 @@ PURE_MODULES = [
     "decisionaid.content",
     "decisionaid.content.loader",
     "decisionaid.content.cross_checks",
+    "decisionaid.content.compiled",
+    "decisionaid.content.cache",
     "decisionaid.core.catalogue",
     "decisionaid.core.checking",
     "decisionaid.core.controller",
     "decisionaid.core.figures",
     "decisionaid.core.journey",
     "decisionaid.core.pages",
-    "decisionaid.core.sanitize",
+    "decisionaid.sanitize",
     "decisionaid.core.session",
     "decisionaid.core.summary",
     "decisionaid.storage.files",
@@ -35,6 +37,8 @@ PURE_MODULES = [
     "decisionaid.lint.wording",
     "decisionaid.plain.main",
     "decisionaid.cli",
+    "decisionaid.serve.server",
+    "decisionaid.storage.kiosk",
 ]
 
 

@@ -252,7 +252,7 @@ def test_notes_can_be_written_replaced_kept_and_deleted(tmp_path: Path) -> None:
 
 def test_notices_about_the_saved_file_are_shown(tmp_path: Path) -> None:
     path = session_path("commute")
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, mode=0o700)
     path.write_text("this is not toml = = =", encoding="utf-8")
     out = " ".join(plain(cwd=tmp_path).stdout.split())
     assert "Your saved answers could not be read" in out and "Resume" not in out

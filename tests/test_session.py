@@ -97,7 +97,7 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
     ("content", "message"),
     [
         (b"", "file is empty"),
-        (b"\x00\xff\xfe binary", "not a text file"),
+        (b"\x00\xff\xfe binary", "not UTF-8 text (byte 0xff at line 1, column 2)"),
         (b"schema_version = 2\npack = ", "not valid TOML: Invalid value (at end of document)"),
         (b"pack = 'commute'\n", "schema_version: expected 2, got None"),
         (b"schema_version = 7\npack = 'x'\n", "schema_version: written by a newer version of the aid (7)"),

@@ -7,10 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from decisionaid import __version__
-from decisionaid.cli import export, lint, run, schema, validate
+from decisionaid.cli import export, lint, run, schema, serve, validate
 from decisionaid.core.catalogue import load_catalogue
+from decisionaid.plain.output import GuardedStream, OutputFailed, quiet_stdout, tell
 
-COMMANDS = (validate, schema, export, lint)
+COMMANDS = (validate, schema, export, lint, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,12 +29,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the chosen command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    real_stdout = sys.stdout
+    if real_stdout is not None:
+        sys.stdout = GuardedStream(real_stdout)  # type: ignore[assignment]
     try:
-        if args.command is None:
-            return run.run(args)
-        return args.handler(args)
+        status = run.run(args) if args.command is None else args.handler(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()
+    except OutputFailed as failed:
+        sys.stdout = real_stdout
+        quiet_stdout()
+        if not failed.broken_pipe:  # `decisionaid export | head` ending early is not an error worth a line
+            tell(load_catalogue()("output.failed", reason=failed.reason))
         return 1
+    finally:
+        sys.stdout = real_stdout

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
+from decisionaid.core.catalogue import load_catalogue
+from decisionaid.plain.output import write_out
+from decisionaid.sanitize import display_path
 from decisionaid.storage.paths import session_path
 
 
@@ -37,7 +40,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from decisionaid.content.problems import display_path
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
     from decisionaid.export.render import ExportError, ExportExists, render, write_export
@@ -46,12 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return 2
     path = args.session or session_path(pack.meta.id)
-    if args.session is None and not path.exists():
-        print(
-            f"decisionaid: {display_path(path)}: no saved answers for '{pack.meta.id}' yet; "
-            "go through the aid first, or give --session FILE",
-            file=sys.stderr,
-        )
+    if args.session is None and _missing(path):
+        print(_no_answers(path, pack.meta.id), file=sys.stderr)
         return 2
     try:
         session = load_session(path)
@@ -70,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("md" if not to_stdout and args.output.lower().endswith(".md") else "text")
     text = render(build_summary(pack, session), pack, fmt)
     if to_stdout:
-        sys.stdout.write(text)
+        write_out(sys.stdout, text)
         return 0
     try:
         write_export(text, Path(args.output), force=args.force)
@@ -82,3 +80,32 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"Saved to {display_path(Path(args.output))}", file=sys.stderr)
     return 0
+
+
+def _missing(path: Path) -> bool:
+    """True only when nothing at all is at `path`; a file that cannot be reached is for load_session to explain."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _no_answers(path: Path, pack_id: str) -> str:
+    """No answers file: say so, naming the file a bad one was moved to when there is one."""
+    words = load_catalogue()
+    where = display_path(path)
+    backups = _backups(path)
+    if backups:
+        return words("export_cli.only_backup", path=where, pack=pack_id, backup=display_path(backups[-1]))
+    return words("export_cli.no_answers", path=where, pack=pack_id)
+
+
+def _backups(path: Path) -> list[Path]:
+    """The files an unreadable answers file was moved aside to ('<name>.bad-<date>'), oldest first."""
+    try:
+        return sorted(path.parent.glob(f"{path.name}.bad-*"), key=lambda p: p.name)
+    except OSError:
+        return []

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     today = args.today or date.today()
     status = 0
-    for folder, pack in each_loaded(folders):
+    for folder, pack in each_loaded(folders, models=True):
         if pack is None:
             status = 2
             continue

@@ -1,6 +1,7 @@
 """Finding and loading the packs a command works on, with one-line errors.
 
-Heavy modules (pydantic models) are imported inside the functions, so `--help` stays fast.
+A pack whose files were already checked is read from its compiled form (`storage.cache`); the Pydantic
+models are imported only when a pack must be checked in full, so `--help` and a start stay fast.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import load_catalogue
+from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
 if TYPE_CHECKING:
@@ -30,20 +32,24 @@ def resolve_pack_dir(wanted: str | None) -> Path:
         if wanted in shipped:
             return shipped[wanted]
         names = ", ".join(shipped) or load_catalogue()("cli.none")
-        raise PackNotFound(load_catalogue()("cli.no_such_pack", wanted=wanted, names=names))
+        raise PackNotFound(load_catalogue()("cli.no_such_pack", wanted=escape_controls(wanted), names=names))
     if len(shipped) == 1:
         return next(iter(shipped.values()))
     if not shipped:
-        raise PackNotFound(load_catalogue()("cli.no_packs_in", folder=content_dir()))
+        raise PackNotFound(load_catalogue()("cli.no_packs_in", folder=display_path(content_dir())))
     raise PackNotFound(load_catalogue()("cli.several_packs", names=", ".join(shipped)))
 
 
-def load_or_report(wanted: str | None) -> Pack | None:
-    """Load the pack, or print every problem on stderr and return None."""
-    from decisionaid.content import ContentError, load_pack
+def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
+    """Open the pack (checked in full unless unchanged since it was), or print every problem and return None.
+
+    With `keep` false nothing is written to the cache folder.
+    """
+    from decisionaid.content import ContentError
+    from decisionaid.content.cache import open_pack
 
     try:
-        return load_pack(resolve_pack_dir(wanted))
+        return open_pack(resolve_pack_dir(wanted), keep=keep)
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
@@ -66,14 +72,22 @@ def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
     return folders
 
 
-def each_loaded(folders: Sequence[Path]) -> Iterator[tuple[Path, Pack | None]]:
-    """Load each folder in turn; a pack that fails has its problems printed and yields None."""
-    from decisionaid.content import ContentError, load_pack
-    from decisionaid.content.problems import display_path
+def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tuple[Path, Pack | None]]:
+    """Open each folder in turn; a pack that fails has its problems printed and yields None.
+
+    With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled.
+    """
+    from decisionaid.content import ContentError
+    from decisionaid.content.cache import open_pack
 
     for folder in folders:
         try:
-            yield folder, load_pack(folder)
+            if models:
+                from decisionaid.content import load_pack
+
+                yield folder, load_pack(folder)
+            else:
+                yield folder, open_pack(folder)
         except ContentError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)

@@ -5,15 +5,58 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.catalogue import Catalogue, load_catalogue
+
+IDLE_MINUTES = 10
+MOST_IDLE_MINUTES = 24 * 60
+LOCAL_HELP_LIMIT = 200
 
 
 def add_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
     parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
     parser.add_argument("--theme", metavar="NAME", help=words("cli.theme_help"))
     parser.add_argument("--plain", action="store_true", help=words("cli.plain_help"))
+    add_site_arguments(parser, words)
+
+
+def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
+    """The options for a shared computer, used by the aid in a terminal and by `serve` for each tab."""
+    parser.add_argument("--kiosk", action="store_true", help=words("cli.kiosk_help"))
+    parser.add_argument(
+        "--idle-minutes",
+        type=idle_minutes,
+        default=IDLE_MINUTES,
+        metavar="N",
+        help=words("cli.idle_minutes_help", default=IDLE_MINUTES),
+    )
+    parser.add_argument("--local-help", type=local_help, metavar="TEXT", help=words("cli.local_help_help"))
+
+
+def idle_minutes(value: str) -> int:
+    words = load_catalogue()
+    try:
+        minutes = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(words("cli.not_minutes", text=value)) from None
+    if not 1 <= minutes <= MOST_IDLE_MINUTES:
+        raise argparse.ArgumentTypeError(words("cli.minutes_range", most=MOST_IDLE_MINUTES, minutes=minutes))
+    return minutes
+
+
+def local_help(value: str) -> str:
+    from decisionaid.sanitize import clean_text
+
+    words = load_catalogue()
+    text = " ".join(clean_text(value).split())
+    if not text:
+        raise argparse.ArgumentTypeError(words("cli.empty"))
+    if len(text) > LOCAL_HELP_LIMIT:
+        raise argparse.ArgumentTypeError(words("cli.too_long", most=LOCAL_HELP_LIMIT, length=len(text)))
+    return text
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
@@ -26,17 +69,27 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return 2
     if wants_plain(args):
+        if args.kiosk or args.local_help:
+            print(load_catalogue()("cli.site_options_not_plain"), file=sys.stderr)
+            return 2
         from decisionaid.plain.main import run_plain
 
         return run_plain(pack)
+    from decisionaid.core.site import Site
+    from decisionaid.storage.kiosk import kiosk_folder
+    from decisionaid.storage.paths import session_path
     from decisionaid.tui.factory import make_app
 
-    app = make_app(pack, theme=args.theme)
-    if args.theme and app.theme != args.theme:
-        names = ", ".join(sorted(app.available_themes))
-        print(app.words("cli.no_theme", theme=args.theme, names=names), file=sys.stderr)
-        return 2
-    app.run()
+    site = Site(kiosk=args.kiosk, idle_seconds=args.idle_minutes * 60, local_help=args.local_help)
+    folder: AbstractContextManager[Path | None] = kiosk_folder() if args.kiosk else nullcontext()
+    with folder as answers_dir:
+        answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
+        app = make_app(pack, theme=args.theme, answers=answers, site=site)
+        if args.theme and app.theme != args.theme:
+            names = ", ".join(sorted(app.available_themes))
+            print(app.words("cli.no_theme", theme=args.theme, names=names), file=sys.stderr)
+            return 2
+        app.run()
     if app.farewell:
         print(app.farewell, file=sys.stderr)
     return app.return_code or 0

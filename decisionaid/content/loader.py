@@ -6,6 +6,7 @@ import re
 import tomllib
 import types
 import typing
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,9 @@ from pydantic import BaseModel, ValidationError
 from decisionaid.content.cross_checks import cross_check
 from decisionaid.content.models import Pack
 from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
+from decisionaid.sanitize import clean_data, code_point, first_control
+from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
+from decisionaid.storage.tomlfile import parse_toml
 
 # Each pack field is read from the TOML file of the same name.
 PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
@@ -62,23 +66,45 @@ def _unknown_files(folder: Path) -> list[Problem]:
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The data of one pack file, its text cleaned; a control character in it is a problem, named by key."""
     try:
-        raw = path.read_bytes()
+        raw = read_file_bytes(path, PACK_FILE_LIMIT)
+    except FileReadError as exc:
+        return None, [Problem(path, "", exc.reason)]
     except OSError as exc:
         return None, [Problem(path, "", f"cannot read: {exc.strerror}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        where = f"line {line}, column {column}"
-        return None, [Problem(path, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at {where})")]
+        return None, [Problem(path, "", f"not UTF-8 text ({where_in(raw, exc.start)})")]
     if not text.strip():
         return None, [Problem(path, "", "file is empty")]
     try:
-        return tomllib.loads(text), []
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(path, "", f"not valid TOML: {exc}")]
+    problems = [
+        Problem(path, dotted(loc), f"contains a control character ({code_point(char)})")
+        for loc, char in _controls_in(data, [])
+    ]
+    return clean_data(data), problems
+
+
+def _controls_in(value: Any, loc: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    """(location, first control character) for every text in the data, keys included, that holds one."""
+    if isinstance(value, str):
+        char = first_control(value)
+        if char is not None:
+            yield loc, char
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            char = first_control(key)
+            if char is not None:
+                yield [*loc, key], char
+            yield from _controls_in(item, [*loc, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _controls_in(item, [*loc, index])
 
 
 def _describe(path: Path, model: type[BaseModel], error: dict[str, Any]) -> Problem:

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from decisionaid.content.lookups import PackLookups
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Per100 = Annotated[float, Field(ge=0, le=100)]
@@ -388,8 +390,8 @@ class CrisisFile(Strict):
 # --- the whole pack --------------------------------------------------------
 
 
-class Pack(Strict):
-    """A validated content pack, assembled from its files."""
+class Pack(Strict, PackLookups):
+    """A validated content pack, assembled from its files; its look-ups are in `lookups.py`."""
 
     pack: PackFile
     sources: SourcesFile
@@ -401,35 +403,3 @@ class Pack(Strict):
     clinician: ClinicianFile
     comparison: ComparisonFile = ComparisonFile()
     crisis: CrisisFile
-
-    @property
-    def meta(self) -> Meta:
-        return self.pack.meta
-
-    @property
-    def sections(self) -> list[Section]:
-        return self.pack.sections
-
-    @property
-    def options(self) -> list[Option]:
-        return self.pack.options
-
-    def card(self, card_id: str) -> Card:
-        return next(c for c in self.cards.cards if c.id == card_id)
-
-    def figure(self, figure_id: str) -> Figure:
-        return next(f for f in self.figures.figures if f.id == figure_id)
-
-    def option(self, option_id: str) -> Option:
-        return next(o for o in self.pack.options if o.id == option_id)
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources.sources if s.id == source_id)
-
-    def question(self, question_id: str) -> ClinicianQuestion:
-        return next(q for q in self.clinician.questions if q.id == question_id)
-
-    def ordered_cards(self) -> list[Card]:
-        """Cards in reading order: by section as listed, then as written."""
-        rank = {s.id: i for i, s in enumerate(self.pack.sections)}
-        return sorted(self.cards.cards, key=lambda c: rank[c.section])

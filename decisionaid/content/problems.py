@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from decisionaid.sanitize import display_path, escape_controls
+
+__all__ = ["ContentError", "Problem", "did_you_mean", "display_path", "dotted"]
+
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Problem:
     def __str__(self) -> str:
         where = display_path(self.path)
         line = f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
-        return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+        return escape_controls(line)
 
 
 class ContentError(Exception):
@@ -33,14 +36,6 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
-
-
-def display_path(path: Path) -> str:
-    """The path relative to the working directory when it lies below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

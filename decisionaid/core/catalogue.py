@@ -13,7 +13,9 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
+
+from decisionaid.sanitize import escape_controls
 
 LOCALES = Path(__file__).parent / "locales"
 VOICES = ("self", "helper")
@@ -49,7 +51,10 @@ class Catalogue:
     overridden: frozenset[str] = field(default=frozenset())
 
     def __call__(self, key: str, /, *, count: int | None = None, **values: object) -> str:
-        """The sentence for `key`, in this voice and the plural form for `count` (also a placeholder)."""
+        """The sentence for `key`, in this voice and the plural form for `count` (also a placeholder).
+
+        A path among the values is shown with any control characters in its name made visible.
+        """
         try:
             entry = self.entries[key]
         except KeyError:
@@ -57,6 +62,7 @@ class Catalogue:
         form = self._form(key, entry, count)
         if count is not None:
             values = {"count": count, **values}
+        values = {k: escape_controls(str(v)) if isinstance(v, PurePath) else v for k, v in values.items()}
         try:
             return form.format_map(values)
         except (KeyError, IndexError, ValueError) as exc:

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import SelfCheck
+if TYPE_CHECKING:
+    from decisionaid.content.models import SelfCheck
 
 
 class Verdict(StrEnum):

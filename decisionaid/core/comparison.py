@@ -8,10 +8,13 @@ construction. The full-screen aid shows it as a grid; plain mode reads it row by
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
-from decisionaid.content.models import Source
 from decisionaid.core.catalogue import Catalogue
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import Source
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,17 @@ reported back, including a save that failed, in words.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.parts import AidMap, Progress
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.session import (
     Session,
     SessionError,
@@ -27,7 +28,11 @@ from decisionaid.core.session import (
 )
 from decisionaid.core.summary import Summary, build_summary
 from decisionaid.core.timing import Timing
+from decisionaid.sanitize import clean_text
 from decisionaid.storage.store import AnswersFile
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 MAX_QUESTION = 1_000
 MAX_NOTE = 200_000
@@ -60,6 +65,8 @@ class Controller:
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
+        self._save_soon: Callable[[Callable[[], Outcome]], None] | None = None
+        self._save_pending = False
         self._load()
 
     # --- reading ---------------------------------------------------------------------
@@ -83,9 +90,9 @@ class Controller:
             return None
         return self.journey.describe(self._session.stage, self._session.position, self.words)
 
-    def where(self) -> str:
-        """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left'."""
-        return self.progress.line(self._session, self.place)
+    def where(self, *, short: bool = False) -> str:
+        """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left')."""
+        return self.progress.line(self._session, self.place, short=short)
 
     def aid_map(self) -> AidMap:
         """Every part with its state and minutes, and where choosing it leads."""
@@ -102,7 +109,11 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            self.notices = (words("notice.unreadable", reason=exc.strerror or str(exc), path=where),)
+            reason = exc.strerror or str(exc)
+            if exc.errno == errno.EFBIG:  # too big to read, yet a save would replace it: keep it aside first
+                self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
+            else:
+                self.notices = (words("notice.unreadable", reason=reason, path=where),)
             return
         if raw is None:
             return
@@ -234,6 +245,11 @@ class Controller:
 
     # --- the file --------------------------------------------------------------------
 
+    def save_after(self, schedule: Callable[[Callable[[], Outcome]], None]) -> None:
+        """Save each change a moment later: `schedule` is handed the save (once for changes in a row) and runs
+        it, and shows its outcome, when the front end has drawn the change. Leaving still saves at once."""
+        self._save_soon = schedule
+
     def save(self) -> Outcome:
         """Save now (nothing to do before the person starts)."""
         if self._session is None:
@@ -257,6 +273,13 @@ class Controller:
         self.save_problem = None
         self.notices = (self.words("notice.deleted"),)
         return Outcome()
+
+    def clear_for_next_person(self, notice: str) -> Outcome:
+        """A shared computer left idle: forget every answer and remove the file, saying why on the welcome."""
+        outcome = self.delete()
+        if outcome.done:
+            self.notices = (notice,)
+        return outcome
 
     def start_over(self) -> Outcome:
         """Forget every answer and begin again at the first step."""
@@ -295,4 +318,13 @@ class Controller:
 
     def _change(self, **updates: object) -> Outcome:
         self._session = replace(self._live, **updates)  # type: ignore[arg-type]
+        if self._save_soon is None:
+            return self.save()
+        if not self._save_pending:
+            self._save_pending = True
+            self._save_soon(self._save_now)
+        return Outcome()
+
+    def _save_now(self) -> Outcome:
+        self._save_pending = False
         return self.save()

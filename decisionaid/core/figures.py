@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Arm, Figure
+if TYPE_CHECKING:
+    from decisionaid.content.models import Arm, Figure
+
 
 FILLED = "●"
 PARTLY = "◐"

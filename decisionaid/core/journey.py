@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.session import STAGES, Stage
 
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+
 Place = tuple[Stage, int]
 MARKED_STAGES: tuple[Stage, ...] = ("cards", "self_check", "values")
-PART_IDS = ("compare", "cards", "more", "self_check", "values", "sure", "summary")
 
 
 @dataclass(frozen=True)

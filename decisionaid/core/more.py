@@ -4,12 +4,15 @@ items left out. Both say how long the extra reading takes and never require it."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.journey import Journey
 from decisionaid.core.pages import Line, Offer, Page, minutes_words
 from decisionaid.core.session import Session
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 @dataclass(frozen=True)

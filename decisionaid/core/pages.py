@@ -9,14 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
-from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.session import Session
+from decisionaid.core.site import PERSONAL, Site
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
 
 _MONTHS = tuple(f"month.{n}" for n in range(1, 13))
 
@@ -53,13 +57,28 @@ def long_date(day: date, words: Catalogue) -> str:
 
 
 def welcome(
-    pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str | None, help_key: str, minutes: int
+    pack: Pack,
+    words: Catalogue,
+    notices: Iterable[str],
+    left_off: str | None,
+    help_key: str,
+    minutes: int,
+    *,
+    site: Site = PERSONAL,
+    in_browser: bool = False,
 ) -> Page:
     """What the aid is and is not, how long its short path takes (or what is left of it), how current it is,
-    who paid, and help now."""
+    who paid, and help now.
+
+    On a shared computer it also says what is kept, for how long, and (`in_browser`) that reloading
+    the page starts again; a help line on site follows the first help-now line.
+    """
     meta = pack.meta
     lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
     lines += [Line(notice, "notice") for notice in notices]
+    if site.kiosk:
+        shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
+        lines.append(Line(shared, "kiosk"))
     if left_off:
         lines.append(Line(words("welcome.left_off", place=left_off), "left-off"))
     time = words("welcome.time_left" if left_off else "welcome.time", count=minutes)
@@ -74,12 +93,16 @@ def welcome(
     ]
     first = pack.crisis.crisis[0]
     lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+    if site.local_help:
+        lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
 
 
-def crisis(pack: Pack, words: Catalogue) -> Page:
-    """The help-now resources, each with the day it was last checked."""
+def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Page:
+    """The help-now resources, each with the day it was last checked; a help line on site comes first."""
     lines = [Line(words("crisis.lead"), "lead")]
+    if local_help:
+        lines.append(Line(words("help_now.local", text=local_help), "resource"))
     for resource in pack.crisis.crisis:
         parts = [words("crisis.name", name=resource.name, region=resource.region), resource.contact]
         if resource.details:

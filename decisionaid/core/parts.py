@@ -107,19 +107,25 @@ class Progress:
             return self.words("part.cards_all")
         return self.words(f"part.{part.id}")
 
-    def line(self, session: Session | None, here: Place) -> str:
-        """'Part 2 of 7 · about 9 minutes left'; before any part, how many parts and how long they take."""
+    def line(self, session: Session | None, here: Place, *, short: bool = False) -> str:
+        """'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left' when `short`, for a narrow window);
+        before any part, how many parts and how long they take."""
         words, parts = self.words, self.journey.parts
+        brief = "_short" if short else ""
+
+        def duration(minutes: int) -> str:
+            return words("time.short", count=max(minutes, 1)) if short else minutes_words(minutes, words)
+
         if session is None:
             minutes = self.timing.minutes_of(self.timing.short_path())
-            return words("progress.new", parts=len(parts), minutes=minutes_words(minutes, words))
+            return words(f"progress.new{brief}", parts=len(parts), minutes=duration(minutes))
         left = self.minutes_left(session, here)
-        time = words("progress.left", minutes=minutes_words(left, words)) if left else words("progress.done")
+        time = words(f"progress.left{brief}", minutes=duration(left)) if left else words(f"progress.done{brief}")
         part = self.journey.part_of(here)
         if part is None:
             return time
         number = parts.index(part) + 1
-        return words("progress.part", n=number, total=len(parts), time=time)
+        return words(f"progress.part{brief}", n=number, total=len(parts), time=time)
 
     def aid_map(self, session: Session | None, here: Place) -> AidMap:
         words = self.words

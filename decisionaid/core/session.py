@@ -13,13 +13,17 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import tomli_w
 
-from decisionaid.content.models import Pack
 from decisionaid.content.problems import display_path
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.sanitize import clean_data
+from decisionaid.storage.files import ANSWERS_LIMIT, FileReadError, atomic_write, ensure_private_dir, read_text_file
+from decisionaid.storage.tomlfile import parse_toml
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack
 
 SESSION_VERSION = 2
 Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
@@ -191,11 +195,9 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
 def parse_session(text: str, where: str) -> Session:
     """A session from TOML text, or SessionError with one line naming `where` and the field."""
     try:
-        data = tomllib.loads(text)
+        data = clean_data(parse_toml(text))
     except tomllib.TOMLDecodeError as exc:
         raise SessionError(f"{where}: not valid TOML: {exc}") from None
-    except RecursionError:
-        raise SessionError(f"{where}: values are nested too deeply") from None
     if not data:
         raise SessionError(f"{where}: file is empty")
     data = _migrate(data, where)
@@ -215,15 +217,11 @@ def load_session(path: Path) -> Session:
     """Read a session file, or raise SessionError with one line naming the file and the field."""
     where = display_path(path)
     try:
-        raw = Path(path).read_bytes()
+        text = read_text_file(Path(path), ANSWERS_LIMIT, follow_symlinks=False)
     except FileNotFoundError:
         raise SessionError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise SessionError(f"{where}: cannot read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SessionError(f"{where}: not a text file") from None
+    except FileReadError as exc:
+        raise SessionError(f"{where}: {exc.reason}") from None
     return parse_session(text, where)
 
 

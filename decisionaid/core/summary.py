@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Pack, Source
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import Session, set_aside_unknown
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack, Source
 
 
 @dataclass(frozen=True)
@@ -193,9 +196,10 @@ def _groups(pack: Pack, reasons: _Reasons, unticked: set[str]) -> tuple[TopicGro
 def _sources_read(pack: Pack, cards_read: list[str]) -> tuple[Source, ...]:
     """The sources cited by the cards read and the figures on them, in sources.toml order."""
     cited: set[str] = set()
+    read = set(cards_read)
     figures = {f.id: f for f in pack.figures.figures}
     for card in pack.cards.cards:
-        if card.id in cards_read:
+        if card.id in read:
             cited.update(card.sources)
             for figure_id in card.figures:
                 if figure_id in figures:

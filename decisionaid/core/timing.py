@@ -12,14 +12,18 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.comparison import comparison
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.more import contents, values_more
 from decisionaid.core.session import Session
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import SelfCheck
 
 WORDS_PER_MINUTE = 150
 _WORD = re.compile(r"[^\W\d_]+")
@@ -145,7 +149,7 @@ def page_texts(page: pages.Page) -> tuple[str, ...]:
     return (page.title, *(line.text for line in page.lines), *(offer.label for offer in page.offers))
 
 
-def _not_sure(item) -> str:
+def _not_sure(item: SelfCheck) -> str:
     return next(c.id for c in item.choices if c.not_sure)
 
 

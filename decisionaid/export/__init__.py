@@ -1,1 +1,1 @@
-"""export"""
+"""Renderers of the summary as files a person takes away."""

@@ -6,19 +6,22 @@ Pure Python: never imports Textual. Text the person typed is cleaned before it i
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from decisionaid.content.models import Pack
-from decisionaid.content.problems import display_path
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.pages import long_date, source_links
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.summary import Summary
+from decisionaid.export.wrapping import wrap
+from decisionaid.sanitize import clean_text, display_path
 from decisionaid.storage.files import atomic_write
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Pack
 
 FORMATS = ("text", "md")
 SUFFIXES = {"text": ".txt", "md": ".md"}
@@ -170,7 +173,7 @@ def _text_item(item: _Item, width: int) -> list[str]:
 
 
 def _wrap(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
-    wrapped = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False)
+    wrapped = wrap(text, width, first, indent)
     return wrapped or [first.rstrip()]
 
 
@@ -181,9 +184,15 @@ def _wrap_paragraphs(text: str, width: int) -> list[str]:
 
 # --- Markdown ---------------------------------------------------------------
 
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _MD_LINE_MARKER = re.compile(r"^([-+=])(?=\s|$)")
 _MD_LINE_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+def md_link(url: str) -> str:
+    """A web address as a Markdown autolink; characters that could end it or start markup are percent-encoded."""
+    return f"<{quote(url, safe=_URL_SAFE)}>"
 
 
 def md_escape(text: str) -> str:
@@ -216,7 +225,7 @@ def render_markdown(summary: Summary, pack: Pack, *, today: date | None = None) 
 
 def _md_item(item: _Item) -> list[str]:
     indent = " " * (len(item.marker) + 1)
-    lines = [md_escape(item.text)] + [md_escape(d) for d in item.details] + [f"<{u}>" for u in item.links]
+    lines = [md_escape(item.text)] + [md_escape(d) for d in item.details] + [md_link(u) for u in item.links]
     return _hard_breaks([f"{item.marker} {lines[0]}"] + [indent + line for line in lines[1:]])
 
 

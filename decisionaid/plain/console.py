@@ -8,9 +8,13 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
-from decisionaid.core.sanitize import clean_text
+from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.controller import MAX_NOTE
+from decisionaid.plain.output import write_out
+from decisionaid.sanitize import clean_text
 
 MIN_WIDTH = 20
+MAX_LINE = MAX_NOTE  # no one answer can be longer than the longest note
 _HANGING = re.compile(r"^(\s*(?:\d+\.\s+)?)")
 
 
@@ -41,11 +45,14 @@ class Console:
     When the answers come from a pipe, each one is echoed after its prompt, so the output reads as a transcript.
     """
 
-    def __init__(self, stdin: TextIO, stdout: TextIO, *, width: int, echo: bool) -> None:
+    def __init__(
+        self, stdin: TextIO, stdout: TextIO, *, width: int, echo: bool, words: Catalogue | None = None
+    ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.width = width
         self.echo = echo
+        self.words = words or load_catalogue()
         self.waiting = False
         self.interrupted = False
 
@@ -59,35 +66,55 @@ class Console:
         self.interrupted = True
 
     def show(self, lines: Iterable[str]) -> None:
-        """Print each line wrapped; an empty string prints a blank line."""
-        for line in lines:
-            for text in clean_text(line).split("\n"):
-                for wrapped in wrap(text, self.width):
-                    self.stdout.write(wrapped.rstrip() + "\n")
-        self.stdout.flush()
+        """Print each line wrapped; an empty string prints a blank line. OutputFailed when stdout is broken."""
+        out = [
+            wrapped.rstrip() + "\n"
+            for line in lines
+            for text in clean_text(line).split("\n")
+            for wrapped in wrap(text, self.width)
+        ]
+        write_out(self.stdout, "".join(out))
 
     def say(self, *lines: str) -> None:
         self.show(lines)
 
     def read(self, prompt: str) -> str:
-        """Print the prompt (its last line stays open for the answer) and return the answer without its newline."""
+        """Print the prompt (its last line stays open for the answer) and return the answer without its newline.
+
+        A line longer than MAX_LINE characters is refused whole, with a message, and the prompt is asked again;
+        an input that cannot be read any more counts as its end.
+        """
         *before, last = wrap(clean_text(prompt), self.width)
-        for line in before:
-            self.stdout.write(line + "\n")
-        self.stdout.write(last + " ")
-        self.stdout.flush()
-        if self.interrupted:
-            raise KeyboardInterrupt
-        self.waiting = True
-        try:
-            answer = self.stdin.readline()
-        finally:
-            self.waiting = False
-        if not answer:
-            self.stdout.write("\n")
-            raise EndOfInput
+        while True:
+            write_out(self.stdout, "".join(line + "\n" for line in before) + last + " ")
+            if self.interrupted:
+                raise KeyboardInterrupt
+            self.waiting = True
+            try:
+                answer = self._read_line()
+            finally:
+                self.waiting = False
+            if answer is not None:
+                break
+            self.show([self.words("typing.line_too_long", limit=f"{MAX_LINE:,}")])
         answer = answer.rstrip("\r\n")
         if self.echo:
-            self.stdout.write(clean_text(answer) + "\n")
-        self.stdout.flush()
+            write_out(self.stdout, clean_text(answer) + "\n")
         return answer
+
+    def _read_line(self) -> str | None:
+        """One line of at most MAX_LINE characters; None (after reading past the rest) for a longer one."""
+        try:
+            answer = self.stdin.readline(MAX_LINE + 1)
+            if not answer:
+                raise EndOfInput
+            if len(answer) <= MAX_LINE or answer.endswith("\n"):
+                return answer
+            while (more := self.stdin.readline(MAX_LINE)) and not more.endswith("\n"):
+                pass
+        except OSError:
+            raise EndOfInput from None
+        except EndOfInput:
+            write_out(self.stdout, "\n")
+            raise
+        return None

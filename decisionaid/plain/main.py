@@ -4,23 +4,43 @@ from __future__ import annotations
 
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.controller import Controller
 from decisionaid.plain.console import Console, terminal_width
 from decisionaid.plain.flow import PlainAid
+from decisionaid.plain.output import OutputFailed, quiet_stdout, tell
 from decisionaid.storage.paths import session_path
 from decisionaid.storage.store import AnswersFile
 
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+
 
 def run_plain(pack: Pack) -> int:
-    """Run the journey on stdin and stdout; never a traceback for bad bytes in or out."""
+    """Run the journey on stdin and stdout; never a traceback for bad bytes in or out.
+
+    When standard output cannot be written (a full disk, a closed terminal), the answers are saved and one
+    line on standard error says so, or says where they are if the save failed too; the exit status is 1.
+    """
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
     console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
     previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
     try:
-        return PlainAid(Controller(pack, AnswersFile(session_path(pack.meta.id))), console).run()
+        return PlainAid(controller, console).run()
+    except OutputFailed as failed:
+        quiet_stdout()
+        outcome = controller.leave()
+        words = controller.words
+        if not controller.started:
+            tell(words("output.plain_failed_nothing", reason=failed.reason))
+        elif outcome.saved:
+            tell(words("output.plain_failed_saved", reason=failed.reason))
+        else:
+            tell(" ".join(filter(None, (words("output.failed", reason=failed.reason), outcome.problem, outcome.said))))
+        return 1
     finally:
         signal.signal(signal.SIGINT, previous)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.comparison import Comparison
 from decisionaid.core.journey import Journey
 from decisionaid.core.more import Contents, SectionEntry
 from decisionaid.core.parts import AidMap
-from decisionaid.core.sanitize import clean_text
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import HEADINGS
+from decisionaid.sanitize import clean_text
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
 
 
 def lines_of(page: pages.Page) -> list[str]:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.controller import Outcome
+from decisionaid.core.controller import MAX_NOTE, Outcome
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import (
@@ -19,6 +19,7 @@ from decisionaid.export.render import (
 )
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
+from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
     from decisionaid.plain.flow import PlainAid
@@ -113,6 +114,9 @@ class SummaryPage:
                 return
             if not line.strip():
                 break
+            if len("\n".join([*lines, clean_text(line).strip()])) > MAX_NOTE:
+                self.say(words("typing.note_full", limit=f"{MAX_NOTE:,}"))
+                continue
             lines.append(line.strip())
         if lines:
             if self.report(self.controller.set_note("\n".join(lines))):

@@ -1,1 +1,1 @@
-"""storage"""
+"""Files on disk: atomic writes, data paths, the answers file, settings and locks."""

@@ -1,19 +1,163 @@
-"""Safe writing of files the app owns: atomic, private, never through a symlink."""
+"""Safe reading and writing of the files the app uses: only regular files, bounded in size; writes atomic,
+private and never through a symlink; folders created private without changing one that already exists."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from decisionaid.sanitize import display_path
+
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+PARENT_DIR = 0o755  # the most open a parent folder made here can be; the umask can only narrow it
+
+KIB = 1024
+MIB = 1024 * KIB
+ANSWERS_LIMIT = 16 * MIB  # far above the most the aid itself writes (a 100,000-character note, every card read)
+SETTINGS_LIMIT = 64 * KIB
+PACK_FILE_LIMIT = 16 * MIB  # a generated 10,000-card pack's cards.toml is about 3.6 MB
+
+_KINDS = {
+    stat.S_IFDIR: "is a folder",
+    stat.S_IFIFO: "is a named pipe, not a regular file",
+    stat.S_IFCHR: "is a device, not a regular file",
+    stat.S_IFBLK: "is a device, not a regular file",
+    stat.S_IFSOCK: "is a socket, not a regular file",
+}
+
+
+class FileReadError(OSError):
+    """A file that cannot be read, with a one-line reason; `str()` is 'path: reason'.
+
+    It is an OSError, so code that already handles a failed read handles this too. `reason` stands
+    alone ('cannot read: Permission denied', 'is a named pipe, not a regular file'); `strerror` fits
+    inside a sentence that already says the file could not be read ('Permission denied').
+    """
+
+    def __init__(self, path: Path, reason: str, code: int = errno.EINVAL, strerror: str | None = None) -> None:
+        super().__init__(code, strerror or reason, str(path))
+        self.path = Path(path)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}: {self.reason}"
+
+
+def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or FileReadError saying why not.
+
+    Opening never waits (a named pipe is refused, not waited on) and reading never takes more than
+    `limit` + 1 bytes, so a device such as /dev/zero or a file that keeps growing cannot fill memory.
+    FileNotFoundError (also an OSError) is raised as it is, for callers that treat "none yet" apart.
+    """
+    path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    if not follow_symlinks:
+        if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):
+            raise FileReadError(path, "is a symbolic link; not reading through it", errno.ELOOP)
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise FileReadError(path, "is a symbolic link; not reading through it", exc.errno) from None
+        raise FileReadError(path, f"cannot read: {exc.strerror}", exc.errno or errno.EIO, exc.strerror) from None
+    try:
+        info = os.fstat(fd)
+        kind = stat.S_IFMT(info.st_mode)
+        if kind != stat.S_IFREG:
+            raise FileReadError(path, _KINDS.get(kind, "is not a regular file"))
+        if info.st_size > limit:
+            raise FileReadError(path, _too_big(info.st_size, limit), errno.EFBIG)
+        data = _read_at_most(fd, limit + 1)
+    except FileReadError:
+        raise
+    except OSError as exc:
+        raise FileReadError(path, f"cannot read: {exc.strerror}", exc.errno or errno.EIO, exc.strerror) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileReadError(path, _too_big(len(data), limit, grew=True), errno.EFBIG)
+    return data
+
+
+def read_text_file(path: Path, limit: int, *, follow_symlinks: bool = True) -> str:
+    """A regular file of at most `limit` bytes as UTF-8 text, or FileReadError saying why not."""
+    raw = read_file_bytes(path, limit, follow_symlinks=follow_symlinks)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileReadError(Path(path), f"not UTF-8 text ({where_in(raw, exc.start)})") from None
+
+
+def where_in(raw: bytes, offset: int) -> str:
+    """'byte 0xff at line 3, column 7': where a bad byte is, for a person opening the file in an editor."""
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return f"byte 0x{raw[offset]:02x} at line {line}, column {column}"
+
+
+def _read_at_most(fd: int, most: int) -> bytes:
+    chunks: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = os.read(fd, min(left, MIB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _too_big(size: int, limit: int, *, grew: bool = False) -> str:
+    if grew:
+        return f"is too big (it grew while being read; at most {_size(limit)})"
+    return f"is too big ({size:,} bytes; at most {_size(limit)})"
+
+
+def _size(n: int) -> str:
+    if n % MIB == 0:
+        return f"{n // MIB} MiB"
+    if n % KIB == 0:
+        return f"{n // KIB} KiB"
+    return f"{n:,} bytes"
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) if needed; the folder itself is made 0700."""
-    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-    os.chmod(folder, PRIVATE_DIR)
+    """Make sure `folder` exists. A folder made here is 0700 and its missing parents at most 0755
+    (whatever the umask); a folder that already exists is left exactly as it is.
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    missing = []
+    for parent in folder.parents:
+        if parent.is_dir():
+            break
+        missing.append(parent)
+    for parent in reversed(missing):
+        _make_dir(parent, PARENT_DIR)
+    _make_dir(folder, PRIVATE_DIR)
+
+
+def _make_dir(folder: Path, mode: int) -> None:
+    """mkdir with `mode`, narrowed by the umask but never widened; another process making it first is fine."""
+    try:
+        folder.mkdir(mode=mode)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        return
+    current = stat.S_IMODE(folder.stat().st_mode)
+    if current & ~mode:
+        os.chmod(folder, current & mode)
 
 
 def atomic_write(path: Path, text: str, *, replace: bool = True) -> None:

@@ -3,28 +3,60 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "decisionaid"
 
 
 def data_dir() -> Path:
-    """The folder for saved answers and settings ($DECISIONAID_DATA_DIR overrides)."""
+    """The folder for saved answers and settings: the user's data folder, or $DECISIONAID_DATA_DIR.
+
+    The aid never changes the mode of a folder it did not make. When the folder named is already there
+    and others may look into it (any group or other permission), the aid keeps its files in a private
+    subfolder of it, `decisionaid/`, instead.
+    """
     override = os.environ.get("DECISIONAID_DATA_DIR")
     if override:
-        return Path(override)
+        return private_place(Path(override))
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, appauthor=False)
+    return private_place(user_data_path(APP_NAME, appauthor=False))
 
 
-def session_path(pack_id: str) -> Path:
-    """The autosave file for one pack."""
-    return data_dir() / f"{pack_id}-answers.toml"
+def private_place(folder: Path) -> Path:
+    """`folder` when it is missing (it will be made 0700) or only its owner can use it; else `folder/decisionaid`."""
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return folder
+    if stat.S_ISDIR(mode) and stat.S_IMODE(mode) & 0o077 and os.name == "posix":
+        return folder / APP_NAME
+    return folder
+
+
+def session_path(pack_id: str, folder: Path | None = None) -> Path:
+    """The autosave file for one pack, in the data folder or in `folder` (a kiosk's temporary one)."""
+    return (folder or data_dir()) / f"{pack_id}-answers.toml"
 
 
 def settings_path() -> Path:
     return data_dir() / "settings.toml"
+
+
+def cache_dir() -> Path:
+    """The folder for files the aid can always make again, such as compiled packs ($DECISIONAID_CACHE_DIR overrides)."""
+    override = os.environ.get("DECISIONAID_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def compiled_dir() -> Path:
+    """The compiled forms of the shipped packs, made when the package was built (absent in a source tree)."""
+    return Path(__file__).resolve().parent.parent / "_compiled"
 
 
 def content_dir() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.storage.files import ANSWERS_LIMIT, atomic_write, ensure_private_dir, read_file_bytes
 
 
 class AnswersFile:
@@ -18,7 +18,7 @@ class AnswersFile:
         """The file's bytes, or None when there is none yet; OSError when it cannot be read."""
         self._remove_interrupted_writes()
         try:
-            return self.path.read_bytes()
+            return read_file_bytes(self.path, ANSWERS_LIMIT, follow_symlinks=False)
         except FileNotFoundError:
             return None
 

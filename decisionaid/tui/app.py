@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Awaitable, Callable, Iterable
+from importlib import import_module
 from pathlib import Path
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.session import Stage
+from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
+from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
+from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
+
+
+def import_screens() -> None:
+    """Import every screen's module, off the interface's thread once the first screen is up, so that the
+    first visit to a screen does not wait for its code (each is still imported where it is first used)."""
+    from decisionaid.tui import screens
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        import_module(f"{screens.__name__}.{module.name}")
 
 
 class DecisionAidApp(App[int]):
@@ -44,6 +59,7 @@ class DecisionAidApp(App[int]):
         theme: str | None = None,
         settings_path: Path | None = None,
         export_dir: Path | None = None,
+        site: Site = PERSONAL,
     ) -> None:
         super().__init__()
         for extra in THEMES:
@@ -54,24 +70,40 @@ class DecisionAidApp(App[int]):
         if chosen in self.available_themes:
             self.theme = chosen
         self.controller = controller
+        controller.save_after(self._save_when_drawn)
         self.words = controller.words
         self.export_dir = export_dir
         self.sub_title = controller.pack.meta.title
         self.leaving = False
         self.farewell: str | None = None
+        self.site = site
+        self.idle: IdleWatch | None = None
+        self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, with output that survives a terminal closing while it writes (see tui.terminal)."""
+        return safe_driver(super().get_driver_class())
 
     def on_mount(self) -> None:
         self._restore_signals = catch_exit_signals(self.leave_on_signal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_window)
+        if self.site.kiosk:
+            self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         self.push_screen(WelcomeScreen(self.controller))
+        self.call_after_refresh(self.run_worker, import_screens, thread=True, exit_on_error=False)
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
             self._restore_signals()
 
     # --- the window ------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.idle is not None and isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
+            self.idle.touch()
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_window)
@@ -218,13 +250,32 @@ class DecisionAidApp(App[int]):
         if outcome.done:
             await self.switch_screen(WelcomeScreen(self.controller))
 
+    async def start_afresh(self) -> None:
+        """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
+        notice = self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
+        self.show_outcome(self.controller.clear_for_next_person(notice))
+        self.theme = self._first_theme
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        await self.switch_screen(WelcomeScreen(self.controller))
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        reason = str(event.exception)
+        self.notify(self.words("download.failed", reason=reason), severity="error", markup=False)
+
+    def _save_when_drawn(self, save: Callable[[], Outcome]) -> None:
+        """Answers are saved just after the screen shows them, so a key is never kept waiting on the disk."""
+        self.call_after_refresh(lambda: self.show_outcome(save()))
+
     def _remember_theme(self, _theme: object) -> None:
         if self.settings_path is None:
             return
         try:
             save_settings(Settings(theme=self.theme), self.settings_path)
         except OSError as exc:
-            self.notify(self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning")
+            self.notify(
+                self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning", markup=False
+            )
 
     # --- keys everywhere -------------------------------------------------------------
 
@@ -253,7 +304,7 @@ class DecisionAidApp(App[int]):
 
     def action_crisis(self) -> None:
         if not isinstance(self.screen, CrisisScreen):
-            self.push_screen(CrisisScreen(self.controller))
+            self.push_screen(CrisisScreen(self.controller, local_help=self.site.local_help))
 
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from decisionaid.content import Pack
 from decisionaid.core.controller import Controller
+from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.paths import session_path, settings_path
 from decisionaid.storage.store import AnswersFile
 from decisionaid.tui.app import DecisionAidApp
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 def make_app(
@@ -18,7 +22,12 @@ def make_app(
     answers: Path | None = None,
     settings: Path | None = None,
     export_dir: Path | None = None,
+    site: Site = PERSONAL,
 ) -> DecisionAidApp:
-    """The aid for `pack`, its answers in the user's data folder unless `answers` names a file."""
+    """The aid for `pack`, its answers in the user's data folder unless `answers` names a file.
+
+    In kiosk mode (`site.kiosk`) no settings file is read or written.
+    """
     controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)))
-    return DecisionAidApp(controller, theme=theme, settings_path=settings or settings_path(), export_dir=export_dir)
+    remembered = None if site.kiosk else settings or settings_path()
+    return DecisionAidApp(controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -9,7 +11,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from decisionaid.content import Pack
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages import Page as PageModel
 from decisionaid.core.session import Session
@@ -18,6 +19,9 @@ from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
 from decisionaid.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 
 def number_bindings(description: str = "Choose", action: str = "choose") -> list[Binding]:
@@ -59,7 +63,8 @@ class AidScreen(Screen):
 
     def title_bar(self) -> TitleBar:
         """The aid's name, this step, and where the person is in the whole journey."""
-        return TitleBar(self.pack.meta.title, self.title or "", self.controller.where())
+        controller = self.controller
+        return TitleBar(self.pack.meta.title, self.title or "", controller.where(), controller.where(short=True))
 
     def report(self, outcome: Outcome) -> None:
         """Tell the app what an operation did, so a problem is shown."""

@@ -49,7 +49,7 @@ class CardScreen(StepScreen):
         with self.app.batch_update():
             progress = pages.card_progress(self.controller.journey, position, words)
             self.query_one("#progress", Static).update(Content(progress))
-            self.query_one(TitleBar).show_progress(self.controller.where())
+            self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
             await self.query_one(CardView).remove()
             await page.mount(CardView(self.pack, cards[position], words, show_sources=self.sources_open))
             page.scroll_home(animate=False)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from decisionaid.content import Pack
-from decisionaid.content.models import Card
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.widgets.card_view import CardView
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import Card
 
 
 class CardModal(ModalScreen[None]):

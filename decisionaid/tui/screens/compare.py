@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from decisionaid.content.models import Source
 from decisionaid.core.comparison import Cell, Comparison, comparison
 from decisionaid.core.controller import Controller
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.comparison_table import ComparisonTable
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Source
 
 
 def short_citation(source: Source) -> str:

@@ -17,13 +17,14 @@ class CrisisScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="close")]
 
-    def __init__(self, controller: Controller) -> None:
+    def __init__(self, controller: Controller, *, local_help: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.controller = controller
+        self.local_help = local_help
 
     def compose(self) -> ComposeResult:
         words = self.controller.words
-        page = pages.crisis(self.controller.pack, words)
+        page = pages.crisis(self.controller.pack, words, local_help=self.local_help)
         with VerticalScroll(classes="dialog", id="crisis") as box:
             box.border_title = page.title
             box.border_subtitle = words("crisis.back")

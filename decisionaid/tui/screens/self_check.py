@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,13 +11,15 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from decisionaid.content.models import SelfCheck
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import SourceList
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import SelfCheck
 
 
 class SelfCheckScreen(ChoiceStepScreen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,19 +13,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
 
-from decisionaid.core.controller import Controller
+from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller
+from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import Summary
 from decisionaid.export.render import HEADINGS, default_export_name, render_text
 from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.screens.export import ExportScreen
+from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.sources import SourceList
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 
 NOTE_SAVE_DELAY = 0.5
+FIRST_WIDGETS = 30  # topic titles, tick boxes and reasons composed with the screen: more than a tall window shows
 
 
 class SummaryScreen(StepScreen):
@@ -40,6 +45,7 @@ class SummaryScreen(StepScreen):
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
+        self._more: Iterator[Widget] = iter(())
 
     def build(self) -> Summary:
         return self.controller.summary()
@@ -55,23 +61,28 @@ class SummaryScreen(StepScreen):
             if summary.unsure:
                 yield from self.listing(HEADINGS["unsure"], summary.unsure)
             yield Static(HEADINGS["questions"], classes="subheading")
-            for group in summary.groups:
-                yield Static(Content(group.title), classes="topic")
-                for question in group.questions:
-                    yield QuestionBox(
-                        question.text,
-                        question.ticked,
-                        words("summary.left_out"),
-                        name=question.id,
-                        classes="question",
-                        compact=True,
-                    )
-                    yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
+            questions = self.question_widgets(summary)
+            yield from itertools.islice(questions, FIRST_WIDGETS)
+            self._more = questions
+            yield Vertical(id="more-questions")
             yield Static(HEADINGS["own"], classes="subheading")
             yield Vertical(*self.own_rows(), id="own-list")
-            yield TextField(self.session.own_draft, placeholder=words("summary.own_placeholder"), id="own-input")
+            yield TextField(
+                self.session.own_draft,
+                limit=MAX_QUESTION,
+                too_long=words("typing.field_full", limit=f"{MAX_QUESTION:,}"),
+                placeholder=words("summary.own_placeholder"),
+                id="own-input",
+            )
             yield Static(HEADINGS["note"], classes="subheading")
-            yield NoteArea(self.session.note, id="note", soft_wrap=True, show_line_numbers=False)
+            yield NoteArea(
+                self.session.note,
+                limit=MAX_NOTE,
+                too_long=words("typing.field_full", limit=f"{MAX_NOTE:,}"),
+                id="note",
+                soft_wrap=True,
+                show_line_numbers=False,
+            )
             if summary.sure:
                 lines = [
                     f"{a.text} {words('sure.yes') if a.yes else words('sure.no')}"
@@ -87,14 +98,33 @@ class SummaryScreen(StepScreen):
             yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
+    def question_widgets(self, summary: Summary) -> Iterator[Widget]:
+        """Each topic's title, then each question's tick box and the reasons it is on the list, made as needed."""
+        words = self.controller.words
+        for group in summary.groups:
+            yield Static(Content(group.title), classes="topic")
+            for question in group.questions:
+                left_out = words("summary.left_out")
+                yield QuestionBox(
+                    question.text, question.ticked, left_out, name=question.id, classes="question", compact=True
+                )
+                yield Static(Content(words("summary.why", reasons=" ".join(question.reasons))), classes="reason")
+
     @staticmethod
     def listing(heading: str, lines: tuple[str, ...] | list[str]) -> ComposeResult:
         yield Static(heading, classes="subheading")
         yield Static(Content("\n".join(f"• {line}" for line in lines)), classes="listing")
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.show_more_questions)
         if self.export_on_open:
             self.action_export()
+
+    async def show_more_questions(self) -> None:
+        """The questions below the first screenful, added once the screen is up, so a long list opens at once."""
+        more, self._more = list(self._more), iter(())
+        if more:
+            await self.query_one("#more-questions").mount_all(more)
 
     @on(Checkbox.Changed, ".question")
     def ticked(self, event: Checkbox.Changed) -> None:
@@ -160,6 +190,12 @@ class SummaryScreen(StepScreen):
         return action != "next"  # the summary is the last step
 
     def action_export(self) -> None:
+        if self.app.is_web:
+            shared = getattr(self.app, "site", PERSONAL).kiosk
+            self.app.push_screen(
+                DownloadScreen(self.build(), self.pack, self.controller.words, shared=shared), self.sent
+            )
+            return
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
         path = folder / default_export_name(self.pack, date.today())
@@ -169,3 +205,7 @@ class SummaryScreen(StepScreen):
     def exported(self, path: Path | None) -> None:
         if path is not None:
             self.query_one("#status", Static).update(Content(self.controller.words("summary.saved_to", path=path)))
+
+    def sent(self, name: str | None) -> None:
+        if name is not None:
+            self.query_one("#status", Static).update(Content(self.controller.words("download.sent", name=name)))

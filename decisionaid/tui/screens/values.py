@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from decisionaid.content.models import ValueItem
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import ValueItem
 
 
 class ValuesScreen(ChoiceStepScreen):

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Footer
 
 from decisionaid.core import pages
+from decisionaid.core.site import PERSONAL
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.widgets.page import Page
@@ -27,8 +28,12 @@ class WelcomeScreen(AidScreen):
 
     def compose(self) -> ComposeResult:
         controller, words = self.controller, self.controller.words
+        site = getattr(self.app, "site", PERSONAL)
         help_key, minutes = words("welcome.help_key_tui"), controller.minutes()
-        page = pages.welcome(self.pack, words, controller.notices, controller.left_off(), help_key, minutes)
+        left_off = controller.left_off()
+        page = pages.welcome(
+            self.pack, words, controller.notices, left_off, help_key, minutes, site=site, in_browser=self.app.is_web
+        )
         yield self.title_bar()
         with Page(id="welcome", classes="page"):
             yield from line_widgets(page.lines)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.content import Pack
-from decisionaid.content.models import Card
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.widgets.icon_array import IconArray
 from decisionaid.tui.widgets.page_lines import line_widgets
 from decisionaid.tui.widgets.sources import SourceList
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import Card
 
 
 class CardView(Vertical):

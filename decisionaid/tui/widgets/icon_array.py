@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from decisionaid.content.models import Arm, Figure
 from decisionaid.core.figures import arm_counts, count_words, figure_heading, grid_lines, legend, other_side_words
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Arm, Figure
 
 
 def arm_cells(arm: Arm, side: str) -> list[Static]:

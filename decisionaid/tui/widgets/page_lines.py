@@ -10,7 +10,7 @@ from textual.widgets import Static
 from decisionaid.core.pages import Line
 
 ROLE_CLASSES = {"title": "page-title", "help-now": "crisis-line", "left-off": ""}
-ROLE_IDS = {"notice": "notice", "left-off": "left-off", "known": "known", "to-ask": "to-ask"}
+ROLE_IDS = {"notice": "notice", "left-off": "left-off", "known": "known", "to-ask": "to-ask", "kiosk": "kiosk"}
 
 
 def line_widgets(lines: Iterable[Line]) -> list[Static]:

@@ -10,10 +10,16 @@ from textual.widgets import Checkbox
 class QuestionBox(Checkbox):
     """A Checkbox that grows in height to show its whole label; unticked, the label starts 'Left out:'."""
 
-    def __init__(self, text: str, value: bool, left_out: str, **kwargs) -> None:
+    def __init__(self, text: str, value: bool, left_out: str, *, compact: bool = False, **kwargs) -> None:
         self.text = text
         self.left_out = left_out
-        super().__init__(self._label_for(value), value, **kwargs)
+        super().__init__(self._label_for(value), **kwargs)
+        # Its state is set without restyling: the usual way restyles the box for each attribute before it is
+        # even shown, which made a long list of questions slow to open. Mounting styles it once.
+        self.set_reactive(QuestionBox.value, value)
+        self.set_reactive(QuestionBox.compact, compact)
+        self.set_class(value, "-on", update=False)
+        self.set_class(compact, "-textual-compact", update=False)
 
     def _label_for(self, ticked: bool) -> Content:
         return Content(self.text if ticked else f"{self.left_out} {self.text}")

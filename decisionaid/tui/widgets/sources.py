@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.content.models import Source
 from decisionaid.core.pages import source_links
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Source
 
 
 def source_text(source: Source) -> str:
@@ -28,5 +31,5 @@ class SourceList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.heading), classes="subheading")
-        for source in self.sources:
-            yield Static(Content(f"• {source_text(source)}"), classes="source")
+        if self.sources:  # one widget for the whole list: a long list opens as fast as a short one
+            yield Static(Content("\n".join(f"• {source_text(source)}" for source in self.sources)), classes="source")

@@ -1,10 +1,22 @@
-"""Text fields that give the keyboard back: Escape leaves them, so letters reach the screen's keys again."""
+"""Text fields that give the keyboard back (Escape leaves them) and take in only what may be kept.
+
+What is typed or pasted is cleaned as it arrives (no escape sequences or control characters reach the
+screen or the answers), and an edit that would make the text longer than its limit is refused whole,
+with a notice saying why: nothing is ever cut short without a word.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from decisionaid.sanitize import clean_text
+
+PATH_LIMIT = 4096  # the longest path Linux accepts
 
 
 def leave_text(field: Widget) -> None:
@@ -17,8 +29,26 @@ def leave_text(field: Widget) -> None:
     screen.set_focus(None)
 
 
-class TextField(Input):
-    """A one-line field; Escape moves the focus on."""
+class CleanInput(Input):
+    """A one-line field that cleans what arrives; with `limit`, `too_long` is shown when an edit is refused."""
+
+    def __init__(self, value: str = "", *, limit: int = 0, too_long: str = "", **kwargs) -> None:
+        super().__init__(value, max_length=limit, **kwargs)
+        self.too_long = too_long
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every insertion, typed or pasted, arrives here: cleaned, and on one line."""
+        super().replace(" ".join(clean_text(text).split("\n")), start, end)
+
+    def restricted(self) -> None:
+        """An edit that would pass the limit was refused (Textual's hook): say so instead of only ringing."""
+        self.app.bell()
+        if self.too_long:
+            self.notify(self.too_long, severity="warning", markup=False)
+
+
+class TextField(CleanInput):
+    """A one-line field of the journey; Escape moves the focus on."""
 
     BINDINGS = [Binding("escape", "leave", "Leave the field", id="leave-field")]
 
@@ -27,9 +57,31 @@ class TextField(Input):
 
 
 class NoteArea(TextArea):
-    """A note of several lines; Escape moves the focus on."""
+    """A note of several lines; Escape moves the focus on. At most `limit` characters are kept."""
 
     BINDINGS = [Binding("escape", "leave", "Leave the note", id="leave-note")]
 
+    def __init__(self, text: str = "", *, limit: int = 0, too_long: str = "", **kwargs) -> None:
+        super().__init__(text, **kwargs)
+        self.limit = limit
+        self.too_long = too_long
+
     def action_leave(self) -> None:
         leave_text(self)
+
+    def edit(self, edit: Edit) -> EditResult | None:  # type: ignore[override]
+        """Every change, typed, pasted or cut, arrives here: the new text cleaned; refused whole past the limit.
+
+        A refused edit returns None, as a read-only TextArea does, so the keyboard handlers leave the cursor be.
+        """
+        cleaned = clean_text(edit.text)
+        if cleaned != edit.text:
+            edit = replace(edit, text=cleaned)
+        if self.limit and cleaned:
+            removed = len(self.get_text_range(edit.from_location, edit.to_location))
+            if len(self.text) - removed + len(cleaned) > self.limit:
+                self.app.bell()
+                if self.too_long:
+                    self.notify(self.too_long, severity="warning", markup=False)
+                return None
+        return super().edit(edit)

@@ -1,0 +1,143 @@
+"""One aid at a time per answers file: an advisory lock on a sibling file, `<answers>.lock`.
+
+The lock is not on the answers file itself, because every save replaces that file with a new one
+(an atomic rename), and a lock on the old file would guard nothing. The lock file stays in place,
+empty but for the holder's process id; removing it while it is held would let a second aid lock a
+new file of the same name, so it is never removed.
+
+On Linux and macOS the lock is `flock`: the system releases it when the holder ends, however it
+ends, so a crash never leaves a stale lock. Where `fcntl` does not exist (Windows), locking is not
+available: `supported` is False and `acquire()` succeeds without locking anything, so the aid works
+as before.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from types import TracebackType
+
+from decisionaid.storage.files import read_file_bytes
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+LOCK_SUFFIX = ".lock"
+_OWNER_LIMIT = 64
+
+
+class LockError(OSError):
+    """The lock file cannot be used (it is a link, a folder, or cannot be opened); `str()` names it."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class AnswersLock:
+    """The lock on one answers file; hold it while the file may be saved.
+
+    `acquire()` returns False at once when another process holds it (True with `wait=True` blocks until
+    it is free); `release()` lets it go. As a context manager it acquires (raising LockHeld when it is
+    taken) and always releases.
+    """
+
+    supported: bool = fcntl is not None
+
+    def __init__(self, answers: Path) -> None:
+        self.answers = Path(answers)
+        self.path = self.answers.with_name(self.answers.name + LOCK_SUFFIX)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        """True while this object holds the lock (always False where locking is unavailable)."""
+        return self._fd is not None
+
+    def acquire(self, *, wait: bool = False) -> bool:
+        """Take the lock: True when it is ours, False when another process has it (only without `wait`).
+
+        Raises LockError when the lock file cannot be used, for example when its folder cannot be written.
+        """
+        if not self.supported:
+            return True
+        if self._fd is not None:
+            return True
+        fd = self._open()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return False
+            raise LockError(exc.errno, f"{self.path}: cannot lock: {exc.strerror}") from None
+        self._fd = fd
+        self._write_owner(fd)
+        return True
+
+    def release(self) -> None:
+        """Let the lock go (nothing happens when it is not held)."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    def owner(self) -> int | None:
+        """The process id written by whoever last took the lock, or None; for a message, never for deciding."""
+        try:
+            text = read_file_bytes(self.path, _OWNER_LIMIT, follow_symlinks=False).decode("ascii", "replace").strip()
+        except OSError:
+            return None
+        return int(text) if text.isdigit() else None
+
+    def _open(self) -> int:
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        flags |= getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise LockError(exc.errno, f"{self.path}: is a symbolic link; not locking through it") from None
+            raise LockError(exc.errno, f"{self.path}: cannot open the lock file: {exc.strerror}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise LockError(errno.EINVAL, f"{self.path}: is not a regular file; not locking it")
+        return fd
+
+    @staticmethod
+    def _write_owner(fd: int) -> None:
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError:
+            pass  # the owner is only for messages; the lock itself is held
+
+    def __enter__(self) -> AnswersLock:
+        if not self.acquire():
+            raise LockHeld(self)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        if getattr(self, "_fd", None) is not None:
+            os.close(self._fd)
+
+
+class LockHeld(Exception):
+    """Another process holds the lock (raised by `with AnswersLock(...)`)."""
+
+    def __init__(self, lock: AnswersLock) -> None:
+        owner = lock.owner()
+        by = f" by process {owner}" if owner else ""
+        super().__init__(f"{lock.answers} is open in another decisionaid{by}")
+        self.lock = lock

@@ -1,0 +1,242 @@
+"""A pack that passed every check is kept compiled and read back without Pydantic, exactly as validated."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from decisionaid.content import ContentError, Pack, load_pack
+from decisionaid.content.cache import compiled_files, open_pack
+from decisionaid.content.compiled import (
+    CompileError,
+    NotCompiled,
+    compile_pack,
+    engine_digest,
+    pack_key,
+    read_compiled,
+)
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_cli
+
+
+def assert_same(validated: object, compiled: object, where: str = "pack") -> None:
+    """Every field of every model, walked from the models' own definitions, reads the same from both."""
+    if isinstance(validated, BaseModel):
+        for name in type(validated).model_fields:
+            assert_same(getattr(validated, name), getattr(compiled, name), f"{where}.{name}")
+    elif isinstance(validated, list):
+        assert isinstance(compiled, list) and len(compiled) == len(validated), where
+        for i, (a, b) in enumerate(zip(validated, compiled, strict=True)):
+            assert_same(a, b, f"{where}[{i}]")
+    elif isinstance(validated, Enum):
+        assert compiled == validated and compiled.value == validated.value, where
+    else:
+        assert type(compiled) is type(validated) and compiled == validated, where
+
+
+def compiled_twin(folder: Path) -> tuple[Pack, Pack]:
+    pack = load_pack(folder)
+    key = pack_key(folder)
+    return pack, read_compiled(compile_pack(pack, key), key)
+
+
+@pytest.mark.parametrize("folder", [COMMUTE, KETAMINE], ids=["commute", "ketamine"])
+def test_a_compiled_pack_reads_back_as_it_was_validated(folder: Path):
+    pack, compiled = compiled_twin(folder)
+    assert_same(pack, compiled)
+    assert compiled.meta.title == pack.meta.title
+    assert [c.id for c in compiled.ordered_cards()] == [c.id for c in pack.ordered_cards()]
+    assert compiled.card(pack.cards.cards[-1].id).title == pack.cards.cards[-1].title
+    assert isinstance(compiled.meta.published, date)
+
+
+def _models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    found = {model.__name__: model}
+    for field in model.model_fields.values():
+        for inner in _inner_types(field.annotation):
+            if isinstance(inner, type) and issubclass(inner, BaseModel) and inner.__name__ not in found:
+                found |= _models(inner)
+    return found
+
+
+def _inner_types(annotation: object) -> list[object]:
+    import typing
+
+    args = typing.get_args(annotation)
+    return [annotation, *(t for a in args for t in _inner_types(a))]
+
+
+def test_compiled_classes_answer_every_question_the_models_answer():
+    """A method or property added to a model must also be given to its compiled twin (lookups.BEHAVIOUR)."""
+    _, compiled = compiled_twin(COMMUTE)
+    twins: dict[str, type] = {}
+
+    def collect(value: object) -> None:
+        if hasattr(value, "_fields"):
+            twins.setdefault(type(value).__name__, type(value))
+            for name in value._fields:
+                collect(getattr(value, name))
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(compiled)
+    for name, model in _models(Pack).items():
+        public = {a for a in dir(model) if not a.startswith("_")} - set(dir(BaseModel)) - set(model.model_fields)
+        if name in twins:
+            missing = sorted(a for a in public if not hasattr(twins[name], a))
+            assert not missing, f"{name}: {missing} are not on the compiled {name}; put them in content/lookups.py"
+
+
+def test_a_compiled_pack_is_read_only_and_compares_by_value():
+    _, first = compiled_twin(COMMUTE)
+    _, second = compiled_twin(COMMUTE)
+    assert first.cards.cards[0] == second.cards.cards[0]
+    assert first.cards.cards[0] != first.cards.cards[1]
+    with pytest.raises(AttributeError):
+        first.meta.title = "changed"
+
+
+def test_the_key_follows_the_files_and_the_code_that_checks_them(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    key = pack_key(folder)
+    assert pack_key(folder) == key
+    assert pack_key(folder, engine="other checking code") != key
+    (folder / "crisis.toml").write_text((folder / "crisis.toml").read_text() + "\n", encoding="utf-8")
+    assert pack_key(folder) != key
+    assert pack_key(copy_pack(COMMUTE, tmp_path / "copy")) == key, "the folder's name and place do not matter"
+    assert len(engine_digest()) == 64
+
+
+def test_a_document_for_another_key_or_a_damaged_one_is_not_read():
+    pack = load_pack(COMMUTE)
+    text = compile_pack(pack, "one")
+    with pytest.raises(NotCompiled):
+        read_compiled(text, "two")
+    with pytest.raises(NotCompiled):
+        read_compiled(text[: len(text) // 2], "one")
+    damaged = json.loads(text)
+    damaged["models"]["Card"]["title"] = {"model": "NoSuchModel"}
+    with pytest.raises(NotCompiled):
+        read_compiled(json.dumps(damaged), "one")
+
+
+def test_a_field_type_with_no_plain_form_is_refused_by_name():
+    class Odd(BaseModel):
+        when: datetime
+
+    with pytest.raises(CompileError, match=r"Odd\.when"):
+        compile_pack(Odd(when=datetime(2026, 1, 1)), "key")
+
+
+# --- opening packs ---------------------------------------------------------------------
+
+
+def test_a_pack_is_checked_once_then_opened_from_its_compiled_form(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    first = open_pack(folder)
+    kept = compiled_files(pack_key(folder))
+    assert len(kept) == 1 and kept[0].name.startswith("commute.")
+    assert open_pack(folder) == first
+
+
+def test_a_changed_pack_is_checked_in_full_and_a_broken_one_reported(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    open_pack(folder)
+    cards = folder / "cards.toml"
+    cards.write_text(cards.read_text(encoding="utf-8").replace('kind = "harm"', 'kind = "harmful"'), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        open_pack(folder)
+    assert any("kind" in problem.key for problem in caught.value.problems)
+
+
+def test_a_damaged_compiled_file_is_set_aside_for_a_full_check(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    open_pack(folder)
+    (kept,) = compiled_files(pack_key(folder))
+    kept.write_text('{"format": 1, "key": "', encoding="utf-8")
+    assert open_pack(folder).meta.id == "commute"
+    assert json.loads(kept.read_text(encoding="utf-8"))["key"] == pack_key(folder), "written again"
+
+
+def test_older_compiled_forms_of_a_pack_are_replaced(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    open_pack(folder)
+    crisis = folder / "crisis.toml"
+    crisis.write_text(crisis.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    open_pack(folder)
+    assert [p.name.split(".")[1] for p in (tmp_path / "cache" / "packs").glob("commute.*.json")] == [pack_key(folder)]
+
+
+def test_nothing_is_kept_when_asked_not_to(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    assert open_pack(folder, keep=False).meta.id == "commute"
+    assert compiled_files(pack_key(folder)) == []
+
+
+# --- what a person meets -------------------------------------------------------------------
+
+
+FIRST_SCREEN = """
+import asyncio, sys
+from decisionaid.cli.packs import load_or_report
+from decisionaid.tui.factory import make_app
+
+async def main():
+    app = make_app(load_or_report({pack!r}), theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        print(type(app.screen).__name__, "pydantic" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(tmp_path: Path):
+    code = FIRST_SCREEN.format(pack=str(COMMUTE))
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert first.stdout.split() == ["WelcomeScreen", "True"], first.stderr  # checked in full the first time
+    assert again.stdout.split() == ["WelcomeScreen", "False"], again.stderr
+
+
+def test_validate_twice_says_the_same_and_a_broken_pack_is_still_reported(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    first, again = run_cli("validate", str(folder)), run_cli("validate", str(folder))
+    assert first.returncode == again.returncode == 0
+    assert first.stdout == again.stdout and "commute" in first.stdout
+    (folder / "sources.toml").write_text("sources = [", encoding="utf-8")
+    broken = run_cli("validate", str(folder))
+    assert broken.returncode == 2
+    assert "sources.toml: not valid TOML" in broken.stderr
+
+
+async def test_the_aid_shows_the_same_screens_from_a_compiled_pack(make_app, commute_pack: Pack):
+    """Walk the journey on the validated pack and on its compiled twin: every screen reads the same."""
+    from tests.conftest import shown_text
+
+    compiled = open_pack(COMMUTE)
+    walks = []
+    for pack in (commute_pack, compiled):
+        seen = []
+        app = make_app(pack=pack)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("s")
+            for _ in range(40):
+                await pilot.pause()
+                seen.append(shown_text(app.screen))
+                if type(app.screen).__name__ == "SummaryScreen":
+                    break
+                await pilot.press("1", "y", "right")
+            await pilot.press("q")
+        walks.append(seen)
+        answers = Path(app.controller.answers.path)
+        answers.unlink(missing_ok=True)
+    assert walks[0] == walks[1]
+    assert len(walks[0]) > len(commute_pack.cards.cards)

@@ -1,0 +1,257 @@
+"""Any file at all where the aid expects its own: only regular files are read, within a size, to a depth.
+
+A named pipe, a device or a folder in place of a file is one line, never a wait for ever or memory
+growing without end; a file too big or nested too deep is one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from decisionaid.content import ContentError, load_pack
+from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION
+from decisionaid.sanitize import display_path
+from decisionaid.storage.files import (
+    ANSWERS_LIMIT,
+    PACK_FILE_LIMIT,
+    SETTINGS_LIMIT,
+    FileReadError,
+    read_file_bytes,
+    read_text_file,
+)
+from decisionaid.storage.paths import session_path, settings_path
+from decisionaid.storage.settings import Settings, load_settings
+from decisionaid.storage.tomlfile import MAX_DEPTH, parse_toml
+from tests.helpers import COMMUTE
+
+DEEP = "x = " + "[" * 500 + "]" * 500 + "\n"
+GENEROUS = 60.0  # seconds; only ever reached when something waits for ever
+
+
+def finishes(work, *args):
+    """Run `work` in a thread and return its result; fail (instead of hanging the suite) if it never returns."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(_outcome(work, *args)), daemon=True)
+    thread.start()
+    thread.join(GENEROUS)
+    assert not thread.is_alive(), f"{work.__name__} never returned"
+    kind, value = result[0]
+    if kind == "raised":
+        raise value
+    return value
+
+
+def _outcome(work, *args):
+    try:
+        return "returned", work(*args)
+    except BaseException as exc:  # handed back to the test's own thread
+        return "raised", exc
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+# --- the reading primitive ------------------------------------------------------------------
+
+
+def test_a_named_pipe_is_refused_at_once(fifo: Path) -> None:
+    with pytest.raises(FileReadError) as caught:
+        finishes(read_file_bytes, fifo, 100)
+    assert caught.value.reason == "is a named pipe, not a regular file"
+    assert str(caught.value) == f"{display_path(fifo)}: is a named pipe, not a regular file"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_is_refused_without_reading_it() -> None:
+    with pytest.raises(FileReadError, match="is a device, not a regular file"):
+        finishes(read_file_bytes, Path("/dev/zero"), 100)
+
+
+def test_a_folder_a_big_file_and_a_symbolic_link_are_each_one_reason(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"x" * 2049)
+    link = tmp_path / "link.toml"
+    link.symlink_to(big)
+    with pytest.raises(FileReadError, match=r"is a folder$"):
+        read_file_bytes(tmp_path, 100)
+    with pytest.raises(FileReadError, match=r"is too big \(2,049 bytes; at most 2 KiB\)$"):
+        read_file_bytes(big, 2048)
+    with pytest.raises(FileReadError, match="is a symbolic link; not reading through it"):
+        read_file_bytes(link, 4096, follow_symlinks=False)
+    assert read_file_bytes(link, 4096) == b"x" * 2049
+    with pytest.raises(FileNotFoundError):
+        read_file_bytes(tmp_path / "none", 100)
+    (tmp_path / "latin1.toml").write_bytes(b"a = 1\nb = '\xe9'\n")
+    with pytest.raises(FileReadError, match=r"not UTF-8 text \(byte 0xe9 at line 2, column 6\)"):
+        read_text_file(tmp_path / "latin1.toml", 100)
+
+
+def test_toml_nested_too_deep_is_a_toml_error_not_a_crash() -> None:
+    import tomllib
+
+    with pytest.raises(tomllib.TOMLDecodeError, match="nested too deeply"):
+        parse_toml(DEEP)
+    with pytest.raises(tomllib.TOMLDecodeError, match="nested too deeply"):
+        parse_toml("x = " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+    assert parse_toml("x = [[1], {a = [2]}]") == {"x": [[1], {"a": [2]}]}
+
+
+# --- pack files ------------------------------------------------------------------------------
+
+
+def pack_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "pack"
+    shutil.copytree(COMMUTE, folder)
+    return folder
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        finishes(load_pack, folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_pack_file_nested_too_deep_is_one_line(tmp_path: Path) -> None:
+    folder = pack_copy(tmp_path)
+    (folder / "figures.toml").write_text(DEEP, encoding="utf-8")
+    where = display_path(folder / "figures.toml")
+    reason = f"not valid TOML: values are nested too deeply (at most {MAX_DEPTH} levels)"
+    assert problems_of(folder) == [f"{where}: {reason}"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "too big"])
+def test_a_pack_file_that_is_not_a_regular_file_or_too_big_is_one_line(tmp_path: Path, kind: str) -> None:
+    folder = pack_copy(tmp_path)
+    cards = folder / "cards.toml"
+    cards.unlink()
+    if kind == "fifo":
+        os.mkfifo(cards)
+    elif kind == "device":
+        cards.symlink_to("/dev/zero")
+    elif kind == "folder":
+        cards.mkdir()
+    else:
+        with open(cards, "wb") as out:
+            out.truncate(PACK_FILE_LIMIT + 1)
+    reason = {
+        "fifo": "is a named pipe, not a regular file",
+        "device": "is a device, not a regular file",
+        "folder": "is a folder",
+        "too big": f"is too big ({PACK_FILE_LIMIT + 1:,} bytes; at most 16 MiB)",
+    }[kind]
+    assert problems_of(folder) == [f"{display_path(cards)}: {reason}"]
+
+
+def test_the_limits_leave_room_for_a_generated_10000_card_pack(tmp_path: Path) -> None:
+    """Generated cards are alike, so a file grows in step with them: 1,000 cards, times ten, with room to spare."""
+    from bench.packgen import generate_pack
+
+    folder = generate_pack(COMMUTE, tmp_path / "big", 1_000)
+    largest = max(p.stat().st_size for p in folder.glob("*.toml"))
+    assert largest > 300_000 and 10 * largest < PACK_FILE_LIMIT / 4
+    assert len(load_pack(folder).cards.cards) == 1_000
+
+
+def test_the_answers_limit_holds_everything_the_aid_can_save(commute_pack) -> None:
+    from dataclasses import replace
+
+    from decisionaid.core.session import Session
+
+    full = replace(
+        Session.new(commute_pack),
+        note="\U0001f600" * MAX_NOTE,
+        own_questions=tuple('"\\' * (MAX_QUESTION // 2) for _ in range(1_000)),
+        cards_read=tuple(f"card-{i:05d}" for i in range(10_000)),
+    )
+    assert len(full.to_toml().encode("utf-8")) < ANSWERS_LIMIT
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["deep", "fifo", "big"])
+def test_settings_that_cannot_be_used_give_the_defaults_and_the_app_starts(kind: str, make_app) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, mode=0o700)
+    if kind == "deep":
+        path.write_text("theme = 'textual-light'\n" + DEEP, encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_text("theme = 'textual-light'\n" + "#" * SETTINGS_LIMIT, encoding="utf-8")
+    assert finishes(load_settings, path) == Settings()
+    app = finishes(make_app, None)
+    assert app.theme != "textual-light"
+
+
+# --- answers files, through the commands ---------------------------------------------------------
+
+
+def run_limited(*args: str, data: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The command line in a child with 1 GiB of address space, so reading without bound fails fast."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    env = {**os.environ, "DECISIONAID_DATA_DIR": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "decisionaid", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=GENEROUS,
+        preexec_fn=limit,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_export_with_a_pipe_or_a_device_as_the_answers_file_is_one_line(tmp_path: Path, kind: str) -> None:
+    answers = tmp_path / "answers.toml"
+    if kind == "fifo":
+        os.mkfifo(answers)
+    else:
+        answers = Path("/dev/zero")
+    result = run_limited("export", "--pack", str(COMMUTE), "--session", str(answers), data=tmp_path / "data")
+    assert result.returncode == 2
+    what = "a named pipe" if kind == "fifo" else "a device"
+    assert result.stderr == f"decisionaid: {display_path(answers)}: is {what}, not a regular file\n"
+
+
+def test_plain_mode_with_a_pipe_as_the_answers_file_starts_and_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    os.mkfifo(data / "commute-answers.toml")
+    result = run_limited("--plain", "--pack", str(COMMUTE), data=data, stdin="q\n")
+    assert "is a named pipe, not a regular file" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+async def test_an_answers_file_too_big_to_read_is_kept_aside_not_replaced(make_app) -> None:
+    path = session_path("commute")
+    path.parent.mkdir(parents=True, mode=0o700)
+    with open(path, "wb") as out:
+        out.write(b"schema_version = 2\npack = 'commute'\nnote = '")
+        out.truncate(ANSWERS_LIMIT + 10)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        notice = str(app.screen.query_one("#notice").content)
+        assert "is too big" in notice and "the old file was kept as" in notice
+        await pilot.press("s", "q")
+    [backup] = path.parent.glob("commute-answers.toml.bad-*")
+    assert backup.stat().st_size == ANSWERS_LIMIT + 10
