@@ -33,7 +33,8 @@ def generate_pack(base: Path, dest: Path, cards: int) -> Path:
     """Copy the pack at `base` (the commute test pack) to `dest` and grow it to `cards` cards.
 
     Its own cards come first; the rest are spread over four options and every kind, each citing two
-    of `cards // 10` generated sources, in `cards // 20` sections.
+    of `cards // 10` generated sources, in `cards // 20` sections. The comparison table gets a cell for
+    each added option.
     """
     size = shape(cards)
     shutil.copytree(base, dest)
@@ -70,7 +71,17 @@ def generate_pack(base: Path, dest: Path, cards: int) -> Path:
     _write(dest / "pack.toml", pack)
     _write(dest / "sources.toml", sources)
     _write(dest / "cards.toml", {"cards": own + grown})
+    if (dest / "comparison.toml").exists():
+        _grow_comparison(dest / "comparison.toml")
     return dest
+
+
+def _grow_comparison(path: Path) -> None:
+    """A cell for each added option in every row, so the table stays balanced."""
+    table = _read(path)
+    for row in table["rows"]:
+        row["cells"] += [{"option": o["id"], "text": f"What {o['name']} means here."} for o in EXTRA_OPTIONS]
+    _write(path, table)
 
 
 def write_session(pack_dir: Path, dest: Path) -> Path:

@@ -1,11 +1,12 @@
 """Every screen change worth timing, one line each: where the aid starts, the key pressed, the text awaited.
 
 A change starts the aid with saved answers at a place (resumed before the key), or with none (a first
-visit, on the welcome). Keys are read from the screens' bindings and texts from the pack and the
-catalogue, so a renamed key or sentence cannot leave the benchmark timing the wrong thing. To time a new
-screen, add a line to CHANGES, e.g.
+visit, on the welcome). A negative position counts back from the end of the stage's steps on the short
+path: ("cards", -1) is the page that ends the cards when the short path leaves cards out. Keys are read
+from the screens' bindings and texts from the pack and the catalogue, so a renamed key or sentence cannot
+leave the benchmark timing the wrong thing. To time a new screen, add a line to CHANGES, e.g.
 
-    Change("card to the map", bound("card:CardScreen", "map"), lambda p, w: w("map.title"), at=("cards", 0)),
+    Change("card to its sources", bound("card:CardScreen", "sources"), lambda p, w: w("sources.title"), ...),
 """
 
 from __future__ import annotations
@@ -57,20 +58,53 @@ def _pages():
     return pages
 
 
+def _journey(pack: Any) -> Any:
+    from decisionaid.core.journey import Journey
+
+    return Journey(pack)
+
+
+def _first_on_path(pack: Any, words: Any, stage: str) -> str:
+    """The text of the first step of `stage` on the short path."""
+    journey = _journey(pack)
+    return place_text(pack, None, words, *journey.first(stage))
+
+
+def _contents_text(pack: Any, words: Any) -> str:
+    """The list of every card, when the short path leaves cards out (only then is it on the short path)."""
+    if not _journey(pack).left_out["cards"]:
+        raise LookupError("the short path leaves no card out")
+    return place_text(pack, None, words, "cards", len(pack.cards.cards))
+
+
 CHANGES = [
     Change(
-        "welcome to the first card", bound("welcome:WelcomeScreen", "start"), lambda p, w: p.ordered_cards()[0].title
+        "welcome to the first step",
+        bound("welcome:WelcomeScreen", "start"),
+        lambda p, w: place_text(p, None, w, *_journey(p).start()),
     ),
     Change(
-        "last card to self-check",
+        "options at a glance to the first card",
         bound("base:StepScreen", "next"),
-        lambda p, w: p.self_check.self_check[0].prompt,
+        lambda p, w: _first_on_path(p, w, "cards"),
+        at=("compare", 0),
+    ),
+    Change(
+        "last card to the list of every card",
+        bound("base:StepScreen", "next"),
+        lambda p, w: _contents_text(p, w),
+        at=("cards", -2),
+    ),
+    Change(
+        "list of every card to self-check",
+        bound("base:StepScreen", "next"),
+        lambda p, w: _first_on_path(p, w, "self_check"),
         at=("cards", -1),
     ),
     Change(
         "self-check to values",
         bound("base:StepScreen", "next"),
-        lambda p, w: p.values.values[0].statement,
+        lambda p, w: _first_on_path(p, w, "values"),
         at=("self_check", -1),
     ),
     Change(
@@ -83,6 +117,9 @@ CHANGES = [
         "crisis help (modal)", bound("app:DecisionAidApp", "crisis"), lambda p, w: _pages().crisis(p, w).lines[0].text
     ),
     Change("keys (modal)", bound("app:DecisionAidApp", "help"), lambda p, w: "Keys: Welcome"),
+    Change(
+        "a card to the map (modal)", bound("app:DecisionAidApp", "map"), lambda p, w: w("map.title"), at=("cards", 0)
+    ),
     Change(
         "export dialog (modal)",
         bound("summary:SummaryScreen", "export"),
@@ -101,16 +138,23 @@ CHANGES = [
 
 def place_text(pack: Any, session: Any, words: Any, stage: str, position: int) -> str:
     """A text that is on the screen of a place and not on the welcome: how a resume is seen to be done."""
-    pages = _pages()
+    from decisionaid.core.session import Session
+
+    pages, journey = _pages(), _journey(pack)
+    session = session or Session(pack=pack.meta.id)
+    if stage == "compare":
+        return words("compare.lead", count=len(pack.options))
     if stage == "cards":
-        return pack.ordered_cards()[position].title
+        cards = pack.ordered_cards()
+        return cards[position].title if position < len(cards) else words("contents.hint")
     if stage == "self_check":
         items = pack.self_check.self_check
-        return (
-            items[position].prompt if position < len(items) else pages.learnt_page(pack, session, words).lines[0].text
-        )
+        if position < len(items):
+            return items[position].prompt
+        return pages.learnt_page(pack, journey, session, words).title
     if stage == "values":
-        return pack.values.values[position].statement
+        values = pack.values.values
+        return values[position].statement if position < len(values) else words("values_more.title")
     if stage == "sure":
         return pack.sure.sure.items[position].text
     if stage == "summary":
@@ -144,7 +188,7 @@ def change_cases(pack_dir: Path, changes: list[Change] | None = None) -> tuple[d
             if change.at is not None:
                 stage, position = change.at
                 if position < 0:
-                    position += journey.lengths[stage]
+                    position = [p for s, p in journey.steps if s == stage][position]
                 session = full_session(pack, stage, position)
                 saved = (session_path(pack.meta.id).name, session.to_toml())
                 prelude = (

@@ -128,7 +128,7 @@ def one_run(scenario: str, rng: random.Random) -> str:
         run.wait_for_welcome()
         if scenario == "backed-up":
             run.suspend_output()
-            keys = [(b"s", 0)] + [(b"n", 1), (b"b", 0)] * rng.randint(0, 20)
+            keys = [(b"s", 0), (b"n", 0)] + [(b"n", 1), (b"b", 0)] * rng.randint(0, 20)  # the table, then cards
             for key, position in keys:
                 if not run.press(key, position):
                     break

@@ -109,11 +109,12 @@ def minimal_case(switch_screen: bool = False) -> AppCase:
 
 def in_place_cases(pack_dir: Path) -> dict[str, AppCase]:
     """Keys that change the screen in place, with keys read from the code and expected text from the pack:
-    'next' (first card to the second) and 'answer' (answering the first self-check question, resumed
-    from saved answers). Screen changes are in bench.screens."""
+    'next' (the short path's first card to its second) and 'answer' (answering the short path's first
+    self-check question), both resumed from saved answers. Screen changes are in bench.screens."""
     from decisionaid.content import load_pack
     from decisionaid.core.catalogue import load_catalogue
     from decisionaid.core.checking import verdict
+    from decisionaid.core.journey import Journey
     from decisionaid.core.session import Session
     from decisionaid.storage.paths import session_path
     from decisionaid.tui.app import DecisionAidApp
@@ -122,7 +123,9 @@ def in_place_cases(pack_dir: Path) -> dict[str, AppCase]:
 
     pack = load_pack(pack_dir)
     cards = pack.ordered_cards()
+    journey = Journey(pack)
     start = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "start", "s"))
+    resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
     base = AppCase(
         name="decisionaid",
         argv=[sys.executable, "-m", "decisionaid", "--pack", str(pack_dir)],
@@ -132,18 +135,22 @@ def in_place_cases(pack_dir: Path) -> dict[str, AppCase]:
         quit_key=key_bytes(_bound_key(DecisionAidApp.BINDINGS, "quit", "ctrl+q")),
     )
     cases = {}
-    if len(cards) > 1:
+    short_cards = journey.short["cards"]
+    if len(short_cards) > 1:
+        first, second = (cards[i] for i in short_cards[:2])
+        saved = replace(Session.new(pack), stage="cards", position=short_cards[0])
         cases["next"] = replace(
             base,
             name="decisionaid (next card)",
-            prelude=((start, base.after_key),),
+            prelude=((resume, marker(first.title)),),
             key=key_bytes(_bound_key(StepScreen.BINDINGS, "next", "n")),
-            after_key=marker(cards[1].title),
+            after_key=marker(second.title),
+            saved_answers=(session_path(pack.meta.id).name, saved.to_toml()),
         )
-    if pack.self_check.self_check:
-        item = pack.self_check.self_check[0]
-        saved = replace(Session.new(pack), stage="self_check", position=0)
-        resume = key_bytes(_bound_key(WelcomeScreen.BINDINGS, "resume", "r"))
+    if journey.short["self_check"]:
+        position = journey.short["self_check"][0]
+        item = pack.self_check.self_check[position]
+        saved = replace(Session.new(pack), stage="self_check", position=position)
         cases["answer"] = replace(
             base,
             name="decisionaid (answer a question)",

@@ -76,6 +76,7 @@ id = "money-tight"
 kind = "situation"
 statement = "Is money tight for you this month?"
 sensitive = true
+short_path = true
 
 [[values.choices]]
 id = "yes"
@@ -130,7 +131,7 @@ def default_walk(pack, answers: Path):
         if stage == "self_check" and position < len(pack.self_check.self_check):
             item = pack.self_check.self_check[position]
             controller.answer_self_check(item.id, next(c.id for c in item.choices if c.not_sure))
-        elif stage == "values":
+        elif stage == "values" and position < len(pack.values.values):
             item = pack.values.values[position]
             unsure = [c.id for c in item.choices if c.label == "Not sure"]
             if unsure:

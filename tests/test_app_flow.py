@@ -9,7 +9,9 @@ from textual.widgets import Input
 
 from decisionaid.storage.paths import session_path
 from decisionaid.tui.screens.card import CardScreen
+from decisionaid.tui.screens.compare import CompareScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
+from decisionaid.tui.screens.contents import ContentsScreen
 from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.screens.learnt import LearntScreen
 from decisionaid.tui.screens.self_check import SelfCheckScreen
@@ -31,10 +33,17 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         assert isinstance(app.screen, WelcomeScreen)
         welcome = shown_text(app.screen)
         assert "This is a test pack. It gives no advice." in welcome
-        assert "About 5 minutes" in welcome and "5 January 2026" in welcome
+        assert "The short path takes about 4 minutes" in welcome and "5 January 2026" in welcome
         assert "Resume" not in welcome
 
         await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        text = shown_text(app.screen)
+        assert "Part 1 of 7 · about 4 minutes left" in text
+        assert "Keep taking the bus · What does it cost?" in text
+
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, CardScreen)
         text = shown_text(app.screen)
@@ -54,6 +63,10 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         for _ in range(4):
             await pilot.press("right")
             await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        assert "The short path left out 2 cards (about 1 minute)." in shown_text(app.screen)
+        await pilot.press("right")
+        await pilot.pause()
         assert isinstance(app.screen, SelfCheckScreen)
         await pilot.press("2")
         await pilot.pause()
@@ -77,6 +90,9 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         await pilot.pause()
         assert saved()["values"] == {"cost": "a-lot"}
 
+        await pilot.press("n")
+        await pilot.pause()
+        assert "1 more question about you was left out of the short path" in shown_text(app.screen)
         await pilot.press("n")
         for answer in ("1", "2", "1", "1"):
             await pilot.pause()
@@ -149,6 +165,9 @@ async def test_back_from_the_self_check_returns_to_the_last_card(make_app) -> No
         await pilot.pause()
         await pilot.press("b")
         await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen), "the page that offers the cards left out"
+        await pilot.press("b")
+        await pilot.pause()
         assert isinstance(app.screen, CardScreen)
         assert "Card 5 of 5" in shown_text(app.screen)
 
@@ -157,7 +176,7 @@ async def test_resume_after_quitting_mid_way(make_app) -> None:
     first = make_app()
     async with first.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("s", "n", "n")
+        await pilot.press("s", "n", "n", "n")
         await pilot.pause()
         await pilot.press("q")
     assert saved()["stage"] == "cards" and saved()["position"] == 2
@@ -171,7 +190,7 @@ async def test_resume_after_quitting_mid_way(make_app) -> None:
         await pilot.pause()
         assert isinstance(second.screen, CardScreen)
         assert "Card 3 of 5" in shown_text(second.screen)
-        for _ in range(3):
+        for _ in range(4):
             await pilot.press("n")
             await pilot.pause()
         await pilot.press("3")
@@ -239,9 +258,8 @@ async def test_start_over_clears_the_answers(make_app) -> None:
         assert isinstance(second.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(second.screen, CardScreen)
-        assert "Card 1 of 5" in shown_text(second.screen)
-    assert saved()["values"] == {} and saved()["cards_read"] == ["what-options"]
+        assert isinstance(second.screen, CompareScreen)
+    assert saved()["values"] == {} and saved()["cards_read"] == [] and saved()["seen"] == ["compare"]
 
 
 async def test_an_unreadable_save_is_kept_aside_and_explained(make_app) -> None:
@@ -261,7 +279,7 @@ async def test_sources_panel_toggles_with_s(make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("s", "n")
         await pilot.pause()
         sources = app.screen.query_one("#sources-panel")
         assert not sources.display
@@ -400,6 +418,9 @@ async def test_buttons_do_what_their_keys_do_once(make_app) -> None:
         await pilot.pause()
         await app.start()
         await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        assert (saved()["stage"], saved()["position"]) == ("cards", 0)
         await pilot.click("#next")
         await pilot.pause()
         assert saved()["position"] == 1

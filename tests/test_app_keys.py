@@ -59,6 +59,17 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         await crisis_opens_here(pilot)  # welcome
         await pilot.press("s")
         await pilot.pause()
+        await crisis_opens_here(pilot)  # the options at a glance
+        await pilot.press("enter")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # a cell's card
+        await pilot.press("escape")
+        await pilot.press("m")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # the map
+        await pilot.press("escape")
+        await pilot.press("n")
+        await pilot.pause()
         await crisis_opens_here(pilot)  # a card
         await pilot.press("question_mark")
         await pilot.pause()
@@ -68,9 +79,10 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
             await app.go(stage, 0)
             await pilot.pause()
             await crisis_opens_here(pilot)
-        await app.go("self_check", 1)
-        await pilot.pause()
-        await crisis_opens_here(pilot)  # what was learnt
+        for place in (("cards", 7), ("self_check", 2), ("values", 2)):
+            await app.go(*place)
+            await pilot.pause()
+            await crisis_opens_here(pilot)  # every card, what was learnt, the values left out
         await app.go("self_check", 0)
         await pilot.pause()
         await pilot.press("3", "r")
@@ -111,7 +123,7 @@ async def test_help_lists_every_active_key_of_the_screen(make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("s", "n")
         await pilot.pause()
         described = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.description}
         await pilot.press("question_mark")

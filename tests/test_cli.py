@@ -34,7 +34,7 @@ def test_validate_prints_one_summary_line():
     result = run_cli("validate", str(COMMUTE))
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "commute 0.1.0: valid: 2 options, 5 cards, 1 figure, 1 self-check question, 1 values item, "
+        "commute 0.1.0: valid: 2 options, 7 cards, 1 figure, 2 self-check questions, 2 values items, "
         "4 SURE items, 4 questions, 2 sources, 1 help-now resource\n"
     )
     assert result.stderr == ""

@@ -59,7 +59,7 @@ def test_problems_are_all_reported_together(tmp_path: Path):
         load_pack(pack)
 
     reasons = [p.reason for p in caught.value.problems]
-    assert reasons.count("unknown source 'nope'") == 5
+    assert reasons.count("unknown source 'nope'") == 7
     assert "unknown section 'optoins' (did you mean 'options'?)" in reasons
 
 

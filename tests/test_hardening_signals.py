@@ -145,6 +145,8 @@ def answer_and_start_a_note(app: PtyApp) -> None:
     """Say who fills it in and untick a question on the summary, then type a note."""
     app.wait_for("Crisis help: press F2 at any time.")
     app.type(b"s")
+    app.wait_for("Keep taking the bus · What does it cost?")  # the options at a glance
+    app.type(b"n")
     app.wait_for("Card 1 of 5")
     app.type(b"\x10")  # Ctrl+P: the command palette
     app.wait_for("Search for commands")
@@ -253,6 +255,8 @@ def test_sigkill_loses_nothing_already_shown_as_answered(tmp_path: Path) -> None
     try:
         first.wait_for("Crisis help: press F2 at any time.")
         first.type(b"s")
+        first.wait_for("Keep taking the bus · What does it cost?")
+        first.type(b"n")
         first.wait_for("Card 1 of 5")
         first.type(b"n")
         first.wait_for("Card 2 of 5")

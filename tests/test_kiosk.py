@@ -113,7 +113,7 @@ async def test_a_key_during_the_warning_keeps_the_person_where_they_were(kiosk_a
     app = kiosk_app(idle_seconds=600)
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("s", "n")
+        await pilot.press("s", "n", "n")
         await pilot.pause()
         card = app.screen
         idle = app.idle
@@ -164,7 +164,7 @@ async def test_starting_again_from_the_summary_keeps_nothing_that_was_typed(kios
     app = kiosk_app()
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("s", "n")
         await wait_for(pilot, lambda: isinstance(app.screen, CardScreen), "the first card")
         await app.go("summary")
         await pilot.pause()

@@ -36,9 +36,12 @@ COMMUTE_WARNINGS = [
     "for the handout",
 ]
 TABLE_HEADER = "text                         words  grade"
+MARKED = (
+    "short path: 5 cards, 1 self-check item, 1 values item: 151 words, 1.1 minutes at 150 words a minute (target 15)"
+)
 UNMARKED = (
-    "short path not marked, so everything is on it: 5 cards, 1 self-check item, 1 values item: "
-    "151 words, 1.1 minutes at 150 words a minute (target 15)"
+    "short path not marked, so everything is on it: 7 cards, 2 self-check items, 2 values items: "
+    "224 words, 1.5 minutes at 150 words a minute (target 15)"
 )
 COMPARISON = """[[rows]]
 id = "cost"
@@ -98,13 +101,16 @@ def test_commute_pack_lints_with_only_the_disclosure_and_handout_warnings(pack: 
         TABLE_HEADER,
         "self_check rain.explanation     13    2.5",
         "cards bike-good.body            12    2.1",
+        "cards bus-pass.body             11    1.7",
         "cards bike-bad.body             12   -0.4",
         "cards what-options.body         18   -0.4",
+        "cards bike-kit.body             13   -1.4",
         "cards bus-bad.body              12   -1.5",
         "cards bus-good.body             11   -1.7",
         "median                               -0.4",
-        "reading grade: 6 texts graded, median -0.4, hardest 2.5 (self_check rain.explanation)",
-        UNMARKED,
+        "reading grade: 8 texts graded, median -0.4, hardest 2.5 (self_check rain.explanation)",
+        MARKED,
+        "comparison table: 41 words",
         "commute 0.1.0: lint: 0 errors, 4 warnings",
     ]
 
@@ -300,7 +306,7 @@ def test_card_above_grade_9_is_an_error_and_leads_the_table(pack: Path):
     lines = result.stdout.splitlines()
     assert lines[lines.index(TABLE_HEADER) + 1] == "cards what-options.body         18   11.5"
     assert summary_line(result, "reading grade:") == (
-        "reading grade: 6 texts graded, median 0.9, hardest 11.5 (cards what-options.body)"
+        "reading grade: 8 texts graded, median 0.6, hardest 11.5 (cards what-options.body)"
     )
 
 
@@ -328,7 +334,7 @@ def test_a_hard_text_under_12_words_is_not_graded(pack: Path):
     result = lint(pack)
     assert result.returncode == 0, result.stdout
     assert new_findings(result) == []
-    assert "reading grade: 6 texts graded" in result.stdout
+    assert "reading grade: 8 texts graded" in result.stdout
 
 
 def test_a_hard_text_outside_the_cards_is_no_warning_between_7_and_9(pack: Path):
@@ -347,10 +353,10 @@ def test_median_grade_above_7_is_an_error(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     warnings = [
-        f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(5)
+        f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(7)
     ]
     assert new_findings(result) == [
-        "pack: error: the median reading grade of the 6 graded texts is 8.0, above 7 "
+        "pack: error: the median reading grade of the 8 graded texts is 8.0, above 7 "
         "(graded: card bodies, and other texts of 12 words or more)",
         *warnings,
     ]
@@ -359,7 +365,7 @@ def test_median_grade_above_7_is_an_error(pack: Path):
 
 def test_the_median_counts_texts_outside_the_cards(pack: Path):
     text = (pack / "cards.toml").read_text(encoding="utf-8")
-    for body in [line for line in text.splitlines() if line.startswith("body = ")][:2]:
+    for body in [line for line in text.splitlines() if line.startswith("body = ")][:4]:
         text = text.replace(body, f'body = "{FAIRLY_HARD_BODY}"')
     (pack / "cards.toml").write_text(text, encoding="utf-8")
     edit(pack, "self_check.toml", "On the bus you sit inside, so rain does not get you wet.", FAIRLY_HARD_BODY)
@@ -367,7 +373,7 @@ def test_the_median_counts_texts_outside_the_cards(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[0] == (
-        "pack: error: the median reading grade of the 7 graded texts is 8.0, above 7 "
+        "pack: error: the median reading grade of the 9 graded texts is 8.0, above 7 "
         "(graded: card bodies, and other texts of 12 words or more)"
     )
 
@@ -387,17 +393,27 @@ def test_missing_textstat_is_one_line_and_exit_2(pack: Path):
 # --- short path ------------------------------------------------------------
 
 
+def unmark(pack: Path) -> None:
+    """Take every short_path mark out of the pack."""
+    for name in ("cards.toml", "self_check.toml", "values.toml"):
+        path = pack / name
+        path.write_text(path.read_text(encoding="utf-8").replace("short_path = true\n", ""), encoding="utf-8")
+
+
 def mark_short_path(pack: Path, card_ids: list[str]) -> None:
+    unmark(pack)
     for card_id in card_ids:
         edit(pack, "cards.toml", f'id = "{card_id}"\n', f'id = "{card_id}"\nshort_path = true\n')
 
 
 def test_a_pack_without_marks_has_everything_on_its_short_path_and_lint_says_so(pack: Path):
+    unmark(pack)
     result = lint(pack)
     assert summary_line(result, "short path") == UNMARKED
 
 
 def test_the_short_path_counts_only_what_is_marked(pack: Path):
+    assert summary_line(lint(pack), "short path") == MARKED
     mark_short_path(pack, ["what-options", "bike-good"])
     result = lint(pack)
     assert result.returncode == 0, result.stdout
@@ -412,7 +428,7 @@ def test_a_short_path_over_its_target_is_an_error(pack: Path):
     mark_short_path(pack, ["what-options", "bike-good"])
     long_body = " ".join(["Riders see the park."] * 40)
     edit(pack, "cards.toml", "Riding a bike gets you moving. Many riders say they feel fresh.", long_body)
-    edit(pack, "pack.toml", "minutes = 5", "minutes = 5\nshort_path_minutes = 1")
+    edit(pack, "pack.toml", 'disclaimer = "', 'short_path_minutes = 1\ndisclaimer = "')
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[0] == (
@@ -422,12 +438,12 @@ def test_a_short_path_over_its_target_is_an_error(pack: Path):
 
 
 def test_an_unmarked_pack_over_its_target_is_told_to_mark_a_short_path(pack: Path):
-    edit(pack, "pack.toml", "minutes = 5", "minutes = 5\nshort_path_minutes = 1")
-    edit(pack, "cards.toml", "Rain can make the ride wet.", " ".join(["Rain can make the ride wet."] * 2))
+    unmark(pack)
+    edit(pack, "pack.toml", 'disclaimer = "', 'short_path_minutes = 1\ndisclaimer = "')
     result = lint(pack)
     assert result.returncode == 1
     assert (
-        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 1.1 minutes (157 words at 150 a "
+        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 1.5 minutes (224 words at 150 a "
         "minute), over its target of 1: mark a shorter path with short_path = true"
     ) in finding_lines(result)
 

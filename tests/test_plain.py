@@ -27,9 +27,9 @@ from tests.helpers import COMMUTE, run_in_process
 CONTINUE = "Run decisionaid --plain again to continue."
 ENDED = f"Input ended; your answers are saved. {CONTINUE}"
 CARDS = ["", "", "", "", ""]
-# welcome, five cards, self-check "not sure" then on, the learnt page, cost "matters a lot", SURE yes/no/yes/yes,
-# then who is filling it in: Enter for "me"
-TO_SUMMARY = ["", *CARDS, "3", "", "", "1", "1", "2", "1", "1", ""]
+# welcome, the table, five cards, the list of every card, self-check "not sure" then on, the learnt page,
+# cost "matters a lot", the values left out (passed), SURE yes/no/yes/yes, then who is filling it in: Enter for "me"
+TO_SUMMARY = ["", "", *CARDS, "", "3", "", "", "1", "", "1", "2", "1", "1", ""]
 VISUAL_ONLY = re.compile(r"[\x1b\u2500-\u257f\u2580-\u259f●○◐]")
 
 
@@ -68,7 +68,7 @@ def test_a_whole_run_answers_every_prompt_and_exports_what_the_summary_engine_bu
     assert session.self_check == {"rain": "unsure"} and session.values == {"cost": "a-lot"}
     assert session.sure == {"sure": True, "understand": False, "risk": True, "encouragement": True}
     assert session.unticked == ("q-cost",) and session.own_questions == ("Is [bold]rain[/bold] a problem?",)
-    assert session.cards_read == tuple(c.id for c in commute_pack.ordered_cards())
+    assert session.cards_read == tuple(c.id for c in commute_pack.ordered_cards() if c.short_path)
     assert session.reader == "self"
     written = tmp_path / default_export_name(commute_pack, date.today())
     assert written.read_text(encoding="utf-8") == render(build_summary(commute_pack, session), commute_pack, "text")
@@ -93,7 +93,8 @@ def test_the_output_is_words_only_wrapped_to_the_width(tmp_path: Path) -> None:
 def test_the_welcome_says_what_the_aid_is_and_is_not(tmp_path: Path) -> None:
     out = " ".join(plain(cwd=tmp_path).stdout.split())
     assert "This is a test pack. It gives no advice." in out
-    assert "About 5 minutes. Evidence reviewed 5 January 2026" in out
+    assert "The short path takes about 4 minutes at a slow reading pace; more is there if you want it." in out
+    assert "Evidence reviewed 5 January 2026" in out
     assert "Funding: None. Conflicts of interest: None." in out
     assert "Crisis help: type c at any prompt. Local emergency number: Call your local emergency number." in out
     assert out.endswith("Input ended; nothing was saved.")
@@ -108,7 +109,7 @@ def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-c", code, "--plain", "--pack", str(COMMUTE)],
-        input="\n\n2\nb\ns\nc\nh\n",
+        input="\n\n\n2\nb\ns\nc\nh\n",
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -118,22 +119,22 @@ def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
 
 
 def test_term_dumb_starts_plain_mode(tmp_path: Path) -> None:
-    result = plain("", "", cwd=tmp_path, env={"TERM": "dumb"}, args=())
+    result = plain("", "", "", cwd=tmp_path, env={"TERM": "dumb"}, args=())
     assert result.returncode == 0
     assert "Card 2 of 5" in result.stdout and ENDED in result.stdout
     assert "\x1b" not in result.stdout
 
 
 def test_back_returns_to_the_previous_page_and_saves_the_place(tmp_path: Path) -> None:
-    result = plain("", "", "", "b", cwd=tmp_path)
+    result = plain("", "", "", "", "b", cwd=tmp_path)
     out = result.stdout
     assert out.index("Card 3 of 5") < out.rindex("Card 2 of 5")
     assert (saved().stage, saved().position) == ("cards", 1)
-    assert "This is the first page" in plain("1", "b", "b", "b", cwd=tmp_path).stdout
+    assert "This is the first page" in plain("1", "b", "b", "b", "b", cwd=tmp_path).stdout
 
 
 def test_crisis_help_answers_at_any_prompt_and_keeps_the_place(tmp_path: Path) -> None:
-    result = plain("c", "", "c", "3", "c", cwd=tmp_path)
+    result = plain("c", "", "", "c", "3", "c", cwd=tmp_path)
     out = " ".join(result.stdout.split())
     assert out.count("Crisis help. If you are in danger or might harm yourself, contact one of these now:") == 3
     assert "Local emergency number (Anywhere): Call your local emergency number." in out
@@ -143,8 +144,10 @@ def test_crisis_help_answers_at_any_prompt_and_keeps_the_place(tmp_path: Path) -
 
 
 def test_sources_are_listed_on_request(tmp_path: Path) -> None:
-    result = plain("", "s", *CARDS, "s", "1", "s", cwd=tmp_path)
+    result = plain("", "s", "", "s", *CARDS, "", "s", "1", "s", cwd=tmp_path)
     out = result.stdout
+    assert "Sources: 1. Type s to list it.\nType o to read it option by option." in out  # the table
+    assert "Sources for this table:\n1. Example Travel Survey, 2025." in out
     assert "Sources for this card:\n1. Example Travel Survey, 2025.\n   https://example.org/travel-survey" in out
     assert "Sources for this question:\n1. Example Travel Survey, 2025." in out
     assert "Sources: 1. Type s to list it." in out  # the feedback counts them; s lists them
@@ -152,7 +155,7 @@ def test_sources_are_listed_on_request(tmp_path: Path) -> None:
 
 
 def test_a_card_can_be_read_again_from_its_question_and_any_page_repeated(tmp_path: Path) -> None:
-    out = plain("", *CARDS, "o", "2", "o", "r", cwd=tmp_path).stdout
+    out = plain("", "", *CARDS, "", "o", "2", "o", "r", cwd=tmp_path).stdout
     assert "type o" not in out.split("Your answer: No.")[0]  # only offered once answered
     reopened = out.split("Your answer: No.")[1]
     assert "Card 4 of 5. Section: Good and bad points." in reopened
@@ -163,7 +166,7 @@ def test_a_card_can_be_read_again_from_its_question_and_any_page_repeated(tmp_pa
 
 
 def test_help_lists_the_commands_that_work_here(tmp_path: Path) -> None:
-    out = plain("h", "", "h", cwd=tmp_path).stdout
+    out = plain("h", "", "", "h", cwd=tmp_path).stdout
     first, card = out.split("Card 1 of 5")
     assert "q: quit; your answers are saved." in first and "b: back" not in first and "s: the sources" not in first
     for line in (
@@ -172,29 +175,28 @@ def test_help_lists_the_commands_that_work_here(tmp_path: Path) -> None:
         "s: the sources for this page.",
         "c: crisis help: who to contact now.",
         "r: read this page again.",
+        "m: the map of the aid: every part, how far you are, and how long is left.",
+        "l: go to your handout.",
         "h: this list of commands.",
     ):
         assert line in card  # fmt: skip
 
 
 def test_invalid_answers_get_a_hint_and_the_same_prompt(tmp_path: Path) -> None:
-    result = plain(*TO_SUMMARY[:6], "x", "9", "0", "1.5", "3", "", "", "hello", "4", "2", cwd=tmp_path)
+    result = plain(*TO_SUMMARY[:8], "x", "9", "0", "1.5", "3", "", "", "hello", "4", "2", cwd=tmp_path)
     out = result.stdout
     assert result.returncode == 0 and result.stderr == ""
     skip_hint = "Press Enter to go on, or type a number from 1 to 3. Type h for help."
-    hint = "Type a number from 1 to 3, then press Enter. Type h for help."
-    assert out.count(skip_hint) == 4  # x, 9, 0, 1.5 at the question, where Enter skips
-    assert out.count(hint) == 2  # hello, 4 at the value
+    assert out.count(skip_hint) == 6  # x, 9, 0, 1.5 at the question, hello, 4 at the value: Enter skips both
     assert out.count("Question 1 of 1. Not a test") == 1
-    assert out.count(f"{skip_hint}\nType a number from 1 to 3, or press Enter to skip (h for help):") == 4
-    assert out.count(f"{hint}\nType a number from 1 to 3 (h for help):") == 2
+    assert out.count(f"{skip_hint}\nType a number from 1 to 3, or press Enter to skip (h for help):") == 6
     assert saved().self_check == {"rain": "unsure"}
     assert out.count("What matters to you: 1 of 1.") == 1
     assert saved().values == {"cost": "not-much"}
 
 
 def test_end_of_input_mid_journey_saves_and_exits_0(tmp_path: Path) -> None:
-    result = plain("", "", "", cwd=tmp_path)
+    result = plain("", "", "", "", cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.rstrip().endswith(ENDED)
     assert (saved().stage, saved().position) == ("cards", 2)
@@ -202,7 +204,7 @@ def test_end_of_input_mid_journey_saves_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_quit_then_resume_where_it_was_left(tmp_path: Path) -> None:
-    first = plain("", "", "q", cwd=tmp_path)
+    first = plain("", "", "", "q", cwd=tmp_path)
     assert first.returncode == 0
     assert "Your answers are saved. Run decisionaid --plain again to continue." in first.stdout
     second = plain("1", cwd=tmp_path)
@@ -220,8 +222,8 @@ def test_start_over_and_delete_ask_first(tmp_path: Path) -> None:
     assert "Your answers were deleted." in deleted and not session_path("commute").exists()
     plain("", "", "", "q", cwd=tmp_path)
     again = plain("2", "y", cwd=tmp_path).stdout
-    assert "Card 1 of 5" in again
-    assert (saved().stage, saved().position, saved().cards_read) == ("cards", 0, ("what-options",))
+    assert "Options at a glance. Part 1 of 7" in again
+    assert (saved().stage, saved().position, saved().cards_read) == ("compare", 0, ())
 
 
 def test_export_asks_before_replacing_a_file(tmp_path: Path, commute_pack: Pack) -> None:
@@ -265,7 +267,7 @@ def test_notices_about_the_saved_file_are_shown(tmp_path: Path) -> None:
 
 
 async def test_a_session_begun_in_plain_mode_resumes_in_the_tui(tmp_path: Path, make_app) -> None:
-    plain("", "", "", "q", cwd=tmp_path)
+    plain("", "", "", "", "q", cwd=tmp_path)
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -298,7 +300,7 @@ def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env,
     )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
-    process.stdin.write(b"\n\n")
+    process.stdin.write(b"\n\n\n")
     process.stdin.flush()
     seen = b""
     deadline = time.monotonic() + 60
@@ -401,7 +403,7 @@ def test_the_leaning_is_said_in_the_handout_and_never_changes_the_questions(tmp_
 
 
 def test_a_private_answer_can_be_left_out_of_the_saved_file(tmp_path: Path, handout_pack_dir: Path) -> None:
-    to_summary = ["", *CARDS, "3", "", "", "1", "1", "1", "2", "1", "1", ""]  # money is tight: yes
+    to_summary = ["", "", *CARDS, "", "3", "", "", "1", "1", "", "1", "2", "1", "1", ""]  # money is tight: yes
     out = plain(*to_summary, "7", "1", "9", "", "", cwd=tmp_path, pack=handout_pack_dir).stdout
     assert "Private answers in the saved file:\nMoney is tight this month. (in the saved file)" in out
     assert "Money is tight this month. (left out of the saved file)" in out

@@ -243,7 +243,7 @@ async def test_each_kiosk_tab_has_a_private_folder_deleted_when_it_closes(serve)
         first = await open_tab(session, server)
         await first.wait_for("This is a shared computer.")
         await first.press("s")
-        await first.wait_for("Card 1 of 5")
+        await first.wait_for("Keep taking the bus · What does it cost?")  # the options at a glance
         [folder] = server.kiosk_folders()
         assert folder.stat().st_mode & 0o777 == 0o700
         wait_until((folder / "commute-answers.toml").exists, "saving the first answers")
@@ -387,7 +387,7 @@ async def test_without_kiosk_mode_a_tab_keeps_the_same_answers_as_the_terminal(s
         tab = await open_tab(session, server)
         await tab.wait_for("Start (s)")
         await tab.press("s")
-        await tab.wait_for("Card 1 of 5")
+        await tab.wait_for("Keep taking the bus · What does it cost?")
         answers = server.data / "commute-answers.toml"
         wait_until(answers.exists, "saving in the data folder")
         await tab.websocket.close()

@@ -108,7 +108,7 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
         (b"schema_version = '2'\npack = 'commute'\n", "schema_version: expected 2, got '2'"),
         (b"schema_version = 2\nstage = 'cards'\n", "pack: missing"),
         (b"schema_version = 2\npack = 5\n", "pack: must be text"),
-        (b"schema_version = 2\npack = 'commute'\nstage = 'nowhere'\n", "stage: must be one of: welcome, cards, "),
+        (b"schema_version = 2\npack = 'commute'\nstage = 'nowhere'\n", "stage: must be one of: welcome, compare, "),
         (b"schema_version = 2\npack = 'commute'\nstarted = 5\n", "started: must be a date and time"),
         (b"schema_version = 2\npack = 'commute'\nupdated = 'soon'\n", "updated: must be a date and time"),
         (b"schema_version = 2\npack = 'commute'\nposition = -1\n", "position: must be a whole number, 0 or more"),
@@ -282,7 +282,8 @@ def test_answers_the_pack_no_longer_has_are_kept_in_the_file_and_come_back(pack,
     old_card = "[[cards]]" + cards.split("[[cards]]")[3].replace('"bike-bad"', '"old-card"')
     (grown / "cards.toml").write_text(cards + "\n" + old_card)
     checks = (grown / "self_check.toml").read_text()
-    (grown / "self_check.toml").write_text(checks + '\n[[self_check.choices]]\nid = "maybe"\nlabel = "Maybe"\n')
+    maybe = '\n[[self_check.choices]]\nid = "maybe"\nlabel = "Maybe"\n\n[[self_check]]\n'
+    (grown / "self_check.toml").write_text(checks.replace("\n[[self_check]]\n", maybe, 1))  # a choice for 'rain'
 
     back = controller_for(load_pack(grown), path)
     assert back.session.cards_read == ("bike-good", "old-card")
@@ -320,7 +321,7 @@ def test_a_failed_save_is_one_sentence_and_leaving_keeps_a_private_copy(pack, tm
     assert stat.S_IMODE(controller.fallback.stat().st_mode) == 0o600
     copy = load_session(controller.fallback)
     assert copy.own_questions == ("Is there a shed at work?",)
-    assert (copy.stage, copy.position, copy.cards_read) == ("cards", 0, ("what-options",))
+    assert (copy.stage, copy.position, copy.cards_read) == ("compare", 0, ())
 
 
 def test_a_save_that_fails_on_the_disk_is_reported_and_the_next_one_clears_it(pack, tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
-"""What each step looks like at 80x24, in the default and the high-contrast theme."""
+"""What each step looks like at 80x24, in the default and the high-contrast theme; the map and the table of
+options reached by keys alone, the map also at 40x12."""
 
 from __future__ import annotations
 
@@ -43,8 +44,23 @@ async def _summary(pilot) -> None:
     await app.go("summary")
 
 
+async def _comparison_by_keys(pilot) -> None:
+    await pilot.press("s", "down", "right")
+
+
+async def _map_by_keys(pilot) -> None:
+    await pilot.press("s", "n", "n", "m")
+
+
+async def _every_card_by_keys(pilot) -> None:
+    await pilot.press("s", "m", "3", "3")
+
+
 STEPS = {
     "welcome": _welcome,
+    "comparison": _comparison_by_keys,
+    "map": _map_by_keys,
+    "every_card": _every_card_by_keys,
     "card": _card_with_icon_array,
     "self_check": _self_check_feedback,
     "values": _values,
@@ -57,3 +73,7 @@ STEPS = {
 @pytest.mark.parametrize("step", list(STEPS))
 def test_step(snap_compare, make_app, step: str, theme: str) -> None:
     assert snap_compare(make_app(theme=theme), run_before=STEPS[step], terminal_size=(80, 24))
+
+
+def test_the_map_in_a_small_window(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), run_before=_map_by_keys, terminal_size=(40, 12))

@@ -6,21 +6,24 @@ from datetime import date
 
 import pytest
 
+# After s: the options at a glance, five cards and the list of every card, then the self-check.
+TO_THE_SELF_CHECK = ("s", *["n"] * 7)
+
 
 async def _crisis(pilot) -> None:
-    await pilot.press("s", "f2")
+    await pilot.press("s", "n", "f2")
 
 
 async def _keys(pilot) -> None:
-    await pilot.press("s", "question_mark")
+    await pilot.press("s", "n", "question_mark")
 
 
 async def _learnt(pilot) -> None:
-    await pilot.press("s", *["n"] * 5, "1", "n")
+    await pilot.press(*TO_THE_SELF_CHECK, "1", "n")
 
 
 async def _export(pilot) -> None:
-    await pilot.press("s", *["n"] * 5, "1", "n", "n", "1", *["n", "1"] * 4, "n", "e")
+    await pilot.press(*TO_THE_SELF_CHECK, "1", "n", "n", "1", "n", *["n", "1"] * 4, "n", "e")
     path = pilot.app.screen.query_one("#path")
     path.value = "~/commute-handout.txt"  # the same on any day and machine
     path.cursor_blink = False  # the cursor always drawn, whenever the picture is taken
@@ -29,7 +32,7 @@ async def _export(pilot) -> None:
 async def _summary_starred(pilot) -> None:
     """Who fills it in, then a question starred: the top of the handout follows."""
     pilot.app.controller.today = lambda: date(2026, 11, 21)
-    await pilot.press("s", *["n"] * 5, "3", "n", "n", "1", *["n", "1"] * 4, "n", "enter")
+    await pilot.press(*TO_THE_SELF_CHECK, "3", "n", "n", "1", "n", *["n", "1"] * 4, "n", "enter")
     for _ in range(12):
         if getattr(pilot.app.focused, "id", "") == "question-q-rain":
             break
@@ -38,7 +41,7 @@ async def _summary_starred(pilot) -> None:
 
 
 async def _card_at_40x12(pilot) -> None:
-    await pilot.press("s", "n")
+    await pilot.press("s", "n", "n")
 
 
 async def _too_small(pilot) -> None:

@@ -69,7 +69,7 @@ def test_closing_the_terminal_while_output_is_backed_up_ends_the_process(tmp_pat
     try:
         app.wait_for("Crisis help: press F2 at any time.")
         suspend_output(app)
-        for key, position in [(b"s", 0)] + [(b"n", 1), (b"b", 0)] * 50:
+        for key, position in [(b"s", 0), (b"n", 0)] + [(b"n", 1), (b"b", 0)] * 50:  # the table, then cards
             if not press(app, key, position):  # each card turned is another screenful waiting to be written
                 break
         app.hang_up()

@@ -77,7 +77,12 @@ class Meta(Strict):
     authors: list[Author] = Field(min_length=1)
     licence: Text
     disclaimer: Text = Field(description="The 'not medical advice' statement, shown at the start and in exports.")
-    minutes: int = Field(ge=1, le=240, description="About how long the journey takes, in minutes.")
+    minutes: int | None = Field(
+        None,
+        ge=1,
+        le=240,
+        description="Ignored: the aid works out the minutes from the words of the short path (remove this key).",
+    )
     short_path_minutes: int = Field(
         15, ge=1, le=240, description="The most minutes the short path may take at 150 words a minute (lint checks)."
     )

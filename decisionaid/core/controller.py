@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
     READERS,
@@ -29,6 +30,7 @@ from decisionaid.core.session import (
     set_aside_unknown,
 )
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, build_summary
+from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
 from decisionaid.storage.store import AnswersFile
 
@@ -60,6 +62,8 @@ class Controller:
         self.answers = answers
         self.words = words or load_catalogue()
         self.journey = Journey(pack)
+        self.timing = Timing(pack, self.journey, self.words)
+        self.progress = Progress(self.journey, self.timing, self.words)
         self._session: Session | None = None
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
@@ -89,6 +93,20 @@ class Controller:
         if self._session is None:
             return None
         return self.journey.describe(self._session.stage, self._session.position, self.words)
+
+    def where(self, *, short: bool = False) -> str:
+        """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left')."""
+        return self.progress.line(self._session, self.place, short=short)
+
+    def aid_map(self) -> AidMap:
+        """Every part with its state and minutes, and where choosing it leads."""
+        return self.progress.aid_map(self._session, self.place)
+
+    def minutes(self) -> int:
+        """The short path's minutes for someone new; what is left of it for someone returning."""
+        if self._session is None:
+            return self.timing.minutes_of(self.timing.short_path())
+        return self.progress.minutes_left(self._session, self.resume_place())
 
     def _load(self) -> None:
         words, where = self.words, self.answers.path
@@ -131,24 +149,33 @@ class Controller:
         """Fresh answers at the first step after the welcome."""
         self._session = Session.new(self.pack)
         self.notices = ()
-        return self.go(*self.journey.first("cards"))
+        return self.go(*self.journey.start())
 
     def resume_place(self) -> Place:
-        """Where the saved answers left off (the first card if they never left the welcome)."""
+        """Where the saved answers left off (the first step if they never left the welcome)."""
         if self._session is None or self._session.stage == "welcome":
-            return self.journey.first("cards")
+            return self.journey.start()
         return self.journey.clamp(self._session.stage, self._session.position)
 
     def go(self, stage: Stage, position: int = 0) -> Outcome:
-        """Record that the person is at this place (a card shown counts as read), and save."""
+        """Record that the person is at this place (a card shown counts as read, any other page as seen), and save."""
         if self._session is None:
             self._session = Session.new(self.pack)
-        stage, position = self.journey.clamp(stage, position)
-        read = self._session.cards_read
-        if stage == "cards":
-            card = self.journey.card_ids[position]
-            read = read if card in read else (*read, card)
-        return self._change(stage=stage, position=position, cards_read=read)
+        place = self.journey.clamp(stage, position)
+        key = self.journey.step_key(place)
+        read, seen = self._session.cards_read, self._session.seen
+        if key in self.journey.card_ids:
+            read = read if key in read else (*read, key)
+        elif key is not None and key not in seen:
+            seen = (*seen, key)
+        return self._change(stage=place[0], position=place[1], cards_read=read, seen=seen)
+
+    def read_card(self, position: int) -> Outcome:
+        """A card opened on top of a page (from the table of options) counts as read; the place stays."""
+        card = self.journey.card_ids[position]
+        if card in self._live.cards_read:
+            return Outcome()
+        return self._change(cards_read=(*self._live.cards_read, card))
 
     def step(self, delta: int) -> Place:
         """The place one step forward (1) or back (-1) from here; `go` records it."""

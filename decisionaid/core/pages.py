@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
+from decisionaid.core.journey import Journey, Place
 from decisionaid.core.session import Session
 from decisionaid.core.site import PERSONAL, Site
 
@@ -33,12 +34,21 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Offer:
+    """Something a page offers besides going on, and the place it leads to."""
+
+    label: str
+    place: Place
+
+
+@dataclass(frozen=True)
 class Page:
-    """A page's title and paragraphs, in order."""
+    """A page's title and paragraphs, in order, and what it offers."""
 
     title: str
     lines: tuple[Line, ...] = ()
     choices: tuple[str, ...] = field(default=())
+    offers: tuple[Offer, ...] = field(default=())
 
 
 def long_date(day: date, words: Catalogue) -> str:
@@ -52,11 +62,13 @@ def welcome(
     notices: Iterable[str],
     left_off: str | None,
     help_key: str,
+    minutes: int,
     *,
     site: Site = PERSONAL,
     in_browser: bool = False,
 ) -> Page:
-    """What the aid is and is not, how long it takes, how current it is, who paid, and help now.
+    """What the aid is and is not, how long its short path takes (or what is left of it), how current it is,
+    who paid, and help now.
 
     On a shared computer it also says what is kept, for how long, and (`in_browser`) that reloading
     the page starts again; a help line on site follows the first help-now line.
@@ -69,17 +81,14 @@ def welcome(
         lines.append(Line(shared, "kiosk"))
     if left_off:
         lines.append(Line(words("welcome.left_off", place=left_off), "left-off"))
+    time = words("welcome.time_left" if left_off else "welcome.time", count=minutes)
+    dates = words(
+        "welcome.dates", reviewed=long_date(meta.evidence_reviewed, words), due=long_date(meta.review_due, words)
+    )
     lines += [
         Line(words("welcome.about")),
         Line(meta.disclaimer, "disclaimer"),
-        Line(
-            words(
-                "welcome.time_and_dates",
-                minutes=meta.minutes,
-                reviewed=long_date(meta.evidence_reviewed, words),
-                due=long_date(meta.review_due, words),
-            )
-        ),
+        Line(f"{time} {dates}", "time"),
         Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
     ]
     first = pack.crisis.crisis[0]
@@ -103,9 +112,11 @@ def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Pa
     return Page(words("crisis.title"), tuple(lines))
 
 
-def learnt_page(pack: Pack, session: Session, words: Catalogue) -> Page:
-    """What the self-check answers say: learning, never a score."""
-    result = learnt(pack.self_check.self_check, session.self_check)
+def learnt_page(pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes: int = 0) -> Page:
+    """What the self-check answers say, learning and never a score; it offers the questions skipped and the
+    questions the short path left out (`minutes` is how long those take)."""
+    items = pack.self_check.self_check
+    result = learnt(items, session.self_check)
     lines: list[Line] = []
     if result.known:
         lines.append(Line(words("learnt.known"), "subheading"))
@@ -114,9 +125,24 @@ def learnt_page(pack: Pack, session: Session, words: Catalogue) -> Page:
         lines.append(Line(words("learnt.to_ask"), "subheading"))
         lines.append(Line("\n".join(words("learnt.to_ask_item", topic=t) for t in result.to_ask), "to-ask"))
         lines.append(Line(words("learnt.listed"), "hint"))
-    if not result.known and not result.to_ask:
+    skipped = [i for i in journey.short["self_check"] if items[i].id not in session.self_check]
+    more = journey.left_out["self_check"]
+    offers = []
+    if not result.known and not result.to_ask and skipped:
         lines.append(Line(words("learnt.skipped")))
-    return Page(words("learnt.title"), tuple(lines))
+    if skipped and (result.known or result.to_ask):
+        lines.append(Line(words("learnt.some_skipped", count=len(skipped)), "hint"))
+    if skipped:
+        offers.append(Offer(words("learnt.answer_skipped", count=len(skipped)), ("self_check", skipped[0])))
+    if more:
+        lines.append(Line(words("learnt.more", count=len(more), minutes=minutes_words(minutes, words)), "more"))
+        offers.append(Offer(words("learnt.answer_more", count=len(more)), ("self_check", more[0])))
+    return Page(words("learnt.title"), tuple(lines), offers=tuple(offers))
+
+
+def minutes_words(minutes: int, words: Catalogue) -> str:
+    """'about 1 minute', 'about 9 minutes'."""
+    return words("time.about", count=max(minutes, 1))
 
 
 def card_sources(pack: Pack, card: Card) -> list[Source]:
@@ -136,8 +162,21 @@ def card_heading(pack: Pack, card: Card, words: Catalogue) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def card_progress(position: int, total: int, words: Catalogue) -> str:
-    return words("card.progress", n=position + 1, total=total)
+def card_progress(journey: Journey, position: int, words: Catalogue) -> str:
+    """'Card 3 of 18' on the short path; a card it left out counts within its section."""
+    n, total = journey.counter(("cards", position))
+    return words(
+        "card.progress_more" if journey.is_left_out(("cards", position)) else "card.progress", n=n, total=total
+    )
+
+
+def card_reading(pack: Pack, card: Card, words: Catalogue) -> tuple[str, ...]:
+    """A card's words as a person reads them: heading, text, and each figure said in words."""
+    texts = [line.text for line in card_heading(pack, card, words)[1:]]
+    texts.append(card.body)
+    for figure_id in card.figures:
+        texts += figure_words(pack.figure(figure_id), words)
+    return tuple(texts)
 
 
 def figure_words(figure: Figure, words: Catalogue) -> tuple[str, ...]:
@@ -175,12 +214,23 @@ def feedback(pack: Pack, item: SelfCheck, choice_id: str | None, words: Catalogu
     )
 
 
-def self_check_progress(position: int, total: int, words: Catalogue) -> str:
-    return words("self_check.progress", n=position + 1, total=total)
+def self_check_progress(journey: Journey, position: int, words: Catalogue) -> str:
+    """'Question 2 of 4.'; the first question also says it is not a test."""
+    n, total = journey.counter(("self_check", position))
+    more = journey.is_left_out(("self_check", position))
+    progress = words("self_check.progress_more" if more else "self_check.progress", n=n, total=total)
+    return f"{progress} {words('self_check.not_a_test')}" if n == 1 else progress
 
 
-def value_progress(kind: str, position: int, total: int, words: Catalogue) -> str:
-    return words(f"values.progress_{kind}", n=position + 1, total=total)
+def first_of_its_kind(journey: Journey, place: Place) -> bool:
+    """The first item of its part on the short path, or of the group left out: where a part explains itself."""
+    return journey.counter(place)[0] == 1
+
+
+def value_progress(journey: Journey, kind: str, position: int, words: Catalogue) -> str:
+    n, total = journey.counter(("values", position))
+    more = "_more" if journey.is_left_out(("values", position)) else ""
+    return words(f"values.progress_{kind}{more}", n=n, total=total)
 
 
 def sure_progress(title: str, position: int, total: int, words: Catalogue) -> str:

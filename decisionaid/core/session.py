@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from decisionaid.content.models import Pack
 
 SESSION_VERSION = 2
-Stage = Literal["welcome", "cards", "self_check", "values", "sure", "summary"]
-STAGES: tuple[Stage, ...] = ("welcome", "cards", "self_check", "values", "sure", "summary")
+Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
+STAGES: tuple[Stage, ...] = ("welcome", "compare", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
 LEANING_NOT_SURE = "not sure yet"  # never an option id: ids have no spaces
 
@@ -52,6 +52,7 @@ class Session:
     position: int = 0
     reader: str = ""  # "self", "helper" (someone filling it in for another), or "" before it is asked
     cards_read: tuple[str, ...] = ()
+    seen: tuple[str, ...] = ()  # the other pages shown, by step key ("compare", "self_check:rain", "summary")
     self_check: Mapping[str, str] = field(default_factory=dict)
     values: Mapping[str, str] = field(default_factory=dict)
     sure: Mapping[str, bool] = field(default_factory=dict)
@@ -68,7 +69,7 @@ class Session:
     def __post_init__(self) -> None:
         for name in ("self_check", "values", "sure", "kept"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
-        for name in ("cards_read", "unticked", "starred", "own_questions", "starred_own", "withheld"):
+        for name in ("cards_read", "seen", "unticked", "starred", "own_questions", "starred_own", "withheld"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @classmethod
@@ -150,6 +151,7 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "position": (_position, "must be a whole number, 0 or more"),
     "reader": (lambda v: v in READERS, "must be 'self', 'helper' or empty"),
     "cards_read": (_texts, "must be a list of text"),
+    "seen": (_texts, "must be a list of text"),
     "self_check": (_text_map, "must be a table of text"),
     "values": (_text_map, "must be a table of text"),
     "sure": (_bool_map, "must be a table of true or false"),

@@ -103,7 +103,7 @@ class Differed:
 class Checked:
     """The self-check result: how many were answered as the evidence says, what differed, what was unsure."""
 
-    asked: int
+    asked: int  # the items on the short path, and any other the person answered
     answered: int
     as_evidence: int
     differed: tuple[Differed, ...]
@@ -262,8 +262,10 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
             reasons.add(item.adds, words("reasons.differed", topic=item.topic, evidence=words(f"evidence.{kind}")))
             sources = tuple(pack.source(s) for s in item.sources)
             differed.append(Differed(item.id, _differed_line(item, chosen, kind, words), sources))
+    marked = any(item.short_path for item in items)
+    asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
-    return Checked(len(items), answered, right, tuple(differed), tuple(not_sure))
+    return Checked(asked, answered, right, tuple(differed), tuple(not_sure))
 
 
 def _differed_line(item: SelfCheck, chosen: str, kind: str, words: Catalogue) -> str:

@@ -1,20 +1,26 @@
-"""The journey in plain text: welcome, cards, self-check, values, SURE and the summary, saved after every step.
+"""The journey in plain text: welcome, the options at a glance, cards, self-check, values, SURE and the summary,
+saved after every step.
 
 Stage and position are kept exactly as the TUI keeps them (same Journey, same session file), so a session
-started in one front end resumes in the other.
+started in one front end resumes in the other. Each page returns where to go next: one step on, one back,
+or a place the person chose (an offer on the page, a part from the map, the question list).
 """
 
 from __future__ import annotations
 
+from decisionaid.core.comparison import comparison
 from decisionaid.core.controller import Controller, Outcome
-from decisionaid.core.pages import card_sources
+from decisionaid.core.journey import Place
+from decisionaid.core.more import contents, values_more
+from decisionaid.core.pages import Page, card_sources, learnt_page
 from decisionaid.core.session import Session, Stage
 from decisionaid.plain import pages
 from decisionaid.plain.console import Console, EndOfInput
-from decisionaid.plain.prompts import BACK, Here, Prompter, Quit
+from decisionaid.plain.prompts import BACK, Here, Jump, Prompter, Quit
 from decisionaid.plain.summary_page import SummaryPage
 
 NEXT, PREVIOUS = 1, -1
+Move = int | Place
 
 
 class PlainAid:
@@ -26,17 +32,24 @@ class PlainAid:
         self.words = controller.words
         self.journey = controller.journey
         self.console = console
-        self.ask = Prompter(console, pages.crisis(self.pack, self.words), self.words)
+        self.ask = Prompter(console, pages.crisis(self.pack, self.words), self.words, self.show_map)
         self.shown_stage: Stage | None = None
+        self.shown_part: str | None = None
 
     # --- running ------------------------------------------------------------------
 
     def run(self) -> int:
         """Run until the person quits or the input ends (exit 0), or Ctrl+C (exit 130)."""
         try:
-            self.welcome()
+            try:
+                self.welcome()
+            except Jump as jump:
+                self.go(*jump.place)
             while True:
-                self.step()
+                try:
+                    self.step()
+                except Jump as jump:
+                    self.go(*jump.place)
         except Quit:
             return self.leave("quit", 0)
         except EndOfInput:
@@ -74,30 +87,61 @@ class PlainAid:
 
     def step(self) -> None:
         """Show the page of the saved place and move as the person chose."""
-        stage, position = self.journey.clamp(self.answers.stage, self.answers.position)
-        if stage == "welcome":
+        here = self.journey.clamp(self.answers.stage, self.answers.position)
+        if here[0] == "welcome":
             self.welcome()
             return
-        move = self.page(stage, position)
-        self.shown_stage = stage
-        here = (stage, position)
-        self.go(*(self.journey.next(*here) if move == NEXT else self.journey.previous(*here)))
+        self.announce_part(here)
+        move = self.page(*here)
+        self.shown_stage = here[0]
+        if move == NEXT:
+            self.go(*self.journey.next(*here))
+        elif move == PREVIOUS:
+            self.go(*self.journey.previous(*here))
+        else:
+            self.go(*move)  # type: ignore[misc]
 
-    def page(self, stage: Stage, position: int) -> int:
+    def announce_part(self, here: Place) -> None:
+        """On entering a part: its name, where it is in the whole journey and how long is left."""
+        part = self.journey.part_of(here)
+        if part is None or part.id == self.shown_part:
+            return
+        self.shown_part = part.id
+        title = self.controller.progress.title(part)
+        self.console.say("", self.words("plain.part_heading", title=title, progress=self.controller.where()))
+
+    def page(self, stage: Stage, position: int) -> Move:
+        item = self.journey.is_item((stage, position))
+        if stage == "compare":
+            return self.compare()
         if stage == "cards":
-            return self.card(position)
+            return self.card(position) if item else self.contents()
         if stage == "self_check":
-            if position == len(self.pack.self_check.self_check):
-                return self.learnt()
-            return self.self_check(position)
+            return self.self_check(position) if item else self.learnt()
         if stage == "values":
-            return self.value(position)
+            return self.value(position) if item else self.values_more()
         if stage == "sure":
             return self.sure(position)
         return SummaryPage(self).run()
 
     def show(self, lines: list[str]) -> None:
         self.console.say("", *lines)
+
+    def show_map(self) -> None:
+        """The map as a numbered list; a part's number goes there (a for every card), Enter stays."""
+        shown = self.controller.aid_map()
+        lines = pages.aid_map(shown, self.words)
+        self.console.say("", *lines)
+        contents_place = ("cards", self.journey.counts["cards"])
+        here = Here(lambda: lines, extra={"a": self.words("map.all_cards")})
+        reply = self.ask.choose(here, self.words("plain.map_prompt"), count=len(shown.rows), enter=True)
+        if reply == "a":
+            raise Jump(contents_place)
+        if isinstance(reply, int):
+            raise Jump(shown.rows[reply - 1].place)
+        if reply == BACK:
+            return
+        self.console.say(self.words("plain.still_at", place=self.controller.left_off()))
 
     # --- the start ----------------------------------------------------------------
 
@@ -117,6 +161,7 @@ class PlainAid:
                 return
             if choice == 2 and self.ask.confirm(here, words("confirm.start_over")):
                 if self.report(self.controller.start_over()):
+                    self.shown_part = None
                     return
             elif choice == 3 and self.ask.confirm(here, words("confirm.delete", path=self.controller.answers.path)):
                 outcome = self.controller.delete()
@@ -128,7 +173,7 @@ class PlainAid:
 
     def welcome_page(self) -> list[str]:
         controller = self.controller
-        page = pages.welcome(self.pack, self.words, controller.notices, controller.left_off())
+        page = pages.welcome(self.pack, self.words, controller.notices, controller.left_off(), controller.minutes())
         if not controller.started:
             return page
         options = (self.words("plain.resume"), self.words("plain.start_over"), self.words("plain.delete"))
@@ -136,16 +181,54 @@ class PlainAid:
 
     # --- the steps ----------------------------------------------------------------
 
-    def card(self, position: int) -> int:
-        cards = self.pack.ordered_cards()
-        item = cards[position]
+    def compare(self) -> Move:
+        """The options at a glance, row by row; o reads it option by option."""
+        table, words = comparison(self.pack, self.words), self.words
+        rows = pages.comparison_by_row(table, words)
+        here = Here(
+            lambda: rows,
+            lambda: pages.sources(words("plain.table_sources"), table.sources),
+            extra={"o": words("plain.command_by_option")},
+        )
+        self.show(rows)
+        while True:
+            reply = self.ask.choose(here, words("plain.enter"), enter=True)
+            if reply == "o":
+                self.console.say(*pages.comparison_by_option(table, words))
+                continue
+            return PREVIOUS if reply == BACK else NEXT
+
+    def card(self, position: int) -> Move:
+        item = self.pack.ordered_cards()[position]
         words = self.words
-        page = pages.card(self.pack, item, position, len(cards), words)
+        page = pages.card(self.pack, self.journey, item, position, words)
         self.show(page)
         here = Here(lambda: page, lambda: pages.sources(words("plain.card_sources"), card_sources(self.pack, item)))
         return PREVIOUS if self.ask.choose(here, words("plain.enter"), enter=True) == BACK else NEXT
 
-    def self_check(self, position: int) -> int:
+    def contents(self) -> Move:
+        """Every card by section; a section's number lists its cards, a card's number reads it."""
+        words, timing = self.words, self.controller.timing
+        table = contents(self.pack, self.journey, self.answers, words, timing.left_out_minutes("cards"))
+        lines = pages.contents_sections(table)
+        here = Here(lambda: lines)
+        self.show(lines)
+        count = len(table.sections)
+        while True:
+            reply = self.ask.choose(here, words("plain.contents_prompt", count=count), count=count, enter=True)
+            if not isinstance(reply, int):
+                return PREVIOUS if reply == BACK else NEXT
+            section = table.sections[reply - 1]
+            listed = pages.contents_cards(section, words)
+            self.show(listed)
+            total = len(section.cards)
+            prompt = words("plain.section_prompt", count=total)
+            chosen = self.ask.choose(Here(lambda listed=listed: listed), prompt, count=total, enter=True)
+            if isinstance(chosen, int):
+                return "cards", section.cards[chosen - 1].position
+            self.show(lines)
+
+    def self_check(self, position: int) -> Move:
         """A question; after an answer, the feedback, then Enter goes on or a number changes the answer."""
         items, words = self.pack.self_check.self_check, self.words
         item = items[position]
@@ -154,7 +237,7 @@ class PlainAid:
         def page() -> list[str]:
             chosen = self.answers.self_check.get(item.id)
             number = ids.index(chosen) + 1 if chosen in ids else None
-            lines = pages.self_check(item, position, len(items), number, words)
+            lines = pages.self_check(self.journey, item, position, number, words)
             return lines + (pages.feedback(self.pack, item, chosen, words) if chosen in ids else [])
 
         extra = {"o": words("plain.command_reopen")} if item.cards else {}
@@ -184,27 +267,42 @@ class PlainAid:
         cards = self.pack.ordered_cards()
         for card_id in card_ids:
             card = self.pack.card(card_id)
-            self.show(pages.card(self.pack, card, cards.index(card), len(cards), self.words, list_sources=True))
+            position = cards.index(card)
+            self.show(pages.card(self.pack, self.journey, card, position, self.words, list_sources=True))
         self.console.say("", self.words("plain.still_at", place=self.controller.left_off()))
 
-    def learnt(self) -> int:
-        page = pages.learnt_page(self.pack, self.answers, self.words)
-        self.show(page)
-        return PREVIOUS if self.ask.choose(Here(lambda: page), self.words("plain.enter"), enter=True) == BACK else NEXT
+    def learnt(self) -> Move:
+        minutes = self.controller.timing.left_out_minutes("self_check")
+        return self.offering(learnt_page(self.pack, self.journey, self.answers, self.words, minutes))
 
-    def value(self, position: int) -> int:
+    def values_more(self) -> Move:
+        minutes = self.controller.timing.left_out_minutes("values")
+        return self.offering(values_more(self.pack, self.journey, self.answers, self.words, minutes))
+
+    def offering(self, page: Page) -> Move:
+        """A page that ends a part: Enter goes on, a number takes up what it offers."""
+        lines = [page.title + ".", *pages.offered(page, self.words)]
+        self.show(lines)
+        count = len(page.offers)
+        prompt = self.words("plain.offer_prompt", count=count) if count else self.words("plain.enter")
+        reply = self.ask.choose(Here(lambda: lines), prompt, count=count, enter=True)
+        if isinstance(reply, int):
+            return page.offers[reply - 1].place
+        return PREVIOUS if reply == BACK else NEXT
+
+    def value(self, position: int) -> Move:
         items = self.pack.values.values
         item = items[position]
         ids = [c.id for c in item.choices]
         chosen = self.answers.values.get(item.id)
-        page = pages.value(item, position, len(items), ids.index(chosen) + 1 if chosen in ids else None, self.words)
+        page = pages.value(self.journey, item, position, ids.index(chosen) + 1 if chosen in ids else None, self.words)
         self.show(page)
         reply = self.choose_answer(Here(lambda: page), len(ids), answered=chosen in ids)
         if isinstance(reply, int) and self.report(self.controller.answer_value(item.id, ids[reply - 1])):
             self.console.say(self.words("plain.saved"))
         return PREVIOUS if reply == BACK else NEXT
 
-    def sure(self, position: int) -> int:
+    def sure(self, position: int) -> Move:
         """A SURE item, word for word; a 'no' is followed by the item's own sentence on what it may mean."""
         items = self.pack.sure.sure.items if self.pack.sure.sure else []
         item = items[position]
@@ -221,7 +319,7 @@ class PlainAid:
         return PREVIOUS if reply == BACK else NEXT
 
     def choose_answer(self, here: Here, count: int, *, answered: bool, how: str = "") -> int | str:
-        """A number, or (once answered) Enter to keep the answer, or b."""
+        """A number; or Enter, which keeps the answer or, before one, skips the question (as in the TUI); or b."""
         how = how or self.words("plain.a_number", count=count)
-        prompt = self.words("plain.keep_or_type" if answered else "plain.type", how=how)
-        return self.ask.choose(here, prompt, count=count, enter=answered)
+        prompt = self.words("plain.keep_or_type" if answered else "plain.type_or_skip", how=how)
+        return self.ask.choose(here, prompt, count=count, enter=True)

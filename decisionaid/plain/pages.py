@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.comparison import Comparison
+from decisionaid.core.journey import Journey
+from decisionaid.core.more import Contents, SectionEntry
+from decisionaid.core.parts import AidMap
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary, voice_of
 from decisionaid.sanitize import clean_text
@@ -26,18 +30,19 @@ def lines_of(page: pages.Page) -> list[str]:
     return out
 
 
-def welcome(pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str | None) -> list[str]:
-    page = pages.welcome(pack, words, notices, left_off, words("welcome.help_key_plain"))
+def welcome(pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str | None, minutes: int) -> list[str]:
+    page = pages.welcome(pack, words, notices, left_off, words("welcome.help_key_plain"), minutes)
     return [*lines_of(page), words("plain.help_hint")]
 
 
 def card(
-    pack: Pack, item: Card, position: int, total: int, words: Catalogue, *, list_sources: bool = False
+    pack: Pack, journey: Journey, item: Card, position: int, words: Catalogue, *, list_sources: bool = False
 ) -> list[str]:
     """A card as paragraphs; its sources are counted (s lists them) or, with `list_sources`, listed."""
     heading = pages.card_heading(pack, item, words)
+    progress = pages.card_progress(journey, position, words)
     lines = [
-        words("plain.card_progress", progress=pages.card_progress(position, total, words), section=heading[0].text),
+        words("plain.card_progress", progress=progress, section=heading[0].text),
         "",
         *(line.text for line in heading[1:]),
         "",
@@ -71,9 +76,9 @@ def choices(labels: Iterable[str], words: Catalogue, chosen: int | None = None) 
     ]
 
 
-def self_check(item: SelfCheck, position: int, total: int, chosen: int | None, words: Catalogue) -> list[str]:
+def self_check(journey: Journey, item: SelfCheck, position: int, chosen: int | None, words: Catalogue) -> list[str]:
     return [
-        pages.self_check_progress(position, total, words),
+        pages.self_check_progress(journey, position, words),
         "",
         item.prompt,
         *choices((c.label for c in item.choices), words, chosen),
@@ -89,18 +94,60 @@ def feedback(pack: Pack, item: SelfCheck, choice_id: str, words: Catalogue) -> l
     return lines
 
 
-def learnt_page(pack: Pack, session: Session, words: Catalogue) -> list[str]:
-    return [words("place.self_check_end"), "", *lines_of(pages.learnt_page(pack, session, words))]
+def offered(page: pages.Page, words: Catalogue) -> list[str]:
+    """A page's paragraphs, then what it offers, numbered."""
+    lines = lines_of(page)
+    if page.offers:
+        lines += ["", *choices((offer.label for offer in page.offers), words)]
+    return lines
 
 
-def value(item: ValueItem, position: int, total: int, chosen: int | None, words: Catalogue) -> list[str]:
-    return [
-        pages.value_progress(item.kind, position, total, words) + ".",
-        words("values.no_wrong_answers"),
-        "",
-        item.statement,
-        *choices((c.label for c in item.choices), words, chosen),
-    ]
+def value(journey: Journey, item: ValueItem, position: int, chosen: int | None, words: Catalogue) -> list[str]:
+    """A values item; the first of its part says there are no wrong answers."""
+    lines = [pages.value_progress(journey, item.kind, position, words) + "."]
+    if pages.first_of_its_kind(journey, ("values", position)):
+        lines.append(words("values.no_wrong_answers"))
+    return [*lines, "", item.statement, *choices((c.label for c in item.choices), words, chosen)]
+
+
+def comparison_by_row(table: Comparison, words: Catalogue) -> list[str]:
+    """The table read row by row: each question, then what it says for each option."""
+    lines = [table.lead]
+    for row in table.rows:
+        lines += ["", row.question, *(f"{cell.option}: {cell.text}" for cell in row.cells)]
+    return [*lines, "", sources_hint(len(table.sources), words), words("plain.by_option_hint")]
+
+
+def comparison_by_option(table: Comparison, words: Catalogue) -> list[str]:
+    """The table read option by option: each option, then its answer to every question."""
+    lines: list[str] = []
+    for column, option in enumerate(table.options):
+        lines += ["", words("plain.option_heading", option=option)]
+        lines += [f"{row.question} {row.cells[column].text}" for row in table.rows]
+    return lines
+
+
+def contents_sections(table: Contents) -> list[str]:
+    return [table.lead, "", *(f"{n}. {s.title}: {s.summary}." for n, s in enumerate(table.sections, 1))]
+
+
+def contents_cards(section: SectionEntry, words: Catalogue) -> list[str]:
+    """A section's cards, numbered; read ones and ones the short path left out say so."""
+    lines = [f"{section.title}:"]
+    for n, card in enumerate(section.cards, 1):
+        flags = (("contents.read_mark", card.read), ("contents.left_out_mark", card.left_out))
+        marks = [words(key) for key, on in flags if on]
+        lines.append(f"{n}. {card.title}" + (f" ({', '.join(marks)})" if marks else ""))
+    return lines
+
+
+def aid_map(shown: AidMap, words: Catalogue) -> list[str]:
+    """The parts as a numbered list with their state and minutes, and where the person is."""
+    lines = [f"{shown.title}. {shown.where}."]
+    for row in shown.rows:
+        here = f" ({words('map.here')})" if row.here else ""
+        lines.append(f"{row.number}. {row.title}: {row.describe(words)}{here}.")
+    return lines
 
 
 def sure_intro(pack: Pack, words: Catalogue) -> list[str]:

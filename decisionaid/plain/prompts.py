@@ -7,15 +7,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.journey import Place
 from decisionaid.plain.console import Console
 
-BACK, SOURCES, CRISIS, REPEAT, HELP, QUIT = "b", "s", "c", "r", "h", "q"
-COMMANDS = {BACK: "back", SOURCES: "sources", REPEAT: "repeat", CRISIS: "crisis", HELP: "help", QUIT: "quit"}
+BACK, SOURCES, CRISIS, REPEAT, MAP, LIST, HELP, QUIT = "b", "s", "c", "r", "m", "l", "h", "q"
+COMMANDS = {
+    BACK: "back",
+    SOURCES: "sources",
+    REPEAT: "repeat",
+    MAP: "map",
+    LIST: "list",
+    CRISIS: "crisis",
+    HELP: "help",
+    QUIT: "quit",
+}
 _NUMBERS = re.compile(r"[\s,]+")
 
 
 class Quit(Exception):
     """The person typed q."""
+
+
+class Jump(Exception):
+    """The person chose another place: a part from the map, or the question list."""
+
+    def __init__(self, place: Place) -> None:
+        super().__init__(place)
+        self.place = place
 
 
 @dataclass
@@ -31,10 +49,14 @@ class Here:
 class Prompter:
     """Asks on the console; crisis help, sources, help and reading again are answered in place."""
 
-    def __init__(self, console: Console, crisis: list[str], words: Catalogue) -> None:
+    def __init__(
+        self, console: Console, crisis: list[str], words: Catalogue, show_map: Callable[[], None] | None = None
+    ) -> None:
+        """`show_map` prints the map and asks where to go (raising Jump); without it, m and l do nothing."""
         self.console = console
         self.crisis = crisis
         self.words = words
+        self.show_map = show_map
 
     def choose(
         self, here: Here, prompt: str, *, count: int = 0, enter: bool = False, usage: list[str] | None = None
@@ -105,6 +127,10 @@ class Prompter:
             self.console.say("", *here.page())
         elif letter == SOURCES:
             self.console.say(*(here.sources() if here.sources else [self.words("prompt.no_sources")]))
+        elif letter == MAP and self.show_map is not None:
+            self.show_map()
+        elif letter == LIST and self.show_map is not None:
+            raise Jump(("summary", 0))
         elif letter == BACK and here.first:
             self.console.say(self.words("prompt.first_page"))
         else:
@@ -130,6 +156,9 @@ class Prompter:
             commands.pop(BACK)
         if here.sources is None:
             commands.pop(SOURCES)
+        if self.show_map is None:
+            commands.pop(MAP)
+            commands.pop(LIST)
         lines = [self.words("prompt.commands"), *usage]
         lines += [self.words("prompt.command_line", letter=letter, meaning=m) for letter, m in commands.items()]
         return lines

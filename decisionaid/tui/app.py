@@ -48,6 +48,7 @@ class DecisionAidApp(App[int]):
     BINDINGS = [
         Binding("f2", "crisis", "Crisis help", priority=True, id="crisis", tooltip="Crisis lines, from any screen"),
         Binding("question_mark", "help", "Keys", key_display="?", id="help", tooltip="Every key on this screen"),
+        Binding("m", "map", "Map", id="map", tooltip="Every part of the aid, how far you are, and how long is left"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave; your answers are already saved"),
         Binding("ctrl+c", "quit", "Quit", show=False, id="quit-ctrl-c", tooltip="Leave; your answers are saved"),
     ]
@@ -165,7 +166,8 @@ class DecisionAidApp(App[int]):
     async def show(self, stage: Stage, position: int, *, export: bool = False) -> None:
         from decisionaid.tui.screens.card import CardScreen
 
-        if stage == "cards" and isinstance(self.screen, CardScreen):
+        is_card = self.controller.journey.is_item((stage, position))
+        if stage == "cards" and is_card and isinstance(self.screen, CardScreen):
             await self.screen.show(position)
             return
         await self.switch_screen(self.screen_for(stage, position, export=export))
@@ -173,18 +175,31 @@ class DecisionAidApp(App[int]):
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
         """The screen for a place; each is imported when first needed, to keep start-up short."""
         controller = self.controller
+        item = controller.journey.is_item((stage, position))
+        if stage == "compare":
+            from decisionaid.tui.screens.compare import CompareScreen
+
+            return CompareScreen(controller, position)
+        if stage == "cards" and not item:
+            from decisionaid.tui.screens.contents import ContentsScreen
+
+            return ContentsScreen(controller, position)
         if stage == "cards":
             from decisionaid.tui.screens.card import CardScreen
 
             return CardScreen(controller, position)
-        if stage == "self_check":
-            if position == len(controller.pack.self_check.self_check):
-                from decisionaid.tui.screens.learnt import LearntScreen
+        if stage == "self_check" and not item:
+            from decisionaid.tui.screens.learnt import LearntScreen
 
-                return LearntScreen(controller, position)
+            return LearntScreen(controller, position)
+        if stage == "self_check":
             from decisionaid.tui.screens.self_check import SelfCheckScreen
 
             return SelfCheckScreen(controller, position)
+        if stage == "values" and not item:
+            from decisionaid.tui.screens.values_more import ValuesMoreScreen
+
+            return ValuesMoreScreen(controller, position)
         if stage == "values":
             from decisionaid.tui.screens.values import ValuesScreen
 
@@ -270,6 +285,24 @@ class DecisionAidApp(App[int]):
             return None
         return True
 
+    def action_map(self) -> None:
+        """The map of the aid over the current screen; choosing a part goes there, Escape stays."""
+        from decisionaid.tui.screens.map import MapScreen
+
+        if isinstance(self.screen, MapScreen) or self.leaving:
+            return
+        all_cards = ("cards", self.controller.journey.counts["cards"])
+
+        async def chosen(place: tuple[Stage, int] | None) -> None:
+            if place is None:
+                return
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, AidScreen):
+                await self.pop_screen()  # a dialog the map was opened over closes, changing nothing
+            self.keep_typing()
+            await self.go(*place)
+
+        self.push_screen(MapScreen(self.controller.aid_map(), all_cards, self.words), chosen)
+
     def action_crisis(self) -> None:
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(CrisisScreen(self.controller, local_help=self.site.local_help))
@@ -301,6 +334,9 @@ class DecisionAidApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         words = self.words
         yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
+        yield SystemCommand(words("command.map"), words("command.map_help"), self.action_map)
+        if self.controller.journey.lengths["compare"]:
+            yield SystemCommand(words("command.compare"), words("command.compare_help"), self._compare_anywhere)
         yield SystemCommand(words("command.summary"), words("command.summary_help"), self._summary_anywhere)
         yield SystemCommand(words("command.export"), words("command.export_help"), self._export_anywhere)
         yield SystemCommand(words("command.start_over"), words("command.start_over_help"), self.confirm_start_over)
@@ -308,6 +344,9 @@ class DecisionAidApp(App[int]):
         yield SystemCommand(words("command.theme"), words("command.theme_help"), self.action_change_theme)
         yield SystemCommand(words("command.keys"), words("command.keys_help"), self.action_help)
         yield SystemCommand(words("command.quit"), words("command.quit_help"), self.action_quit)
+
+    async def _compare_anywhere(self) -> None:
+        await self.go("compare")
 
     async def _summary_anywhere(self) -> None:
         await self.go("summary")

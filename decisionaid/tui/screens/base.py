@@ -1,4 +1,4 @@
-"""What every step of the journey shares: the controller it reads, back and next, number keys."""
+"""What every step of the journey shares: the controller it reads, back and next, number keys, offers."""
 
 from __future__ import annotations
 
@@ -7,23 +7,33 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button
+from textual.widgets import Button, Footer, Static
 
 from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.pages import Page as PageModel
 from decisionaid.core.session import Session
-from decisionaid.tui.messages import Changed, Move
+from decisionaid.tui.messages import Changed, GoTo, Move
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.page_lines import line_widgets
+from decisionaid.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 
-def number_bindings(description: str = "Choose") -> list[Binding]:
-    """Keys 1-9 for `choose(n)`; only the first is shown in the footer, as '1-9'."""
+def number_bindings(description: str = "Choose", action: str = "choose") -> list[Binding]:
+    """Keys 1-9 for `action(n)`; only the first is shown in the footer, as '1-9'."""
     return [
         Binding(
-            str(n), f"choose({n})", description, show=n == 1, key_display="1-9" if n == 1 else None, id=f"choose-{n}"
+            str(n),
+            f"{action}({n})",
+            description,
+            show=n == 1,
+            key_display="1-9" if n == 1 else None,
+            id=f"{action}-{n}",
         )
         for n in range(1, 10)
     ]
@@ -50,6 +60,11 @@ class AidScreen(Screen):
         session = self.controller.session
         assert session is not None, "journey screens are only shown with a session"
         return session
+
+    def title_bar(self) -> TitleBar:
+        """The aid's name, this step, and where the person is in the whole journey."""
+        controller = self.controller
+        return TitleBar(self.pack.meta.title, self.title or "", controller.where(), controller.where(short=True))
 
     def report(self, outcome: Outcome) -> None:
         """Tell the app what an operation did, so a problem is shown."""
@@ -103,3 +118,34 @@ class ChoiceStepScreen(StepScreen):
 
     def action_choose(self, number: int) -> None:
         self.query_one(ChoiceList).pick(number - 1)
+
+
+class OfferingScreen(StepScreen):
+    """Its page model's lines, then one button per offer (keys 1-9); Next goes on along the short path."""
+
+    BINDINGS = number_bindings("Take up an offer", "offer")
+
+    def page_model(self) -> PageModel:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        page = self.page_model()
+        self.offers = page.offers
+        yield self.title_bar()
+        with Page(id="offering", classes="page"):
+            yield Static(Content(page.title), classes="page-title")
+            yield from line_widgets(page.lines)
+            if page.offers:
+                with Horizontal(classes="offers"):
+                    for n, offer in enumerate(page.offers, 1):
+                        yield Button(Content(f"{n}. {offer.label}"), action=f"screen.offer({n})", compact=True)
+        yield from self.navigation()
+        yield Footer(show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "offer":
+            return int(str(parameters[0])) <= len(self.offers)
+        return True
+
+    def action_offer(self, number: int) -> None:
+        self.post_message(GoTo(*self.offers[number - 1].place))

@@ -30,9 +30,9 @@ class CardScreen(StepScreen):
     def compose(self) -> ComposeResult:
         cards, words = self.pack.ordered_cards(), self.controller.words
         card = cards[self.position]
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        yield self.title_bar()
         with Page(id="card", classes="page"):
-            progress = pages.card_progress(self.position, len(cards), words)
+            progress = pages.card_progress(self.controller.journey, self.position, words)
             yield Static(Content(progress), id="progress", classes="progress")
             yield CardView(self.pack, card, words, show_sources=self.sources_open)
         with Horizontal(classes="nav"):
@@ -47,7 +47,9 @@ class CardScreen(StepScreen):
         self.position = position
         page = self.query_one("#card", Page)
         with self.app.batch_update():
-            self.query_one("#progress", Static).update(Content(pages.card_progress(position, len(cards), words)))
+            progress = pages.card_progress(self.controller.journey, position, words)
+            self.query_one("#progress", Static).update(Content(progress))
+            self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
             await self.query_one(CardView).remove()
             await page.mount(CardView(self.pack, cards[position], words, show_sources=self.sources_open))
             page.scroll_home(animate=False)

@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 class CardModal(ModalScreen[None]):
     """The cards, sources shown; Escape returns to the step."""
 
-    BINDINGS = [Binding("escape,r", "close", "Close", id="close")]
+    BINDINGS = [
+        Binding("escape,r", "close", "Close", id="close"),
+        Binding("m", "app.map", "Map", id="map", tooltip="Every part of the aid; choosing one closes the card"),
+    ]
 
     def __init__(self, pack: Pack, cards: list[Card], words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")

@@ -1,27 +1,19 @@
-"""The end of the self-check: what the person now knows, said as learning, never as a score."""
+"""The end of the self-check: what the person now knows, said as learning, never as a score, and the
+questions skipped or left out of the short path, offered."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer
-
 from decisionaid.core import pages
-from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.page_lines import line_widgets
-from decisionaid.tui.widgets.title_bar import TitleBar
+from decisionaid.tui.screens.base import OfferingScreen
 
 
-class LearntScreen(StepScreen):
+class LearntScreen(OfferingScreen):
     """Topics answered correctly as 'You now know…'; the others as things to ask about."""
 
     TITLE_KEY = "learnt.title"
-    AUTO_FOCUS = "#learnt"
+    AUTO_FOCUS = "#offering"
 
-    def compose(self) -> ComposeResult:
-        page = pages.learnt_page(self.pack, self.session, self.controller.words)
-        yield TitleBar(self.pack.meta.title, self.title or "")
-        with Page(id="learnt", classes="page"):
-            yield from line_widgets(page.lines)
-        yield from self.navigation()
-        yield Footer(show_command_palette=False)
+    def page_model(self) -> pages.Page:
+        controller = self.controller
+        minutes = controller.timing.left_out_minutes("self_check")
+        return pages.learnt_page(self.pack, controller.journey, self.session, controller.words, minutes)

@@ -17,7 +17,6 @@ from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import SourceList
-from decisionaid.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from decisionaid.content.models import SelfCheck
@@ -35,11 +34,10 @@ class SelfCheckScreen(ChoiceStepScreen):
 
     def compose(self) -> ComposeResult:
         question = self.question
-        total = len(self.pack.self_check.self_check)
         answer = self.session.self_check.get(question.id)
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        yield self.title_bar()
         with Page(id="self-check", classes="page"):
-            progress = pages.self_check_progress(self.position, total, self.controller.words)
+            progress = pages.self_check_progress(self.controller.journey, self.position, self.controller.words)
             yield Static(Content(progress), classes="progress")
             yield Static(Content(question.prompt), classes="prompt")
             yield ChoiceList(

@@ -30,7 +30,6 @@ from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
-from decisionaid.tui.widgets.title_bar import TitleBar
 
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
@@ -68,7 +67,7 @@ class SummaryScreen(StepScreen):
     def compose(self) -> ComposeResult:
         summary, words = self.build(), self.words
         handout = self.handout(summary)
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        yield self.title_bar()
         with Page(id="summary", classes="page"):
             yield Static(words("summary.title"), classes="page-title")
             yield Static(words("summary.tui_hint"), classes="hint")

@@ -12,7 +12,6 @@ from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Sure, SureItem
@@ -40,7 +39,7 @@ class SureScreen(ChoiceStepScreen):
         answer = self.session.sure.get(item.id)
         chosen = None if answer is None else (YES if answer else NO)
         words = self.controller.words
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        yield self.title_bar()
         with Page(id="sure", classes="page"):
             progress = pages.sure_progress(sure.title, self.position, len(sure.items), words)
             yield Static(Content(progress), classes="progress")

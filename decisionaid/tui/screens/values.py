@@ -12,7 +12,6 @@ from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from decisionaid.content.models import ValueItem
@@ -29,12 +28,13 @@ class ValuesScreen(ChoiceStepScreen):
 
     def compose(self) -> ComposeResult:
         item = self.item
-        total, words = len(self.pack.values.values), self.controller.words
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        journey, words = self.controller.journey, self.controller.words
+        yield self.title_bar()
         with Page(id="values", classes="page"):
-            progress = pages.value_progress(item.kind, self.position, total, words)
+            progress = pages.value_progress(journey, item.kind, self.position, words)
             yield Static(Content(progress), classes="progress")
-            yield Static(words("values.no_wrong_answers"), classes="hint")
+            if pages.first_of_its_kind(journey, ("values", self.position)):
+                yield Static(words("values.no_wrong_answers"), classes="hint")
             yield Static(Content(item.statement), classes="prompt")
             yield ChoiceList(
                 [(c.id, c.label) for c in item.choices], self.session.values.get(item.id), words("choice.chosen")

@@ -13,7 +13,6 @@ from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequ
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
-from decisionaid.tui.widgets.title_bar import TitleBar
 
 
 class WelcomeScreen(AidScreen):
@@ -30,11 +29,12 @@ class WelcomeScreen(AidScreen):
     def compose(self) -> ComposeResult:
         controller, words = self.controller, self.controller.words
         site = getattr(self.app, "site", PERSONAL)
-        help_key = words("welcome.help_key_tui")
+        help_key, minutes = words("welcome.help_key_tui"), controller.minutes()
+        left_off = controller.left_off()
         page = pages.welcome(
-            self.pack, words, controller.notices, controller.left_off(), help_key, site=site, in_browser=self.app.is_web
+            self.pack, words, controller.notices, left_off, help_key, minutes, site=site, in_browser=self.app.is_web
         )
-        yield TitleBar(self.pack.meta.title, self.title or "")
+        yield self.title_bar()
         with Page(id="welcome", classes="page"):
             yield from line_widgets(page.lines)
         with Horizontal(classes="nav"):

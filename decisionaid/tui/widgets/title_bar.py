@@ -1,4 +1,5 @@
-"""A one-line bar naming the aid and the step, with the crisis-help button, at the top of every screen."""
+"""A one-line bar at the top of every screen: the aid and the step, where the person is in the whole journey,
+and the crisis-help button."""
 
 from __future__ import annotations
 
@@ -12,13 +13,22 @@ from decisionaid.tui.widgets.help_now import HelpNowButton
 
 
 class TitleBar(Horizontal):
-    """'<aid title> · <step>' in plain text, so brackets in a title survive; crisis help at the right."""
+    """'<aid title> · <step>', then 'Part 2 of 7 · about 9 minutes left', then crisis help at the right;
+    plain text, so brackets in a title survive. A narrow window shows the progress in short instead of the title,
+    so crisis help always fits."""
 
-    def __init__(self, aid_title: str, step: str) -> None:
+    def __init__(self, aid_title: str, step: str, progress: str = "", progress_short: str = "") -> None:
         super().__init__(classes="title-bar")
         self.heading = Content(f"{aid_title} · {step}")
+        self.progress = (progress, progress_short or progress)
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, classes="title-text")
+        yield Static(Content(self.progress[0]), id="journey-progress", classes="title-progress")
+        yield Static(Content(self.progress[1]), id="journey-progress-short", classes="title-progress-short")
         words = getattr(self.app, "words", None) or load_catalogue()
         yield HelpNowButton(words)
+
+    def show_progress(self, progress: str, progress_short: str) -> None:
+        self.query_one("#journey-progress", Static).update(Content(progress))
+        self.query_one("#journey-progress-short", Static).update(Content(progress_short))

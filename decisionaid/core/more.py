@@ -1,0 +1,86 @@
+"""The pages that end a part and offer what the short path left out: every card by section, and the values
+items left out. Both say how long the extra reading takes and never require it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.journey import Journey
+from decisionaid.core.pages import Line, Offer, Page, minutes_words
+from decisionaid.core.session import Session
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+
+
+@dataclass(frozen=True)
+class CardEntry:
+    position: int
+    title: str
+    read: bool
+    left_out: bool
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    title: str
+    summary: str  # '4 cards, 2 read, 3 not on the short path'
+    cards: tuple[CardEntry, ...]
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Every card, section by section, with what was read and what the short path left out."""
+
+    title: str
+    lead: str
+    hint: str
+    sections: tuple[SectionEntry, ...]
+
+    def texts(self) -> tuple[str, ...]:
+        """What the page says before a section is opened, for counting its words."""
+        return (self.title, self.lead, *(f"{s.title}: {s.summary}" for s in self.sections))
+
+
+def contents(pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes: int) -> Contents:
+    """`minutes` is how long the cards left out take to read."""
+    read = set(session.cards_read)
+    sections = []
+    for section in pack.sections:
+        cards = tuple(
+            CardEntry(i, card.title, card.id in read, journey.is_left_out(("cards", i)))
+            for i, card in enumerate(pack.ordered_cards())
+            if card.section == section.id
+        )
+        if not cards:
+            continue
+        parts = [words("contents.cards", count=len(cards))]
+        done = sum(card.read for card in cards)
+        if done:
+            parts.append(words("contents.read", count=done))
+        left_out = sum(card.left_out for card in cards)
+        if left_out:
+            parts.append(words("contents.left_out", count=left_out))
+        sections.append(SectionEntry(section.title, ", ".join(parts), cards))
+    left = len(journey.left_out["cards"])
+    if left:
+        title = words("contents.title_more")
+        lead = words("contents.lead_more", count=left, minutes=minutes_words(minutes, words))
+    else:
+        title, lead = words("contents.title_all"), words("contents.lead_all", count=len(journey.card_ids))
+    return Contents(title, lead, words("contents.hint"), tuple(sections))
+
+
+def values_more(pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes: int) -> Page:
+    """The values and situation items the short path left out, offered with how long they take."""
+    items = pack.values.values
+    left_out = journey.left_out["values"]
+    answered = sum(items[i].id in session.values for i in left_out)
+    lines = [Line(words("values_more.lead", count=len(left_out), minutes=minutes_words(minutes, words)), "lead")]
+    if answered:
+        lines.append(Line(words("values_more.answered", count=answered, total=len(left_out)), "hint"))
+    lines.append(Line(words("values_more.why"), "hint"))
+    offer = Offer(words("values_more.answer", count=len(left_out)), ("values", left_out[0]))
+    return Page(words("values_more.title"), tuple(lines), offers=(offer,))

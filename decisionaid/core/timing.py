@@ -1,0 +1,159 @@
+"""How long reading takes: the words of each step, from the page models both front ends show, at 150 words
+a minute (a slow, careful pace: someone tired or low reads slower than the usual 200 to 250).
+
+A word is a run of letters; numbers and web addresses are not counted. The welcome and the list of
+questions are not counted: the short path runs from the first step after the welcome to the question list.
+`short_path_time` is what `lint` reports and checks against `meta.short_path_minutes`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from decisionaid.core import pages
+from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.comparison import comparison
+from decisionaid.core.journey import Journey, Place
+from decisionaid.core.more import contents, values_more
+from decisionaid.core.session import Session
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.models import SelfCheck
+
+WORDS_PER_MINUTE = 150
+_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+
+
+def count_words(text: str) -> int:
+    """Runs of letters, with web addresses left out."""
+    if "://" in text or "www." in text:
+        text = _ADDRESS.sub(" ", text)
+    return len(_WORD.findall(text))
+
+
+def minutes_for(words: int) -> int:
+    """Whole minutes at 150 words a minute, rounded up, so a path never looks shorter than it is."""
+    return math.ceil(words / WORDS_PER_MINUTE)
+
+
+@dataclass(frozen=True)
+class PathTime:
+    """The short path's length: what is on it, its words and minutes, and the pack's target."""
+
+    marked: bool  # False when the pack marks nothing, so everything is on the short path
+    cards: int
+    self_check: int
+    values: int
+    steps: int  # every step from the first after the welcome to the question list
+    words: int
+    target_minutes: int
+
+    @property
+    def minutes(self) -> int:
+        return minutes_for(self.words)
+
+    @property
+    def over_target(self) -> bool:
+        return self.words > self.target_minutes * WORDS_PER_MINUTE
+
+
+class Timing:
+    """The words of each step of one pack's journey, worked out once."""
+
+    def __init__(self, pack: Pack, journey: Journey, words: Catalogue) -> None:
+        self.pack = pack
+        self.journey = journey
+        self.words = words
+        self.cards = pack.ordered_cards()
+        self.nothing_yet = Session(pack=pack.meta.id)  # pages whose words depend on answers are counted blank
+        self._cache: dict[Place, int] = {}
+
+    def words_at(self, place: Place) -> int:
+        if place not in self._cache:
+            self._cache[place] = count_words("\n".join(self.texts(place)))
+        return self._cache[place]
+
+    def words_of(self, places: Iterable[Place]) -> int:
+        return sum(self.words_at(place) for place in places)
+
+    def minutes_of(self, places: Iterable[Place]) -> int:
+        return minutes_for(self.words_of(places))
+
+    def short_path(self) -> tuple[Place, ...]:
+        """The steps that count: after the welcome, up to the question list."""
+        return tuple(p for p in self.journey.steps if p[0] not in ("welcome", "summary"))
+
+    def path_time(self) -> PathTime:
+        journey, steps = self.journey, self.short_path()
+        return PathTime(
+            marked=journey.marked,
+            cards=len(journey.short["cards"]),
+            self_check=len(journey.short["self_check"]),
+            values=len(journey.short["values"]),
+            steps=len(steps),
+            words=self.words_of(steps),
+            target_minutes=self.pack.meta.short_path_minutes,
+        )
+
+    def left_out_minutes(self, stage: str) -> int:
+        return self.minutes_of((stage, i) for i in self.journey.left_out[stage])  # type: ignore[misc]
+
+    def texts(self, place: Place) -> tuple[str, ...]:
+        """What the step at `place` says, as the page models give it (for a question: with its feedback)."""
+        pack, journey, words = self.pack, self.journey, self.words
+        stage, position = place
+        empty = self.nothing_yet
+        if stage == "compare":
+            return comparison(pack, words).texts()
+        if stage == "cards" and journey.is_item(place):
+            card = self.cards[position]
+            return (pages.card_progress(journey, position, words), *pages.card_reading(pack, card, words))
+        if stage == "cards":
+            return contents(pack, journey, empty, words, self.left_out_minutes("cards")).texts()
+        if stage == "self_check" and journey.is_item(place):
+            return self._question(position)
+        if stage == "self_check":
+            unsure = {item.id: _not_sure(item) for item in pack.self_check.self_check}
+            page = pages.learnt_page(pack, journey, Session(pack=pack.meta.id, self_check=unsure), words, 1)
+            return page_texts(page)
+        if stage == "values" and journey.is_item(place):
+            item = pack.values.values[position]
+            progress = pages.value_progress(journey, item.kind, position, words)
+            return (progress, words("values.no_wrong_answers"), item.statement, *(c.label for c in item.choices))
+        if stage == "values":
+            return page_texts(values_more(pack, journey, empty, words, self.left_out_minutes("values")))
+        if stage == "sure" and pack.sure.sure:
+            sure = pack.sure.sure
+            item = sure.items[position]
+            intro = (sure.title, sure.citation, sure.terms_of_use) if position == 0 else ()
+            progress = pages.sure_progress(sure.title, position, len(sure.items), words)
+            return (*intro, progress, item.text, words("sure.yes"), words("sure.no"))
+        return ()
+
+    def _question(self, position: int) -> tuple[str, ...]:
+        pack, words = self.pack, self.words
+        item = pack.self_check.self_check[position]
+        shown = pages.feedback(pack, item, _not_sure(item), words, "")
+        progress = pages.self_check_progress(self.journey, position, words)
+        choices = (c.label for c in item.choices)
+        return (progress, item.prompt, *choices, shown.verdict, shown.answer, shown.explanation, shown.reopen)
+
+
+def page_texts(page: pages.Page) -> tuple[str, ...]:
+    return (page.title, *(line.text for line in page.lines), *(offer.label for offer in page.offers))
+
+
+def _not_sure(item: SelfCheck) -> str:
+    return next(c.id for c in item.choices if c.not_sure)
+
+
+def short_path_time(pack: Pack, words: Catalogue | None = None) -> PathTime:
+    """How long the pack's short path takes to read, from the first step to the question list."""
+    words = words or load_catalogue()
+    return Timing(pack, Journey(pack), words).path_time()

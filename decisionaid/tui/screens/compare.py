@@ -1,0 +1,76 @@
+"""Options at a glance: the comparison table, a cell's details below it, and its card a key away."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from decisionaid.core.comparison import Cell, Comparison, comparison
+from decisionaid.core.controller import Controller
+from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.screens.card_modal import CardModal
+from decisionaid.tui.widgets.comparison_table import ComparisonTable
+
+if TYPE_CHECKING:
+    from decisionaid.content.models import Source
+
+
+def short_citation(source: Source) -> str:
+    """The citation up to its first full stop ('Popova V, et al'), with the year: the card lists it in full."""
+    first = source.citation.split(". ")[0].rstrip(".")
+    return first if str(source.year) in first else f"{first}, {source.year}"
+
+
+class CompareScreen(StepScreen):
+    """The options side by side; moving to a cell shows all of it, with its sources; Enter opens its card."""
+
+    TITLE_KEY = "compare.title"
+    AUTO_FOCUS = "#comparison"
+
+    def __init__(self, controller: Controller, position: int = 0) -> None:
+        super().__init__(controller, position)
+        self.table: Comparison = comparison(controller.pack, controller.words)
+
+    def compose(self) -> ComposeResult:
+        words = self.controller.words
+        yield self.title_bar()
+        yield Static(Content(f"{self.table.lead} {words('compare.tui_hint')}"), classes="lead compare-lead")
+        yield ComparisonTable(self.table, words("compare.question"), id="comparison")
+        yield Static(id="cell", classes="cell-detail")
+        yield from self.navigation()
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.show_cell(0, 0)
+
+    @on(ComparisonTable.Moved)
+    def moved(self, event: ComparisonTable.Moved) -> None:
+        self.show_cell(event.row, event.column)
+
+    def show_cell(self, row: int, column: int) -> None:
+        """The whole cell in words: which option and question, its text, its sources and its card."""
+        words = self.controller.words
+        cell = self.table.rows[row].cells[column]
+        lines = [words("compare.where", option=cell.option, question=self.table.rows[row].question), cell.text]
+        if cell.sources:
+            lines.append(words("compare.sources", citations="; ".join(map(short_citation, cell.sources))))
+        lines.append(self.card_line(cell))
+        self.query_one("#cell", Static).update(Content("\n".join(lines)))
+
+    def card_line(self, cell: Cell) -> str:
+        words = self.controller.words
+        if cell.card is None:
+            return words("compare.no_card")
+        return words("compare.open_card", title=self.pack.ordered_cards()[cell.card].title)
+
+    @on(ComparisonTable.Opened)
+    def open_card(self, event: ComparisonTable.Opened) -> None:
+        if event.cell.card is None:
+            return
+        self.report(self.controller.read_card(event.cell.card))
+        card = self.pack.ordered_cards()[event.cell.card]
+        self.app.push_screen(CardModal(self.pack, [card], self.controller.words))

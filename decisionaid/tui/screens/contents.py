@@ -1,0 +1,72 @@
+"""More about the options: every card by section, the ones read and the ones the short path left out.
+
+From the map, any card is three keys away: the part's number (or c), the section's number, the card's letter.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+
+from decisionaid.core.more import contents
+from decisionaid.tui.messages import GoTo
+from decisionaid.tui.screens.base import StepScreen, number_bindings
+from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
+
+
+class ContentsScreen(StepScreen):
+    """1-9 open a section; a card's letter opens it; Next goes on along the short path."""
+
+    AUTO_FOCUS = "#contents"
+    BINDINGS = [
+        *number_bindings("Open a section", "section"),
+        *(
+            Binding(key, f"card({n})", "Open a card", show=n == 0, key_display="letter", id=f"card-{key}")
+            for n, key in enumerate(CARD_KEYS)
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        controller = self.controller
+        minutes = controller.timing.left_out_minutes("cards")
+        table = contents(self.pack, controller.journey, self.session, controller.words, minutes)
+        self.title = table.title
+        yield self.title_bar()
+        yield Static(Content(table.lead), classes="lead contents-lead")
+        yield Static(Content(table.hint), classes="hint contents-hint")
+        yield ContentsList(table, controller.words, id="contents")
+        yield from self.navigation()
+        yield Footer(show_command_palette=False)
+
+    @property
+    def listing(self) -> ContentsList:
+        return self.query_one(ContentsList)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "section":
+            return int(str(parameters[0])) <= len(self.listing.table.sections)
+        if action == "card":
+            return True if self.listing.card_position(int(str(parameters[0]))) is not None else None
+        return True
+
+    def action_section(self, number: int) -> None:
+        self.listing.open(number - 1)
+        self.refresh_bindings()
+
+    def action_card(self, index: int) -> None:
+        position = self.listing.card_position(index)
+        if position is not None:
+            self.post_message(GoTo("cards", position))
+
+    @on(OptionList.OptionSelected, "#contents")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, number = (event.option.id or "").partition("-")
+        if kind == "section":
+            self.listing.toggle(int(number))
+            self.refresh_bindings()
+        else:
+            self.post_message(GoTo("cards", int(number)))

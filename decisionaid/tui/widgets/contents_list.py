@@ -1,0 +1,73 @@
+"""Every card, section by section: a section opens to list its cards, each with the letter that opens it."""
+
+from __future__ import annotations
+
+import string
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.more import Contents
+
+# Letters that open a card: every letter but those the page already uses (b back, n next, m map, q quit).
+CARD_KEYS = tuple(letter for letter in string.ascii_lowercase if letter not in "bmnq")
+
+
+class ContentsList(OptionList, inherit_bindings=False):
+    """Section lines, and under the open section its cards; the arrow keys and Enter work as well as the keys."""
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Previous line", show=False),
+        Binding("down", "cursor_down", "Next line", show=False),
+        Binding("home", "first", "First line", show=False),
+        Binding("end", "last", "Last line", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    def __init__(self, table: Contents, words: Catalogue, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="contents-list")
+        self.table = table
+        self.words = words
+        self.open_section: int | None = None
+
+    def on_mount(self) -> None:
+        self.set_options(self.lines())
+
+    def lines(self) -> list[Option]:
+        words, options = self.words, []
+        for n, section in enumerate(self.table.sections, 1):
+            sign = "▾" if self.open_section == n - 1 else "▸"
+            options.append(Option(Content(f"{sign} {n}. {section.title}: {section.summary}"), id=f"section-{n - 1}"))
+            if self.open_section != n - 1:
+                continue
+            for key, card in zip(CARD_KEYS, section.cards, strict=False):
+                flags = (("contents.read_mark", card.read), ("contents.left_out_mark", card.left_out))
+                marks = ", ".join(words(mark) for mark, on in flags if on)
+                text = f"    {key}  {card.title}" + (f" ({marks})" if marks else "")
+                options.append(Option(Content(text), id=f"card-{card.position}"))
+        return options
+
+    def open(self, section: int) -> None:
+        """Open one section (closing the one open before) and move to its first card."""
+        self.open_section = section
+        self.set_options(self.lines())
+        self.highlighted = self.get_option_index(f"section-{section}") + 1
+        self.scroll_to_highlight(top=False)
+
+    def toggle(self, section: int) -> None:
+        if self.open_section == section:
+            self.open_section = None
+            self.set_options(self.lines())
+            self.highlighted = self.get_option_index(f"section-{section}")
+        else:
+            self.open(section)
+
+    def card_position(self, index: int) -> int | None:
+        """The reading-order position of the open section's card `index` (from 0), if it has one."""
+        if self.open_section is None:
+            return None
+        cards = self.table.sections[self.open_section].cards
+        return cards[index].position if index < len(cards) else None
