@@ -15,6 +15,7 @@ from decisionaid.sanitize import clean_text
 
 MIN_WIDTH = 20
 MAX_LINE = MAX_NOTE  # no one answer can be longer than the longest note
+ANSWER_ROOM = 10  # a prompt's last line leaves room for a short answer typed after it
 _HANGING = re.compile(r"^(\s*(?:\d+\.\s+)?)")
 
 
@@ -84,7 +85,7 @@ class Console:
         A line longer than MAX_LINE characters is refused whole, with a message, and the prompt is asked again;
         an input that cannot be read any more counts as its end.
         """
-        *before, last = wrap(clean_text(prompt), self.width)
+        *before, last = wrap(clean_text(prompt), max(self.width - ANSWER_ROOM, ANSWER_ROOM))
         while True:
             write_out(self.stdout, "".join(line + "\n" for line in before) + last + " ")
             if self.interrupted:
