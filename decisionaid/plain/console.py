@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+import time
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -65,6 +66,16 @@ class Console:
         if self.waiting:
             raise KeyboardInterrupt
         self.interrupted = True
+
+    def pause(self, seconds: float) -> None:
+        """Wait a moment with nothing to read; Ctrl+C stops at once."""
+        if self.interrupted:
+            raise KeyboardInterrupt
+        self.waiting = True
+        try:
+            time.sleep(seconds)
+        finally:
+            self.waiting = False
 
     def show(self, lines: Iterable[str]) -> None:
         """Print each line wrapped; an empty string prints a blank line. OutputFailed when stdout is broken."""
