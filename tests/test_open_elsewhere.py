@@ -156,10 +156,17 @@ async def test_the_full_screen_aid_waits_then_opens_the_answers(first: Controlle
         await pilot.pause()
         assert isinstance(app.screen, OpenElsewhereScreen)
         text = shown_text(app.screen)
-        assert "are open in another decisionaid" in text and "Wait for it to close (w)" in text
+        assert (
+            "are open in another decisionaid" in text
+            and "Wait (w)" in text
+            and "Read only (r)" in text
+            and "Quit (q)" in text
+        )
+        waiting = app.screen.query_one("#waiting")
+        assert "Waiting for the other decisionaid to close." in str(waiting.content) and not waiting.display
         await pilot.press("w")
         await pilot.pause()
-        assert "Waiting for the other decisionaid to close." in shown_text(app.screen)
+        assert waiting.display, "the waiting line shows once the person chose to wait"
         first.answer_value("cost", "a-lot")
         first.leave()
         for _ in range(600):  # up to 30 s on a loaded machine; the aid looks again twice a second

@@ -37,8 +37,8 @@ class OpenElsewhereScreen(ModalScreen[bool]):
             yield Static(Content(words("lock.why")))
             yield Static(Content(words("lock.waiting")), id="waiting")
             with Horizontal(classes="buttons"):
-                yield Button(self._label("wait", "w"), id="wait", action="screen.wait", variant="primary")
-                yield Button(self._label("read_only", "r"), id="read-only", action="screen.read_only")
+                yield Button(self._label("wait_short", "w"), id="wait", action="screen.wait", variant="primary")
+                yield Button(self._label("read_only_short", "r"), id="read-only", action="screen.read_only")
                 yield Button(self._label("quit", "q"), id="quit", action="app.quit")
 
     def _label(self, name: str, key: str) -> str:
