@@ -60,6 +60,15 @@ class Author(Strict):
     credentials: Text | None = None
 
 
+class Vocabulary(Strict):
+    """The pack's own words for what the interface names; a word left out is the catalogue's own."""
+
+    expert: Text | None = Field(
+        None, description="Who the handout's questions are for, e.g. 'clinician' or 'repair technician'."
+    )
+    counted: Text | None = Field(None, description="What the figures count, in the plural, e.g. 'people' or 'laptops'.")
+
+
 class Meta(Strict):
     """Who made the pack, when, and on what terms (IPDAS certification items)."""
 
@@ -85,6 +94,15 @@ class Meta(Strict):
     )
     short_path_minutes: int = Field(
         15, ge=1, le=240, description="The most minutes the short path may take at 150 words a minute (lint checks)."
+    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
+        "en", description="The language of the pack's text (e.g. 'en', 'es'): the interface speaks it too."
+    )
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    wording: dict[str, Text] = Field(
+        default_factory=dict,
+        description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
+        "keep the sentence's placeholders.",
     )
 
     @model_validator(mode="after")

@@ -27,7 +27,9 @@ def run_plain(pack: Pack) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
-    console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
+    console = Console(
+        sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
+    )
     previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
     try:
         return PlainAid(controller, console).run()
