@@ -16,6 +16,7 @@ from decisionaid.tui.screens import base
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.help import HelpScreen
+from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
 from tests.conftest import shown_text, tab_to
 
@@ -116,6 +117,10 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         await app.push_screen(StillThereScreen(app.words))
         await pilot.pause()
         await crisis_opens_here(pilot)  # a kiosk's idle warning
+        await pilot.press("escape")
+        await app.push_screen(OpenElsewhereScreen(controller))
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # answers open in another aid
     assert every_screen_class() <= seen
 
 

@@ -53,7 +53,7 @@ def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
             notes.add(session.note.split()[1])
     assert len(notes) > 5, "the saver should have completed saves between kills"
     leftovers = [p.name for p in path.parent.iterdir() if p.name != path.name]
-    assert all(name.endswith(".tmp") for name in leftovers)
+    assert all(name.endswith((".tmp", ".lock")) for name in leftovers)
 
     from decisionaid.content import load_pack
     from decisionaid.core.controller import Controller
@@ -61,4 +61,5 @@ def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
 
     controller = Controller(load_pack(COMMUTE), AnswersFile(path))
     assert controller.session is not None and controller.notices == ()
-    assert [p.name for p in path.parent.iterdir()] == [path.name], "interrupted temporary files are cleaned up"
+    left = sorted(p.name for p in path.parent.iterdir())
+    assert left == [path.name, f"{path.name}.lock"], "interrupted temporary files are cleaned up"

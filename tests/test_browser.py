@@ -92,9 +92,10 @@ def browser():
 
 
 class Server:
-    """`decisionaid serve --kiosk` on 127.0.0.1, on a free port, with its temporary folders under `tmp`."""
+    """`decisionaid serve --kiosk` (or without it) on 127.0.0.1, on a free port, with its temporary folders
+    under `tmp`."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, *, kiosk: bool = True) -> None:
         self.tmp = tmp
         env = {
             **os.environ,
@@ -103,7 +104,8 @@ class Server:
             "DECISIONAID_DATA_DIR": str(tmp / "data"),
         }
         env.pop("NO_COLOR", None)
-        argv = [sys.executable, "-m", "decisionaid", "serve", "--port", "0", "--pack", str(COMMUTE), "--kiosk"]
+        argv = [sys.executable, "-m", "decisionaid", "serve", "--port", "0", "--pack", str(COMMUTE)]
+        argv += ["--kiosk"] if kiosk else []
         self.process = subprocess.Popen(
             [*argv, "--local-help", LOCAL_HELP],
             env=env,
@@ -132,6 +134,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     output = running.stop()
     assert running.process.returncode == 0, output
     assert not list(running.tmp.glob("decisionaid-serve-*")), "the kiosk folders were left behind"
+
+
+@pytest.fixture(scope="module")
+def personal_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = Server(tmp_path_factory.mktemp("serve-personal"), kiosk=False)
+    yield running
+    output = running.stop()
+    assert running.process.returncode == 0, output
 
 
 def wait_until(condition, what: str) -> None:
@@ -301,4 +311,21 @@ def test_each_tab_is_its_own_person_in_kiosk_mode(browser, server: Server) -> No
     ended.wait_for(timeout=TIMEOUT * 1000)
     assert ended.inner_text() == "The aid has closed in this tab, and its answers were deleted."
     wait_until(lambda: not server.kiosk_folders(), "deleting the last tab's folder")
+    second.close()
+
+
+def test_without_kiosk_a_second_tab_is_told_the_answers_are_open_in_the_first(browser, personal_server) -> None:
+    first = Tab(browser, personal_server)
+    first.open()
+    first.press("s")
+    first.wait_for("Options at a glance")
+    second = Tab(browser, personal_server)
+    second.page.goto(personal_server.url)
+    shown = second.wait_for("are open in another decisionaid")
+    assert "Wait (w)" in shown
+    second.click_text("Wait (w)")
+    second.wait_for("Waiting for the other decisionaid to close.")
+    first.close()  # the first tab's aid saves and ends, which lets the answers go
+    shown = second.wait_for("read only", gone=True)
+    assert "You left off at the options at a glance." in shown and "are open in another" not in shown
     second.close()

@@ -74,7 +74,7 @@ async def test_a_damaged_save_is_kept_aside_explained_and_a_fresh_one_started(ma
         assert isinstance(app.screen, CompareScreen)
     assert backup.read_bytes() == original
     assert saved()["cards_read"] == [] and saved()["seen"] == ["compare"]
-    assert {p.name for p in data_dir().iterdir()} == {"commute-answers.toml", backup.name}
+    assert {p.name for p in data_dir().iterdir()} == {"commute-answers.toml", "commute-answers.toml.lock", backup.name}
 
 
 async def test_after_a_content_update_known_answers_stay_and_removed_ones_are_named(make_app, tmp_path) -> None:

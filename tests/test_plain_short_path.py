@@ -36,10 +36,10 @@ def test_the_table_is_read_row_by_row_then_option_by_option_on_request(commute_p
     assert "Options at a glance. Part 1 of 7 · about 4 minutes left." in run.out
     rows = run.out.index("What does it cost?\nKeep taking the bus: A ticket for each ride, or a pass for a month.")
     assert rows < run.out.index("How many feel fresh at work?\nKeep taking the bus: Between 20 and 30")
-    by_option = run.out.split("(h for help): o\n")[1]
+    by_option = run.out.split("to go on: o\n")[1]
     assert by_option.startswith("\nKeep taking the bus:\nWhat does it cost? A ticket for each ride")
     assert "Start cycling:\nWhat does it cost? A bike, a lock and lights, once.\nHow many feel" in by_option
-    assert "Sources for this table:\n1. Example Travel Survey, 2025." in run.out.split("(h for help): s\n")[1]
+    assert "Sources for this table:\n1. Example Travel Survey, 2025." in run.out.split("to go on: s\n")[1]
     assert run.out.count("https://") == 1, "sources are listed only when asked for"
 
 
@@ -60,7 +60,7 @@ def test_enter_skips_every_kind_of_question(commute_pack, tmp_path: Path) -> Non
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "", "", "", "", "", "", "", "", "")
     assert run.session.stage == "summary"
     assert run.session.self_check == {} and run.session.values == {} and run.session.sure == {}
-    assert run.flat.count("or press Enter to skip (h for help):") == 6
+    assert run.flat.count("or press Enter to skip:") == 6
     assert "You skipped the self-check questions. You can answer them now, or later from the map." in run.flat
 
 
@@ -77,13 +77,13 @@ def test_the_pages_that_end_a_part_offer_what_was_left_out(commute_pack, tmp_pat
 
 def test_the_map_lists_the_parts_and_a_number_goes_there(commute_pack, tmp_path: Path) -> None:
     run = Run(commute_pack, tmp_path, "", "", "", "m", "4")
-    the_map = run.out.split("(h for help): m\n")[1]
+    the_map = run.out.split("to go on: m\n")[1]
     assert "Map of the aid. Part 2 of 7 · about 3 minutes left." in the_map
     assert "1. Options at a glance: done, about 1 minute." in the_map
     assert "2. The key facts: in progress, about 2 minutes (you are here)." in the_map
     assert "7. Your handout: not started." in the_map
     assert "Type a part's number to go there, a for all the cards, or press Enter to stay" in the_map
-    assert "Self-check. Part 4 of 7" in run.out.split("(h for help): 4\n")[1]
+    assert "Self-check. Part 4 of 7" in run.out.split("to stay: 4\n")[1]
     assert run.session.stage == "self_check"
 
 

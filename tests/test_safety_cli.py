@@ -70,6 +70,14 @@ def test_plain_mode_to_a_full_disk_is_one_line_and_status_1(tmp_path: Path) -> N
     )
 
 
+@needs_dev_full
+@pytest.mark.parametrize("asked", [["--help"], ["--version"], ["lint", "--help"]])
+def test_help_and_version_to_a_full_disk_are_one_line_and_status_1(asked: list[str], tmp_path: Path) -> None:
+    result = run_to_full(*asked, data=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "decisionaid: cannot write to standard output (No space left on device)\n"
+
+
 class FailingAfter(io.StringIO):
     """Standard output that takes `writes` writes, then fails as a full disk does."""
 

@@ -28,11 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the chosen command; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
     real_stdout = sys.stdout
     if real_stdout is not None:
         sys.stdout = GuardedStream(real_stdout)  # type: ignore[assignment]
     try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit:  # --help and --version print, then exit: the printing must have worked too
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            raise
         status = run.run(args) if args.command is None else args.handler(args)
         if sys.stdout is not None:
             sys.stdout.flush()

@@ -90,7 +90,7 @@ def _short_path_line(report: LintReport, words: Catalogue) -> str:
         ]
     )
     where = words("cli.lint_short_path" if path.marked else "cli.lint_short_path_unmarked")
-    minutes = f"{path.minutes:.1f}"
+    minutes = f"{path.minutes_to_a_tenth:.1f}"
     return words(
         "cli.lint_short_path_line",
         where=where,

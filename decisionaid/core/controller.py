@@ -3,6 +3,10 @@
 Both front ends call these operations and show what they return; none of them touches a session's
 fields or the answers file itself. Every change is checked and cleaned here, saved at once, and
 reported back, including a save that failed, in words.
+
+One aid at a time keeps a person's answers: the controller takes the answers file's lock when it
+opens. When another aid has it, these answers are open elsewhere: they can be read, nothing is saved
+or deleted here, and `claim()` takes them over once the other aid has closed.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from decisionaid.core.session import (
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, build_summary
 from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
+from decisionaid.storage.files import ensure_private_dir
+from decisionaid.storage.lock import AnswersLock, LockError
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -71,6 +77,9 @@ class Controller:
         self.today: Callable[[], date] = date.today  # the day a handout is made; tests fix it
         self._save_soon: Callable[[Callable[[], Outcome]], None] | None = None
         self._save_pending = False
+        self._lock = AnswersLock(answers.path)
+        self._claimed = self._take_lock()
+        self._changed_elsewhere = False  # changes made while the answers were open in another aid
         self._load()
 
     # --- reading ---------------------------------------------------------------------
@@ -95,8 +104,46 @@ class Controller:
         return self.journey.describe(self._session.stage, self._session.position, self.words)
 
     def where(self, *, short: bool = False) -> str:
-        """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left')."""
-        return self.progress.line(self._session, self.place, short=short)
+        """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left'),
+        and that nothing is saved while the answers are open in another aid."""
+        line = self.progress.line(self._session, self.place, short=short)
+        if self.open_elsewhere:
+            return self.words("lock.where_short" if short else "lock.where", where=line)
+        return line
+
+    @property
+    def open_elsewhere(self) -> bool:
+        """Another aid has these answers open: they can be read here, but nothing is saved or deleted."""
+        return not self._claimed
+
+    def open_elsewhere_notice(self) -> str:
+        """Who has the answers open, in one sentence for the person."""
+        owner = self._lock.owner()
+        if owner:
+            return self.words("lock.open_elsewhere_by", path=self.answers.path, process=owner)
+        return self.words("lock.open_elsewhere", path=self.answers.path)
+
+    def claim(self) -> bool:
+        """Take over answers that were open elsewhere, once the other aid has closed, and read what it saved.
+
+        Only before anything was changed here: changes made meanwhile would be lost in the reading."""
+        if self._claimed:
+            return True
+        if self._changed_elsewhere or not self._take_lock():
+            return False
+        self._claimed = True
+        self._session, self.notices = None, ()
+        self._load()
+        return True
+
+    def _take_lock(self) -> bool:
+        """True when these answers are ours to save: the lock is taken, or cannot be used at all here (a
+        folder that cannot be written: saving then says what is wrong)."""
+        try:
+            ensure_private_dir(self.answers.path.parent)
+            return self._lock.acquire()
+        except (LockError, OSError):
+            return True
 
     def aid_map(self) -> AidMap:
         """Every part with its state and minutes, and where choosing it leads."""
@@ -136,7 +183,10 @@ class Controller:
             self.notices = (words("notice.kept_unknown", count=len(kept), details="; ".join(kept)),)
 
     def _set_aside(self, why: str) -> str:
-        """Move an unusable file aside, so it is kept but no longer read; say where it went."""
+        """Move an unusable file aside, so it is kept but no longer read; say where it went (only for answers
+        that are ours: another aid's file is left as it is)."""
+        if not self._claimed:
+            return f"{why} {self.words('lock.left_as_it_is', path=self.answers.path)}"
         try:
             backup = self.answers.move_aside()
         except OSError as exc:
@@ -168,14 +218,14 @@ class Controller:
             read = read if key in read else (*read, key)
         elif key is not None and key not in seen:
             seen = (*seen, key)
-        return self._change(stage=place[0], position=place[1], cards_read=read, seen=seen)
+        return self._change(stage=place[0], position=place[1], cards_read=read, seen=seen, moved=True)
 
     def read_card(self, position: int) -> Outcome:
         """A card opened on top of a page (from the table of options) counts as read; the place stays."""
         card = self.journey.card_ids[position]
         if card in self._live.cards_read:
             return Outcome()
-        return self._change(cards_read=(*self._live.cards_read, card))
+        return self._change(cards_read=(*self._live.cards_read, card), moved=True)
 
     def step(self, delta: int) -> Place:
         """The place one step forward (1) or back (-1) from here; `go` records it."""
@@ -311,14 +361,18 @@ class Controller:
     # --- the file --------------------------------------------------------------------
 
     def save_after(self, schedule: Callable[[Callable[[], Outcome]], None]) -> None:
-        """Save each change a moment later: `schedule` is handed the save (once for changes in a row) and runs
-        it, and shows its outcome, when the front end has drawn the change. Leaving still saves at once."""
+        """Save each move a moment later: `schedule` is handed the save (once for moves in a row) and runs it,
+        and shows its outcome, when the front end has drawn the new page. What the person entered, and leaving,
+        are still saved at once."""
         self._save_soon = schedule
 
     def save(self) -> Outcome:
-        """Save now (nothing to do before the person starts)."""
+        """Save now (nothing to do before the person starts; nothing is saved while the answers are open
+        elsewhere)."""
         if self._session is None:
             return Outcome()
+        if not self._claimed:
+            return Outcome(problem=self.words("lock.not_saved"))
         try:
             self._session = save_session(self._session, self.answers.path)
         except OSError as exc:
@@ -328,7 +382,9 @@ class Controller:
         return Outcome()
 
     def delete(self) -> Outcome:
-        """Forget every answer and remove the file."""
+        """Forget every answer and remove the file (not while another aid has it open)."""
+        if not self._claimed:
+            return Outcome(done=False, problem=self.words("lock.not_deleted"))
         try:
             self.answers.delete()
         except OSError as exc:
@@ -354,8 +410,13 @@ class Controller:
         return self.start()
 
     def leave(self) -> Outcome:
-        """Save before leaving; if that fails, keep a private copy elsewhere and say where it is."""
+        """Save before leaving; if that fails, keep a private copy elsewhere and say where it is. The lock is
+        let go, so another aid can take the answers."""
+        if not self._claimed and not self._changed_elsewhere:
+            return Outcome(said=self.words("lock.left_unchanged"))
         outcome = self.save()
+        if outcome.saved:
+            self._lock.release()
         if outcome.saved or self._session is None:
             return outcome
         self.fallback = self._write_fallback()
@@ -388,9 +449,14 @@ class Controller:
             self._session = Session.new(self.pack)
         return self._session
 
-    def _change(self, **updates: object) -> Outcome:
+    def _change(self, *, moved: bool = False, **updates: object) -> Outcome:
+        """Change the answers and save them: at once for what the person entered; for a move (the place, a
+        card read), once the front end has drawn the new page, when it asked for that."""
         self._session = replace(self._live, **updates)  # type: ignore[arg-type]
-        if self._save_soon is None:
+        if not self._claimed:
+            self._changed_elsewhere = True
+            return self.save()
+        if not moved or self._save_soon is None:
             return self.save()
         if not self._save_pending:
             self._save_pending = True

@@ -59,6 +59,11 @@ class PathTime:
         return minutes_for(self.words)
 
     @property
+    def minutes_to_a_tenth(self) -> float:
+        """Minutes rounded up to a tenth, so a path over its target never reads as on it."""
+        return math.ceil(self.words * 10 / WORDS_PER_MINUTE) / 10
+
+    @property
     def over_target(self) -> bool:
         return self.words > self.target_minutes * WORDS_PER_MINUTE
 

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from decisionaid.content.problems import display_path
-from decisionaid.lint.short_path import ShortPath
+from decisionaid.core.timing import PathTime
 
 
 class Level(StrEnum):
@@ -47,7 +47,7 @@ class LintReport:
 
     findings: list[Finding] = field(default_factory=list)
     grades: list[GradeRow] = field(default_factory=list)
-    short_path: ShortPath | None = None
+    short_path: PathTime | None = None
     comparison_words: int = 0
 
     @property

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
+from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.journey import Journey
+from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.lint.prose import GRADED_MIN_WORDS, graded_texts, reader_texts
 from decisionaid.lint.readability import reading_grade
 from decisionaid.lint.report import Finding, GradeRow, Level, LintReport
-from decisionaid.lint.short_path import WORDS_PER_MINUTE, comparison_words, measure_short_path
 from decisionaid.lint.wording import (
     advice_verb_at_start,
     count_words,
@@ -147,9 +149,10 @@ class _Linter:
 
     def short_path(self) -> None:
         """The short path fits its target at 150 words a minute (a pack with no marks has everything on it)."""
-        measured = measure_short_path(self.pack)
+        timing = Timing(self.pack, Journey(self.pack), load_catalogue())
+        measured = timing.path_time()
         self.report.short_path = measured
-        self.report.comparison_words = comparison_words(self.pack)
+        self.report.comparison_words = timing.words_at(("compare", 0)) if self.pack.comparison.rows else 0
         if measured.over_target:
             fix = (
                 "move cards, self-check items or values items off it"
@@ -160,7 +163,7 @@ class _Linter:
                 "pack",
                 "meta.short_path_minutes",
                 Level.error,
-                f"the short path takes {measured.minutes:.1f} minutes ({measured.words} words at "
+                f"the short path takes {measured.minutes_to_a_tenth:.1f} minutes ({measured.words} words at "
                 f"{WORDS_PER_MINUTE} a minute), over its target of {measured.target_minutes}: {fix}",
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+import time
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -15,6 +16,7 @@ from decisionaid.sanitize import clean_text
 
 MIN_WIDTH = 20
 MAX_LINE = MAX_NOTE  # no one answer can be longer than the longest note
+ANSWER_ROOM = 10  # a prompt's last line leaves room for a short answer typed after it
 _HANGING = re.compile(r"^(\s*(?:\d+\.\s+)?)")
 
 
@@ -65,6 +67,16 @@ class Console:
             raise KeyboardInterrupt
         self.interrupted = True
 
+    def pause(self, seconds: float) -> None:
+        """Wait a moment with nothing to read; Ctrl+C stops at once."""
+        if self.interrupted:
+            raise KeyboardInterrupt
+        self.waiting = True
+        try:
+            time.sleep(seconds)
+        finally:
+            self.waiting = False
+
     def show(self, lines: Iterable[str]) -> None:
         """Print each line wrapped; an empty string prints a blank line. OutputFailed when stdout is broken."""
         out = [
@@ -84,7 +96,7 @@ class Console:
         A line longer than MAX_LINE characters is refused whole, with a message, and the prompt is asked again;
         an input that cannot be read any more counts as its end.
         """
-        *before, last = wrap(clean_text(prompt), self.width)
+        *before, last = wrap(clean_text(prompt), max(self.width - ANSWER_ROOM, ANSWER_ROOM))
         while True:
             write_out(self.stdout, "".join(line + "\n" for line in before) + last + " ")
             if self.interrupted:

@@ -19,6 +19,8 @@ from decisionaid.plain.console import Console, EndOfInput
 from decisionaid.plain.prompts import BACK, Here, Jump, Prompter, Quit
 from decisionaid.plain.summary_page import SummaryPage
 
+WAIT_POLL_SECONDS = 0.5  # how often a wait for answers open elsewhere looks again
+
 NEXT, PREVIOUS = 1, -1
 Move = int | Place
 
@@ -42,6 +44,8 @@ class PlainAid:
         """Run until the person quits or the input ends (exit 0), or Ctrl+C (exit 130)."""
         try:
             try:
+                if self.controller.open_elsewhere:
+                    self.open_elsewhere()
                 self.welcome()
             except Jump as jump:
                 self.go(*jump.place)
@@ -63,7 +67,7 @@ class PlainAid:
         if not self.controller.started:
             self.console.say("", self.words(f"plain.{why}_nothing"))
         elif outcome.saved:
-            self.console.say("", self.words(f"plain.{why}_saved"))
+            self.console.say("", outcome.said or self.words(f"plain.{why}_saved"))
         else:
             self.console.say("", *filter(None, (outcome.problem, outcome.said)))
             return status or 1
@@ -144,6 +148,23 @@ class PlainAid:
         self.console.say(self.words("plain.still_at", place=self.controller.left_off()))
 
     # --- the start ----------------------------------------------------------------
+
+    def open_elsewhere(self) -> None:
+        """Another aid has the answers open: wait for it to close, read them without saving, or quit."""
+        words, controller = self.words, self.controller
+        here = Here(lambda: [controller.open_elsewhere_notice(), words("lock.why")], first=True)
+        self.console.say(*here.page(), "")
+        choices = [words("lock.wait"), words("lock.read_only"), words("lock.quit")]
+        self.console.say(*(f"{n}. {label}" for n, label in enumerate(choices, 1)))
+        choice = self.ask.choose(here, words("plain.one_two_three_enter"), count=3, enter=True)
+        if choice == 3:
+            raise Quit
+        if choice == 2:
+            return
+        self.console.say(words("lock.waiting_plain"))
+        while not controller.claim():
+            self.console.pause(WAIT_POLL_SECONDS)
+        self.console.say(words("lock.claimed"), "")
 
     def welcome(self) -> None:
         """What the aid is; start, or resume, start over or delete saved answers."""

@@ -77,6 +77,7 @@ class DecisionAidApp(App[int]):
         self.sub_title = controller.pack.meta.title
         self.leaving = False
         self.farewell: str | None = None
+        self.last_problem: str | None = None
         self.site = site
         self.idle: IdleWatch | None = None
         self._first_theme = self.theme
@@ -93,7 +94,17 @@ class DecisionAidApp(App[int]):
         if self.site.kiosk:
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         self.push_screen(WelcomeScreen(self.controller))
+        if self.controller.open_elsewhere:
+            from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
+
+            self.push_screen(OpenElsewhereScreen(self.controller), self._opened)
         self.call_after_refresh(self.run_worker, import_screens, thread=True, exit_on_error=False)
+
+    async def _opened(self, claimed: bool | None) -> None:
+        """The answers that were open elsewhere are ours now: the welcome shows them afresh."""
+        if claimed:
+            await self.switch_screen(WelcomeScreen(self.controller))
+            self.notify(self.words("lock.claimed"), markup=False)
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
@@ -126,9 +137,11 @@ class DecisionAidApp(App[int]):
         self.show_outcome(message.outcome)
 
     def show_outcome(self, outcome: Outcome) -> None:
-        """A problem from the controller, in one line; the answers stay on screen."""
-        if outcome.problem:
+        """A problem from the controller, in one line, once until something works again; the answers stay on
+        screen."""
+        if outcome.problem and outcome.problem != self.last_problem:
             self.notify(outcome.problem, severity="error", markup=False)
+        self.last_problem = outcome.problem
 
     @on(Move)
     async def move(self, message: Move) -> None:
