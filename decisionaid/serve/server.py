@@ -73,6 +73,7 @@ class AidServer:
     def __init__(self, options: ServeOptions, kiosk_parent: Path | None = None) -> None:
         self.options = options
         self.kiosk_parent = kiosk_parent
+        self.words = load_catalogue()
         self.guard = RequestGuard(options.host, options.public_url)
         websocket_url = None
         if options.public_url:
@@ -117,7 +118,7 @@ class AidServer:
     @web.middleware
     async def check_host(self, request: web.Request, handler) -> web.StreamResponse:
         if not self.guard.host_allowed(request.host):
-            raise web.HTTPMisdirectedRequest(text="This server answers only on this computer's own addresses.")
+            raise web.HTTPMisdirectedRequest(text=self.words("serve_http.other_address"))
         return await handler(request)
 
     async def add_headers(self, _request: web.Request, response: web.StreamResponse) -> None:
@@ -132,7 +133,7 @@ class AidServer:
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.guard.origin_allowed(request.headers.get("Origin"), request.host):
-            raise web.HTTPForbidden(text="Only the aid's own page may open a tab.")
+            raise web.HTTPForbidden(text=self.words("serve_http.other_page"))
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         if self.full or self.stopping:
             await websocket.prepare(request)
@@ -176,7 +177,7 @@ class AidServer:
         try:
             download = await self.downloads.get_download_metadata(key)
         except KeyError:
-            raise web.HTTPNotFound(text="That download has finished or never existed.") from None
+            raise web.HTTPNotFound(text=self.words("serve_http.no_download")) from None
         name = "".join(c if c in SAFE_FILE_NAME else "_" for c in download.file_name) or "download"
         content_type = download.mime_type + (f"; charset={download.encoding}" if download.encoding else "")
         response = web.StreamResponse(
