@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
+from decisionaid.cli.run import add_language_argument, unknown_language
 from decisionaid.core.catalogue import load_catalogue, words_for
 from decisionaid.export import FORMATS
 from decisionaid.plain.output import write_out
@@ -19,6 +20,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("export", help=words("export_cli.help"), description=words("export_cli.about"))
     parser.add_argument("--pack", metavar="PACK", help=words("export_cli.pack_help"))
     parser.add_argument("--session", metavar="FILE", type=Path, help=words("export_cli.session_help"))
+    add_language_argument(parser, words)
     parser.add_argument("--format", choices=FORMATS, help=words("export_cli.format_help"))
     parser.add_argument("-o", "--output", metavar="FILE", help=words("export_cli.output_help"))
     parser.add_argument("--force", action="store_true", help=words("export_cli.force_help"))
@@ -31,10 +33,13 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
     from decisionaid.export.render import render
 
+    if problem := unknown_language(args.language):
+        print(problem, file=sys.stderr)
+        return 2
     pack = load_or_report(args.pack)
     if pack is None:
         return 2
-    words = words_for(pack)
+    words = words_for(pack, language=args.language)
     path = args.session or session_path(pack.meta.id)
     if args.session is None and _missing(path):
         print(_no_answers(path, pack.meta.id), file=sys.stderr)

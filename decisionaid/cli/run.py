@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, languages, load_catalogue, words_for
 
 IDLE_MINUTES = 10
 MOST_IDLE_MINUTES = 24 * 60
@@ -20,7 +20,20 @@ def add_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
     parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
     parser.add_argument("--theme", metavar="NAME", help=words("cli.theme_help"))
     parser.add_argument("--plain", action="store_true", help=words("cli.plain_help"))
+    add_language_argument(parser, words)
     add_site_arguments(parser, words)
+
+
+def add_language_argument(parser: argparse.ArgumentParser, words: Catalogue) -> None:
+    """`--language LANG`: the interface's catalogue, whatever the pack's language (its text stays as written)."""
+    parser.add_argument("--language", metavar="LANG", help=words("cli.language_help", languages=", ".join(languages())))
+
+
+def unknown_language(language: str | None) -> str | None:
+    """None when no language was asked for or the aid has its interface sentences, else the one-line error."""
+    if language is None or language in languages():
+        return None
+    return load_catalogue()("cli.no_language", language=language, names=", ".join(languages()))
 
 
 def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
@@ -65,16 +78,20 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    if problem := unknown_language(args.language):
+        print(problem, file=sys.stderr)
+        return 2
     pack = load_or_report(args.pack, keep=not args.kiosk)  # a kiosk writes nothing outside its own folder
     if pack is None:
         return 2
+    words = words_for(pack, language=args.language)
     if wants_plain(args):
         if args.kiosk or args.local_help:
             print(load_catalogue()("cli.site_options_not_plain"), file=sys.stderr)
             return 2
         from decisionaid.plain.main import run_plain
 
-        return run_plain(pack)
+        return run_plain(pack, words)
     from decisionaid.core.site import Site
     from decisionaid.storage.kiosk import kiosk_folder
     from decisionaid.storage.paths import session_path
@@ -84,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     folder: AbstractContextManager[Path | None] = kiosk_folder() if args.kiosk else nullcontext()
     with folder as answers_dir:
         answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
-        app = make_app(pack, theme=args.theme, answers=answers, site=site)
+        app = make_app(pack, theme=args.theme, answers=answers, site=site, words=words)
         if args.theme and app.theme != args.theme:
             names = ", ".join(sorted(app.available_themes))
             print(app.words("cli.no_theme", theme=args.theme, names=names), file=sys.stderr)

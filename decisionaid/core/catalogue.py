@@ -16,10 +16,12 @@ import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from decisionaid.core.formats import long_date, whole_number
 from decisionaid.sanitize import escape_controls
 
 if TYPE_CHECKING:
@@ -93,6 +95,14 @@ class Catalogue:
     def __contains__(self, key: str) -> bool:
         return key in self.entries
 
+    def date(self, day: date) -> str:
+        """The long date in this catalogue's language, e.g. '21 November 2026'."""
+        return long_date(day, self.language)
+
+    def number(self, n: int) -> str:
+        """A whole number grouped as this catalogue's language groups it, e.g. '100,000'."""
+        return whole_number(n, self.language)
+
     def in_voice(self, voice: str) -> Catalogue:
         """The same catalogue, speaking for `voice` ('self' or 'helper')."""
         if voice not in VOICES:
@@ -153,11 +163,14 @@ def load_catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
     return Catalogue(language, flatten(data), vocabulary=vocabulary)
 
 
-def words_for(pack: Pack, voice: str = "self") -> Catalogue:
-    """The catalogue a pack speaks with: its language, its vocabulary and its own wording; CatalogueError
-    (one line, naming the key) when the pack's wording does not fit."""
+def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> Catalogue:
+    """The catalogue a pack speaks with: its language (or `language`, the person's choice of interface), its
+    vocabulary and its own wording; CatalogueError (one line, naming the key) when the pack's wording does not fit.
+
+    The vocabulary and wording are the pack's own text, so they stay as written in any interface language.
+    """
     meta = pack.meta
-    words = load_catalogue(meta.language)
+    words = load_catalogue(language or meta.language)
     words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
     if meta.wording:
         words = words.with_overrides(dict(meta.wording))

@@ -327,7 +327,9 @@ class Controller:
         if not text:
             return Outcome(done=False, said=self.words("summary.no_question_added"))
         if len(text) > MAX_QUESTION:
-            return Outcome(done=False, problem=self.words("summary.question_too_long", limit=MAX_QUESTION))
+            return Outcome(
+                done=False, problem=self.words("summary.question_too_long", limit=self.words.number(MAX_QUESTION))
+            )
         outcome = self._change(own_questions=(*self._live.own_questions, text))
         return replace(outcome, said=self.words("summary.added", text=text))
 
@@ -353,7 +355,7 @@ class Controller:
         """Replace the note; cleaned, and refused with a reason when too long (never cut short silently)."""
         text = clean_text(text)
         if len(text) > MAX_NOTE:
-            return Outcome(done=False, problem=self.words("summary.note_too_long", limit=MAX_NOTE))
+            return Outcome(done=False, problem=self.words("summary.note_too_long", limit=self.words.number(MAX_NOTE)))
         if self._session is None or text == self._session.note:
             return Outcome()
         return self._change(note=text)

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
 
-_MONTHS = tuple(f"month.{n}" for n in range(1, 13))
-
 
 @dataclass(frozen=True)
 class Line:
@@ -53,7 +51,7 @@ class Page:
 
 def long_date(day: date, words: Catalogue) -> str:
     """'21 November 2026', in the catalogue's language."""
-    return words("date.long", day=day.day, month=words(_MONTHS[day.month - 1]), year=day.year)
+    return words.date(day)
 
 
 def welcome(

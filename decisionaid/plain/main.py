@@ -15,10 +15,12 @@ from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
+    from decisionaid.core.catalogue import Catalogue
 
 
-def run_plain(pack: Pack) -> int:
-    """Run the journey on stdin and stdout; never a traceback for bad bytes in or out.
+def run_plain(pack: Pack, words: Catalogue | None = None) -> int:
+    """Run the journey on stdin and stdout, in `words` (default: the pack's language); never a traceback for bad
+    bytes in or out.
 
     When standard output cannot be written (a full disk, a closed terminal), the answers are saved and one
     line on standard error says so, or says where they are if the save failed too; the exit status is 1.
@@ -26,7 +28,7 @@ def run_plain(pack: Pack) -> int:
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
+    controller = Controller(pack, AnswersFile(session_path(pack.meta.id)), words)
     console = Console(
         sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
     )

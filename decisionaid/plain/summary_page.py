@@ -153,7 +153,7 @@ class SummaryPage:
             if not line.strip():
                 break
             if len("\n".join([*lines, clean_text(line).strip()])) > MAX_NOTE:
-                self.say(words("typing.note_full", limit=f"{MAX_NOTE:,}"))
+                self.say(words("typing.note_full", limit=words.number(MAX_NOTE)))
                 continue
             lines.append(line.strip())
         if lines:

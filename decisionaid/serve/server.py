@@ -22,7 +22,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.download_manager import DownloadManager
 
 from decisionaid.content import Pack
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import load_catalogue, words_for
 from decisionaid.serve.addresses import RequestGuard, url_host
 from decisionaid.serve.command import app_command
 from decisionaid.serve.pages import STATIC, Pages, PageText
@@ -48,6 +48,7 @@ class ServeOptions:
     idle_minutes: int = 10
     local_help: str | None = None
     theme: str | None = None
+    language: str | None = None
     max_tabs: int = 10
     stop_timeout: float = 5.0
 
@@ -73,13 +74,13 @@ class AidServer:
     def __init__(self, options: ServeOptions, kiosk_parent: Path | None = None) -> None:
         self.options = options
         self.kiosk_parent = kiosk_parent
-        self.words = load_catalogue()
+        self.words = words_for(options.pack, language=options.language)
         self.guard = RequestGuard(options.host, options.public_url)
         websocket_url = None
         if options.public_url:
             base = options.public_url.rstrip("/") + "/ws"
             websocket_url = "ws" + base.removeprefix("http")
-        text = PageText.for_pack(options.pack, local_help=options.local_help, kiosk=options.kiosk)
+        text = PageText.for_pack(options.pack, self.words, local_help=options.local_help, kiosk=options.kiosk)
         self.pages = Pages(text, websocket_url=websocket_url, max_tabs=options.max_tabs)
         self.headers = _headers(options.public_url)
         self.downloads = DownloadManager()
@@ -92,6 +93,7 @@ class AidServer:
             idle_minutes=options.idle_minutes,
             local_help=options.local_help,
             theme=options.theme,
+            language=options.language,
         )
 
     def make_app(self) -> web.Application:

@@ -13,6 +13,7 @@ from decisionaid.tui.app import DecisionAidApp
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
+    from decisionaid.core.catalogue import Catalogue
 
 
 def make_app(
@@ -23,11 +24,13 @@ def make_app(
     settings: Path | None = None,
     export_dir: Path | None = None,
     site: Site = PERSONAL,
+    words: Catalogue | None = None,
 ) -> DecisionAidApp:
-    """The aid for `pack`, its answers in the user's data folder unless `answers` names a file.
+    """The aid for `pack`, its answers in the user's data folder unless `answers` names a file; `words` is the
+    interface's catalogue when it is not the pack's own language.
 
     In kiosk mode (`site.kiosk`) no settings file is read or written.
     """
-    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)))
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words)
     remembered = None if site.kiosk else settings or settings_path()
     return DecisionAidApp(controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site)

@@ -52,7 +52,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield CleanInput(
                 str(self.default_path),
                 limit=PATH_LIMIT,
-                too_long=self.words("typing.field_full", limit=f"{PATH_LIMIT:,}"),
+                too_long=self.words("typing.field_full", limit=self.words.number(PATH_LIMIT)),
                 id="path",
             )
             yield Static(self.words("export.format"))

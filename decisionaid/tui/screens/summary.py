@@ -91,7 +91,7 @@ class SummaryScreen(StepScreen):
             yield TextField(
                 self.session.own_draft,
                 limit=MAX_QUESTION,
-                too_long=words("typing.field_full", limit=f"{MAX_QUESTION:,}"),
+                too_long=words("typing.field_full", limit=words.number(MAX_QUESTION)),
                 placeholder=words("summary.own_placeholder"),
                 id="own-input",
             )
@@ -99,7 +99,7 @@ class SummaryScreen(StepScreen):
             yield NoteArea(
                 self.session.note,
                 limit=MAX_NOTE,
-                too_long=words("typing.field_full", limit=f"{MAX_NOTE:,}"),
+                too_long=words("typing.field_full", limit=words.number(MAX_NOTE)),
                 id="note",
                 soft_wrap=True,
                 show_line_numbers=False,
