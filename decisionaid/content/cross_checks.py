@@ -16,6 +16,7 @@ def cross_check(pack: Pack, folder: Path) -> list[Problem]:
     checker.references()
     checker.unused()
     checker.balance()
+    checker.help_now()
     return checker.problems
 
 
@@ -34,6 +35,14 @@ class _Checker:
             "topic": [t.id for t in pack.clinician.topics],
         }
         self.id_sets = {kind: set(ids) for kind, ids in self.ids.items()}
+
+    def help_now(self) -> None:
+        """Help-now lines unless the pack says it has none, and none when it says so."""
+        meta, lines = self.pack.meta, self.pack.crisis.crisis
+        if meta.help_now and not lines:
+            self.add("crisis", "crisis", "no help-now line: give at least one, or say help_now = false in pack.toml")
+        if not meta.help_now and lines:
+            self.add("pack", "meta.help_now", "is false, yet crisis.toml has help-now lines: remove one or the other")
 
     def add(self, file: str, key: str, reason: str) -> None:
         self.problems.append(Problem(self.folder / f"{file}.toml", key, reason))

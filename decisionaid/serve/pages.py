@@ -30,7 +30,7 @@ class PageText:
 
     @classmethod
     def for_pack(cls, pack: Pack, words: Catalogue, *, local_help: str | None, kiosk: bool) -> PageText:
-        lines = [words("help_now.local", text=local_help)] if local_help else []
+        lines = [words("help_now.local", text=local_help)] if local_help and pack.help_now else []
         lines += [f"{r.name} ({r.region}): {r.contact}" for r in pack.crisis.crisis]
         return cls(pack.meta.title, tuple(lines), kiosk, words)
 
