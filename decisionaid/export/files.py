@@ -23,9 +23,10 @@ class ExportExists(ExportError):
     """The export file is already there and replacing it was not asked for."""
 
 
-def default_export_name(pack: Pack, today: date, *, fmt: str = "text") -> str:
-    """The suggested file name, e.g. 'ketamine-handout-2026-11-21.txt'."""
-    return f"{pack.meta.id}-handout-{today.isoformat()}{SUFFIXES[fmt]}"
+def default_export_name(pack: Pack, today: date, *, fmt: str = "text", words: Catalogue | None = None) -> str:
+    """The suggested file name, e.g. 'ketamine-handout-2026-11-21.txt' ('...-resumen-...' in Spanish)."""
+    stem = (words or load_catalogue())("export.file_stem", pack=pack.meta.id, day=today.isoformat())
+    return f"{stem}{SUFFIXES[fmt]}"
 
 
 def format_for(path: Path | str) -> str | None:

@@ -205,7 +205,7 @@ class SummaryPage:
         if reply == BACK:
             return
         fmt = FORMATS[int(reply or 1) - 1]
-        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt)
+        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt, words=self.words)
         while True:
             prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)

@@ -147,7 +147,7 @@ class DownloadScreen(ModalScreen[str | None]):
                 yield Button(Content(words("download.cancel")), action="screen.cancel")
 
     def action_download(self, fmt: str) -> None:
-        name = default_export_name(self.pack, self.today, fmt=fmt)
+        name = default_export_name(self.pack, self.today, fmt=fmt, words=self.words)
         text = render(self.summary, self.pack, fmt, today=self.today, words=self.words)
         self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type=MIME_TYPES[fmt], encoding="utf-8")
         self.dismiss(name)

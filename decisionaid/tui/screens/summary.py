@@ -348,7 +348,7 @@ class SummaryScreen(StepScreen):
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
         summary, pack, today = self.build(), self.pack, self.controller.today()
-        path = folder / default_export_name(pack, today)
+        path = folder / default_export_name(pack, today, words=self.words)
         self.app.push_screen(
             ExportScreen(lambda fmt: render(summary, pack, fmt, today=today, words=self.words), path, self.words),
             self.exported,
