@@ -10,6 +10,7 @@ from pathlib import Path
 
 TESTS = Path(__file__).parent
 COMMUTE = TESTS / "packs" / "commute"
+PORTATIL = TESTS / "packs" / "portatil"  # Spanish, not about health, no help-now section
 ROOT = TESTS.parent
 KETAMINE = ROOT / "content" / "ketamine"
 
