@@ -57,7 +57,7 @@ def test_a_pack_can_word_any_sentence_its_own_way(tmp_path: Path) -> None:
             '\n[meta.wording]\n"plain.saved_to" = "Saved."\n',
             "pack.toml: meta.wording: plain.saved_to: must use the same placeholders as the original ({path})",
         ),
-        ('language = "fr"\n', "pack.toml: meta.language: the aid has no interface sentences in 'fr' (en)"),
+        ('language = "fr"\n', "pack.toml: meta.language: the aid has no interface sentences in 'fr' (en, es)"),
     ],
 )
 def test_wording_the_interface_cannot_use_is_one_line_from_validate(tmp_path: Path, extra: str, problem: str) -> None:
