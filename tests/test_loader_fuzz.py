@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decisionaid.content import ContentError, Pack, load_pack
-from tests.helpers import COMMUTE
+from tests.helpers import COMMUTE, problem_lines
 
 PROBLEM_LINE = re.compile(r"^\S[^\n]*\.toml: (?:[^\n]+: )?[^\n]+$|^\S[^\n]*: [^\n]+$")
 FILES = sorted(p.name for p in COMMUTE.glob("*.toml"))
@@ -42,7 +42,7 @@ def outcome(folder: Path) -> Pack | list[str]:
     try:
         return load_pack(folder)
     except ContentError as exc:
-        lines = [str(p) for p in exc.problems]
+        lines = problem_lines(exc)
         assert lines, "a ContentError must carry at least one problem"
         for line in lines:
             assert "\n" not in line and PROBLEM_LINE.match(line), line

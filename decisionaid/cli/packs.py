@@ -53,9 +53,10 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(load_catalogue()("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
+        words = load_catalogue()
+        for line in exc.lines(words):
+            print(line, file=sys.stderr)
+        print(words("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
     return None
 
 
@@ -89,10 +90,8 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
             else:
                 yield folder, open_pack(folder)
         except ContentError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(
-                load_catalogue()("cli.problems_in", folder=display_path(folder), count=len(exc.problems)),
-                file=sys.stderr,
-            )
+            words = load_catalogue()
+            for line in exc.lines(words):
+                print(line, file=sys.stderr)
+            print(words("cli.problems_in", folder=display_path(folder), count=len(exc.problems)), file=sys.stderr)
             yield folder, None
