@@ -16,6 +16,7 @@ from decisionaid.content import ContentError, Pack, load_pack
 from tests.helpers import COMMUTE, problem_lines
 
 PROBLEM_LINE = re.compile(r"^\S[^\n]*\.toml: (?:[^\n]+: )?[^\n]+$|^\S[^\n]*: [^\n]+$")
+PYDANTIC_WORDING = re.compile(r"should (?:be|have|match)|Value error|Field required|Extra inputs|valid (?:string|number)")
 FILES = sorted(p.name for p in COMMUTE.glob("*.toml"))
 
 scalars = st.one_of(
@@ -46,6 +47,7 @@ def outcome(folder: Path) -> Pack | list[str]:
         assert lines, "a ContentError must carry at least one problem"
         for line in lines:
             assert "\n" not in line and PROBLEM_LINE.match(line), line
+            assert not PYDANTIC_WORDING.search(line), f"said in Pydantic's words: {line}"
         return lines
 
 

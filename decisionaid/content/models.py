@@ -142,7 +142,7 @@ class PackFile(Strict):
     schema_version: Annotated[
         int,
         Field(ge=1, le=1, json_schema_extra={"const": 1}),
-        Says(greater_than_equal="schema_version", less_than_equal="schema_version"),
+        Says(int_type="schema_version", greater_than_equal="schema_version", less_than_equal="schema_version"),
     ]
     meta: Meta
     sections: list[Section] = Field(min_length=1)
