@@ -16,7 +16,7 @@ from decisionaid.content import ContentError, Pack, load_pack
 from tests.helpers import COMMUTE, problem_lines
 
 PROBLEM_LINE = re.compile(r"^\S[^\n]*\.toml: (?:[^\n]+: )?[^\n]+$|^\S[^\n]*: [^\n]+$")
-PYDANTIC_WORDING = re.compile(r"should (?:be|have|match)|Value error|Field required|Extra inputs|valid (?:string|number)")
+PYDANTIC_WORDING = re.compile(r"should (?:be|have|match)|Value error|Field required|Extra inputs|valid (?:string|num)")
 FILES = sorted(p.name for p in COMMUTE.glob("*.toml"))
 
 scalars = st.one_of(

@@ -60,17 +60,21 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     return None
 
 
-def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
-    """The named pack folders, or every shipped pack; None (after one line on stderr) if any is missing."""
-    try:
-        folders = [resolve_pack_dir(name) for name in wanted] if wanted else pack_dirs()
-    except PackNotFound as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
-        return None
-    if not folders:
-        print(load_catalogue()("cli.no_packs"), file=sys.stderr)
-        return None
-    return folders
+def chosen_folders(wanted: Sequence[str]) -> tuple[list[Path], bool]:
+    """The named pack folders, or every shipped pack, and whether all were found; each one not found, or none at
+    all, is one line on stderr."""
+    if not wanted:
+        folders = pack_dirs()
+        if not folders:
+            print(load_catalogue()("cli.no_packs"), file=sys.stderr)
+        return folders, bool(folders)
+    folders = []
+    for name in wanted:
+        try:
+            folders.append(resolve_pack_dir(name))
+        except PackNotFound as exc:
+            print(f"decisionaid: {exc}", file=sys.stderr)
+    return folders, len(folders) == len(wanted)
 
 
 def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tuple[Path, Pack | None]]:
