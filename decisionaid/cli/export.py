@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import load_catalogue, words_for
 from decisionaid.export import FORMATS
 from decisionaid.plain.output import write_out
 from decisionaid.sanitize import display_path
@@ -31,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
     from decisionaid.export.render import render
 
-    words = load_catalogue()
     pack = load_or_report(args.pack)
     if pack is None:
         return 2
+    words = words_for(pack)
     path = args.session or session_path(pack.meta.id)
     if args.session is None and _missing(path):
         print(_no_answers(path, pack.meta.id), file=sys.stderr)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import load_catalogue, wording_problems
 from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
@@ -49,7 +49,12 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     from decisionaid.content.cache import open_pack
 
     try:
-        return open_pack(resolve_pack_dir(wanted), keep=keep)
+        folder = resolve_pack_dir(wanted)
+        pack = open_pack(folder, keep=keep)
+        problems = wording_problems(pack, folder)
+        if problems:
+            raise ContentError(problems)
+        return pack
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
@@ -90,9 +95,13 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
             if models:
                 from decisionaid.content import load_pack
 
-                yield folder, load_pack(folder)
+                pack = load_pack(folder)
             else:
-                yield folder, open_pack(folder)
+                pack = open_pack(folder)
+            problems = wording_problems(pack, folder)
+            if problems:
+                raise ContentError(problems)
+            yield folder, pack
         except ContentError as exc:
             words = load_catalogue()
             for line in exc.lines(words):

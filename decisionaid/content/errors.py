@@ -138,6 +138,8 @@ def _annotation_at(model: type[BaseModel], loc: list[str | int]) -> tuple[Any, d
     for part in loc:
         if isinstance(part, int):
             current, metadata = _unwrap(_item_of(current))
+        elif typing.get_origin(_unwrap(current)[0]) is dict:  # a key of a table of any keys
+            current, metadata = _unwrap(typing.get_args(_unwrap(current)[0])[1])
         else:
             found = _model_in(current)
             info = found.model_fields.get(part) if found is not None else None

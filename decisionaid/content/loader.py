@@ -71,7 +71,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     try:
         raw = read_file_bytes(path, PACK_FILE_LIMIT)
     except FileReadError as exc:
-        return None, [Problem(path, "", "unreadable", {"reason": exc.reason})]
+        return None, [Problem(path, "", "given", {"reason": exc.reason})]
     except OSError as exc:
         return None, [Problem(path, "", "cannot_read", {"reason": exc.strerror or exc})]
     try:

@@ -22,6 +22,7 @@ Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$"), Says(str
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$"), Says(string_pattern_mismatch="not_doi")]
 PubMedId = Annotated[str, StringConstraints(pattern=r"^\d{5,9}$"), Says(string_pattern_mismatch="not_pmid")]
 Address = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), Says(string_pattern_mismatch="not_url")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$"), Says(string_pattern_mismatch="not_language")]
 MythId = Annotated[str, StringConstraints(pattern=r"^M\d{2}$"), Says(string_pattern_mismatch="not_myth")]
 Question = Annotated[
     str,
@@ -88,6 +89,15 @@ class Author(Strict):
     credentials: Text | None = None
 
 
+class Vocabulary(Strict):
+    """The pack's own words for what the interface names; a word left out is the catalogue's own."""
+
+    expert: Text | None = Field(
+        None, description="Who the handout's questions are for, e.g. 'clinician' or 'repair technician'."
+    )
+    counted: Text | None = Field(None, description="What the figures count, in the plural, e.g. 'people' or 'laptops'.")
+
+
 class Meta(Strict):
     """Who made the pack, when, and on what terms (IPDAS certification items)."""
 
@@ -113,6 +123,15 @@ class Meta(Strict):
     )
     short_path_minutes: int = Field(
         15, ge=1, le=240, description="The most minutes the short path may take at 150 words a minute (lint checks)."
+    )
+    language: Language = Field(
+        "en", description="The language of the pack's text (e.g. 'en', 'es'): the interface speaks it too."
+    )
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    wording: dict[str, Text] = Field(
+        default_factory=dict,
+        description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
+        "keep the sentence's placeholders.",
     )
 
     @model_validator(mode="after")

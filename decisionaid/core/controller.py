@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
@@ -66,7 +66,7 @@ class Controller:
     def __init__(self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None) -> None:
         self.pack = pack
         self.answers = answers
-        self.words = words or load_catalogue()
+        self.words = words or words_for(pack)
         self.journey = Journey(pack)
         self.timing = Timing(pack, self.journey, self.words)
         self.progress = Progress(self.journey, self.timing, self.words)

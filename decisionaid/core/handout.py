@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.pages import long_date, source_links
 from decisionaid.sanitize import clean_text
 
@@ -61,7 +61,7 @@ class Handout:
 
 def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue | None = None) -> Handout:
     """The document for `summary`: what every export and the summary screen show, in this order."""
-    words = (words or load_catalogue()).in_voice(summary.voice)
+    words = (words or words_for(pack)).in_voice(summary.voice)
     return Handout(
         title=words("handout.title", title=summary.title),
         top=_top_lines(summary, pack, today, words),

@@ -182,14 +182,15 @@ def card_reading(pack: Pack, card: Card, words: Catalogue) -> tuple[str, ...]:
 def figure_words(figure: Figure, words: Catalogue) -> tuple[str, ...]:
     """A figure in words: what was counted, each group's count and the other side, and how sure."""
     return (
-        words("figure.heading", heading=figure_heading(figure)),
-        *(_arm(arm) for arm in (figure.option_arm, figure.comparator)),
+        words("figure.heading", heading=figure_heading(figure, words)),
+        *(_arm(arm, words) for arm in (figure.option_arm, figure.comparator)),
         words("figure.how_sure", certainty=words(f"certainty.{figure.certainty.value}")),
     )
 
 
-def _arm(arm: Arm) -> str:
-    return f"{arm.label[:1].upper()}{arm.label[1:]}: {count_words(arm)}; {other_side_words(arm)}."
+def _arm(arm: Arm, words: Catalogue) -> str:
+    label = f"{arm.label[:1].upper()}{arm.label[1:]}"
+    return words("figure.arm", label=label, count=count_words(arm, words), rest=other_side_words(arm, words))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.lint.prose import GRADED_MIN_WORDS, graded_texts, reader_texts
@@ -149,7 +149,7 @@ class _Linter:
 
     def short_path(self) -> None:
         """The short path fits its target at 150 words a minute (a pack with no marks has everything on it)."""
-        timing = Timing(self.pack, Journey(self.pack), load_catalogue())
+        timing = Timing(self.pack, Journey(self.pack), words_for(self.pack))
         measured = timing.path_time()
         self.report.short_path = measured
         self.report.comparison_words = timing.words_at(("compare", 0)) if self.pack.comparison.rows else 0

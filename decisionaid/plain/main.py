@@ -32,7 +32,9 @@ def run_plain(pack: Pack, *, answers: Path | None = None, at: Place | None = Non
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)))
-    console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
+    console = Console(
+        sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
+    )
     previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
     try:
         return PlainAid(controller, console, at=at).run()

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from decisionaid.content import Pack
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import load_catalogue, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -28,7 +28,7 @@ class PageText:
 
     @classmethod
     def for_pack(cls, pack: Pack, *, local_help: str | None, kiosk: bool) -> PageText:
-        words = load_catalogue()
+        words = words_for(pack)
         lines = [words("help_now.local", text=local_help)] if local_help else []
         lines += [f"{r.name} ({r.region}): {r.contact}" for r in pack.crisis.crisis]
         return cls(pack.meta.title, tuple(lines), kiosk)

@@ -35,7 +35,7 @@ class CardView(Vertical):
         yield Static(Content(card.body), classes="card-body")
         for figure_id in card.figures:
             figure = pack.figure(figure_id)
-            yield IconArray(figure)
+            yield IconArray(figure, words)
             certainty = words(f"certainty.{figure.certainty.value}")
             yield Static(Content(words("card.how_sure", certainty=certainty)), classes="certainty")
         yield SourceList(pages.card_sources(pack, card), title=words("sources.title"), id="sources-panel")
