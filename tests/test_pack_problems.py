@@ -108,6 +108,13 @@ MISTAKES = [
         "figures.toml: figures[0].comparator.high: must be 100 or less (got 130)",
     ),
     (
+        "pack.toml",
+        'licence = "CC BY 4.0"',
+        'licence = "CC BY 4.0"\nlanguage = "English"',
+        'pack.toml: meta.language: must be a language code of 2 or 3 lower-case letters, such as "en" or "es"'
+        ' (got "English")',
+    ),
+    (
         "cards.toml",
         'sources = ["survey"]\ncertainty = "established"\nshort_path = true',
         'sorces = ["survey"]\ncertainty = "established"\nshort_path = true',
