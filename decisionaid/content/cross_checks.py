@@ -32,6 +32,7 @@ def cross_check(files: Mapping[str, Any], folder: Path) -> list[Problem]:
     checker.references()
     checker.unused()
     checker.balance()
+    checker.help_now()
     return checker.problems
 
 
@@ -61,6 +62,16 @@ class _Checker:
 
     def add(self, file: str, key: str, says: str, suggestion: str | None = None, **values: object) -> None:
         self.problems.append(Problem(self.folder / f"{file}.toml", key, says, values, suggestion=suggestion))
+
+    def help_now(self) -> None:
+        """Help-now lines unless the pack says it has none, and none when it says so."""
+        if not self.loaded("pack", "crisis"):
+            return
+        meta, lines = self.files["pack"].meta, self.files["crisis"].crisis
+        if meta.help_now and not lines:
+            self.add("crisis", "crisis", "no_help_now")
+        if not meta.help_now and lines:
+            self.add("pack", "meta.help_now", "help_now_but_lines")
 
     def duplicate_ids(self) -> None:
         f = self.files

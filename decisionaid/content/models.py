@@ -128,6 +128,11 @@ class Meta(Strict):
         "en", description="The language of the pack's text (e.g. 'en', 'es'): the interface speaks it too."
     )
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    help_now: bool = Field(
+        True,
+        description="Whether the pack has help-now lines (crisis.toml), shown on every screen and one key away. "
+        "Only a pack whose decision is not about health or safety may say false, and then has no crisis.toml.",
+    )
     wording: dict[str, Text] = Field(
         default_factory=dict,
         description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
@@ -433,9 +438,9 @@ class CrisisResource(Strict):
 
 
 class CrisisFile(Strict):
-    """crisis.toml: crisis lines, always one key away."""
+    """crisis.toml: help-now lines, always one key away (none only in a pack with `help_now = false`)."""
 
-    crisis: list[CrisisResource] = Field(min_length=1)
+    crisis: list[CrisisResource] = []
 
 
 # --- the whole pack --------------------------------------------------------
@@ -453,4 +458,4 @@ class Pack(Strict, PackLookups):
     sure: SureFile = SureFile()
     clinician: ClinicianFile
     comparison: ComparisonFile = ComparisonFile()
-    crisis: CrisisFile
+    crisis: CrisisFile = CrisisFile()

@@ -91,10 +91,11 @@ def welcome(
         Line(f"{time} {dates}", "time"),
         Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
     ]
-    first = pack.crisis.crisis[0]
-    lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
-    if site.local_help:
-        lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
+    if pack.help_now:
+        first = pack.crisis.crisis[0]
+        lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+        if site.local_help:
+            lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
 
 

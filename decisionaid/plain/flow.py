@@ -35,7 +35,8 @@ class PlainAid:
         self.words = controller.words
         self.journey = controller.journey
         self.console = console
-        self.ask = Prompter(console, pages.crisis(self.pack, self.words), self.words, self.show_map)
+        crisis = pages.crisis(self.pack, self.words) if self.pack.help_now else []
+        self.ask = Prompter(console, crisis, self.words, self.show_map)
         self.shown_stage: Stage | None = None
         self.shown_part: str | None = None
 

@@ -29,7 +29,7 @@ class PageText:
     @classmethod
     def for_pack(cls, pack: Pack, *, local_help: str | None, kiosk: bool) -> PageText:
         words = words_for(pack)
-        lines = [words("help_now.local", text=local_help)] if local_help else []
+        lines = [words("help_now.local", text=local_help)] if local_help and pack.help_now else []
         lines += [f"{r.name} ({r.region}): {r.contact}" for r in pack.crisis.crisis]
         return cls(pack.meta.title, tuple(lines), kiosk)
 

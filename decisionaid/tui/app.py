@@ -138,7 +138,7 @@ class DecisionAidApp(App[int]):
             if not small:
                 covers.remove()
             elif not covers and not isinstance(screen, CrisisScreen):
-                screen.mount(TooSmall(self.words))
+                screen.mount(TooSmall(self.words, help_now=self.controller.pack.help_now))
 
     # --- moving through the journey ------------------------------------------------
 
@@ -304,6 +304,8 @@ class DecisionAidApp(App[int]):
     # --- keys everywhere -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "crisis" and not self.controller.pack.help_now:
+            return False  # a pack without help-now lines shows neither the key nor the wording
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
             return None
         return True
@@ -356,7 +358,8 @@ class DecisionAidApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         words = self.words
-        yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
+        if self.controller.pack.help_now:
+            yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
         yield SystemCommand(words("command.map"), words("command.map_help"), self.action_map)
         if self.controller.journey.lengths["compare"]:
             yield SystemCommand(words("command.compare"), words("command.compare_help"), self._compare_anywhere)
