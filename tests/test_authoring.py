@@ -102,14 +102,14 @@ def test_new_fills_in_an_empty_folder_and_todays_dates(tmp_path: Path):
 
 def test_validate_reports_each_of_several_folders_and_fails_if_any_does(tmp_path: Path):
     broken = copy_pack(COMMUTE, tmp_path / "broken")
-    (broken / "crisis.toml").unlink()
+    (broken / "clinician.toml").unlink()
     missing = tmp_path / "nowhere"
 
     result = run_in_process("validate", str(COMMUTE), str(broken), str(missing), str(COMMUTE))
 
     assert result.returncode == 2
     assert result.stdout.count("commute 0.1.0: valid: ") == 2
-    assert f"{broken / 'crisis.toml'}: file is missing" in result.stderr
+    assert f"{broken / 'clinician.toml'}: file is missing" in result.stderr
     assert f"{broken}: 1 problem" in result.stderr
     assert f"decisionaid: {missing}: no such pack folder" in result.stderr
 
