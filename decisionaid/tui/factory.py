@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.controller import Controller
+from decisionaid.core.journey import Place
 from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.paths import session_path, settings_path
 from decisionaid.storage.store import AnswersFile
@@ -23,11 +24,15 @@ def make_app(
     settings: Path | None = None,
     export_dir: Path | None = None,
     site: Site = PERSONAL,
+    at: Place | None = None,
 ) -> DecisionAidApp:
     """The aid for `pack`, its answers in the user's data folder unless `answers` names a file.
 
-    In kiosk mode (`site.kiosk`) no settings file is read or written.
+    In kiosk mode (`site.kiosk`) no settings file is read or written. With `at`, the aid opens at that step
+    instead of the welcome, saying that it was opened for a look.
     """
     controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)))
     remembered = None if site.kiosk else settings or settings_path()
-    return DecisionAidApp(controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site)
+    return DecisionAidApp(
+        controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site, opening=at
+    )
