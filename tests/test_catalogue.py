@@ -74,6 +74,7 @@ SAME_AS_ENGLISH = {
         "cli.lint_errors.one",  # 1 error: the same word
         "cli.lint_result",  # {pack} {version}: lint: ...: the command's name
         "export_cli.problem",  # decisionaid: {problem}
+        "pack_problem.given",  # {reason}
         "prompt.no_usage",  # n: no.
         "map.row",  # the rest are placeholders and punctuation only
         "compare.where",

@@ -36,11 +36,9 @@ def _day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     from decisionaid.lint import TextstatMissing, lint_pack
 
-    folders = chosen_folders(args.pack_dirs)
-    if folders is None:
-        return 2
+    folders, all_found = chosen_folders(args.pack_dirs)
     today = args.today or date.today()
-    status = 0
+    status = 0 if all_found else 2
     for folder, pack in each_loaded(folders, models=True):
         if pack is None:
             status = 2

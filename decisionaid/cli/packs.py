@@ -58,23 +58,28 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(load_catalogue()("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
+        words = load_catalogue()
+        for line in exc.lines(words):
+            print(line, file=sys.stderr)
+        print(words("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
     return None
 
 
-def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
-    """The named pack folders, or every shipped pack; None (after one line on stderr) if any is missing."""
-    try:
-        folders = [resolve_pack_dir(name) for name in wanted] if wanted else pack_dirs()
-    except PackNotFound as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
-        return None
-    if not folders:
-        print(load_catalogue()("cli.no_packs"), file=sys.stderr)
-        return None
-    return folders
+def chosen_folders(wanted: Sequence[str]) -> tuple[list[Path], bool]:
+    """The named pack folders, or every shipped pack, and whether all were found; each one not found, or none at
+    all, is one line on stderr."""
+    if not wanted:
+        folders = pack_dirs()
+        if not folders:
+            print(load_catalogue()("cli.no_packs"), file=sys.stderr)
+        return folders, bool(folders)
+    folders = []
+    for name in wanted:
+        try:
+            folders.append(resolve_pack_dir(name))
+        except PackNotFound as exc:
+            print(f"decisionaid: {exc}", file=sys.stderr)
+    return folders, len(folders) == len(wanted)
 
 
 def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tuple[Path, Pack | None]]:
@@ -98,10 +103,8 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
                 raise ContentError(problems)
             yield folder, pack
         except ContentError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(
-                load_catalogue()("cli.problems_in", folder=display_path(folder), count=len(exc.problems)),
-                file=sys.stderr,
-            )
+            words = load_catalogue()
+            for line in exc.lines(words):
+                print(line, file=sys.stderr)
+            print(words("cli.problems_in", folder=display_path(folder), count=len(exc.problems)), file=sys.stderr)
             yield folder, None

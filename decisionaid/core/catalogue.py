@@ -184,12 +184,11 @@ def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
     where = Path(folder) / "pack.toml"
     if pack.meta.language not in languages():
         known = ", ".join(languages())
-        reason = f"the aid has no interface sentences in '{pack.meta.language}' ({known})"
-        return [Problem(where, "meta.language", reason)]
+        return [Problem(where, "meta.language", "no_language", {"language": pack.meta.language, "known": known})]
     try:
         words_for(pack)
     except CatalogueError as exc:
-        return [Problem(where, "meta.wording", str(exc))]
+        return [Problem(where, "meta.wording", "given", {"reason": exc})]
     return []
 
 

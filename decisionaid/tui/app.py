@@ -12,6 +12,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.journey import Place
 from decisionaid.core.session import Stage
 from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
@@ -24,6 +25,8 @@ from decisionaid.tui.shutdown import catch_exit_signals, exit_status
 from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
+
+OPENING_NOTE_SECONDS = 12
 
 
 def import_screens() -> None:
@@ -61,6 +64,7 @@ class DecisionAidApp(App[int]):
         settings_path: Path | None = None,
         export_dir: Path | None = None,
         site: Site = PERSONAL,
+        opening: Place | None = None,
     ) -> None:
         super().__init__()
         for extra in THEMES:
@@ -79,6 +83,7 @@ class DecisionAidApp(App[int]):
         self.farewell: str | None = None
         self.last_problem: str | None = None
         self.site = site
+        self.opening = opening  # a step to open at, for an author's look, instead of the welcome
         self.idle: IdleWatch | None = None
         self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
@@ -93,7 +98,12 @@ class DecisionAidApp(App[int]):
         self.screen_change_signal.subscribe(self, self._fit_window)
         if self.site.kiosk:
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
-        self.push_screen(WelcomeScreen(self.controller))
+        if self.opening is None:
+            self.push_screen(WelcomeScreen(self.controller))
+        else:
+            self.show_outcome(self.controller.go(*self.opening))
+            self.push_screen(self.screen_for(*self.controller.place))
+            self.notify(self.words("at.note"), markup=False, timeout=OPENING_NOTE_SECONDS)
         if self.controller.open_elsewhere:
             from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 
