@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import events, on
@@ -24,18 +25,22 @@ from decisionaid.tui.shutdown import catch_exit_signals, exit_status
 from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
+from decisionaid.tui.window import fit_to_window
+
+SUMMARY_MODULES = ("summary", "export")  # the summary's code brings a text editor and the export renderers
 
 
-def import_screens() -> None:
-    """Import every screen's module, off the interface's thread once the first screen is up, so that the
+def import_screens(modules: Iterable[str] | None = None) -> None:
+    """Import screens' modules (every one but the summary's, by default) off the interface's thread, so that the
     first visit to a screen does not wait for its code (each is still imported where it is first used)."""
     import pkgutil
     from importlib import import_module
 
     from decisionaid.tui import screens
 
-    for module in pkgutil.iter_modules(screens.__path__):
-        import_module(f"{screens.__name__}.{module.name}")
+    names = [m.name for m in pkgutil.iter_modules(screens.__path__) if m.name not in SUMMARY_MODULES]
+    for name in names if modules is None else modules:
+        import_module(f"{screens.__name__}.{name}")
 
 
 class DecisionAidApp(App[int]):
@@ -112,6 +117,18 @@ class DecisionAidApp(App[int]):
 
     # --- the window ------------------------------------------------------------------
 
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
+        """Textual's push_screen; the screen has its window-size classes before it is styled."""
+        if isinstance(screen, Screen):
+            fit_to_window(self, screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen):  # type: ignore[override]
+        """Textual's switch_screen; the screen has its window-size classes before it is styled."""
+        if isinstance(screen, Screen):
+            fit_to_window(self, screen)
+        return super().switch_screen(screen)
+
     async def on_event(self, event: events.Event) -> None:
         if self.idle is not None and isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
             self.idle.touch()
@@ -184,6 +201,14 @@ class DecisionAidApp(App[int]):
             await self.screen.show(position)
             return
         await self.switch_screen(self.screen_for(stage, position, export=export))
+        if self.controller.journey.next(stage, position)[0] == "summary" and stage != "summary":
+            self._prepare_summary()
+
+    def _prepare_summary(self) -> None:
+        """The summary's code, imported in the background once the step before it is up: kept out of the start,
+        where it would take memory and time that few first minutes need."""
+        summary_code = partial(import_screens, SUMMARY_MODULES)
+        self.call_after_refresh(self.run_worker, summary_code, thread=True, exit_on_error=False)
 
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
         """The screen for a place; each is imported when first needed, to keep start-up short."""

@@ -6,18 +6,19 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.widgets.card_view import CardView
+from decisionaid.tui.widgets.page import DialogScroll
+from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.content.models import Card
 
 
-class CardModal(ModalScreen[None]):
+class CardModal(StyledOnce, ModalScreen[None]):
     """The cards, sources shown; Escape returns to the step."""
 
     BINDINGS = [
@@ -32,7 +33,7 @@ class CardModal(ModalScreen[None]):
         self.words = words
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog wide", id="card-modal") as box:
+        with DialogScroll(classes="dialog wide", id="card-modal") as box:
             box.border_title = self.words("card.modal_title")
             box.border_subtitle = self.words("card.modal_close")
             for card in self.cards:

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import SourceList
 
@@ -45,7 +46,7 @@ class SelfCheckScreen(ChoiceStepScreen):
             )
             yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     @property
     def choice_count(self) -> int:

@@ -1,0 +1,40 @@
+"""The footer of every step: Textual's Footer, rebuilt only when the keys it shows change."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+Shown = tuple[tuple[str, str, str, str, bool, str], ...]
+
+
+def shown_keys(screen: Screen) -> Shown:
+    """What a footer shows for `screen`: each shown key, its label and action, whether it is available, its tip."""
+    app = screen.app
+    return tuple(
+        (binding.key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip)
+        for _, binding, enabled, tooltip in screen.active_bindings.values()
+        if binding.show
+    )
+
+
+class AidFooter(Footer):
+    """Textual rebuilds a footer whenever a screen's bindings may have changed: on every change of focus, every
+    dialog opened or closed over the screen, every `refresh_bindings`. Each rebuild mounts every key again and
+    lays the whole screen out again. This one is rebuilt only when what it shows differs."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+        self._ready = False  # Textual's footer shows nothing until it is first told of the bindings
+        self._shown: Shown | None = None
+
+    def compose(self) -> ComposeResult:
+        self._shown = shown_keys(self.screen) if self._ready else None
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._ready = True
+        if self._shown is not None and screen is self.screen and shown_keys(screen) == self._shown:
+            return
+        super().bindings_changed(screen)
