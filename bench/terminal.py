@@ -144,9 +144,11 @@ class Terminal:
     # --- writing and ending ----------------------------------------------------------
 
     def send(self, keys: bytes) -> float:
-        """Write keys to the terminal; returns the time just after writing."""
+        """Write keys to the terminal; returns the time just before writing (the program may answer, and the
+        reader note its answer, before this thread runs again after the write)."""
+        sent = time.perf_counter()
         os.write(self.fd, keys)
-        return time.perf_counter()
+        return sent
 
     def finish(self, quit_keys: bytes | None, timeout: float = 5.0) -> os.struct_rusage:
         """Ask the program to quit (keys, then SIGTERM, then SIGKILL) and collect its resource usage."""

@@ -43,6 +43,16 @@ def import_screens(modules: Iterable[str] | None = None) -> None:
         import_module(f"{screens.__name__}.{name}")
 
 
+def settle() -> None:
+    """Once the first screen is up: import the screens' code, then set aside everything made so far (Textual, the
+    code, the pack, the sentences) from the garbage collector. It all lasts as long as the aid, and the collector's
+    full passes, walking it all, had taken 60 ms and more in the middle of a key."""
+    import gc
+
+    import_screens()
+    gc.freeze()
+
+
 class DecisionAidApp(App[int]):
     """The decision aid for one content pack; every change goes through `controller`."""
 
@@ -103,7 +113,7 @@ class DecisionAidApp(App[int]):
             from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 
             self.push_screen(OpenElsewhereScreen(self.controller), self._opened)
-        self.call_after_refresh(self.run_worker, import_screens, thread=True, exit_on_error=False)
+        self.call_after_refresh(self.run_worker, settle, thread=True, exit_on_error=False)
 
     async def _opened(self, claimed: bool | None) -> None:
         """The answers that were open elsewhere are ours now: the welcome shows them afresh."""
