@@ -24,6 +24,7 @@ from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
+from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
@@ -81,8 +82,10 @@ class SummaryScreen(StepScreen):
         self._below = self.below_the_handout(summary, handout)
         yield Static(id="status", classes="status")
         with Horizontal(classes="nav"):
-            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
+            yield AidButton(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield AidButton(
+                words("summary.export"), id="export", action="screen.export", variant="primary", compact=True
+            )
         yield AidFooter()
 
     def below_the_handout(self, summary: Summary, handout: Handout) -> list[Widget]:
@@ -170,14 +173,14 @@ class SummaryScreen(StepScreen):
             rows.append(
                 Horizontal(
                     Static(Content(f"• {mark}{text}"), classes="own"),
-                    Button(
+                    AidButton(
                         words("summary.unstar" if starred else "summary.star"),
                         name=str(index),
                         id=f"star-own-{index}",
                         classes="star-own",
                         compact=True,
                     ),
-                    Button(
+                    AidButton(
                         words("summary.remove"),
                         name=str(index),
                         id=f"remove-own-{index}",
