@@ -36,8 +36,17 @@ class CardModal(StyledOnce, ModalScreen[None]):
         with DialogScroll(classes="dialog wide", id="card-modal") as box:
             box.border_title = self.words("card.modal_title")
             box.border_subtitle = self.words("card.modal_close")
-            for card in self.cards:
-                yield CardView(self.pack, card, self.words, show_sources=True)
+            if self.cards:
+                yield CardView(self.pack, self.cards[0], self.words, show_sources=True)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.show_the_others)
+
+    async def show_the_others(self) -> None:
+        """The cards after the first, below it, mounted once the first is on screen."""
+        others = [CardView(self.pack, card, self.words, show_sources=True) for card in self.cards[1:]]
+        if others:
+            await self.query_one("#card-modal").mount_all(others)
 
     def action_close(self) -> None:
         self.dismiss()
