@@ -45,16 +45,14 @@ class CardScreen(StepScreen):
 
     async def show(self, position: int) -> None:
         """Turn to another card in place: quicker than building a new screen."""
-        cards, words = self.pack.ordered_cards(), self.controller.words
+        words = self.controller.words
         self.position = position
-        page = self.query_one("#card", Page)
         with self.app.batch_update():
             progress = pages.card_progress(self.controller.journey, position, words)
             self.query_one("#progress", Static).update(Content(progress))
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
-            await self.query_one(CardView).remove()
-            await page.mount(CardView(self.pack, cards[position], words, show_sources=self.sources_open))
-            page.scroll_home(animate=False)
+            await self.query_one(CardView).show(self.pack.ordered_cards()[position])
+            self.query_one("#card", Page).scroll_home(animate=False)
 
     def action_sources(self) -> None:
         self.sources_open = not self.sources_open
