@@ -44,7 +44,9 @@ class SelfCheckScreen(ChoiceStepScreen):
             yield ChoiceList(
                 [(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen")
             )
-            yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
+            feedback = Vertical(*self.feedback(answer), id="feedback")
+            feedback.display = answer is not None
+            yield feedback
         yield from self.navigation()
         yield AidFooter()
 
@@ -70,7 +72,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         verdict_line.update(
             Content(pages.feedback(self.pack, self.question, choice_id, self.controller.words, "").verdict)
         )
-        self.query_one("#feedback").add_class("-answered")
+        self.query_one("#feedback").display = True  # shown, not restyled: a class would restyle all of it
         self.call_after_refresh(self.query_one(Page).scroll_to_widget, verdict_line, animate=False, top=True)
 
     def feedback(self, choice_id: str | None) -> list[Widget]:
