@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 
@@ -126,6 +127,13 @@ class DecisionAidApp(App[int]):
             self._restore_signals()
 
     # --- the window ------------------------------------------------------------------
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Textual's restyle of a node after a change of class; a widget not yet mounted is left for its mount to
+        style. Widgets set their classes one by one as they are made (a button its variant, then flat or not, a
+        footer key compact or not), and each change had restyled them, for nothing, before they were shown."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
         """Textual's push_screen; the screen has its window-size classes before it is styled."""

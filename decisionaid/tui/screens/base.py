@@ -9,13 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages import Page as PageModel
 from decisionaid.core.session import Session
 from decisionaid.tui.messages import Changed, GoTo, Move
-from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
@@ -99,8 +98,8 @@ class StepScreen(AidScreen):
         """The Back and Next buttons under a step."""
         words = self.controller.words
         with Horizontal(classes="nav"):
-            yield AidButton(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield AidButton(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
+            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield Button(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
 
 
 class ChoiceStepScreen(StepScreen):
@@ -141,7 +140,7 @@ class OfferingScreen(StepScreen):
             if page.offers:
                 with Horizontal(classes="offers"):
                     for n, offer in enumerate(page.offers, 1):
-                        yield AidButton(Content(f"{n}. {offer.label}"), action=f"screen.offer({n})", compact=True)
+                        yield Button(Content(f"{n}. {offer.label}"), action=f"screen.offer({n})", compact=True)
         yield from self.navigation()
         yield AidFooter()
 

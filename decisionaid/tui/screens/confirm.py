@@ -7,10 +7,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.window import StyledOnce
 
 
@@ -34,8 +33,8 @@ class ConfirmScreen(StyledOnce, ModalScreen[bool]):
             yield Static(Content(self.question), id="question")
             with Horizontal(classes="buttons"):
                 label = self.words("confirm.yes_key", label=self.confirm_label)
-                yield AidButton(Content(label), id="confirm", action="screen.confirm", variant="error")
-                yield AidButton(self.words("confirm.cancel"), id="cancel", action="screen.cancel", variant="primary")
+                yield Button(Content(label), id="confirm", action="screen.confirm", variant="error")
+                yield Button(self.words("confirm.cancel"), id="cancel", action="screen.cancel", variant="primary")
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -14,14 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
 from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
 from decisionaid.export.render import render
 from decisionaid.tui.screens.confirm import ConfirmScreen
-from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 from decisionaid.tui.window import StyledOnce
@@ -62,8 +61,8 @@ class ExportScreen(StyledOnce, ModalScreen[Path | None]):
             yield ChoiceList(formats, self.fmt, self.words("export.chosen"), id="format")
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
-                yield AidButton(self.words("export.save"), id="save", action="screen.save", variant="primary")
-                yield AidButton(self.words("export.cancel"), id="cancel", action="screen.cancel")
+                yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")
+                yield Button(self.words("export.cancel"), id="cancel", action="screen.cancel")
 
     @on(ChoiceList.Chosen, "#format")
     def format_chosen(self, event: ChoiceList.Chosen) -> None:
@@ -143,10 +142,10 @@ class DownloadScreen(StyledOnce, ModalScreen[str | None]):
             if self.shared:
                 yield Static(Content(words("download.shared")), id="shared", classes="notice")
             with Horizontal(classes="buttons"):
-                yield AidButton(Content(words("download.text")), action="screen.download('text')", variant="primary")
-                yield AidButton(Content(words("download.markdown")), action="screen.download('md')")
-                yield AidButton(Content(words("download.html")), action="screen.download('html')")
-                yield AidButton(Content(words("download.cancel")), action="screen.cancel")
+                yield Button(Content(words("download.text")), action="screen.download('text')", variant="primary")
+                yield Button(Content(words("download.markdown")), action="screen.download('md')")
+                yield Button(Content(words("download.html")), action="screen.download('html')")
+                yield Button(Content(words("download.cancel")), action="screen.cancel")
 
     def action_download(self, fmt: str) -> None:
         name = default_export_name(self.pack, self.today, fmt=fmt)

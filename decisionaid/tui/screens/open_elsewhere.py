@@ -8,10 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller
-from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.window import StyledOnce
 
 WAIT_POLL_SECONDS = 0.5  # how often a wait looks again
@@ -39,9 +38,9 @@ class OpenElsewhereScreen(StyledOnce, ModalScreen[bool]):
             yield Static(Content(words("lock.why")))
             yield Static(Content(words("lock.waiting")), id="waiting")
             with Horizontal(classes="buttons"):
-                yield AidButton(self._label("wait_short", "w"), id="wait", action="screen.wait", variant="primary")
-                yield AidButton(self._label("read_only_short", "r"), id="read-only", action="screen.read_only")
-                yield AidButton(self._label("quit", "q"), id="quit", action="app.quit")
+                yield Button(self._label("wait_short", "w"), id="wait", action="screen.wait", variant="primary")
+                yield Button(self._label("read_only_short", "r"), id="read-only", action="screen.read_only")
+                yield Button(self._label("quit", "q"), id="quit", action="app.quit")
 
     def _label(self, name: str, key: str) -> str:
         words = self.controller.words

@@ -24,7 +24,6 @@ from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
-from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
@@ -51,7 +50,7 @@ class SummaryScreen(StepScreen):
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
-        self._below: list[Widget] = []
+        self._below: tuple[Summary, Handout] | None = None  # what the page below the handout is made from
         self.AUTO_FOCUS = "#summary" if self.session.reader else "#reader"
 
     @property
@@ -79,19 +78,17 @@ class SummaryScreen(StepScreen):
                 id="reader",
             )
             yield HandoutView(handout, id="handout")
-        self._below = self.below_the_handout(summary, handout)
+        self._below = (summary, handout)
         yield Static(id="status", classes="status")
         with Horizontal(classes="nav"):
-            yield AidButton(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield AidButton(
-                words("summary.export"), id="export", action="screen.export", variant="primary", compact=True
-            )
+            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
         yield AidFooter()
 
     def below_the_handout(self, summary: Summary, handout: Handout) -> list[Widget]:
         """The rest of the page, after the handout: the leaning, private answers, every question, the person's own
-        questions and note, and the rest of the handout. More than any window shows at first, it is mounted just
-        after the top of the page is on screen (`show_below`)."""
+        questions and note, and the rest of the handout. More than any window shows at first, it is made and
+        mounted just after the top of the page is on screen (`show_below`)."""
         words = self.words
         return [
             *self.leaning(),
@@ -173,14 +170,14 @@ class SummaryScreen(StepScreen):
             rows.append(
                 Horizontal(
                     Static(Content(f"• {mark}{text}"), classes="own"),
-                    AidButton(
+                    Button(
                         words("summary.unstar" if starred else "summary.star"),
                         name=str(index),
                         id=f"star-own-{index}",
                         classes="star-own",
                         compact=True,
                     ),
-                    AidButton(
+                    Button(
                         words("summary.remove"),
                         name=str(index),
                         id=f"remove-own-{index}",
@@ -195,10 +192,10 @@ class SummaryScreen(StepScreen):
     # --- after a change --------------------------------------------------------------
 
     async def show_below(self) -> None:
-        """Mount the page below the handout, composed with the screen (once; any change first waits for it)."""
-        below, self._below = self._below, []
-        if below:
-            await self.query_one("#summary", Page).mount_all(below)
+        """Make and mount the page below the handout (once; any change first waits for it)."""
+        below, self._below = self._below, None
+        if below is not None:
+            await self.query_one("#summary", Page).mount_all(self.below_the_handout(*below))
 
     async def show_handout(self) -> None:
         """Show the handout again, as the export would now say it."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widgets import Button
 
 from decisionaid.core import pages
 from decisionaid.core.site import PERSONAL
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
-from decisionaid.tui.widgets.button import AidButton
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
@@ -40,15 +40,13 @@ class WelcomeScreen(AidScreen):
             yield from line_widgets(page.lines)
         with Horizontal(classes="nav"):
             if not controller.started:
-                yield AidButton(
-                    words("welcome.start"), id="start", action="screen.start", variant="primary", compact=True
-                )
+                yield Button(words("welcome.start"), id="start", action="screen.start", variant="primary", compact=True)
             else:
-                yield AidButton(
+                yield Button(
                     words("welcome.resume"), id="resume", action="screen.resume", variant="primary", compact=True
                 )
-                yield AidButton(words("welcome.start_over"), id="start", action="screen.start", compact=True)
-                yield AidButton(
+                yield Button(words("welcome.start_over"), id="start", action="screen.start", compact=True)
+                yield Button(
                     words("welcome.delete"), id="delete", action="screen.delete", variant="error", compact=True
                 )
         yield AidFooter()

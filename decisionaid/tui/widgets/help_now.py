@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.widgets import Button
 
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.tui.widgets.button import AidButton
 
 
-class HelpNowButton(AidButton):
+class HelpNowButton(Button):
     """Opens crisis help, as F2 does. Not in the Tab order: keyboard users have F2 on every screen."""
 
     def __init__(self, words: Catalogue) -> None:
