@@ -1,8 +1,9 @@
 """Every screen change worth timing, one line each: where the aid starts, the key pressed, the text awaited.
 
 A change starts the aid with saved answers at a place (resumed before the key), or with none (a first
-visit, on the welcome). A negative position counts back from the end of the stage's steps on the short
-path: ("cards", -1) is the page that ends the cards when the short path leaves cards out. Keys are read
+visit, on the welcome). The position counts along the stage's steps on the short path, a negative one
+back from its end: ("self_check", 0) is the first question on the short path, ("cards", -1) the page that
+ends the cards when the short path leaves cards out. Keys are read
 from the screens' bindings and texts from the pack and the catalogue, so a renamed key or sentence cannot
 leave the benchmark timing the wrong thing. To time a new screen, add a line to CHANGES, e.g.
 
@@ -35,18 +36,26 @@ class Change:
     resume: bool = True  # False: the key is pressed on the welcome, with the saved answers at `at`
 
 
-def bound(screen: str, action: str) -> Callable[[], str]:
-    """The key bound to `action` on a class given as 'module:Class' below decisionaid.tui (screens. is implied)."""
+def bound(screen: str, action: str, *, letter: bool = False, priority: bool = False) -> Callable[[], str]:
+    """The key bound to `action` on a class given as 'module:Class' below decisionaid.tui (screens. is implied
+    for a module without a dot);
+    with `letter`, its first key that is a letter (arrow keys move within a table, for example); with `priority`,
+    a key bound with priority, which works even where a text field has the focus."""
 
     def key() -> str:
         module, name = screen.split(":")
-        package = "decisionaid.tui" if module == "app" else "decisionaid.tui.screens"
+        package = "decisionaid.tui" if module == "app" or "." in module else "decisionaid.tui.screens"
         cls = getattr(import_module(f"{package}.{module}"), name)
         for klass in cls.__mro__:
             for binding in getattr(klass, "BINDINGS", ()):
                 key, act = (binding.key, binding.action) if hasattr(binding, "action") else binding[:2]
-                if act.split(".")[-1] == action:
+                if act.split(".")[-1] != action or (priority and not getattr(binding, "priority", False)):
+                    continue
+                if not letter:
                     return key
+                letters = [k.strip() for k in key.split(",") if len(k.strip()) == 1 and k.strip().isalpha()]
+                if letters:
+                    return letters[0]
         raise LookupError(f"{screen} binds no key to {action!r}")
 
     return key
@@ -70,6 +79,38 @@ def _first_on_path(pack: Any, words: Any, stage: str) -> str:
     return place_text(pack, None, words, *journey.first(stage))
 
 
+def _step_after(stage: str, index: int) -> Callable[[Any, Any], str]:
+    """The text of the step after the `index`-th step of `stage` on the short path (as in Change.at)."""
+
+    def shows(pack: Any, words: Any) -> str:
+        from bench.packgen import full_session
+
+        steps = _journey(pack).steps
+        here = steps.index(path_place(pack, stage, index))
+        return place_text(pack, full_session(pack), words, *steps[here + 1])
+
+    return shows
+
+
+def _card_of_first_cell(pack: Any, words: Any) -> str:
+    """The card that Enter opens from the comparison table's first cell (the one that has the focus)."""
+    from decisionaid.core.comparison import comparison
+
+    card = comparison(pack, words).rows[0].cells[0].card
+    if card is None:
+        raise LookupError("the comparison table's first cell has no card")
+    return pack.ordered_cards()[card].body
+
+
+def _card_to_reopen(pack: Any, words: Any) -> str:
+    """The card that the first self-check question on the short path reopens, once answered."""
+    stage, position = path_place(pack, "self_check", 0)
+    cards = pack.self_check.self_check[position].cards
+    if not cards:
+        raise LookupError("the first self-check question on the short path names no card")
+    return pack.card(cards[0]).body
+
+
 def _contents_text(pack: Any, words: Any) -> str:
     """The list of every card, when the short path leaves cards out (only then is it on the short path)."""
     if not _journey(pack).left_out["cards"]:
@@ -85,8 +126,20 @@ CHANGES = [
     ),
     Change(
         "options at a glance to the first card",
-        bound("base:StepScreen", "next"),
+        bound("base:StepScreen", "next", letter=True),
         lambda p, w: _first_on_path(p, w, "cards"),
+        at=("compare", 0),
+    ),
+    Change(
+        "first card back to options at a glance",
+        bound("base:StepScreen", "back"),
+        lambda p, w: place_text(p, None, w, "compare", 0),
+        at=("cards", 0),
+    ),
+    Change(
+        "options at a glance: a cell's card (modal)",
+        bound("widgets.comparison_table:ComparisonTable", "select_cursor"),
+        _card_of_first_cell,
         at=("compare", 0),
     ),
     Change(
@@ -102,11 +155,30 @@ CHANGES = [
         at=("cards", -1),
     ),
     Change(
+        "a self-check question to the next",
+        bound("base:StepScreen", "next"),
+        _step_after("self_check", 0),
+        at=("self_check", 0),
+    ),
+    Change(
+        "last self-check question to what you learnt",
+        bound("base:StepScreen", "next"),
+        _step_after("self_check", -2),
+        at=("self_check", -2),
+    ),
+    Change(
+        "self-check: reopen a card (modal)",
+        bound("self_check:SelfCheckScreen", "reopen"),
+        _card_to_reopen,
+        at=("self_check", 0),
+    ),
+    Change(
         "self-check to values",
         bound("base:StepScreen", "next"),
         lambda p, w: _first_on_path(p, w, "values"),
         at=("self_check", -1),
     ),
+    Change("a value to the next", bound("base:StepScreen", "next"), _step_after("values", 0), at=("values", 0)),
     Change(
         "values to SURE", bound("base:StepScreen", "next"), lambda p, w: p.sure.sure.items[0].text, at=("values", -1)
     ),
@@ -136,6 +208,11 @@ CHANGES = [
 ]
 
 
+def path_place(pack: Any, stage: str, index: int) -> Place:
+    """The `index`-th step of `stage` on the short path (negative: from its end)."""
+    return [step for step in _journey(pack).steps if step[0] == stage][index]
+
+
 def place_text(pack: Any, session: Any, words: Any, stage: str, position: int) -> str:
     """A text that is on the screen of a place and not on the welcome: how a resume is seen to be done."""
     from decisionaid.core.session import Session
@@ -151,7 +228,8 @@ def place_text(pack: Any, session: Any, words: Any, stage: str, position: int) -
         items = pack.self_check.self_check
         if position < len(items):
             return items[position].prompt
-        return pages.learnt_page(pack, journey, session, words).title
+        page = pages.learnt_page(pack, journey, session, words)
+        return page.lines[0].text if page.lines else page.title
     if stage == "values":
         values = pack.values.values
         return values[position].statement if position < len(values) else words("values_more.title")
@@ -167,12 +245,10 @@ def change_cases(pack_dir: Path, changes: list[Change] | None = None) -> tuple[d
     from bench.packgen import full_session
     from decisionaid.content import load_pack
     from decisionaid.core.catalogue import load_catalogue
-    from decisionaid.core.journey import Journey
     from decisionaid.storage.paths import session_path
 
     pack, words = load_pack(pack_dir), load_catalogue()
-    journey = Journey(pack)
-    quit_key = key_bytes(bound("app:DecisionAidApp", "quit")())
+    quit_key = key_bytes(bound("app:DecisionAidApp", "quit", priority=True)())  # q would go into a file name
     resume = key_bytes(bound("welcome:WelcomeScreen", "resume")())
     cases, skipped = {}, {}
     for change in changes or CHANGES:
@@ -186,9 +262,7 @@ def change_cases(pack_dir: Path, changes: list[Change] | None = None) -> tuple[d
                 quit_key=quit_key,
             )
             if change.at is not None:
-                stage, position = change.at
-                if position < 0:
-                    position = [p for s, p in journey.steps if s == stage][position]
+                stage, position = path_place(pack, *change.at)
                 session = full_session(pack, stage, position)
                 saved = (session_path(pack.meta.id).name, session.to_toml())
                 prelude = (

@@ -196,3 +196,23 @@ async def test_every_step_fits_small_and_standard_windows(make_app, size: tuple[
         else:  # side by side, lined up
             option, comparator = app.screen.query(".figure-pair .arm-icons")
             assert option.region.y == comparator.region.y and option.region.x < comparator.region.x
+
+
+async def test_a_figure_follows_the_window_across_the_narrow_breakpoint(make_app) -> None:
+    """Side by side in a wide window, stacked in a narrow one, and back, as the window is resized."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("cards", 1)
+        await pilot.pause()
+        option, comparator = app.screen.query(".figure-pair .arm-icons")
+        assert option.region.y == comparator.region.y
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        option, comparator = app.screen.query(".figure-stack .arm-icons")
+        assert option.region.y < comparator.region.y and option.region.x == comparator.region.x
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        option, comparator = app.screen.query(".figure-pair .arm-icons")
+        assert option.region.y == comparator.region.y and option.region.x < comparator.region.x

@@ -71,6 +71,7 @@ class Controller:
         self.timing = Timing(pack, self.journey, self.words)
         self.progress = Progress(self.journey, self.timing, self.words)
         self._session: Session | None = None
+        self._summary: tuple[Session, Summary] | None = None
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
@@ -94,8 +95,12 @@ class Controller:
         return self._session is not None
 
     def summary(self) -> Summary:
-        """The questions and statements the answers so far lead to."""
-        return build_summary(self.pack, self._session or Session.new(self.pack), self.words)
+        """The questions and statements the answers so far lead to (made once for each state of the answers: a
+        session is never changed, only replaced)."""
+        session = self._session or Session.new(self.pack)
+        if self._summary is None or self._summary[0] is not session:
+            self._summary = (session, build_summary(self.pack, session, self.words))
+        return self._summary[1]
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""

@@ -7,8 +7,6 @@ fills the first page and the rest follows from the next (`break-after: page`); b
 from __future__ import annotations
 
 import base64
-import hashlib
-from html import escape
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -20,6 +18,8 @@ STYLE = (files(__package__) / "handout.css").read_text(encoding="utf-8")
 
 def content_security_policy(style: str = STYLE) -> str:
     """Nothing may load or run: the only thing allowed is the page's own style sheet, named by its hash."""
+    import hashlib  # here, not at the top: the aid loads this module with the summary, hashlib brings OpenSSL
+
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
 
@@ -80,4 +80,6 @@ def _entry(entry: Entry) -> str:
 
 
 def _e(text: str) -> str:
+    from html import escape  # here, not at the top: html brings its table of every named character
+
     return escape(text, quote=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 
@@ -25,20 +27,34 @@ from decisionaid.tui.shutdown import catch_exit_signals, exit_status
 from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
+from decisionaid.tui.window import fit_to_window
+
+SUMMARY_MODULES = ("summary", "export")  # the summary's code brings a text editor and the export renderers
 
 OPENING_NOTE_SECONDS = 12
 
 
-def import_screens() -> None:
-    """Import every screen's module, off the interface's thread once the first screen is up, so that the
+def import_screens(modules: Iterable[str] | None = None) -> None:
+    """Import screens' modules (every one but the summary's, by default) off the interface's thread, so that the
     first visit to a screen does not wait for its code (each is still imported where it is first used)."""
     import pkgutil
     from importlib import import_module
 
     from decisionaid.tui import screens
 
-    for module in pkgutil.iter_modules(screens.__path__):
-        import_module(f"{screens.__name__}.{module.name}")
+    names = [m.name for m in pkgutil.iter_modules(screens.__path__) if m.name not in SUMMARY_MODULES]
+    for name in names if modules is None else modules:
+        import_module(f"{screens.__name__}.{name}")
+
+
+def settle() -> None:
+    """Once the first screen is up: import the screens' code, then set aside everything made so far (Textual, the
+    code, the pack, the sentences) from the garbage collector. It all lasts as long as the aid, and the collector's
+    full passes, walking it all, had taken 60 ms and more in the middle of a key."""
+    import gc
+
+    import_screens()
+    gc.freeze()
 
 
 class DecisionAidApp(App[int]):
@@ -108,7 +124,7 @@ class DecisionAidApp(App[int]):
             from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 
             self.push_screen(OpenElsewhereScreen(self.controller), self._opened)
-        self.call_after_refresh(self.run_worker, import_screens, thread=True, exit_on_error=False)
+        self.call_after_refresh(self.run_worker, settle, thread=True, exit_on_error=False)
 
     async def _opened(self, claimed: bool | None) -> None:
         """The answers that were open elsewhere are ours now: the welcome shows them afresh."""
@@ -121,6 +137,25 @@ class DecisionAidApp(App[int]):
             self._restore_signals()
 
     # --- the window ------------------------------------------------------------------
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Textual's restyle of a node after a change of class; a widget not yet mounted is left for its mount to
+        style. Widgets set their classes one by one as they are made (a button its variant, then flat or not, a
+        footer key compact or not), and each change had restyled them, for nothing, before they were shown."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
+        """Textual's push_screen; the screen has its window-size classes before it is styled."""
+        if isinstance(screen, Screen):
+            fit_to_window(self, screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen):  # type: ignore[override]
+        """Textual's switch_screen; the screen has its window-size classes before it is styled."""
+        if isinstance(screen, Screen):
+            fit_to_window(self, screen)
+        return super().switch_screen(screen)
 
     async def on_event(self, event: events.Event) -> None:
         if self.idle is not None and isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
@@ -194,6 +229,14 @@ class DecisionAidApp(App[int]):
             await self.screen.show(position)
             return
         await self.switch_screen(self.screen_for(stage, position, export=export))
+        if self.controller.journey.next(stage, position)[0] == "summary" and stage != "summary":
+            self._prepare_summary()
+
+    def _prepare_summary(self) -> None:
+        """The summary's code, imported in the background once the step before it is up: kept out of the start,
+        where it would take memory and time that few first minutes need."""
+        summary_code = partial(import_screens, SUMMARY_MODULES)
+        self.call_after_refresh(self.run_worker, summary_code, thread=True, exit_on_error=False)
 
     def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
         """The screen for a place; each is imported when first needed, to keep start-up short."""

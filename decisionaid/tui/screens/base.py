@@ -9,16 +9,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages import Page as PageModel
 from decisionaid.core.session import Session
 from decisionaid.tui.messages import Changed, GoTo, Move
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
 from decisionaid.tui.widgets.title_bar import TitleBar
+from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -39,7 +41,7 @@ def number_bindings(description: str = "Choose", action: str = "choose") -> list
     ]
 
 
-class AidScreen(Screen):
+class AidScreen(StyledOnce, Screen):
     """A screen of the aid: it reads from the controller it is given and posts changes up to the app."""
 
     BINDINGS = [Binding("f2", "app.crisis", "Crisis help", id="crisis-first")]
@@ -146,7 +148,7 @@ class OfferingScreen(StepScreen):
                     for n, offer in enumerate(page.offers, 1):
                         yield Button(Content(f"{n}. {offer.label}"), action=f"screen.offer({n})", compact=True)
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "offer":

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from decisionaid.core import pages
 from decisionaid.core.controller import Controller
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.widgets.card_view import CardView
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.title_bar import TitleBar
 
@@ -39,20 +40,18 @@ class CardScreen(StepScreen):
             yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
             yield Button(words("card.sources"), id="sources", action="screen.sources", compact=True)
             yield Button(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     async def show(self, position: int) -> None:
         """Turn to another card in place: quicker than building a new screen."""
-        cards, words = self.pack.ordered_cards(), self.controller.words
+        words = self.controller.words
         self.position = position
-        page = self.query_one("#card", Page)
         with self.app.batch_update():
             progress = pages.card_progress(self.controller.journey, position, words)
             self.query_one("#progress", Static).update(Content(progress))
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
-            await self.query_one(CardView).remove()
-            await page.mount(CardView(self.pack, cards[position], words, show_sources=self.sources_open))
-            page.scroll_home(animate=False)
+            await self.query_one(CardView).show(self.pack.ordered_cards()[position])
+            self.query_one("#card", Page).scroll_home(animate=False)
 
     def action_sources(self) -> None:
         self.sources_open = not self.sources_open

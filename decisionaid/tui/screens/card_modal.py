@@ -6,18 +6,19 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.widgets.card_view import CardView
+from decisionaid.tui.widgets.page import DialogScroll
+from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.content.models import Card
 
 
-class CardModal(ModalScreen[None]):
+class CardModal(StyledOnce, ModalScreen[None]):
     """The cards, sources shown; Escape returns to the step."""
 
     BINDINGS = [
@@ -32,11 +33,20 @@ class CardModal(ModalScreen[None]):
         self.words = words
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog wide", id="card-modal") as box:
+        with DialogScroll(classes="dialog wide", id="card-modal") as box:
             box.border_title = self.words("card.modal_title")
             box.border_subtitle = self.words("card.modal_close")
-            for card in self.cards:
-                yield CardView(self.pack, card, self.words, show_sources=True)
+            if self.cards:
+                yield CardView(self.pack, self.cards[0], self.words, show_sources=True)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.show_the_others)
+
+    async def show_the_others(self) -> None:
+        """The cards after the first, below it, mounted once the first is on screen."""
+        others = [CardView(self.pack, card, self.words, show_sources=True) for card in self.cards[1:]]
+        if others:
+            await self.query_one("#card-modal").mount_all(others)
 
     def action_close(self) -> None:
         self.dismiss()

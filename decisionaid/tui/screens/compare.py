@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from decisionaid.core.comparison import Cell, Comparison, comparison
 from decisionaid.core.controller import Controller
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.comparison_table import ComparisonTable
+from decisionaid.tui.widgets.footer import AidFooter
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Source
@@ -42,7 +43,7 @@ class CompareScreen(StepScreen):
         yield ComparisonTable(self.table, words("compare.question"), id="comparison")
         yield Static(id="cell", classes="cell-detail")
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     def on_mount(self) -> None:
         self.show_cell(0, 0)

@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.window import StyledOnce
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(StyledOnce, ModalScreen[bool]):
     """Returns True when the person confirms; Cancel has the focus, so Enter alone changes nothing."""
 
     AUTO_FOCUS = "#cancel"

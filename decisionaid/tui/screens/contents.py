@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from decisionaid.core.more import contents
 from decisionaid.tui.messages import GoTo
 from decisionaid.tui.screens.base import StepScreen, number_bindings
 from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
+from decisionaid.tui.widgets.footer import AidFooter
 
 
 class ContentsScreen(StepScreen):
@@ -39,7 +40,7 @@ class ContentsScreen(StepScreen):
         yield Static(Content(table.hint), classes="hint contents-hint")
         yield ContentsList(table, controller.words, id="contents")
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     @property
     def listing(self) -> ContentsList:

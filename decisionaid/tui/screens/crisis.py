@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 from decisionaid.core import pages
 from decisionaid.core.controller import Controller
+from decisionaid.tui.widgets.page import DialogScroll
 from decisionaid.tui.widgets.page_lines import line_widgets
+from decisionaid.tui.window import StyledOnce
 
 
-class CrisisScreen(ModalScreen[None]):
+class CrisisScreen(StyledOnce, ModalScreen[None]):
     """The pack's crisis resources, each with when it was last checked."""
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="close")]
@@ -25,7 +26,7 @@ class CrisisScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         words = self.controller.words
         page = pages.crisis(self.controller.pack, words, local_help=self.local_help)
-        with VerticalScroll(classes="dialog", id="crisis") as box:
+        with DialogScroll(classes="dialog", id="crisis") as box:
             box.border_title = page.title
             box.border_subtitle = words("crisis.back")
             yield from line_widgets(page.lines)

@@ -23,13 +23,14 @@ from decisionaid.export.render import render
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
+from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.core.summary import Summary
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(StyledOnce, ModalScreen[Path | None]):
     """Asks for a format and a file path and writes the export there; returns the path written, or None.
 
     Choosing a format changes the file name's ending; a name typed with a known ending (.txt, .md, .html)
@@ -109,7 +110,7 @@ class ExportScreen(ModalScreen[Path | None]):
 MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
 
 
-class DownloadScreen(ModalScreen[str | None]):
+class DownloadScreen(StyledOnce, ModalScreen[str | None]):
     """In a browser: hands the handout to the browser as a file, in each export format.
 
     Returns the file name sent, or None when cancelled. On a shared computer it reminds the person

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.widgets.page import DialogScroll
+from decisionaid.tui.window import StyledOnce
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
     return [HelpRow(", ".join(k), d, enabled[d]) for d, k in keys.items()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(StyledOnce, ModalScreen[None]):
     """The keys of the screen it was opened from; keys that do not apply right now are marked."""
 
     BINDINGS = [Binding("escape,enter,question_mark", "close", "Close", id="close")]
@@ -54,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         words = self.words
         unavailable = words("keys.unavailable")
         lines = [f"{r.keys:<{width}}{r.description}" + ("" if r.enabled else f" {unavailable}") for r in self.rows]
-        with VerticalScroll(classes="dialog", id="help") as box:
+        with DialogScroll(classes="dialog", id="help") as box:
             box.border_title = words("keys.title", screen=self.screen_title)
             box.border_subtitle = words("keys.close")
             yield Static(Content("\n".join(lines)), id="keys")

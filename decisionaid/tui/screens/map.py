@@ -15,11 +15,12 @@ from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.journey import Place
 from decisionaid.core.parts import AidMap
 from decisionaid.tui.screens.base import number_bindings
+from decisionaid.tui.window import StyledOnce
 
 HERE_MARK = "  ← {here}"
 
 
-class MapScreen(ModalScreen[Place | None]):
+class MapScreen(StyledOnce, ModalScreen[Place | None]):
     """Returns the place to go to, or None to stay; 1-9 choose a part, c all the cards, Escape or m close."""
 
     AUTO_FOCUS = "#parts"

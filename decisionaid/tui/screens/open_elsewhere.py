@@ -11,11 +11,12 @@ from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller
+from decisionaid.tui.window import StyledOnce
 
 WAIT_POLL_SECONDS = 0.5  # how often a wait looks again
 
 
-class OpenElsewhereScreen(ModalScreen[bool]):
+class OpenElsewhereScreen(StyledOnce, ModalScreen[bool]):
     """Returns True once the answers are ours (the other aid closed), False to read them without saving."""
 
     AUTO_FOCUS = "#wait"

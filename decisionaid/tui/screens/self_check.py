@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import SourceList
 
@@ -43,9 +44,11 @@ class SelfCheckScreen(ChoiceStepScreen):
             yield ChoiceList(
                 [(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen")
             )
-            yield Vertical(*self.feedback(answer), id="feedback", classes="-answered" if answer else "")
+            feedback = Vertical(*self.feedback(answer), id="feedback")
+            feedback.display = answer is not None
+            yield feedback
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     @property
     def choice_count(self) -> int:
@@ -69,7 +72,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         verdict_line.update(
             Content(pages.feedback(self.pack, self.question, choice_id, self.controller.words, "").verdict)
         )
-        self.query_one("#feedback").add_class("-answered")
+        self.query_one("#feedback").display = True  # shown, not restyled: a class would restyle all of it
         self.call_after_refresh(self.query_one(Page).scroll_to_widget, verdict_line, animate=False, top=True)
 
     def feedback(self, choice_id: str | None) -> list[Widget]:

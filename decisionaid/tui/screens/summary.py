@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outcome
@@ -26,6 +25,7 @@ from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
@@ -34,7 +34,6 @@ from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
 REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edited on this screen
-FIRST_WIDGETS = 30  # topic titles, tick boxes and reasons composed with the screen: more than a tall window shows
 
 
 class SummaryScreen(StepScreen):
@@ -51,7 +50,7 @@ class SummaryScreen(StepScreen):
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
-        self._more: Iterator[Widget] = iter(())
+        self._below: tuple[Summary, Handout] | None = None  # what the page below the handout is made from
         self.AUTO_FOCUS = "#summary" if self.session.reader else "#reader"
 
     @property
@@ -79,37 +78,44 @@ class SummaryScreen(StepScreen):
                 id="reader",
             )
             yield HandoutView(handout, id="handout")
-            yield from self.leaning()
-            yield from self.private(summary)
-            yield Static(words("summary.all_questions"), classes="subheading")
-            yield Static(words("summary.questions_hint", limit=TOP_QUESTIONS), classes="hint")
-            questions = self.question_widgets(summary)
-            yield Vertical(*itertools.islice(questions, FIRST_WIDGETS), id="questions")
-            self._more = questions
-            yield Static(self.voiced("handout.own"), id="own-heading", classes="subheading")
-            yield Vertical(*self.own_rows(), id="own-list")
-            yield TextField(
+        self._below = (summary, handout)
+        yield Static(id="status", classes="status")
+        with Horizontal(classes="nav"):
+            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
+            yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
+        yield AidFooter()
+
+    def below_the_handout(self, summary: Summary, handout: Handout) -> list[Widget]:
+        """The rest of the page, after the handout: the leaning, private answers, every question, the person's own
+        questions and note, and the rest of the handout. More than any window shows at first, it is made and
+        mounted just after the top of the page is on screen (`show_below`)."""
+        words = self.words
+        return [
+            *self.leaning(),
+            *self.private(summary),
+            Static(words("summary.all_questions"), classes="subheading"),
+            Static(words("summary.questions_hint", limit=TOP_QUESTIONS), classes="hint"),
+            Vertical(*self.question_widgets(summary), id="questions"),
+            Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
+            Vertical(*self.own_rows(), id="own-list"),
+            TextField(
                 self.session.own_draft,
                 limit=MAX_QUESTION,
                 too_long=words("typing.field_full", limit=words.number(MAX_QUESTION)),
                 placeholder=words("summary.own_placeholder"),
                 id="own-input",
-            )
-            yield Static(self.voiced("handout.note"), id="note-heading", classes="subheading")
-            yield NoteArea(
+            ),
+            Static(self.voiced("handout.note"), id="note-heading", classes="subheading"),
+            NoteArea(
                 self.session.note,
                 limit=MAX_NOTE,
                 too_long=words("typing.field_full", limit=words.number(MAX_NOTE)),
                 id="note",
                 soft_wrap=True,
                 show_line_numbers=False,
-            )
-            yield HandoutView(handout, rest=True, kinds=REST_SHOWN, id="rest")
-        yield Static(id="status", classes="status")
-        with Horizontal(classes="nav"):
-            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
-        yield Footer(show_command_palette=False)
+            ),
+            HandoutView(handout, rest=True, kinds=REST_SHOWN, id="rest"),
+        ]
 
     def voiced(self, key: str) -> str:
         """A heading in the voice of whoever fills the aid in."""
@@ -185,21 +191,22 @@ class SummaryScreen(StepScreen):
 
     # --- after a change --------------------------------------------------------------
 
+    async def show_below(self) -> None:
+        """Make and mount the page below the handout (once; any change first waits for it)."""
+        below, self._below = self._below, None
+        if below is not None:
+            await self.query_one("#summary", Page).mount_all(self.below_the_handout(*below))
+
     async def show_handout(self) -> None:
         """Show the handout again, as the export would now say it."""
+        await self.show_below()
         handout = self.handout(self.build())
         await self.query_one("#handout", HandoutView).show(handout)
         await self.query_one("#rest", HandoutView).show(handout)
 
-    async def show_more_questions(self) -> None:
-        """The questions below the first screenful, added once the screen is up, so a long list opens at once."""
-        more, self._more = list(self._more), iter(())
-        if more:
-            await self.query_one("#questions").mount_all(more)
-
     async def show_questions(self) -> None:
         """Lay out the questions again: who fills it in and private answers change their reasons and the list."""
-        self._more = iter(())
+        await self.show_below()
         questions = self.query_one("#questions")
         await questions.remove_children()
         await questions.mount_all(self.question_widgets(self.build()))
@@ -220,6 +227,7 @@ class SummaryScreen(StepScreen):
     @on(ChoiceList.Chosen, "#reader")
     async def reader_chosen(self, event: ChoiceList.Chosen) -> None:
         self.report(self.controller.set_reader(event.choice_id))
+        await self.show_below()
         self.query_one("#own-heading", Static).update(self.voiced("handout.own"))
         self.query_one("#note-heading", Static).update(self.voiced("handout.note"))
         await self.show_questions()
@@ -323,7 +331,7 @@ class SummaryScreen(StepScreen):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.query_one("#summary").scroll_home, animate=False)  # the title, then the question
-        self.call_after_refresh(self.show_more_questions)
+        self.call_after_refresh(self.show_below)
         if self.export_on_open:
             self.action_export()
 

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class SureScreen(ChoiceStepScreen):
             yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
             yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     @property
     def choice_count(self) -> int:

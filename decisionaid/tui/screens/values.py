@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class ValuesScreen(ChoiceStepScreen):
             )
             yield Static(id="chosen", classes="hint")
         yield from self.navigation()
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     @property
     def choice_count(self) -> int:

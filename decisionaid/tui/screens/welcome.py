@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from decisionaid.core import pages
 from decisionaid.core.site import PERSONAL
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
+from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
 
@@ -48,7 +49,7 @@ class WelcomeScreen(AidScreen):
                 yield Button(
                     words("welcome.delete"), id="delete", action="screen.delete", variant="error", compact=True
                 )
-        yield Footer(show_command_palette=False)
+        yield AidFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("resume", "delete"):

@@ -30,25 +30,36 @@ def arm_cells(arm: Arm, side: str, words: Catalogue) -> list[Static]:
 class IconArray(Widget):
     """A figure: heading, the option arm beside its comparator, and a legend.
 
-    Side by side, the cells sit in a grid so both arrays line up however long the labels are;
-    a narrow window shows the stacked copy instead.
+    Side by side, the cells sit in a grid so both arrays line up however long the labels are; a narrow window
+    shows them stacked instead. Only the one the window shows is made (a figure is some twenty widgets), and the
+    other takes its place when the window crosses the narrow breakpoint.
     """
 
     def __init__(self, figure: Figure, words: Catalogue) -> None:
         super().__init__(classes="icon-array")
         self.figure = figure
         self.words = words
+        self.stacked = False
 
     def compose(self) -> ComposeResult:
         figure, words = self.figure, self.words
-        option = arm_cells(figure.option_arm, "option-arm", words)
-        comparator = arm_cells(figure.comparator, "comparator-arm", words)
         yield Static(Content(figure_heading(figure, words)), classes="figure-heading")
-        with Grid(classes="figure-pair"):
-            for left, right in zip(option, comparator, strict=True):
-                yield left
-                yield right
-        with Vertical(classes="figure-stack"):
-            yield from arm_cells(figure.option_arm, "option-arm", words)
-            yield from arm_cells(figure.comparator, "comparator-arm", words)
+        self.stacked = self.screen.has_class("-narrow")
+        yield self.arms(stacked=self.stacked)
         yield Static(Content(legend((figure.option_arm, figure.comparator), words)), classes="figure-legend")
+
+    def arms(self, *, stacked: bool) -> Widget:
+        """The two arms stacked, or side by side in a grid, label beside label and icons beside icons."""
+        option = arm_cells(self.figure.option_arm, "option-arm", self.words)
+        comparator = arm_cells(self.figure.comparator, "comparator-arm", self.words)
+        if stacked:
+            return Vertical(*option, *comparator, classes="figure-stack")
+        return Grid(*(cell for pair in zip(option, comparator, strict=True) for cell in pair), classes="figure-pair")
+
+    async def on_resize(self) -> None:
+        stacked = self.screen.has_class("-narrow")
+        if stacked != self.stacked:
+            self.stacked = stacked
+            old = self.query_one(".figure-pair, .figure-stack")
+            await self.mount(self.arms(stacked=stacked), after=old)
+            await old.remove()

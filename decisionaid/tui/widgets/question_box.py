@@ -35,6 +35,7 @@ class QuestionBox(Checkbox):
         self.set_reactive(QuestionBox.compact, compact)
         self.set_class(value, "-on", update=False)
         self.set_class(compact, "-textual-compact", update=False)
+        self._height: tuple[int, Content | None, int] = (0, None, 1)  # width, label, lines
 
     def _label_for(self, ticked: bool) -> Content:
         if not ticked:
@@ -50,4 +51,10 @@ class QuestionBox(Checkbox):
         self.label = self._label_for(self.value)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.render().wrap(width)))
+        """The lines the label takes at this width, worked out once for each width and label: every layout of
+        the summary asks each box again."""
+        known_width, known_label, lines = self._height
+        if known_width != width or known_label is not self.label:
+            lines = max(1, len(self.render().wrap(width)))
+            self._height = (width, self.label, lines)
+        return lines

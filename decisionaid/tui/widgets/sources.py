@@ -32,4 +32,13 @@ class SourceList(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Content(self.heading), classes="subheading")
         if self.sources:  # one widget for the whole list: a long list opens as fast as a short one
-            yield Static(Content("\n".join(f"• {source_text(source)}" for source in self.sources)), classes="source")
+            yield Static(self._listed(), classes="source")
+
+    def show(self, sources: Iterable[Source]) -> None:
+        """Other sources in the same list, which had some before if it has some now."""
+        self.sources = list(sources)
+        if self.sources:
+            self.query_one(".source", Static).update(self._listed())
+
+    def _listed(self) -> Content:
+        return Content("\n".join(f"• {source_text(source)}" for source in self.sources))
