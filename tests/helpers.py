@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 TESTS = Path(__file__).parent
@@ -167,3 +170,19 @@ def problem_reasons(error) -> list[str]:
 
     words = load_catalogue()
     return [problem.reason(words) for problem in error.problems]
+
+
+def read_until(process: subprocess.Popen, wanted: bytes | Callable[[bytes], bool], *, send: bytes = b"") -> bytes:
+    """Send `send`, then read the process's output until `wanted` appears (or, given a test, until all read so far
+    passes it), waiting up to 60 s on a loaded machine; returns what was read."""
+    assert process.stdin is not None and process.stdout is not None
+    done = wanted if callable(wanted) else lambda seen: wanted in seen
+    if send:
+        process.stdin.write(send)
+        process.stdin.flush()
+    seen, deadline = b"", time.monotonic() + 60
+    while not done(seen):
+        assert time.monotonic() < deadline, seen
+        if select.select([process.stdout], [], [], 0.2)[0]:
+            seen += os.read(process.stdout.fileno(), 65536)
+    return seen

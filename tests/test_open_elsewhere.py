@@ -6,10 +6,8 @@ Nothing of the first aid's answers is lost, and nothing changed in the second is
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,7 @@ from decisionaid.storage.store import AnswersFile
 from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, ROOT, run_in_process
+from tests.helpers import COMMUTE, ROOT, read_until, run_in_process
 
 pytestmark = pytest.mark.skipif(not AnswersLock.supported, reason="no fcntl here: locking is not available")
 
@@ -134,20 +132,6 @@ def test_plain_mode_waits_until_the_other_aid_closes(first: Controller, tmp_path
     process.stdin.close()
     assert process.wait(timeout=60) == 0
     assert load_session(session_path("commute")).values == {"cost": "a-lot"}
-
-
-def read_until(process: subprocess.Popen, wanted: bytes, *, send: bytes = b"") -> bytes:
-    """Send `send`, then read the output until `wanted` appears (up to 60 s on a loaded machine)."""
-    assert process.stdin is not None and process.stdout is not None
-    if send:
-        process.stdin.write(send)
-        process.stdin.flush()
-    seen, deadline = b"", time.monotonic() + 60
-    while wanted not in seen:
-        assert time.monotonic() < deadline, seen
-        if select.select([process.stdout], [], [], 0.2)[0]:
-            seen += os.read(process.stdout.fileno(), 65536)
-    return seen
 
 
 async def test_the_full_screen_aid_waits_then_opens_the_answers(first: Controller, make_app) -> None:

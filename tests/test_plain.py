@@ -5,11 +5,9 @@ from __future__ import annotations
 import io
 import os
 import re
-import select
 import signal
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.storage.paths import session_path
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, run_in_process
+from tests.helpers import COMMUTE, read_until, run_in_process
 
 CONTINUE = "Run decisionaid --plain again to continue."
 ENDED = f"Input ended; your answers are saved. {CONTINUE}"
@@ -299,15 +297,9 @@ def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
         [sys.executable, "-m", "decisionaid", "--plain", "--pack", str(COMMUTE)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env,
     )  # fmt: skip
-    assert process.stdin is not None and process.stdout is not None
-    process.stdin.write(b"\n\n\n")
-    process.stdin.flush()
-    seen = b""
-    deadline = time.monotonic() + 60
-    while b"Card 2 of 5" not in seen or not seen.endswith(b"Press Enter to go on: "):
-        assert time.monotonic() < deadline, seen
-        if select.select([process.stdout], [], [], 0.2)[0]:
-            seen += os.read(process.stdout.fileno(), 65536)
+    seen = read_until(
+        process, lambda seen: b"Card 2 of 5" in seen and seen.endswith(b"Press Enter to go on: "), send=b"\n\n\n"
+    )
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130
