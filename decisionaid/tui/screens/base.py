@@ -133,7 +133,7 @@ class ChoiceStepScreen(StepScreen):
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
             await page.remove_children()
             await page.mount_all(list(self.page_lines()))
-            page.scroll_home(animate=False)
+            page.scroll_home(animate=False, immediate=True)  # home in the first frame, not the one after
             self.set_focus(self.query_one(ChoiceList))
         self.refresh_bindings()
 
