@@ -24,6 +24,7 @@ class CompilePacks(BuildHookInterface):
         try:
             from decisionaid.content import ContentError, load_pack
             from decisionaid.content.compiled import CompileError, compile_pack, pack_key
+            from decisionaid.core.catalogue import load_catalogue
         finally:
             sys.path.remove(str(root))
         out = Path(tempfile.mkdtemp(prefix="decisionaid-compiled-"))
@@ -33,7 +34,8 @@ class CompilePacks(BuildHookInterface):
                 key = pack_key(folder)
                 text = compile_pack(pack, key)
             except (ContentError, CompileError) as exc:
-                self.app.display_warning(f"{folder.name}: not compiled, it will be checked at start: {exc}")
+                why = "; ".join(exc.lines(load_catalogue())) if isinstance(exc, ContentError) else exc
+                self.app.display_warning(f"{folder.name}: not compiled, it will be checked at start: {why}")
                 continue
             name = f"{pack.meta.id}.{key}.json"
             (out / name).write_text(text, encoding="utf-8")

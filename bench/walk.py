@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisionaid.content import ContentError, Pack, load_pack
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, count_words, minutes_for, short_path_time
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pack = load_pack(args.pack)
     except ContentError as exc:
-        print(exc, file=sys.stderr)
+        print("\n".join(exc.lines(load_catalogue())), file=sys.stderr)
         return 2
     walk = walk_defaults(pack, width=args.width)
     if args.transcript:

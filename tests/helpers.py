@@ -10,6 +10,7 @@ from pathlib import Path
 
 TESTS = Path(__file__).parent
 COMMUTE = TESTS / "packs" / "commute"
+PORTATIL = TESTS / "packs" / "portatil"  # Spanish, not about health, no help-now section
 ROOT = TESTS.parent
 KETAMINE = ROOT / "content" / "ketamine"
 
@@ -151,3 +152,18 @@ def require_tool(name: str, why: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{name} is not installed, and CI must run this test: {why}")
     pytest.skip(f"{name} is not installed ({why})")
+
+
+def problem_lines(error) -> list[str]:
+    """A ContentError's problems as the CLI prints them: 'file: key: reason'."""
+    from decisionaid.core.catalogue import load_catalogue
+
+    return error.lines(load_catalogue())
+
+
+def problem_reasons(error) -> list[str]:
+    """A ContentError's reasons alone, in words."""
+    from decisionaid.core.catalogue import load_catalogue
+
+    words = load_catalogue()
+    return [problem.reason(words) for problem in error.problems]

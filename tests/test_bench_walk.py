@@ -6,10 +6,11 @@ import subprocess
 import sys
 
 from bench.walk import TARGET_PROMPTS, TARGET_WORDS, walk_defaults
+from decisionaid.content import load_pack
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import count_words
 from decisionaid.storage.paths import data_dir
-from tests.helpers import COMMUTE, ROOT
+from tests.helpers import COMMUTE, KETAMINE, ROOT
 
 
 def test_the_walk_takes_the_defaults_from_the_welcome_to_the_question_list(commute_pack) -> None:
@@ -43,3 +44,11 @@ def test_the_walk_prints_its_numbers_for_the_pack_asked_for() -> None:
         line.startswith("  words printed: ") and f"(target at most {TARGET_WORDS:,}: met)" in line for line in lines
     )
     assert any("short path (marked): 5 cards, 1 self-check item, 1 values item" in line for line in lines)
+
+
+def test_the_shipped_pack_meets_the_targets_taking_every_default() -> None:
+    walk = walk_defaults(load_pack(KETAMINE))
+    assert walk.prompts <= TARGET_PROMPTS, f"{walk.prompts} prompts"
+    assert walk.words <= TARGET_WORDS, f"{walk.words:,} words printed"
+    shown = "\n".join(walk.transcript)
+    assert "IV ketamine: safety during and after a session" in shown, "the short path keeps IV ketamine's safety card"

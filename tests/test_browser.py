@@ -321,8 +321,8 @@ def test_without_kiosk_a_second_tab_is_told_the_answers_are_open_in_the_first(br
     first.wait_for("Options at a glance")
     second = Tab(browser, personal_server)
     second.page.goto(personal_server.url)
-    shown = second.wait_for("are open in another decisionaid")
-    assert "Wait (w)" in shown
+    shown = second.wait_for("Wait (w)")
+    assert "are open in another decisionaid" in shown
     second.click_text("Wait (w)")
     second.wait_for("Waiting for the other decisionaid to close.")
     first.close()  # the first tab's aid saves and ends, which lets the answers go

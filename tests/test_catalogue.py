@@ -61,11 +61,72 @@ def test_an_unknown_key_or_missing_value_is_a_one_line_error():
         words("a")
 
 
-def test_every_shipped_catalogue_has_the_same_keys_and_placeholders_as_english():
+# Entries a translation keeps exactly as English has them: symbols, names and words the two languages share.
+SAME_AS_ENGLISH = {
+    "es": {
+        "summary.star_mark",  # ★
+        "learnt.known_item",  # ✓ {topic}
+        "learnt.to_ask_item",  # • {topic}
+        "time.short",  # {count} min: 'min' is the abbreviation in both
+        "formats.md",  # Markdown, a format's name
+        "download.markdown",  # Markdown (m)
+        "sure.no",  # No
+        "cli.lint_errors.one",  # 1 error: the same word
+        "cli.lint_result",  # {pack} {version}: lint: ...: the command's name
+        "export_cli.problem",  # decisionaid: {problem}
+        "pack_problem.given",  # {reason}
+        "prompt.no_usage",  # n: no.
+        "map.row",  # the rest are placeholders and punctuation only
+        "compare.where",
+        "lock.with_key",
+        "handout.crisis_line",
+        "handout.crisis_details",
+        "crisis.name",
+        "figure.arm",
+        "plain.choice",
+        "plain.part_heading",
+        "plain.option_heading",
+        "prompt.command_line",
+    }
+}
+
+
+def forms(entry, prefix=""):
+    """Each text of an entry, named by its key and its forms, e.g. 'handout.made.helper'."""
+    if isinstance(entry, str):
+        return {prefix: entry}
+    return {name: text for form, inner in entry.items() for name, text in forms(inner, f"{prefix}.{form}").items()}
+
+
+def test_every_shipped_catalogue_has_the_same_keys_placeholders_and_forms_as_english():
     english = load_catalogue("en")
-    assert "en" in languages()
+    assert {"en", "es"} <= set(languages())
     for language in languages():
         other = load_catalogue(language)
         assert set(other.entries) == set(english.entries), language
+        assert set(other.vocabulary) == set(english.vocabulary), language
         for key, entry in english.entries.items():
             assert placeholders(other.entries[key]) == placeholders(entry), f"{language}: {key}"
+            assert set(forms(other.entries[key], key)) == set(forms(entry, key)), f"{language}: {key}: its forms"
+            for name, text in forms(other.entries[key], key).items():
+                assert placeholders(text) == placeholders(forms(entry, key)[name]), f"{language}: {name}"
+
+
+def test_no_translated_entry_is_left_in_english_but_the_listed_ones():
+    english = {
+        name: text for key, entry in load_catalogue("en").entries.items() for name, text in forms(entry, key).items()
+    }
+    for language in set(languages()) - {"en"}:
+        entries = load_catalogue(language).entries
+        translated = {name: text for key, entry in entries.items() for name, text in forms(entry, key).items()}
+        same = {name for name, text in translated.items() if text == english[name]}
+        assert same == SAME_AS_ENGLISH.get(language, set()), language
+        assert load_catalogue(language).vocabulary != load_catalogue("en").vocabulary
+
+
+def test_spanish_plural_and_voice_forms_are_used():
+    words = load_catalogue("es")
+    assert words("cli.count_cards", count=1) == "1 ficha"
+    assert words("cli.count_cards", count=0) == "0 fichas"
+    assert words.in_voice("helper")("handout.top") == "Nuestras preguntas principales"
+    assert words("figure_count.exactly", n=23) == "23 de cada 100 personas"

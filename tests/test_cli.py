@@ -68,7 +68,7 @@ def test_app_refuses_to_start_on_a_broken_pack(tmp_path: Path):
     result = run_cli("--pack", str(pack))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "pack.toml: schema_version: Input should be 1 (got 2)" in result.stderr
+    assert "pack.toml: schema_version: must be the number 1 without quotes, the only format version" in result.stderr
     assert result.stderr.rstrip().endswith("problems in the content; nothing was started")
 
 
@@ -122,6 +122,7 @@ def test_the_wheel_carries_the_content_and_finds_it_from_elsewhere(tmp_path: Pat
         names = archive.namelist()
         archive.extractall(site)
     assert "decisionaid/_content/ketamine/pack.toml" in names
+    assert "decisionaid/cli/starter/pack.toml" in names, "`decisionaid new` has its example pack"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(

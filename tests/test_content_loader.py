@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import ContentError, load_pack
-from tests.helpers import COMMUTE, copy_pack, run_in_process
+from tests.helpers import COMMUTE, copy_pack, problem_lines, problem_reasons, run_in_process
 
 BROKEN = Path(__file__).parent / "broken"
 DEFECTS = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -58,7 +58,7 @@ def test_problems_are_all_reported_together(tmp_path: Path):
     with pytest.raises(ContentError) as caught:
         load_pack(pack)
 
-    reasons = [p.reason for p in caught.value.problems]
+    reasons = problem_reasons(caught.value)
     assert reasons.count("unknown source 'nope'") == 7
     assert "unknown section 'optoins' (did you mean 'options'?)" in reasons
 
@@ -70,7 +70,7 @@ def test_missing_status_quo_option_is_reported(tmp_path: Path):
     with pytest.raises(ContentError) as caught:
         load_pack(pack)
 
-    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
+    assert [line.split(": ", 1)[1] for line in problem_lines(caught.value)] == [
         "options: no option has status_quo = true (the 'no change' option)"
     ]
 
@@ -83,7 +83,7 @@ def test_a_question_nothing_can_add_is_reported(tmp_path: Path):
     with pytest.raises(ContentError) as caught:
         load_pack(pack)
 
-    messages = [p.reason for p in caught.value.problems]
+    messages = problem_reasons(caught.value)
     assert "choice 'a-lot' adds questions but gives no reason" not in messages
     assert "question 'q-cost' is never included: not core and no answer adds it" in messages
 

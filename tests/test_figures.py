@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from decisionaid.content.models import Arm
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.figures import (
     EMPTY,
     FILLED,
@@ -16,6 +17,8 @@ from decisionaid.core.figures import (
     legend,
     other_side_words,
 )
+
+WORDS = load_catalogue()
 
 
 def arm(**numbers: float) -> Arm:
@@ -38,10 +41,10 @@ def test_a_range_draws_low_filled_and_the_rest_of_the_range_partly_filled() -> N
     counts = arm_counts(arm(low=8, high=19))
     assert counts == Counts(filled=8, partly=11)
     assert glyphs(grid_lines(counts)) == FILLED * 8 + PARTLY * 11 + EMPTY * 81
-    assert count_words(arm(low=8, high=19)) == "between 8 and 19 out of 100 people"
-    assert other_side_words(arm(low=8, high=19)) == "between 81 and 92 out of 100 did not"
-    assert PARTLY in legend((arm(low=8, high=19),))
-    assert PARTLY not in legend((arm(events=8),))
+    assert count_words(arm(low=8, high=19), WORDS) == "between 8 and 19 out of 100 people"
+    assert other_side_words(arm(low=8, high=19), WORDS) == "between 81 and 92 out of 100 did not"
+    assert PARTLY in legend((arm(low=8, high=19),), WORDS)
+    assert PARTLY not in legend((arm(events=8),), WORDS)
 
 
 @pytest.mark.parametrize(
@@ -56,11 +59,16 @@ def test_a_range_draws_low_filled_and_the_rest_of_the_range_partly_filled() -> N
     ],
 )
 def test_counts_in_words_match_the_picture(numbers: dict, words: str, other: str, filled: int) -> None:
-    assert count_words(arm(**numbers)) == words
-    assert other_side_words(arm(**numbers)) == other
+    assert count_words(arm(**numbers), WORDS) == words
+    assert other_side_words(arm(**numbers), WORDS) == other
     assert arm_counts(arm(**numbers)).filled == filled
     assert glyphs(grid_lines(arm_counts(arm(**numbers)))).count(FILLED) == filled
 
 
 def test_the_glyphs_differ_without_colour() -> None:
     assert len({FILLED, PARTLY, EMPTY}) == 3
+
+
+def test_a_pack_counts_in_its_own_words() -> None:
+    laptops = WORDS.with_vocabulary({"counted": "laptops"})
+    assert count_words(arm(events=23), laptops) == "23 out of 100 laptops"

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decisionaid.content import ContentError, load_pack
-from tests.helpers import KETAMINE
+from tests.helpers import KETAMINE, problem_lines
 from tests.test_loader_fuzz import mutate, outcome, paths_in, toml_values
 
 FILES = sorted(p.name for p in KETAMINE.glob("*.toml"))
@@ -79,7 +79,7 @@ def test_a_duplicated_id_in_the_shipped_pack_is_named(file: str):
     write(folder, file, document)
     with pytest.raises(ContentError) as caught:
         load_pack(folder)
-    lines = [str(p) for p in caught.value.problems]
+    lines = problem_lines(caught.value)
     assert any(f"duplicate id '{items[0]['id']}'" in line and file in line for line in lines), lines
 
 
@@ -100,5 +100,5 @@ def test_a_dangling_id_in_the_shipped_pack_is_named(file: str, key: str, field: 
     write(folder, file, document)
     with pytest.raises(ContentError) as caught:
         load_pack(folder)
-    lines = [str(p) for p in caught.value.problems]
+    lines = problem_lines(caught.value)
     assert any("'no-such-thing'" in line and file in line for line in lines), lines

@@ -151,7 +151,7 @@ def answer_and_start_a_note(app: PtyApp) -> None:
     app.type(b"\x10")  # Ctrl+P: the command palette
     app.wait_for("Search for commands")
     app.type(b"Go to summary")
-    app.wait_for("Your handout for the clinician")
+    app.wait_for("Your handout for the adviser")
     app.type(b"\r")
     app.wait_for("Who is filling this in?")
     app.wait_for("e/^s Export")  # the footer: the screen is mounted and has the focus

@@ -663,11 +663,11 @@ def test_unused_source_is_a_content_problem(pack: Path):
 
 def test_several_packs_report_each_and_exit_with_the_worst_status(pack: Path, tmp_path: Path):
     broken = copy_pack(COMMUTE, tmp_path / "broken")
-    (broken / "crisis.toml").unlink()
+    (broken / "clinician.toml").unlink()
     result = run_in_process("lint", "pack", "broken", "--today", TODAY, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 4 warnings"
-    assert result.stderr == "broken/crisis.toml: file is missing\nbroken: 1 problem\n"
+    assert result.stderr == "broken/clinician.toml: file is missing\nbroken: 1 problem\n"
 
 
 def test_no_pack_dir_lints_every_shipped_pack(pack: Path, tmp_path: Path):

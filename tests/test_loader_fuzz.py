@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decisionaid.content import ContentError, Pack, load_pack
-from tests.helpers import COMMUTE
+from tests.helpers import COMMUTE, problem_lines
 
 PROBLEM_LINE = re.compile(r"^\S[^\n]*\.toml: (?:[^\n]+: )?[^\n]+$|^\S[^\n]*: [^\n]+$")
+PYDANTIC_WORDING = re.compile(r"should (?:be|have|match)|Value error|Field required|Extra inputs|valid (?:string|num)")
 FILES = sorted(p.name for p in COMMUTE.glob("*.toml"))
 
 scalars = st.one_of(
@@ -42,10 +43,11 @@ def outcome(folder: Path) -> Pack | list[str]:
     try:
         return load_pack(folder)
     except ContentError as exc:
-        lines = [str(p) for p in exc.problems]
+        lines = problem_lines(exc)
         assert lines, "a ContentError must carry at least one problem"
         for line in lines:
             assert "\n" not in line and PROBLEM_LINE.match(line), line
+            assert not PYDANTIC_WORDING.search(line), f"said in Pydantic's words: {line}"
         return lines
 
 

@@ -30,7 +30,7 @@ from decisionaid.storage.files import (
 from decisionaid.storage.paths import session_path, settings_path
 from decisionaid.storage.settings import Settings, load_settings
 from decisionaid.storage.tomlfile import MAX_DEPTH, parse_toml
-from tests.helpers import COMMUTE
+from tests.helpers import COMMUTE, problem_lines
 
 DEEP = "x = " + "[" * 500 + "]" * 500 + "\n"
 GENEROUS = 60.0  # seconds; only ever reached when something waits for ever
@@ -120,7 +120,7 @@ def pack_copy(tmp_path: Path) -> Path:
 def problems_of(folder: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
         finishes(load_pack, folder)
-    return [str(p) for p in caught.value.problems]
+    return problem_lines(caught.value)
 
 
 def test_a_pack_file_nested_too_deep_is_one_line(tmp_path: Path) -> None:

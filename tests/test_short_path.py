@@ -125,9 +125,21 @@ def test_a_short_path_over_its_target_says_so(commute_pack) -> None:
     assert short_path_time(pack).over_target
 
 
-def test_typed_minutes_are_ignored() -> None:
+def test_typed_minutes_are_ignored(commute_pack, tmp_path: Path) -> None:
+    typed = copy_pack(COMMUTE, tmp_path / "typed")
+    path = typed / "pack.toml"
+    typed_minutes = path.read_text(encoding="utf-8").replace('disclaimer = "', 'minutes = 99\ndisclaimer = "')
+    path.write_text(typed_minutes, encoding="utf-8")
+    pack = load_pack(typed)
+    assert pack.meta.minutes == 99
+    assert short_path_time(pack) == short_path_time(commute_pack), "the hand-typed figure plays no part"
+
+
+def test_the_shipped_short_path_gives_every_option_the_same_kinds_of_card() -> None:
     ketamine = load_pack(KETAMINE)
-    assert short_path_time(ketamine).minutes > 15, "the hand-typed figure plays no part"
+    on = [card for card in ketamine.cards.cards if card.short_path]
+    kinds = {o.id: sorted({c.kind.value for c in on if o.id in c.options}) for o in ketamine.options}
+    assert len(set(map(tuple, kinds.values()))) == 1, kinds
 
 
 # --- the parts and how far the person is ------------------------------------------------

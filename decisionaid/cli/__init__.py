@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from decisionaid import __version__
-from decisionaid.cli import export, lint, run, schema, serve, validate
+from decisionaid.cli import export, lint, new, run, schema, serve, validate
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.plain.output import GuardedStream, OutputFailed, quiet_stdout, tell
 
-COMMANDS = (validate, schema, export, lint, serve)
+COMMANDS = (new, validate, lint, schema, export, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.cli.run import add_language_argument, unknown_language
+from decisionaid.core.catalogue import load_catalogue, words_for
 from decisionaid.export import FORMATS
 from decisionaid.plain.output import write_out
 from decisionaid.sanitize import display_path
@@ -15,30 +16,14 @@ from decisionaid.storage.paths import session_path
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "export",
-        help="print or save your handout from your saved answers",
-        description="Build your handout from saved answers, without starting the aid: a one-page summary "
-        "with your top questions, then the rest. Writes to standard output unless -o FILE is given. "
-        "Answers that no longer match the "
-        "pack are named on stderr and left out. Exits 2, with one line on stderr, when the pack or the "
-        "answers cannot be used or the file cannot be written.",
-    )
-    parser.add_argument("--pack", metavar="PACK", help="a pack folder or a shipped pack's name (default: the only one)")
-    parser.add_argument(
-        "--session",
-        metavar="FILE",
-        type=Path,
-        help="the answers file (default: the one the aid saves for this pack)",
-    )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="text (wrapped at 72 columns), md (Markdown) or html (a web page to print); "
-        "default: from the FILE's ending (.md, .html), else text",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="save to FILE instead; '-' means standard output")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    words = load_catalogue()
+    parser = commands.add_parser("export", help=words("export_cli.help"), description=words("export_cli.about"))
+    parser.add_argument("--pack", metavar="PACK", help=words("export_cli.pack_help"))
+    parser.add_argument("--session", metavar="FILE", type=Path, help=words("export_cli.session_help"))
+    add_language_argument(parser, words)
+    parser.add_argument("--format", choices=FORMATS, help=words("export_cli.format_help"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=words("export_cli.output_help"))
+    parser.add_argument("--force", action="store_true", help=words("export_cli.force_help"))
     parser.set_defaults(handler=run)
 
 
@@ -48,9 +33,13 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
     from decisionaid.export.render import render
 
+    if problem := unknown_language(args.language):
+        print(problem, file=sys.stderr)
+        return 2
     pack = load_or_report(args.pack)
     if pack is None:
         return 2
+    words = words_for(pack, language=args.language)
     path = args.session or session_path(pack.meta.id)
     if args.session is None and _missing(path):
         print(_no_answers(path, pack.meta.id), file=sys.stderr)
@@ -58,31 +47,29 @@ def run(args: argparse.Namespace) -> int:
     try:
         session = load_session(path)
     except SessionError as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
+        print(words("export_cli.problem", problem=exc), file=sys.stderr)
         return 2
     where = display_path(path)
     if session.pack != pack.meta.id:
-        print(
-            f"decisionaid: {where}: pack: these answers are for '{session.pack}', not '{pack.meta.id}'", file=sys.stderr
-        )
+        print(words("export_cli.other_pack", path=where, answers_pack=session.pack, pack=pack.meta.id), file=sys.stderr)
         return 2
     for unknown in set_aside_unknown(session, pack).unknown_answers():
-        print(f"{where}: {unknown}: ignored, not in this pack", file=sys.stderr)
+        print(words("export_cli.ignored", path=where, answer=unknown), file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
-    text = render(build_summary(pack, session), pack, fmt)
+    text = render(build_summary(pack, session, words), pack, fmt, words=words)
     if to_stdout:
         write_out(sys.stdout, text)
         return 0
     try:
-        write_export(text, Path(args.output), force=args.force)
+        write_export(text, Path(args.output), force=args.force, words=words)
     except ExportExists as exc:
-        print(f"decisionaid: {exc} (use --force to replace it)", file=sys.stderr)
+        print(words("export_cli.exists", problem=exc), file=sys.stderr)
         return 2
     except ExportError as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
+        print(words("export_cli.problem", problem=exc), file=sys.stderr)
         return 2
-    print(f"Saved to {display_path(Path(args.output))}", file=sys.stderr)
+    print(words("export_cli.saved_to", path=display_path(Path(args.output))), file=sys.stderr)
     return 0
 
 

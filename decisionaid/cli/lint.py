@@ -12,7 +12,7 @@ from decisionaid.core.catalogue import Catalogue, load_catalogue
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
-    from decisionaid.lint import LintReport
+    from decisionaid.lint import GradeRow, LintReport
 
 
 HARDEST_SHOWN = 10
@@ -36,11 +36,9 @@ def _day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     from decisionaid.lint import TextstatMissing, lint_pack
 
-    folders = chosen_folders(args.pack_dirs)
-    if folders is None:
-        return 2
+    folders, all_found = chosen_folders(args.pack_dirs)
     today = args.today or date.today()
-    status = 0
+    status = 0 if all_found else 2
     for folder, pack in each_loaded(folders, models=True):
         if pack is None:
             status = 2
@@ -62,22 +60,29 @@ def print_report(pack: Pack, report: LintReport) -> None:
     for finding in report.findings:
         print(finding)
     rows = report.grades_hardest_first()
-    shown = rows[:HARDEST_SHOWN]
-    text, median = words("cli.lint_text"), words("cli.lint_median")
-    width = max(len(text), len(median), *(len(row.label) for row in shown))
-    print(f"{text:<{width}}  {words('cli.lint_words'):>5}  {words('cli.lint_grade'):>5}")
-    for row in shown:
-        print(f"{row.label:<{width}}  {row.words:>5}  {row.grade:>5.1f}")
-    print(f"{median:<{width}}  {'':>5}  {report.median_grade:>5.1f}")
-    hardest = rows[0]
-    grade = f"{report.median_grade:.1f}"
-    print(words("cli.lint_grades", count=len(rows), median=grade, hardest=f"{hardest.grade:.1f}", label=hardest.label))
+    if rows and report.measure is not None:
+        _print_scores(rows, report, words)
     print(_short_path_line(report, words))
     if report.comparison_words:
         print(words("cli.lint_comparison", count=report.comparison_words))
     errors = words("cli.lint_errors", count=len(report.errors))
     warnings = words("cli.lint_warnings", count=len(report.warnings))
     print(words("cli.lint_result", pack=pack.meta.id, version=pack.meta.version, errors=errors, warnings=warnings))
+
+
+def _print_scores(rows: list[GradeRow], report: LintReport, words: Catalogue) -> None:
+    """The hardest texts to read with their scores, the median, and a line naming the hardest."""
+    shown = rows[:HARDEST_SHOWN]
+    text, median = words("cli.lint_text"), words("cli.lint_median")
+    width = max(len(text), len(median), *(len(row.label) for row in shown))
+    print(f"{text:<{width}}  {words('cli.lint_words'):>5}  {words(report.measure.column):>5}")
+    for row in shown:
+        print(f"{row.label:<{width}}  {row.words:>5}  {row.grade:>5.1f}")
+    print(f"{median:<{width}}  {'':>5}  {report.median_grade:>5.1f}")
+    hardest = rows[0]
+    grade = f"{report.median_grade:.1f}"
+    summary = report.measure.summary
+    print(words(summary, count=len(rows), median=grade, hardest=f"{hardest.grade:.1f}", label=hardest.label))
 
 
 def _short_path_line(report: LintReport, words: Catalogue) -> str:

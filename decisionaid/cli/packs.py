@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import load_catalogue, wording_problems
 from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
@@ -49,27 +49,37 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     from decisionaid.content.cache import open_pack
 
     try:
-        return open_pack(resolve_pack_dir(wanted), keep=keep)
+        folder = resolve_pack_dir(wanted)
+        pack = open_pack(folder, keep=keep)
+        problems = wording_problems(pack, folder)
+        if problems:
+            raise ContentError(problems)
+        return pack
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(load_catalogue()("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
+        words = load_catalogue()
+        for line in exc.lines(words):
+            print(line, file=sys.stderr)
+        print(words("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
     return None
 
 
-def chosen_folders(wanted: Sequence[str]) -> list[Path] | None:
-    """The named pack folders, or every shipped pack; None (after one line on stderr) if any is missing."""
-    try:
-        folders = [resolve_pack_dir(name) for name in wanted] if wanted else pack_dirs()
-    except PackNotFound as exc:
-        print(f"decisionaid: {exc}", file=sys.stderr)
-        return None
-    if not folders:
-        print(load_catalogue()("cli.no_packs"), file=sys.stderr)
-        return None
-    return folders
+def chosen_folders(wanted: Sequence[str]) -> tuple[list[Path], bool]:
+    """The named pack folders, or every shipped pack, and whether all were found; each one not found, or none at
+    all, is one line on stderr."""
+    if not wanted:
+        folders = pack_dirs()
+        if not folders:
+            print(load_catalogue()("cli.no_packs"), file=sys.stderr)
+        return folders, bool(folders)
+    folders = []
+    for name in wanted:
+        try:
+            folders.append(resolve_pack_dir(name))
+        except PackNotFound as exc:
+            print(f"decisionaid: {exc}", file=sys.stderr)
+    return folders, len(folders) == len(wanted)
 
 
 def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tuple[Path, Pack | None]]:
@@ -85,14 +95,16 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
             if models:
                 from decisionaid.content import load_pack
 
-                yield folder, load_pack(folder)
+                pack = load_pack(folder)
             else:
-                yield folder, open_pack(folder)
+                pack = open_pack(folder)
+            problems = wording_problems(pack, folder)
+            if problems:
+                raise ContentError(problems)
+            yield folder, pack
         except ContentError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(
-                load_catalogue()("cli.problems_in", folder=display_path(folder), count=len(exc.problems)),
-                file=sys.stderr,
-            )
+            words = load_catalogue()
+            for line in exc.lines(words):
+                print(line, file=sys.stderr)
+            print(words("cli.problems_in", folder=display_path(folder), count=len(exc.problems)), file=sys.stderr)
             yield folder, None

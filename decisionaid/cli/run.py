@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from decisionaid.cli.packs import load_or_report
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, languages, load_catalogue, words_for
 
 IDLE_MINUTES = 10
 MOST_IDLE_MINUTES = 24 * 60
@@ -20,7 +20,21 @@ def add_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
     parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
     parser.add_argument("--theme", metavar="NAME", help=words("cli.theme_help"))
     parser.add_argument("--plain", action="store_true", help=words("cli.plain_help"))
+    add_language_argument(parser, words)
+    parser.add_argument("--at", metavar="STAGE[:ID]", help=words("at.help"))
     add_site_arguments(parser, words)
+
+
+def add_language_argument(parser: argparse.ArgumentParser, words: Catalogue) -> None:
+    """`--language LANG`: the interface's catalogue, whatever the pack's language (its text stays as written)."""
+    parser.add_argument("--language", metavar="LANG", help=words("cli.language_help", languages=", ".join(languages())))
+
+
+def unknown_language(language: str | None) -> str | None:
+    """None when no language was asked for or the aid has its interface sentences, else the one-line error."""
+    if language is None or language in languages():
+        return None
+    return load_catalogue()("cli.no_language", language=language, names=", ".join(languages()))
 
 
 def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
@@ -65,26 +79,45 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    if problem := unknown_language(args.language):
+        print(problem, file=sys.stderr)
+        return 2
     pack = load_or_report(args.pack, keep=not args.kiosk)  # a kiosk writes nothing outside its own folder
     if pack is None:
         return 2
+    words = words_for(pack, language=args.language)
+    at = None
+    if args.at is not None:
+        from decisionaid.core.journey import Journey
+        from decisionaid.core.opening import NoSuchStep, named_step
+
+        try:
+            at = named_step(Journey(pack), args.at, load_catalogue())
+        except NoSuchStep as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    from decisionaid.storage.kiosk import kiosk_folder
+    from decisionaid.storage.paths import session_path
+
+    # A kiosk's answers, and those given at a step opened for a look, live in a folder deleted on leaving.
+    throwaway = args.kiosk or at is not None
+    folder: AbstractContextManager[Path | None] = kiosk_folder() if throwaway else nullcontext()
     if wants_plain(args):
         if args.kiosk or args.local_help:
             print(load_catalogue()("cli.site_options_not_plain"), file=sys.stderr)
             return 2
         from decisionaid.plain.main import run_plain
 
-        return run_plain(pack)
+        with folder as answers_dir:
+            answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
+            return run_plain(pack, answers=answers, at=at, words=words)
     from decisionaid.core.site import Site
-    from decisionaid.storage.kiosk import kiosk_folder
-    from decisionaid.storage.paths import session_path
     from decisionaid.tui.factory import make_app
 
     site = Site(kiosk=args.kiosk, idle_seconds=args.idle_minutes * 60, local_help=args.local_help)
-    folder: AbstractContextManager[Path | None] = kiosk_folder() if args.kiosk else nullcontext()
     with folder as answers_dir:
         answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
-        app = make_app(pack, theme=args.theme, answers=answers, site=site)
+        app = make_app(pack, theme=args.theme, answers=answers, site=site, at=at, words=words)
         if args.theme and app.theme != args.theme:
             names = ", ".join(sorted(app.available_themes))
             print(app.words("cli.no_theme", theme=args.theme, names=names), file=sys.stderr)
@@ -92,4 +125,6 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     if app.farewell:
         print(app.farewell, file=sys.stderr)
+    elif at is not None:
+        print(app.words("at.left"), file=sys.stderr)
     return app.return_code or 0

@@ -28,8 +28,12 @@ def run(args: argparse.Namespace) -> int:
         schema = Pack.model_fields[field].annotation.model_json_schema()
     else:
         files = ", ".join(PACK_FILES.values())
-        hint = did_you_mean(args.file, PACK_FILES.values())
-        print(load_catalogue()("cli.schema_unknown", file=args.file, hint=hint, files=files), file=sys.stderr)
+        words = load_catalogue()
+        problem = words("cli.schema_unknown_file", file=args.file)
+        close = did_you_mean(args.file, PACK_FILES.values())
+        if close:
+            problem = words("pack_problem.did_you_mean", reason=problem, suggestion=close)
+        print(words("cli.schema_unknown", problem=problem, files=files), file=sys.stderr)
         return 2
     json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

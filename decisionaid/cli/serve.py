@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from decisionaid.cli.packs import load_or_report, resolve_pack_dir
-from decisionaid.cli.run import add_site_arguments
+from decisionaid.cli.run import add_language_argument, add_site_arguments, unknown_language
 from decisionaid.core.catalogue import load_catalogue
 
 DEFAULT_HOST = "127.0.0.1"
@@ -23,6 +23,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--public-url", type=public_url, metavar="URL", help=words("cli.public_url_help"))
     parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
     parser.add_argument("--theme", metavar="NAME", help=words("cli.serve_theme_help"))
+    add_language_argument(parser, words)
     add_site_arguments(parser, words)
     parser.add_argument(
         "--max-tabs",
@@ -87,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.serve.addresses import is_loopback
     from decisionaid.serve.server import ServeOptions, serve
 
+    if problem := unknown_language(args.language):
+        print(problem, file=sys.stderr)
+        return 2
     pack = load_or_report(args.pack)
     if pack is None:
         return 2
@@ -105,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
         idle_minutes=args.idle_minutes,
         local_help=args.local_help,
         theme=args.theme,
+        language=args.language,
         max_tabs=args.max_tabs,
         stop_timeout=args.stop_timeout,
     )

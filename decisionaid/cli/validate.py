@@ -1,4 +1,4 @@
-"""`decisionaid validate [PACK_DIR]`: check a content pack and summarise it."""
+"""`decisionaid validate [PACK_DIR ...]`: check content packs and summarise each."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("validate", help=words("cli.validate_help"), description=words("cli.validate_about"))
-    parser.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
+    parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
     parser.set_defaults(handler=run)
 
 
@@ -37,10 +37,8 @@ def summary_line(pack: Pack) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    folders = chosen_folders([args.pack_dir] if args.pack_dir else [])
-    if folders is None:
-        return 2
-    status = 0
+    folders, all_found = chosen_folders(args.pack_dirs)
+    status = 0 if all_found else 2
     for _folder, pack in each_loaded(folders):
         if pack is None:
             status = 2

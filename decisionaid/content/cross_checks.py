@@ -1,158 +1,227 @@
-"""Checks across a pack's files: ids, references, citations and balance."""
+"""Checks across a pack's files: ids, references, citations and balance.
+
+They run on the files that loaded: a check that needs a file that failed says nothing, since anything it said
+could follow from that file's own problems.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from decisionaid.content.models import CardKind, Pack
+from decisionaid.content.models import CardKind
 from decisionaid.content.problems import Problem, did_you_mean
 
+# The pack file that holds each kind of id.
+ID_FILES = {
+    "section": "pack",
+    "option": "pack",
+    "source": "sources",
+    "card": "cards",
+    "figure": "figures",
+    "question": "clinician",
+    "topic": "clinician",
+}
 
-def cross_check(pack: Pack, folder: Path) -> list[Problem]:
-    """Every cross-file problem in `pack`, all reported together."""
-    checker = _Checker(pack, folder)
+
+def cross_check(files: Mapping[str, Any], folder: Path) -> list[Problem]:
+    """Every cross-file problem among the pack's `files` that loaded (by pack field), all reported together."""
+    checker = _Checker(files, folder)
     checker.duplicate_ids()
     checker.references()
     checker.unused()
     checker.balance()
+    checker.help_now()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, pack: Pack, folder: Path) -> None:
-        self.pack = pack
+    def __init__(self, files: Mapping[str, Any], folder: Path) -> None:
+        self.files = files
         self.folder = folder
         self.problems: list[Problem] = []
-        self.ids = {
-            "section": [s.id for s in pack.sections],
-            "option": [o.id for o in pack.options],
-            "source": [s.id for s in pack.sources.sources],
-            "card": [c.id for c in pack.cards.cards],
-            "figure": [f.id for f in pack.figures.figures],
-            "clinician question": [q.id for q in pack.clinician.questions],
-            "topic": [t.id for t in pack.clinician.topics],
-        }
+        self.ids: dict[str, list[str]] = {}
+        if self.loaded("pack"):
+            self.ids["section"] = [s.id for s in files["pack"].sections]
+            self.ids["option"] = [o.id for o in files["pack"].options]
+        if self.loaded("sources"):
+            self.ids["source"] = [s.id for s in files["sources"].sources]
+        if self.loaded("cards"):
+            self.ids["card"] = [c.id for c in files["cards"].cards]
+        if self.loaded("figures"):
+            self.ids["figure"] = [f.id for f in files["figures"].figures]
+        if self.loaded("clinician"):
+            self.ids["question"] = [q.id for q in files["clinician"].questions]
+            self.ids["topic"] = [t.id for t in files["clinician"].topics]
         self.id_sets = {kind: set(ids) for kind, ids in self.ids.items()}
 
-    def add(self, file: str, key: str, reason: str) -> None:
-        self.problems.append(Problem(self.folder / f"{file}.toml", key, reason))
+    def loaded(self, *names: str) -> bool:
+        """Every one of these files loaded (an optional file left out counts as loaded and empty)."""
+        return all(name in self.files for name in names)
+
+    def add(self, file: str, key: str, says: str, suggestion: str | None = None, **values: object) -> None:
+        self.problems.append(Problem(self.folder / f"{file}.toml", key, says, values, suggestion=suggestion))
+
+    def help_now(self) -> None:
+        """Help-now lines unless the pack says it has none, and none when it says so."""
+        if not self.loaded("pack", "crisis"):
+            return
+        meta, lines = self.files["pack"].meta, self.files["crisis"].crisis
+        if meta.help_now and not lines:
+            self.add("crisis", "crisis", "no_help_now")
+        if not meta.help_now and lines:
+            self.add("pack", "meta.help_now", "help_now_but_lines")
 
     def duplicate_ids(self) -> None:
-        p = self.pack
+        f = self.files
         groups = [
-            ("pack", "sections", p.sections),
-            ("pack", "options", p.options),
-            ("sources", "sources", p.sources.sources),
-            ("cards", "cards", p.cards.cards),
-            ("figures", "figures", p.figures.figures),
-            ("self_check", "self_check", p.self_check.self_check),
-            ("values", "values", p.values.values),
-            ("clinician", "topics", p.clinician.topics),
-            ("clinician", "questions", p.clinician.questions),
-            ("comparison", "rows", p.comparison.rows),
+            ("pack", "sections", lambda: f["pack"].sections),
+            ("pack", "options", lambda: f["pack"].options),
+            ("sources", "sources", lambda: f["sources"].sources),
+            ("cards", "cards", lambda: f["cards"].cards),
+            ("figures", "figures", lambda: f["figures"].figures),
+            ("self_check", "self_check", lambda: f["self_check"].self_check),
+            ("values", "values", lambda: f["values"].values),
+            ("clinician", "topics", lambda: f["clinician"].topics),
+            ("clinician", "questions", lambda: f["clinician"].questions),
+            ("comparison", "rows", lambda: f["comparison"].rows),
+            ("sure", "sure.items", lambda: f["sure"].sure.items if f["sure"].sure else []),
         ]
-        if p.sure.sure:
-            groups.append(("sure", "sure.items", p.sure.sure.items))
         for file, key, items in groups:
-            self._unique(file, key, items)
-        for i, item in enumerate(p.self_check.self_check):
-            self._unique("self_check", f"self_check[{i}].choices", item.choices)
-        for i, item in enumerate(p.values.values):
-            self._unique("values", f"values[{i}].choices", item.choices)
+            if self.loaded(file):
+                self._unique(file, key, items())
+        if self.loaded("self_check"):
+            for i, item in enumerate(f["self_check"].self_check):
+                self._unique("self_check", f"self_check[{i}].choices", item.choices)
+        if self.loaded("values"):
+            for i, item in enumerate(f["values"].values):
+                self._unique("values", f"values[{i}].choices", item.choices)
 
     def _unique(self, file: str, key: str, items: Iterable) -> None:
         first: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in first:
-                self.add(file, f"{key}[{i}].id", f"duplicate id '{item.id}' (first at {key}[{first[item.id]}])")
+                self.add(file, f"{key}[{i}].id", "duplicate_id", id=item.id, first=f"{key}[{first[item.id]}]")
             else:
                 first[item.id] = i
 
     def ref(self, file: str, key: str, kind: str, wanted: str) -> None:
         if wanted not in self.id_sets[kind]:
-            self.add(file, key, f"unknown {kind} '{wanted}'" + did_you_mean(wanted, self.ids[kind]))
+            self.add(file, key, f"unknown_{kind}", did_you_mean(wanted, self.ids[kind]), wanted=wanted)
 
     def refs(self, file: str, key: str, kind: str, wanted: list[str]) -> None:
         for j, one in enumerate(wanted):
             self.ref(file, f"{key}[{j}]", kind, one)
 
     def references(self) -> None:
-        p = self.pack
-        for i, c in enumerate(p.cards.cards):
-            self.ref("cards", f"cards[{i}].section", "section", c.section)
-            self.refs("cards", f"cards[{i}].options", "option", c.options)
-            self.refs("cards", f"cards[{i}].sources", "source", c.sources)
-            self.refs("cards", f"cards[{i}].figures", "figure", c.figures)
-        for i, f in enumerate(p.figures.figures):
-            self.ref("figures", f"figures[{i}].option", "option", f.option)
-            self.refs("figures", f"figures[{i}].sources", "source", f.sources)
-        for i, q in enumerate(p.self_check.self_check):
-            self.refs("self_check", f"self_check[{i}].sources", "source", q.sources)
-            self.refs("self_check", f"self_check[{i}].cards", "card", q.cards)
-            self.refs("self_check", f"self_check[{i}].adds", "clinician question", q.adds)
-        for i, v in enumerate(p.values.values):
-            for j, choice in enumerate(v.choices):
-                self.refs("values", f"values[{i}].choices[{j}].adds", "clinician question", choice.adds)
-        if p.sure.sure:
-            for i, item in enumerate(p.sure.sure.items):
-                self.refs("sure", f"sure.items[{i}].adds", "clinician question", item.adds)
-        for i, q in enumerate(p.clinician.questions):
-            self.ref("clinician", f"questions[{i}].topic", "topic", q.topic)
-        for i, r in enumerate(p.crisis.crisis):
-            self.ref("crisis", f"crisis[{i}].source", "source", r.source)
-        for i, row in enumerate(p.comparison.rows):
+        """Each reference names an id that exists, checked when both its own file and the file of the ids loaded."""
+        f = self.files
+
+        def can(file: str, *kinds: str) -> bool:
+            return self.loaded(file, *(ID_FILES[kind] for kind in kinds))
+
+        if self.loaded("cards"):
+            for i, c in enumerate(f["cards"].cards):
+                if can("cards", "section"):
+                    self.ref("cards", f"cards[{i}].section", "section", c.section)
+                    self.refs("cards", f"cards[{i}].options", "option", c.options)
+                if can("cards", "source"):
+                    self.refs("cards", f"cards[{i}].sources", "source", c.sources)
+                if can("cards", "figure"):
+                    self.refs("cards", f"cards[{i}].figures", "figure", c.figures)
+        if self.loaded("figures"):
+            for i, fig in enumerate(f["figures"].figures):
+                if can("figures", "option"):
+                    self.ref("figures", f"figures[{i}].option", "option", fig.option)
+                if can("figures", "source"):
+                    self.refs("figures", f"figures[{i}].sources", "source", fig.sources)
+        if self.loaded("self_check"):
+            for i, q in enumerate(f["self_check"].self_check):
+                if can("self_check", "source"):
+                    self.refs("self_check", f"self_check[{i}].sources", "source", q.sources)
+                if can("self_check", "card"):
+                    self.refs("self_check", f"self_check[{i}].cards", "card", q.cards)
+                if can("self_check", "question"):
+                    self.refs("self_check", f"self_check[{i}].adds", "question", q.adds)
+        if can("values", "question"):
+            for i, v in enumerate(f["values"].values):
+                for j, choice in enumerate(v.choices):
+                    self.refs("values", f"values[{i}].choices[{j}].adds", "question", choice.adds)
+        if can("sure", "question") and f["sure"].sure:
+            for i, item in enumerate(f["sure"].sure.items):
+                self.refs("sure", f"sure.items[{i}].adds", "question", item.adds)
+        if self.loaded("clinician"):
+            for i, q in enumerate(f["clinician"].questions):
+                self.ref("clinician", f"questions[{i}].topic", "topic", q.topic)
+        if can("crisis", "source"):
+            for i, r in enumerate(f["crisis"].crisis):
+                self.ref("crisis", f"crisis[{i}].source", "source", r.source)
+        if self.loaded("comparison"):
+            self.comparison_references()
+
+    def comparison_references(self) -> None:
+        for i, row in enumerate(self.files["comparison"].rows):
             for j, cell in enumerate(row.cells):
                 key = f"rows[{i}].cells[{j}]"
-                self.ref("comparison", f"{key}.option", "option", cell.option)
-                self.refs("comparison", f"{key}.sources", "source", cell.sources)
-                if cell.card is not None:
+                if self.loaded("pack"):
+                    self.ref("comparison", f"{key}.option", "option", cell.option)
+                if self.loaded("sources"):
+                    self.refs("comparison", f"{key}.sources", "source", cell.sources)
+                if cell.card is not None and self.loaded("cards"):
                     self.ref("comparison", f"{key}.card", "card", cell.card)
 
     def unused(self) -> None:
-        p = self.pack
-        cited = {s for c in p.cards.cards for s in c.sources}
-        cited |= {s for f in p.figures.figures for s in f.sources}
-        cited |= {s for q in p.self_check.self_check for s in q.sources}
-        cited |= {r.source for r in p.crisis.crisis}
-        cited |= {s for row in p.comparison.rows for cell in row.cells for s in cell.sources}
-        for i, s in enumerate(p.sources.sources):
-            if s.id not in cited:
-                self.add("sources", f"sources[{i}]", f"source '{s.id}' is never cited")
-        shown = {f for c in p.cards.cards for f in c.figures}
-        for i, f in enumerate(p.figures.figures):
-            if f.id not in shown:
-                self.add("figures", f"figures[{i}]", f"figure '{f.id}' is not shown on any card")
-        added = {q for item in p.self_check.self_check for q in item.adds}
-        added |= {q for v in p.values.values for c in v.choices for q in c.adds}
-        if p.sure.sure:
-            added |= {q for item in p.sure.sure.items for q in item.adds}
-        for i, q in enumerate(p.clinician.questions):
-            if not q.core and q.id not in added:
-                reason = f"question '{q.id}' is never included: not core and no answer adds it"
-                self.add("clinician", f"questions[{i}]", reason)
+        f = self.files
+        if self.loaded("sources", "cards", "figures", "self_check", "crisis", "comparison"):
+            cited = {s for c in f["cards"].cards for s in c.sources}
+            cited |= {s for fig in f["figures"].figures for s in fig.sources}
+            cited |= {s for q in f["self_check"].self_check for s in q.sources}
+            cited |= {r.source for r in f["crisis"].crisis}
+            cited |= {s for row in f["comparison"].rows for cell in row.cells for s in cell.sources}
+            for i, s in enumerate(f["sources"].sources):
+                if s.id not in cited:
+                    self.add("sources", f"sources[{i}]", "never_cited", id=s.id)
+        if self.loaded("figures", "cards"):
+            shown = {fig for c in f["cards"].cards for fig in c.figures}
+            for i, fig in enumerate(f["figures"].figures):
+                if fig.id not in shown:
+                    self.add("figures", f"figures[{i}]", "figure_not_shown", id=fig.id)
+        if self.loaded("clinician", "self_check", "values", "sure"):
+            added = {q for item in f["self_check"].self_check for q in item.adds}
+            added |= {q for v in f["values"].values for c in v.choices for q in c.adds}
+            if f["sure"].sure:
+                added |= {q for item in f["sure"].sure.items for q in item.adds}
+            for i, q in enumerate(f["clinician"].questions):
+                if not q.core and q.id not in added:
+                    self.add("clinician", f"questions[{i}]", "never_included", id=q.id)
 
     def balance(self) -> None:
-        p = self.pack
-        if not any(o.status_quo for o in p.options):
-            self.add("pack", "options", "no option has status_quo = true (the 'no change' option)")
-        self.comparison_balance()
-        for i, option in enumerate(p.options):
-            kinds = {c.kind for c in p.cards.cards if option.id in c.options}
+        if not self.loaded("pack"):
+            return
+        options = self.files["pack"].options
+        if not any(o.status_quo for o in options):
+            self.add("pack", "options", "no_status_quo")
+        if self.loaded("comparison"):
+            self.comparison_balance()
+        if not self.loaded("cards"):
+            return
+        for i, option in enumerate(options):
+            kinds = {c.kind for c in self.files["cards"].cards if option.id in c.options}
             for needed in (CardKind.benefit, CardKind.harm):
                 if needed not in kinds:
-                    self.add("pack", f"options[{i}]", f"option '{option.id}' has no {needed.value} card")
+                    self.add("pack", f"options[{i}]", f"no_{needed.value}_card", option=option.id)
 
     def comparison_balance(self) -> None:
         """Every option has exactly one cell in every row of the comparison table."""
-        options = [o.id for o in self.pack.options]
-        for i, row in enumerate(self.pack.comparison.rows):
+        options = [o.id for o in self.files["pack"].options]
+        for i, row in enumerate(self.files["comparison"].rows):
             given = [cell.option for cell in row.cells]
             for option in options:
                 if option not in given:
-                    self.add("comparison", f"rows[{i}]", f"row '{row.id}' has no cell for option '{option}'")
+                    self.add("comparison", f"rows[{i}]", "no_cell", row=row.id, option=option)
             seen: set[str] = set()
             for j, option in enumerate(given):
                 if option in seen:
-                    self.add("comparison", f"rows[{i}].cells[{j}]", f"second cell for option '{option}'")
+                    self.add("comparison", f"rows[{i}].cells[{j}]", "second_cell", option=option)
                 seen.add(option)

@@ -28,6 +28,11 @@ class PackLookups:
     def options(self) -> list[Option]:
         return self.pack.options
 
+    @property
+    def help_now(self) -> bool:
+        """Whether the pack has help-now lines: shown on every screen and one key away when it has."""
+        return bool(self.crisis.crisis)
+
     def card(self, card_id: str) -> Card:
         return next(c for c in self.cards.cards if c.id == card_id)
 

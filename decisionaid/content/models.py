@@ -7,18 +7,47 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Strict as StrictType
+from pydantic_core import PydanticCustomError
 
 from decisionaid.content.lookups import PackLookups
+from decisionaid.content.problems import Says
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64), Says(string_pattern_mismatch="not_an_id")
+]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Per100 = Annotated[float, Field(ge=0, le=100)]
+Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$"), Says(string_pattern_mismatch="not_version")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$"), Says(string_pattern_mismatch="not_doi")]
+PubMedId = Annotated[str, StringConstraints(pattern=r"^\d{5,9}$"), Says(string_pattern_mismatch="not_pmid")]
+Address = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), Says(string_pattern_mismatch="not_url")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$"), Says(string_pattern_mismatch="not_language")]
+MythId = Annotated[str, StringConstraints(pattern=r"^M\d{2}$"), Says(string_pattern_mismatch="not_myth")]
+Question = Annotated[
+    str,
+    StringConstraints(min_length=1, strip_whitespace=True, pattern=r"\?$"),
+    Says(string_pattern_mismatch="no_question_mark"),
+]
 
 
 class Strict(BaseModel):
-    """Base for content: unknown keys are errors and content is immutable."""
+    """Base for content: unknown keys are errors, content is immutable, and values are strict: a number, a date
+    or true/false written in quotes is refused, as is a number where text is wanted.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    An enum is the one exception: TOML gives its value as text, so enum fields are read by value (`ByValue`).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+ByValue = StrictType(False)
+
+
+def refused(says: str, *at: str | int, **values: object) -> PydanticCustomError:
+    """A problem found by a model's own check: the catalogue sentence `says` (under `pack_problem.`), at the
+    key `at` below the model, with the values the sentence names."""
+    return PydanticCustomError(says, says, {"says": says, "at": at, **values})
 
 
 class Certainty(StrEnum):
@@ -60,6 +89,15 @@ class Author(Strict):
     credentials: Text | None = None
 
 
+class Vocabulary(Strict):
+    """The pack's own words for what the interface names; a word left out is the catalogue's own."""
+
+    expert: Text | None = Field(
+        None, description="Who the handout's questions are for, e.g. 'clinician' or 'repair technician'."
+    )
+    counted: Text | None = Field(None, description="What the figures count, in the plural, e.g. 'people' or 'laptops'.")
+
+
 class Meta(Strict):
     """Who made the pack, when, and on what terms (IPDAS certification items)."""
 
@@ -67,7 +105,7 @@ class Meta(Strict):
     title: Text
     decision: Text = Field(description="The decision, in one plain sentence.")
     audience: Text
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    version: Version
     published: date
     evidence_reviewed: date
     review_due: date
@@ -86,11 +124,25 @@ class Meta(Strict):
     short_path_minutes: int = Field(
         15, ge=1, le=240, description="The most minutes the short path may take at 150 words a minute (lint checks)."
     )
+    language: Language = Field(
+        "en", description="The language of the pack's text (e.g. 'en', 'es'): the interface speaks it too."
+    )
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    help_now: bool = Field(
+        True,
+        description="Whether the pack has help-now lines (crisis.toml), shown on every screen and one key away. "
+        "Only a pack whose decision is not about health or safety may say false, and then has no crisis.toml.",
+    )
+    wording: dict[str, Text] = Field(
+        default_factory=dict,
+        description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
+        "keep the sentence's placeholders.",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Meta:
         if self.review_due <= self.evidence_reviewed:
-            raise ValueError("review_due must come after evidence_reviewed")
+            raise refused("review_due_order", "review_due", evidence_reviewed=self.evidence_reviewed.isoformat())
         return self
 
 
@@ -111,7 +163,11 @@ class Option(Strict):
 class PackFile(Strict):
     """pack.toml: metadata, sections and options."""
 
-    schema_version: Literal[1]
+    schema_version: Annotated[
+        int,
+        Field(ge=1, le=1, json_schema_extra={"const": 1}),
+        Says(int_type="schema_version", greater_than_equal="schema_version", less_than_equal="schema_version"),
+    ]
     meta: Meta
     sections: list[Section] = Field(min_length=1)
     options: list[Option] = Field(min_length=2)
@@ -124,15 +180,15 @@ class Source(Strict):
     id: Id
     citation: Text
     year: int | None = Field(None, ge=1900, le=2100, description="Year of publication; left out when not known.")
-    kind: SourceKind
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
-    pmid: Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")] | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    kind: Annotated[SourceKind, ByValue]
+    doi: Doi | None = None
+    pmid: PubMedId | None = None
+    url: Address | None = None
 
     @model_validator(mode="after")
     def _findable(self) -> Source:
         if not (self.doi or self.pmid or self.url):
-            raise ValueError("a source needs at least one of doi, pmid or url")
+            raise refused("no_locator")
         return self
 
 
@@ -149,11 +205,11 @@ class Card(Strict):
     id: Id
     section: Id
     options: list[Id] = Field(default_factory=list, description="Options this card is about; empty for general cards.")
-    kind: CardKind
+    kind: Annotated[CardKind, ByValue]
     title: Text
     body: Text
     sources: list[Id] = Field(min_length=1)
-    certainty: Certainty
+    certainty: Annotated[Certainty, ByValue]
     figures: list[Id] = Field(default_factory=list, description="Outcome figures drawn as icon arrays on this card.")
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
@@ -178,14 +234,14 @@ class Arm(Strict):
     @model_validator(mode="after")
     def _has_number(self) -> Arm:
         if (self.low is None) != (self.high is None):
-            raise ValueError("give both low and high, or neither")
+            raise refused("low_high_pair", "low" if self.low is None else "high")
         if self.events is None and self.low is None:
-            raise ValueError("give events, or low and high")
+            raise refused("no_number")
         if self.low is not None and self.high is not None:
             if self.low > self.high:
-                raise ValueError("low must not be above high")
+                raise refused("low_above_high", "low")
             if self.events is not None and not self.low <= self.events <= self.high:
-                raise ValueError("events must lie between low and high")
+                raise refused("events_outside", "events")
         return self
 
 
@@ -200,7 +256,7 @@ class Figure(Strict):
     option_arm: Arm
     comparator: Arm
     sources: list[Id] = Field(min_length=1)
-    certainty: Certainty
+    certainty: Annotated[Certainty, ByValue]
 
 
 class FiguresFile(Strict):
@@ -232,7 +288,7 @@ class SelfCheck(Strict):
     explanation: Text
     sources: list[Id] = Field(min_length=1)
     cards: list[Id] = Field(default_factory=list, description="Cards to reopen from the feedback.")
-    myth: Annotated[str, StringConstraints(pattern=r"^M\d{2}$")] | None = None
+    myth: MythId | None = None
     adds: list[Id] = Field(default_factory=list, description="Clinician questions a wrong or unsure answer adds.")
     fact: Text | None = Field(
         None, description="The fact in one line, for the handout: 'Most people need several doses.'"
@@ -242,13 +298,13 @@ class SelfCheck(Strict):
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
         ids = [c.id for c in self.choices]
-        for wanted in self.correct:
+        for i, wanted in enumerate(self.correct):
             if wanted not in ids:
-                raise ValueError(f"correct lists '{wanted}', which is not one of the choices {ids}")
+                raise refused("correct_not_a_choice", "correct", i, wanted=wanted, choices=", ".join(ids))
         if any(c.id in self.correct and c.not_sure for c in self.choices):
-            raise ValueError("a 'not sure' choice cannot be correct")
+            raise refused("not_sure_correct", "correct")
         if sum(c.not_sure for c in self.choices) != 1:
-            raise ValueError("exactly one choice must have not_sure = true")
+            raise refused("not_sure_count", "choices")
         return self
 
 
@@ -281,9 +337,9 @@ class ValueItem(Strict):
 
     @model_validator(mode="after")
     def _reason_with_adds(self) -> ValueItem:
-        for choice in self.choices:
+        for i, choice in enumerate(self.choices):
             if choice.adds and choice.reason is None:
-                raise ValueError(f"choice '{choice.id}' adds questions but gives no reason")
+                raise refused("reason_missing", "choices", i, "reason")
         return self
 
 
@@ -329,7 +385,7 @@ class Topic(Strict):
 
 class ClinicianQuestion(Strict):
     id: Id
-    text: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"\?$")]
+    text: Question
     topic: Id
     reason: Text = Field(description="Why the question is suggested, shown beside it.")
     core: bool = Field(False, description="Always included in the summary.")
@@ -382,9 +438,9 @@ class CrisisResource(Strict):
 
 
 class CrisisFile(Strict):
-    """crisis.toml: crisis lines, always one key away."""
+    """crisis.toml: help-now lines, always one key away (none only in a pack with `help_now = false`)."""
 
-    crisis: list[CrisisResource] = Field(min_length=1)
+    crisis: list[CrisisResource] = []
 
 
 # --- the whole pack --------------------------------------------------------
@@ -402,4 +458,4 @@ class Pack(Strict, PackLookups):
     sure: SureFile = SureFile()
     clinician: ClinicianFile
     comparison: ComparisonFile = ComparisonFile()
-    crisis: CrisisFile
+    crisis: CrisisFile = CrisisFile()

@@ -1,47 +1,115 @@
-"""Content problems: one line each, 'path: dotted.key: reason'."""
+"""Content problems: one line each, 'path: dotted.key: reason'.
+
+A problem names its reason by a sentence of the catalogue (`says`, a key under `pack_problem.`) and the
+values that sentence needs; the words are filled in where the problem is shown (`Problem.line`), from the
+catalogue of the reader's language. The content layer itself holds no sentence.
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import Protocol
 
 from decisionaid.sanitize import display_path, escape_controls
 
-__all__ = ["ContentError", "Problem", "did_you_mean", "display_path", "dotted"]
+__all__ = ["ContentError", "Got", "Problem", "Says", "Words", "did_you_mean", "display_path", "dotted"]
 
+SENTENCES = "pack_problem"
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_SHOWN_TEXT = 40
+
+
+class Words(Protocol):
+    """A catalogue: the sentence for a key, filled in with named values (see `core.catalogue.Catalogue`)."""
+
+    def __call__(self, key: str, /, *, count: int | None = None, **values: object) -> str: ...
+
+
+@dataclass(frozen=True)
+class Got:
+    """A value as the author wrote it, shown in a reason as TOML writes it: `"2026-01-05"`, `true`, `60`."""
+
+    value: object
+
+    def shown(self, words: Words) -> str:
+        value = self.value
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, str):
+            cut = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 3] + "..."
+            return json.dumps(cut, ensure_ascii=False)
+        if isinstance(value, float) and not math.isfinite(value):
+            return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+        if isinstance(value, date | datetime | time):
+            return value.isoformat()
+        if isinstance(value, list | tuple):
+            return words(f"{SENTENCES}.a_list")
+        if isinstance(value, Mapping):
+            return words(f"{SENTENCES}.a_table")
+        return str(value)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a pack, located by file and dotted key."""
+    """One thing wrong with a pack, located by file and dotted key, its reason named by a catalogue sentence."""
 
     path: Path
     key: str
-    reason: str
+    says: str
+    values: Mapping[str, object] = field(default_factory=dict, hash=False)
+    count: int | None = None
+    suggestion: str | None = None
 
-    def __str__(self) -> str:
+    def reason(self, words: Words) -> str:
+        """The reason in words, with '(did you mean ...?)' when a close name was found."""
+        values = {name: v.shown(words) if isinstance(v, Got) else v for name, v in self.values.items()}
+        text = words(f"{SENTENCES}.{self.says}", count=self.count, **values)
+        if self.suggestion is not None:
+            text = words(f"{SENTENCES}.did_you_mean", reason=text, suggestion=self.suggestion)
+        return text
+
+    def line(self, words: Words) -> str:
+        """'path: key: reason', with any control character in it made visible."""
         where = display_path(self.path)
-        line = f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
-        return escape_controls(line)
+        reason = self.reason(words)
+        return escape_controls(f"{where}: {self.key}: {reason}" if self.key else f"{where}: {reason}")
 
 
 class ContentError(Exception):
-    """A pack failed to load; carries every problem found."""
+    """A pack failed to load; carries every problem found (`lines` gives them in words)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(f"{display_path(p.path)}: {p.key}: [{p.says}]" for p in problems))
+
+    def lines(self, words: Words) -> list[str]:
+        return [problem.line(words) for problem in self.problems]
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for a close match, else ''."""
+class Says:
+    """In a field's or a type's annotation: the sentence to say for an error type where the general one would be
+    unclear, e.g. `Says(string_pattern_mismatch="no_question_mark")`."""
+
+    __slots__ = ("sentences",)
+
+    def __init__(self, **sentences: str) -> None:
+        self.sentences = dict(sentences)
+
+    def __repr__(self) -> str:
+        return f"Says({', '.join(f'{k}={v!r}' for k, v in self.sentences.items())})"
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `word`, if one is close enough to be what was meant."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
 
 
 def dotted(loc: Iterable[str | int]) -> str:

@@ -4,6 +4,10 @@ A catalogue is a TOML file in `locales/` (for example `en.toml`). Nested tables 
 (`[welcome] start = "Start"` is `welcome.start`). An entry is a string with named placeholders
 (`"Card {n} of {total}"`), or a table of forms: by voice (`self`, the person themself; `helper`,
 someone filling it in for them) and by plural category (`one`, `other`), in that order of nesting.
+
+The `[vocabulary]` table holds the words a pack may replace with its own (`{expert}`, who the questions
+are for; `{counted}`, what the figures count): any sentence can use them as placeholders. `words_for`
+gives a pack's catalogue: its language, its vocabulary and its own wording of any sentence.
 """
 
 from __future__ import annotations
@@ -12,10 +16,17 @@ import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
+from decisionaid.core.formats import long_date, whole_number
 from decisionaid.sanitize import escape_controls
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
+    from decisionaid.content.problems import Problem
 
 LOCALES = Path(__file__).parent / "locales"
 VOICES = ("self", "helper")
@@ -49,6 +60,7 @@ class Catalogue:
     entries: Mapping[str, Entry]
     voice: str = "self"
     overridden: frozenset[str] = field(default=frozenset())
+    vocabulary: Mapping[str, str] = field(default_factory=dict)
 
     def __call__(self, key: str, /, *, count: int | None = None, **values: object) -> str:
         """The sentence for `key`, in this voice and the plural form for `count` (also a placeholder).
@@ -60,6 +72,7 @@ class Catalogue:
         except KeyError:
             raise CatalogueError(f"{self.language}: no sentence called '{key}'") from None
         form = self._form(key, entry, count)
+        values = {**self.vocabulary, **values}
         if count is not None:
             values = {"count": count, **values}
         values = {k: escape_controls(str(v)) if isinstance(v, PurePath) else v for k, v in values.items()}
@@ -82,25 +95,42 @@ class Catalogue:
     def __contains__(self, key: str) -> bool:
         return key in self.entries
 
+    def date(self, day: date) -> str:
+        """The long date in this catalogue's language, e.g. '21 November 2026'."""
+        return long_date(day, self.language)
+
+    def number(self, n: int) -> str:
+        """A whole number grouped as this catalogue's language groups it, e.g. '100,000'."""
+        return whole_number(n, self.language)
+
     def in_voice(self, voice: str) -> Catalogue:
         """The same catalogue, speaking for `voice` ('self' or 'helper')."""
         if voice not in VOICES:
             raise CatalogueError(f"voice: must be one of {', '.join(VOICES)}, not '{voice}'")
-        return Catalogue(self.language, self.entries, voice, self.overridden)
+        return Catalogue(self.language, self.entries, voice, self.overridden, self.vocabulary)
 
     def with_overrides(self, overrides: Mapping[str, Entry]) -> Catalogue:
         """A copy in which a pack's own wording replaces entries; each must keep the entry's placeholders."""
         problems = []
+        words = frozenset(self.vocabulary)
         for key, entry in overrides.items():
             if key not in self.entries:
                 problems.append(f"{key}: no such sentence to override")
-            elif placeholders(entry) != placeholders(self.entries[key]):
-                wanted = ", ".join(f"{{{p}}}" for p in sorted(placeholders(self.entries[key]))) or "none"
+            elif placeholders(entry) - words != placeholders(self.entries[key]) - words:
+                wanted = ", ".join(f"{{{p}}}" for p in sorted(placeholders(self.entries[key]) - words)) or "none"
                 problems.append(f"{key}: must use the same placeholders as the original ({wanted})")
         if problems:
             raise CatalogueError("; ".join(problems))
         merged = {**self.entries, **overrides}
-        return Catalogue(self.language, merged, self.voice, self.overridden | frozenset(overrides))
+        return Catalogue(self.language, merged, self.voice, self.overridden | frozenset(overrides), self.vocabulary)
+
+    def with_vocabulary(self, vocabulary: Mapping[str, str | None]) -> Catalogue:
+        """A copy that uses a pack's own words for the vocabulary it names (the rest stay the catalogue's)."""
+        unknown = sorted(set(vocabulary) - set(self.vocabulary))
+        if unknown:
+            raise CatalogueError(f"vocabulary: no word called '{unknown[0]}'")
+        chosen = {**self.vocabulary, **{k: v for k, v in vocabulary.items() if v}}
+        return Catalogue(self.language, self.entries, self.voice, self.overridden, chosen)
 
 
 def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
@@ -129,7 +159,37 @@ def load_catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CatalogueError(f"no interface sentences for the language '{language}'") from None
-    return Catalogue(language, flatten(data))
+    vocabulary = data.pop("vocabulary", {})
+    return Catalogue(language, flatten(data), vocabulary=vocabulary)
+
+
+def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> Catalogue:
+    """The catalogue a pack speaks with: its language (or `language`, the person's choice of interface), its
+    vocabulary and its own wording; CatalogueError (one line, naming the key) when the pack's wording does not fit.
+
+    The vocabulary and wording are the pack's own text, so they stay as written in any interface language.
+    """
+    meta = pack.meta
+    words = load_catalogue(language or meta.language)
+    words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
+    if meta.wording:
+        words = words.with_overrides(dict(meta.wording))
+    return words.in_voice(voice) if voice != words.voice else words
+
+
+def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
+    """What in a pack's language, vocabulary and wording the catalogue cannot use, as pack.toml problems."""
+    from decisionaid.content.problems import Problem
+
+    where = Path(folder) / "pack.toml"
+    if pack.meta.language not in languages():
+        known = ", ".join(languages())
+        return [Problem(where, "meta.language", "no_language", {"language": pack.meta.language, "known": known})]
+    try:
+        words_for(pack)
+    except CatalogueError as exc:
+        return [Problem(where, "meta.wording", "given", {"reason": exc})]
+    return []
 
 
 def languages() -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
@@ -73,7 +73,7 @@ class Controller:
     def __init__(self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None) -> None:
         self.pack = pack
         self.answers = answers
-        self.words = words or load_catalogue()
+        self.words = words or words_for(pack)
         self.journey = Journey(pack)
         self.timing = Timing(pack, self.journey, self.words)
         self.progress = Progress(self.journey, self.timing, self.words)
@@ -341,7 +341,9 @@ class Controller:
         if not text:
             return Outcome(done=False, said=self.words("summary.no_question_added"))
         if len(text) > MAX_QUESTION:
-            return Outcome(done=False, problem=self.words("summary.question_too_long", limit=MAX_QUESTION))
+            return Outcome(
+                done=False, problem=self.words("summary.question_too_long", limit=self.words.number(MAX_QUESTION))
+            )
         outcome = self._change(own_questions=(*self._live.own_questions, text))
         return replace(outcome, said=self.words("summary.added", text=text))
 
@@ -367,7 +369,7 @@ class Controller:
         """Replace the note; cleaned, and refused with a reason when too long (never cut short silently)."""
         text = clean_text(text)
         if len(text) > MAX_NOTE:
-            return Outcome(done=False, problem=self.words("summary.note_too_long", limit=MAX_NOTE))
+            return Outcome(done=False, problem=self.words("summary.note_too_long", limit=self.words.number(MAX_NOTE)))
         if self._session is None or text == self._session.note:
             return Outcome()
         return self._change(note=text)

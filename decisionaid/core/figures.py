@@ -1,4 +1,4 @@
-"""Outcome figures as numbers, words and icon grids: counts out of 100 people.
+"""Outcome figures as numbers, words and icon grids: counts out of 100 (people, or what the pack counts).
 
 Pure text, so the pictures and the words can be shared by every front end and tested without a terminal.
 """
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Arm, Figure
+    from decisionaid.core.catalogue import Catalogue
 
 
 FILLED = "●"
@@ -39,11 +40,11 @@ def _whole(value: float) -> int:
     return min(PEOPLE, math.floor(value + 0.5))
 
 
-def _say(value: float) -> str:
+def _say(value: float, words: Catalogue) -> str:
     if 0 < value < 1:
-        return "fewer than 1"
+        return words("figure_count.fewer_than_one")
     if PEOPLE - 1 < value < PEOPLE:
-        return "more than 99"
+        return words("figure_count.more_than_99")
     return str(_whole(value))
 
 
@@ -55,34 +56,34 @@ def arm_counts(arm: Arm) -> Counts:
     return Counts(_whole(arm.events or 0), 0)
 
 
-def count_words(arm: Arm) -> str:
+def count_words(arm: Arm, words: Catalogue) -> str:
     """The count in words, e.g. '23 out of 100 people' or 'between 8 and 19 out of 100 people'."""
     if arm.low is not None and arm.high is not None:
         if arm.low == arm.high:
-            return f"{_say(arm.low)} out of 100 people"
+            return words("figure_count.exactly", n=_say(arm.low, words))
         if arm.low == 0:
-            return f"up to {_say(arm.high)} out of 100 people"
-        return f"between {_say(arm.low)} and {_say(arm.high)} out of 100 people"
-    return f"{_say(arm.events or 0)} out of 100 people"
+            return words("figure_count.up_to", n=_say(arm.high, words))
+        return words("figure_count.between", low=_say(arm.low, words), high=_say(arm.high, words))
+    return words("figure_count.exactly", n=_say(arm.events or 0, words))
 
 
-def _say_rest(value: float) -> str:
-    """The people not counted, so the two sides always add up to 100 as drawn."""
+def _say_rest(value: float, words: Catalogue) -> str:
+    """The ones not counted, so the two sides always add up to 100 as drawn."""
     if 0 < value < 1:
-        return "more than 99"
+        return words("figure_count.more_than_99")
     if PEOPLE - 1 < value < PEOPLE:
-        return "fewer than 1"
+        return words("figure_count.fewer_than_one")
     return str(PEOPLE - _whole(value))
 
 
-def other_side_words(arm: Arm) -> str:
+def other_side_words(arm: Arm, words: Catalogue) -> str:
     """The other side of the frame, e.g. '77 out of 100 did not'."""
     if arm.low is not None and arm.high is not None and arm.low != arm.high:
         if arm.low == 0:
-            return f"at least {_say_rest(arm.high)} out of 100 did not"
-        return f"between {_say_rest(arm.high)} and {_say_rest(arm.low)} out of 100 did not"
+            return words("figure_count.rest_at_least", n=_say_rest(arm.high, words))
+        return words("figure_count.rest_between", low=_say_rest(arm.high, words), high=_say_rest(arm.low, words))
     value = arm.events if arm.events is not None else arm.low or 0
-    return f"{_say_rest(value)} out of 100 did not"
+    return words("figure_count.rest", n=_say_rest(value, words))
 
 
 def grid_lines(counts: Counts) -> list[str]:
@@ -91,14 +92,16 @@ def grid_lines(counts: Counts) -> list[str]:
     return [" ".join(glyphs[row : row + COLUMNS]) for row in range(0, PEOPLE, COLUMNS)]
 
 
-def legend(arms: tuple[Arm, ...]) -> str:
+def legend(arms: tuple[Arm, ...], words: Catalogue) -> str:
     """What the glyphs mean; the partly filled glyph is only explained when a range is drawn."""
-    parts = [f"{FILLED} counted", f"{EMPTY} not counted"]
+    parts = [words("figure_count.legend_counted", glyph=FILLED), words("figure_count.legend_not", glyph=EMPTY)]
     if any(arm_counts(arm).partly for arm in arms):
-        parts.insert(1, f"{PARTLY} may or may not be counted (the range)")
+        parts.insert(1, words("figure_count.legend_range", glyph=PARTLY))
     return "   ".join(parts)
 
 
-def figure_heading(figure: Figure) -> str:
+def figure_heading(figure: Figure, words: Catalogue) -> str:
     """What is counted, in whom and over what time."""
-    return f"Out of 100 {figure.population}: how many {figure.counted}, {figure.time_frame}."
+    return words(
+        "figure_count.heading", population=figure.population, counted=figure.counted, time_frame=figure.time_frame
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.pages import long_date, source_links
 from decisionaid.sanitize import clean_text
 
@@ -61,7 +61,7 @@ class Handout:
 
 def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue | None = None) -> Handout:
     """The document for `summary`: what every export and the summary screen show, in this order."""
-    words = (words or load_catalogue()).in_voice(summary.voice)
+    words = (words or words_for(pack)).in_voice(summary.voice)
     return Handout(
         title=words("handout.title", title=summary.title),
         top=_top_lines(summary, pack, today, words),
@@ -74,11 +74,13 @@ def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue
 
 def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> tuple[str, ...]:
     """Not advice; the day it was made and who filled it in; the pack's version and evidence date; help now."""
-    first = pack.crisis.crisis[0]
     made = words("handout.made" if summary.reader else "handout.made_unsaid", made=long_date(today, words))
     version = words(
         "handout.version", version=summary.pack_version, reviewed=long_date(summary.evidence_reviewed, words)
     )
+    if not pack.help_now:
+        return (pack.meta.disclaimer, made, version)
+    first = pack.crisis.crisis[0]
     help_now = words("handout.help_now", name=first.name, contact=first.contact)
     return (pack.meta.disclaimer, made, version, help_now)
 
@@ -209,7 +211,8 @@ def _rest_blocks(summary: Summary, pack: Pack, words: Catalogue) -> list[Block]:
         )
         for r in pack.crisis.crisis
     )
-    blocks.append(Block(words("handout.crisis"), crisis, kind="crisis"))
+    if crisis:
+        blocks.append(Block(words("handout.crisis"), crisis, kind="crisis"))
     return blocks
 
 

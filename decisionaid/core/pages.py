@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.content.models import Arm, Card, Figure, SelfCheck, Source
 
-_MONTHS = tuple(f"month.{n}" for n in range(1, 13))
-
 
 @dataclass(frozen=True)
 class Line:
@@ -53,7 +51,7 @@ class Page:
 
 def long_date(day: date, words: Catalogue) -> str:
     """'21 November 2026', in the catalogue's language."""
-    return words("date.long", day=day.day, month=words(_MONTHS[day.month - 1]), year=day.year)
+    return words.date(day)
 
 
 def welcome(
@@ -91,10 +89,11 @@ def welcome(
         Line(f"{time} {dates}", "time"),
         Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
     ]
-    first = pack.crisis.crisis[0]
-    lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
-    if site.local_help:
-        lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
+    if pack.help_now:
+        first = pack.crisis.crisis[0]
+        lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+        if site.local_help:
+            lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
 
 
@@ -182,14 +181,15 @@ def card_reading(pack: Pack, card: Card, words: Catalogue) -> tuple[str, ...]:
 def figure_words(figure: Figure, words: Catalogue) -> tuple[str, ...]:
     """A figure in words: what was counted, each group's count and the other side, and how sure."""
     return (
-        words("figure.heading", heading=figure_heading(figure)),
-        *(_arm(arm) for arm in (figure.option_arm, figure.comparator)),
+        words("figure.heading", heading=figure_heading(figure, words)),
+        *(_arm(arm, words) for arm in (figure.option_arm, figure.comparator)),
         words("figure.how_sure", certainty=words(f"certainty.{figure.certainty.value}")),
     )
 
 
-def _arm(arm: Arm) -> str:
-    return f"{arm.label[:1].upper()}{arm.label[1:]}: {count_words(arm)}; {other_side_words(arm)}."
+def _arm(arm: Arm, words: Catalogue) -> str:
+    label = f"{arm.label[:1].upper()}{arm.label[1:]}"
+    return words("figure.arm", label=label, count=count_words(arm, words), rest=other_side_words(arm, words))
 
 
 @dataclass(frozen=True)

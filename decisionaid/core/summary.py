@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
 
@@ -191,7 +191,7 @@ def fact_kind(pack: Pack, item: SelfCheck) -> str:
 def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) -> Summary:
     """The summary for `session`; answers naming ids the pack no longer has are left out."""
     answers = set_aside_unknown(session, pack)
-    words = (words or load_catalogue()).in_voice(voice_of(answers.reader))
+    words = (words or words_for(pack)).in_voice(voice_of(answers.reader))
     private = _private(pack, answers)
     withheld = {p.item for p in private if not p.included}
     reasons = _Reasons()

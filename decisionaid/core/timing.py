@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.comparison import comparison
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.more import contents, values_more
@@ -160,5 +160,5 @@ def _not_sure(item: SelfCheck) -> str:
 
 def short_path_time(pack: Pack, words: Catalogue | None = None) -> PathTime:
     """How long the pack's short path takes to read, from the first step to the question list."""
-    words = words or load_catalogue()
+    words = words or words_for(pack)
     return Timing(pack, Journey(pack), words).path_time()

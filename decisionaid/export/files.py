@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.export import SUFFIXES
 from decisionaid.sanitize import display_path
 from decisionaid.storage.files import atomic_write
@@ -22,9 +23,10 @@ class ExportExists(ExportError):
     """The export file is already there and replacing it was not asked for."""
 
 
-def default_export_name(pack: Pack, today: date, *, fmt: str = "text") -> str:
-    """The suggested file name, e.g. 'ketamine-handout-2026-11-21.txt'."""
-    return f"{pack.meta.id}-handout-{today.isoformat()}{SUFFIXES[fmt]}"
+def default_export_name(pack: Pack, today: date, *, fmt: str = "text", words: Catalogue | None = None) -> str:
+    """The suggested file name, e.g. 'ketamine-handout-2026-11-21.txt' ('...-resumen-...' in Spanish)."""
+    stem = (words or load_catalogue())("export.file_stem", pack=pack.meta.id, day=today.isoformat())
+    return f"{stem}{SUFFIXES[fmt]}"
 
 
 def format_for(path: Path | str) -> str | None:
@@ -32,21 +34,22 @@ def format_for(path: Path | str) -> str | None:
     return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html"}.get(Path(path).suffix.lower())
 
 
-def write_export(text: str, path: Path, *, force: bool = False) -> None:
+def write_export(text: str, path: Path, *, force: bool = False, words: Catalogue | None = None) -> None:
     """Write atomically with mode 0600; never through a symlink; an existing file only with force."""
     path = Path(path)
+    words = words or load_catalogue()
     where = display_path(path)
     if path.is_symlink():
-        raise ExportError(f"{where}: is a symbolic link; not writing through it")
+        raise ExportError(words("export_file.symlink", path=where))
     if path.is_dir():
-        raise ExportError(f"{where}: is a folder")
+        raise ExportError(words("export_file.folder", path=where))
     if path.exists() and not path.is_file():
-        raise ExportError(f"{where}: is not a regular file; not replacing it")
+        raise ExportError(words("export_file.not_regular", path=where))
     if path.exists() and not force:
-        raise ExportExists(f"{where}: already exists; not replaced")
+        raise ExportExists(words("export_file.exists", path=where))
     try:
         atomic_write(path, text, replace=force)
     except FileExistsError:
-        raise ExportExists(f"{where}: already exists; not replaced") from None
+        raise ExportExists(words("export_file.exists", path=where)) from None
     except OSError as exc:
-        raise ExportError(f"{where}: cannot write: {exc.strerror or exc}") from None
+        raise ExportError(words("export_file.cannot_write", path=where, reason=exc.strerror or exc)) from None

@@ -7,34 +7,13 @@ fills the first page and the rest follows from the next (`break-after: page`); b
 from __future__ import annotations
 
 import base64
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from decisionaid.core.handout import Block, Entry, Handout
 
-STYLE = """\
-:root { color-scheme: light; }
-body { margin: 2em auto; padding: 0 1em; max-width: 46em; color: #000; background: #fff;
-  font: 11pt/1.35 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
-h1 { font-size: 15pt; margin: 0 0 0.3em; }
-h2 { font-size: 11.5pt; margin: 0.7em 0 0.15em; padding-bottom: 0.05em; border-bottom: 1px solid #777; }
-h3 { font-size: 10.5pt; margin: 0.5em 0 0.1em; }
-p { margin: 0.15em 0; }
-ul, ol { margin: 0.15em 0; padding-left: 1.5em; }
-li { margin: 0.1em 0; }
-.lead p { margin: 0; }
-.detail { display: block; color: #222; }
-.note p { white-space: pre-wrap; }
-a { color: inherit; overflow-wrap: anywhere; }
-.handout { break-after: page; }
-@page { margin: 12mm; }
-@media print {
-  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; line-height: 1.3; }
-  h1 { font-size: 13pt; }
-  h2 { font-size: 11pt; }
-  h3 { font-size: 10pt; }
-}
-"""
+STYLE = (files(__package__) / "handout.css").read_text(encoding="utf-8")
 
 
 def content_security_policy(style: str = STYLE) -> str:

@@ -1,6 +1,23 @@
-"""Reading grade, measured with textstat, an optional extra imported only when needed."""
+"""How hard a text is to read, per language, measured with textstat, an optional extra imported only when needed.
+
+English: the Flesch-Kincaid grade (a school grade; higher is harder). Spanish: the Szigriszt-Pazos
+perspicuity score read on the INFLESZ scale, validated for texts for patients by Barrio-Cantalejo IM,
+Simón-Lorda P, Melguizo M, Escalona I, Marijuán MI, Hernando P (Validación de la Escala INFLESZ para evaluar
+la legibilidad de los textos dirigidos a pacientes. An Sist Sanit Navar. 2008;31(2):135-152). It is an ease
+score, not a grade, and higher is easier: below 40 is "muy difícil", 40-55 "algo difícil", 55-65 "normal",
+65-80 "bastante fácil", above 80 "muy fácil" (the paper found adults' news-stand reading at about 60).
+The target of at least 55, the start of "normal", is the level studies of texts for patients hold as
+acceptable (for example Ballesteros-Peña S, Fernández-Aedo I. An Sist Sanit Navar. 2013;36(3)).
+Its limits: a formula of word and sentence length only, blind to vocabulary and layout; and textstat counts
+syllables from pyphen's hyphenation points, which miss Spanish syllables in hiatus and at the edges of
+words ('día', 'país' and 'agua' count one), so its scores run a little easy: a guide, not a measurement.
+
+`textstat.set_lang` changes a setting for the whole process, so every measurement sets its own language.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 TEXTSTAT_NEEDED = "decisionaid lint needs textstat 0.7.3: pip install 'decisionaid[lint]'"
 
@@ -12,10 +29,79 @@ class TextstatMissing(Exception):
         super().__init__(TEXTSTAT_NEEDED)
 
 
+@dataclass(frozen=True)
+class Measure:
+    """One language's readability formula, which way is harder, and the limits lint holds texts to.
+
+    `error_limit` holds for every graded text, `warning_limit` for card bodies and `median_limit` for the
+    median of all graded texts; `column` and `summary` name the catalogue's words for the lint table.
+    """
+
+    name: str
+    textstat_language: str
+    formula: str
+    higher_is_harder: bool
+    error_limit: float
+    warning_limit: float
+    median_limit: float
+    column: str
+    summary: str
+
+    def score(self, text: str) -> float:
+        """The text's score, to the decimal places textstat gives."""
+        try:
+            import textstat
+        except ImportError:
+            raise TextstatMissing() from None
+        textstat.set_lang(self.textstat_language)
+        return getattr(textstat, self.formula)(text)
+
+    def beyond(self, score: float, limit: float) -> bool:
+        """Whether `score` is harder to read than `limit`."""
+        return score > limit if self.higher_is_harder else score < limit
+
+    @property
+    def past(self) -> str:
+        """'above' or 'below': which side of a limit is too hard."""
+        return "above" if self.higher_is_harder else "below"
+
+    @property
+    def within(self) -> str:
+        """'below' or 'above': which side of a limit to aim for."""
+        return "below" if self.higher_is_harder else "above"
+
+    def hardest_first(self, score: float) -> float:
+        """A sort key that puts the hardest text first."""
+        return -score if self.higher_is_harder else score
+
+
+FLESCH_KINCAID = Measure(
+    name="reading grade",
+    textstat_language="en_US",
+    formula="flesch_kincaid_grade",
+    higher_is_harder=True,
+    error_limit=9,
+    warning_limit=7,
+    median_limit=7,
+    column="cli.lint_grade",
+    summary="cli.lint_grades",
+)
+
+INFLESZ = Measure(
+    name="reading ease (Szigriszt-Pazos, INFLESZ)",
+    textstat_language="es",
+    formula="szigriszt_pazos",
+    higher_is_harder=False,
+    error_limit=40,
+    warning_limit=55,
+    median_limit=55,
+    column="cli.lint_ease",
+    summary="cli.lint_eases",
+)
+
+MEASURES = {"en": FLESCH_KINCAID, "es": INFLESZ}
+
+
 def reading_grade(text: str) -> float:
     """The Flesch-Kincaid grade of `text`, to one decimal place (textstat 0.7.3)."""
-    try:
-        import textstat
-    except ImportError:
-        raise TextstatMissing() from None
-    return textstat.flesch_kincaid_grade(text)
+    return FLESCH_KINCAID.score(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from decisionaid.content.problems import display_path
 from decisionaid.core.timing import PathTime
+from decisionaid.lint.readability import FLESCH_KINCAID, Measure
 
 
 class Level(StrEnum):
@@ -34,7 +35,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class GradeRow:
-    """The length and Flesch-Kincaid reading grade of one graded text, named like 'cards about-trd.body'."""
+    """The length and readability score (a reading grade, or a reading ease) of one graded text, named like
+    'cards about-trd.body'."""
 
     label: str
     words: int
@@ -43,10 +45,12 @@ class GradeRow:
 
 @dataclass
 class LintReport:
-    """Everything `lint_pack` found in one pack."""
+    """Everything `lint_pack` found in one pack; `measure` is the readability measure of the pack's language
+    (None when lint has no rules for it)."""
 
     findings: list[Finding] = field(default_factory=list)
     grades: list[GradeRow] = field(default_factory=list)
+    measure: Measure | None = FLESCH_KINCAID
     short_path: PathTime | None = None
     comparison_words: int = 0
 
@@ -63,4 +67,5 @@ class LintReport:
         return statistics.median(row.grade for row in self.grades)
 
     def grades_hardest_first(self) -> list[GradeRow]:
-        return sorted(self.grades, key=lambda row: (-row.grade, row.label))
+        measure = self.measure or FLESCH_KINCAID
+        return sorted(self.grades, key=lambda row: (measure.hardest_first(row.grade), row.label))

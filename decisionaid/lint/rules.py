@@ -12,25 +12,14 @@ from pathlib import Path
 
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.lint.prose import GRADED_MIN_WORDS, graded_texts, reader_texts
-from decisionaid.lint.readability import reading_grade
+from decisionaid.lint.readability import MEASURES
 from decisionaid.lint.report import Finding, GradeRow, Level, LintReport
-from decisionaid.lint.wording import (
-    advice_verb_at_start,
-    count_words,
-    directive_phrases,
-    has_number,
-    one_in_n,
-    relative_risk,
-    vague_without_number,
-)
+from decisionaid.lint.wording import WORDING, count_words
 
-GRADE_ERROR_ABOVE = 9
-GRADE_WARNING_ABOVE = 7
-MEDIAN_GRADE_ABOVE = 7
 BALANCE_RATIO_LIMIT = 1.25
 REVIEW_WARNING_DAYS = 30
 CRISIS_MAX_AGE_YEARS = 1
@@ -50,8 +39,12 @@ def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
     4 items. Those rules live in content/models.py and content/cross_checks.py and are not repeated here.
     """
     linter = _Linter(pack, Path(folder), today)
-    linter.wording()
-    linter.reading_grades()
+    if linter.wordings is None or linter.report.measure is None:
+        linter.add("pack", "meta.language", Level.warning, f"no lint rules for the language '{pack.meta.language}'")
+    if linter.wordings is not None:
+        linter.wording()
+    if linter.report.measure is not None:
+        linter.reading_grades()
     linter.balance()
     linter.short_path()
     linter.comparison_cells()
@@ -71,27 +64,35 @@ class _Linter:
         self.pack = pack
         self.folder = folder
         self.today = today
-        self.report = LintReport()
+        self.wordings = WORDING.get(pack.meta.language)
+        self.report = LintReport(measure=MEASURES.get(pack.meta.language))
+
+    def has_number(self, text: str) -> bool:
+        """Whether a text gives a number: digits, or number words in the pack's language when lint knows them."""
+        if self.wordings is None:
+            return any(c.isdigit() for c in text)
+        return self.wordings.has_number(text)
 
     def add(self, file: str, key: str, level: Level, reason: str) -> None:
         self.report.findings.append(Finding(self.folder / PACK_FILES[file], key, level, reason))
 
     def wording(self) -> None:
         """No advice, no '1 in N' frequencies, no relative risks and no unnumbered 'rare' anywhere a reader looks."""
+        wordings = self.wordings
         for text in reader_texts(self.pack):
             file, key = text.file, text.key
-            for phrase in directive_phrases(text.text):
+            for phrase in wordings.directive_phrases(text.text):
                 self.add(file, key, Level.error, f"directive wording '{phrase}': describe the options, give no advice")
-            for phrase in one_in_n(text.text):
+            for phrase in wordings.one_in_n(text.text):
                 self.add(file, key, Level.error, f"'{phrase}' style frequency: say how many out of 100 instead")
-            for phrase in relative_risk(text.text):
+            for phrase in wordings.relative_risk(text.text):
                 self.add(
                     file,
                     key,
                     Level.error,
                     f"relative-risk wording '{phrase}': give how many out of 100 for each option instead",
                 )
-            for word in vague_without_number(text.text):
+            for word in wordings.vague_without_number(text.text):
                 self.add(
                     file,
                     key,
@@ -100,33 +101,40 @@ class _Linter:
                 )
 
     def reading_grades(self) -> None:
-        """The reading grade of every card body and of every other text of 12 words or more, and their median."""
+        """The readability of every card body and of every other text of 12 words or more, and their median: in
+        English a reading grade (at most 9 anywhere, 7 in a card body and as the median); in Spanish the
+        INFLESZ reading ease (at least 40 anywhere, 55 in a card body and as the median)."""
+        measure = self.report.measure
+        name, past, within = measure.name, measure.past, measure.within
         for text in graded_texts(self.pack):
-            grade = reading_grade(text.text)
-            self.report.grades.append(GradeRow(text.label, count_words(text.text), grade))
-            if grade > GRADE_ERROR_ABOVE:
+            score = measure.score(text.text)
+            self.report.grades.append(GradeRow(text.label, count_words(text.text), score))
+            if measure.beyond(score, measure.error_limit):
                 self.add(
                     text.file,
                     text.key,
                     Level.error,
-                    f"reading grade {grade:.1f} is above {GRADE_ERROR_ABOVE}: use shorter sentences and words",
+                    f"{name} {score:.1f} is {past} {measure.error_limit}: use shorter sentences and words",
                 )
-            elif grade > GRADE_WARNING_ABOVE and text.is_card_body:
+            elif measure.beyond(score, measure.warning_limit) and text.is_card_body:
+                limit = measure.warning_limit
                 self.add(
                     text.file,
                     text.key,
                     Level.warning,
-                    f"reading grade {grade:.1f} is above {GRADE_WARNING_ABOVE}: aim for {GRADE_WARNING_ABOVE} or below",
+                    f"{name} {score:.1f} is {past} {limit}: aim for {limit} or {within}",
                 )
+        if not self.report.grades:
+            return
         median = self.report.median_grade
-        if median > MEDIAN_GRADE_ABOVE:
+        if measure.beyond(median, measure.median_limit):
             self.report.findings.append(
                 Finding(
                     self.folder,
                     "",
                     Level.error,
-                    f"the median reading grade of the {len(self.report.grades)} graded texts is {median:.1f}, "
-                    f"above {MEDIAN_GRADE_ABOVE} (graded: card bodies, and other texts of {GRADED_MIN_WORDS} "
+                    f"the median {name} of the {len(self.report.grades)} graded texts is {median:.1f}, "
+                    f"{past} {measure.median_limit} (graded: card bodies, and other texts of {GRADED_MIN_WORDS} "
                     "words or more)",
                 )
             )
@@ -149,7 +157,7 @@ class _Linter:
 
     def short_path(self) -> None:
         """The short path fits its target at 150 words a minute (a pack with no marks has everything on it)."""
-        timing = Timing(self.pack, Journey(self.pack), load_catalogue())
+        timing = Timing(self.pack, Journey(self.pack), words_for(self.pack))
         measured = timing.path_time()
         self.report.short_path = measured
         self.report.comparison_words = timing.words_at(("compare", 0)) if self.pack.comparison.rows else 0
@@ -171,7 +179,7 @@ class _Linter:
         """A cell that gives a number names where it comes from (wording and grade are checked with all texts)."""
         for i, row in enumerate(self.pack.comparison.rows):
             for j, cell in enumerate(row.cells):
-                if has_number(cell.text) and not cell.sources:
+                if self.has_number(cell.text) and not cell.sources:
                     self.add(
                         "comparison",
                         f"rows[{i}].cells[{j}].sources",
@@ -225,7 +233,7 @@ class _Linter:
     def clinician_questions(self) -> None:
         """Questions the reader asks, not instructions to the reader ('?' at the end is a model rule)."""
         for i, question in enumerate(self.pack.clinician.questions):
-            verb = advice_verb_at_start(question.text)
+            verb = self.wordings.advice_verb_at_start(question.text) if self.wordings else None
             if verb:
                 self.add(
                     "clinician",

@@ -1,59 +1,17 @@
-"""Word lists for non-directive, IPDAS-style wording, and the matches they find in a text.
+"""Word lists for non-directive, IPDAS-style wording, per language, and the matches they find in a text.
 
 Every pattern is case-insensitive, matches whole words only and lets any run of spaces or line
-breaks stand between the words of a phrase.
+breaks stand between the words of a phrase. `WORDING` has one `Wording` per language with rules;
+the module's functions are English's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-DIRECTIVE_PHRASES = (
-    "you should",
-    "you must",
-    "we recommend",
-    "we suggest",
-    "recommended for you",
-    "best option",
-    "best treatment",
-    "best choice",
-    "right for you",
-    "is right for you",
-    "suits you best",
-    "you need to",
-    "you ought to",
-)
-
-RELATIVE_RISK_PHRASES = (
-    "times more likely",
-    "times less likely",
-    "times as likely",
-    "twice as likely",
-    "halves the risk",
-    "doubles the risk",
-    "hazard ratio",
-    "odds ratio",
-    "relative risk",
-    "risk ratio",
-)
-
-VAGUE_WORDS = (
-    "rare",
-    "rarely",
-    "common",
-    "commonly",
-    "uncommon",
-    "frequent",
-    "frequently",
-    "very few",
-    "most people",
-    "many people",
-)
-
-ADVICE_VERBS = ("ask", "tell", "make sure", "do not", "don't", "avoid")
-
-_NUMBER_WORDS = (
+ENGLISH_NUMBER_WORDS = (
     "two",
     "three",
     "four",
@@ -86,6 +44,220 @@ _NUMBER_WORDS = (
     "half",
 )
 
+SPANISH_NUMBER_WORDS = (
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+    "cien",
+    "ciento",
+    "mil",
+    "millón",
+    "millones",
+    "mitad",
+)
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """One language's lists: what gives advice, what states risk relatively or vaguely, what opens an instruction.
+
+    `one_in_n` is a regular expression for '1 in 5' style frequencies; `more_likely` one for '50% more
+    likely' wording; `number_words` are numbers written out ('two', 'half').
+    """
+
+    directive: tuple[str, ...]
+    relative_risk: tuple[str, ...]
+    vague: tuple[str, ...]
+    advice_verbs: tuple[str, ...]
+    number_words: tuple[str, ...]
+    one_in_n: str
+    more_likely: str
+
+
+ENGLISH = WordLists(
+    directive=(
+        "you should",
+        "you must",
+        "we recommend",
+        "we suggest",
+        "recommended for you",
+        "best option",
+        "best treatment",
+        "best choice",
+        "right for you",
+        "is right for you",
+        "suits you best",
+        "you need to",
+        "you ought to",
+    ),
+    relative_risk=(
+        "times more likely",
+        "times less likely",
+        "times as likely",
+        "twice as likely",
+        "halves the risk",
+        "doubles the risk",
+        "hazard ratio",
+        "odds ratio",
+        "relative risk",
+        "risk ratio",
+    ),
+    vague=(
+        "rare",
+        "rarely",
+        "common",
+        "commonly",
+        "uncommon",
+        "frequent",
+        "frequently",
+        "very few",
+        "most people",
+        "many people",
+    ),
+    advice_verbs=("ask", "tell", "make sure", "do not", "don't", "avoid"),
+    number_words=ENGLISH_NUMBER_WORDS,
+    one_in_n=(
+        rf"(?<![\w.,])(?:1|one)[\s-]+in[\s-]+(?:every\s+)?(?:a\s+)?(?:\d[\d,]*|{'|'.join(ENGLISH_NUMBER_WORDS)})(?!\w)"
+    ),
+    more_likely=r"(?:%|(?<!\w)per\s*cent)\s+(?:more|less)\s+likely(?!\w)",
+)
+
+SPANISH = WordLists(
+    directive=(
+        "debería",
+        "deberías",
+        "debería usted",
+        "debe usted",
+        "usted debe",
+        "usted no debe",
+        "tiene que",
+        "tienes que",
+        "tiene usted que",
+        "usted necesita",
+        "necesita usted",
+        "necesitas",
+        "le recomendamos",
+        "te recomendamos",
+        "recomendamos",
+        "se recomienda que usted",
+        "recomendado para usted",
+        "le aconsejamos",
+        "te aconsejamos",
+        "aconsejamos",
+        "le sugerimos",
+        "te sugerimos",
+        "sugerimos",
+        "lo mejor es",
+        "lo mejor para usted",
+        "lo mejor para ti",
+        "la mejor opción",
+        "la mejor elección",
+        "la mejor decisión",
+        "el mejor tratamiento",
+        "lo adecuado para usted",
+        "lo más adecuado para usted",
+        "lo que más le conviene",
+        "le conviene",
+        "te conviene",
+    ),
+    relative_risk=(
+        "veces más probable",
+        "veces más probables",
+        "veces menos probable",
+        "veces menos probables",
+        "veces más riesgo",
+        "veces menos riesgo",
+        "el doble de probable",
+        "el doble de riesgo",
+        "duplica el riesgo",
+        "reduce el riesgo a la mitad",
+        "reduce a la mitad el riesgo",
+        "riesgo relativo",
+        "reducción relativa del riesgo",
+        "cociente de riesgos",
+        "razón de riesgos",
+        "razón de momios",
+        "razón de probabilidades",
+        "hazard ratio",
+        "odds ratio",
+    ),
+    vague=(
+        "raro",
+        "rara",
+        "raros",
+        "raras",
+        "rara vez",
+        "raramente",
+        "común",
+        "comunes",
+        "frecuente",
+        "frecuentes",
+        "frecuentemente",
+        "infrecuente",
+        "infrecuentes",
+        "poco frecuente",
+        "poco frecuentes",
+        "a menudo",
+        "muy pocos",
+        "muy pocas",
+        "la mayoría",
+        "mucha gente",
+        "muchas personas",
+    ),
+    advice_verbs=(
+        "pregunte",
+        "pregúntele",
+        "pregunta",
+        "pregúntale",
+        "asegúrese",
+        "asegúrate",
+        "dígale",
+        "dile",
+        "pida",
+        "pide",
+        "compruebe",
+        "comprueba",
+        "consulte",
+        "consulta",
+        "evite",
+        "evita",
+        "no olvide",
+        "no olvides",
+        "no deje",
+        "no dejes",
+    ),
+    number_words=SPANISH_NUMBER_WORDS,
+    # '1 de cada 5': but 'de cada 100' is the way to give a frequency, so 1 out of 100 (or 1.000) is not flagged
+    one_in_n=(
+        r"(?<![\w.,])(?:1|una?|uno)\s+de\s+cada\s+"
+        rf"(?!(?:100|1\.?000|cien|mil)(?!\w))(?:\d[\d.,]*|{'|'.join(SPANISH_NUMBER_WORDS)})(?!\w)"
+    ),
+    more_likely=r"(?:%|(?<!\w)por\s+ciento)\s+(?:más|menos)\s+(?:probables?|riesgo)(?!\w)",
+)
+
 
 def _phrase(words: str) -> str:
     return r"\s+".join(re.escape(word) for word in words.split())
@@ -100,20 +272,10 @@ def _whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_any_of(phrases)})(?!\w)", re.IGNORECASE)
 
 
-_DIRECTIVE = _whole_words(DIRECTIVE_PHRASES)
-_RELATIVE_RISK = re.compile(
-    rf"(?:(?<!\w)(?:{_any_of(RELATIVE_RISK_PHRASES)})s?|(?:%|(?<!\w)per\s*cent)\s+(?:more|less)\s+likely)(?!\w)",
-    re.IGNORECASE,
-)
-_ONE_IN_N = re.compile(
-    rf"(?<![\w.,])(?:1|one)[\s-]+in[\s-]+(?:every\s+)?(?:a\s+)?(?:\d[\d,]*|{'|'.join(_NUMBER_WORDS)})(?!\w)",
-    re.IGNORECASE,
-)
-_VAGUE = _whole_words(VAGUE_WORDS)
-_NUMBER = re.compile(rf"\d|(?<!\w)(?:{'|'.join(_NUMBER_WORDS)})(?!\w)", re.IGNORECASE)
-_ADVICE_START = re.compile(rf"^(?:{_any_of(ADVICE_VERBS)})(?!\w)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"\S*\w\S*")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+_OPENING_MARKS = "¿¡"  # Spanish opens a question or an exclamation with these
 
 
 def _found(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -125,47 +287,64 @@ def _found(pattern: re.Pattern[str], text: str) -> list[str]:
     return list(seen.values())
 
 
-def directive_phrases(text: str) -> list[str]:
-    """Phrases that tell the reader what to do or which option to take."""
-    return _found(_DIRECTIVE, text)
+class Wording:
+    """The wording checks of one language, compiled from its word lists."""
+
+    def __init__(self, lists: WordLists) -> None:
+        self.lists = lists
+        self._directive = _whole_words(lists.directive)
+        self._relative_risk = re.compile(
+            rf"(?:(?<!\w)(?:{_any_of(lists.relative_risk)})s?(?!\w)|{lists.more_likely})", re.IGNORECASE
+        )
+        self._one_in_n = re.compile(lists.one_in_n, re.IGNORECASE)
+        self._vague = _whole_words(lists.vague)
+        self._number = re.compile(rf"\d|(?<!\w)(?:{'|'.join(lists.number_words)})(?!\w)", re.IGNORECASE)
+        self._advice_start = re.compile(rf"^(?:{_any_of(lists.advice_verbs)})(?!\w)", re.IGNORECASE)
+
+    def directive_phrases(self, text: str) -> list[str]:
+        """Phrases that tell the reader what to do or which option to take."""
+        return _found(self._directive, text)
+
+    def one_in_n(self, text: str) -> list[str]:
+        """'1 in 5' and 'one in ten' style frequencies."""
+        return _found(self._one_in_n, text)
+
+    def relative_risk(self, text: str) -> list[str]:
+        """Relative-risk wording, which overstates effects without the absolute numbers."""
+        return _found(self._relative_risk, text)
+
+    def vague_without_number(self, text: str) -> list[str]:
+        """Verbal probability words in sentences that give no number.
+
+        Words inside quotation marks are left alone: quoting a claim ("side effects are rare") to test it
+        is not making it.
+        """
+        found: dict[str, str] = {}
+        for sentence in _SENTENCE_END.split(_QUOTED.sub("", text)):
+            if not self._number.search(sentence):
+                for word in _found(self._vague, sentence):
+                    found.setdefault(word.casefold(), word)
+        return list(found.values())
+
+    def has_number(self, text: str) -> bool:
+        """Whether the text gives a number, in digits or in words ('two', 'half')."""
+        return self._number.search(text) is not None
+
+    def advice_verb_at_start(self, text: str) -> str | None:
+        """The instruction a text opens with ('Ask', 'Make sure', '¿Pregunte', ...), if any."""
+        match = self._advice_start.match(text.strip().lstrip(_OPENING_MARKS))
+        return " ".join(match.group().split()) if match else None
 
 
-def one_in_n(text: str) -> list[str]:
-    """'1 in 5' and 'one in ten' style frequencies."""
-    return _found(_ONE_IN_N, text)
+WORDING = {"en": Wording(ENGLISH), "es": Wording(SPANISH)}
 
-
-def relative_risk(text: str) -> list[str]:
-    """Relative-risk wording, which overstates effects without the absolute numbers."""
-    return _found(_RELATIVE_RISK, text)
-
-
-def vague_without_number(text: str) -> list[str]:
-    """Verbal probability words in sentences that give no number.
-
-    Words inside quotation marks are left alone: quoting a claim ("side effects are rare") to test it
-    is not making it.
-    """
-    found: dict[str, str] = {}
-    for sentence in _SENTENCE_END.split(_QUOTED.sub("", text)):
-        if not _NUMBER.search(sentence):
-            for word in _found(_VAGUE, sentence):
-                found.setdefault(word.casefold(), word)
-    return list(found.values())
-
-
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
-
-
-def has_number(text: str) -> bool:
-    """Whether the text gives a number, in digits or in words ('two', 'half')."""
-    return _NUMBER.search(text) is not None
-
-
-def advice_verb_at_start(text: str) -> str | None:
-    """The instruction a text opens with ('Ask', 'Make sure', ...), if any."""
-    match = _ADVICE_START.match(text.strip())
-    return " ".join(match.group().split()) if match else None
+_ENGLISH = WORDING["en"]
+directive_phrases = _ENGLISH.directive_phrases
+one_in_n = _ENGLISH.one_in_n
+relative_risk = _ENGLISH.relative_risk
+vague_without_number = _ENGLISH.vague_without_number
+has_number = _ENGLISH.has_number
+advice_verb_at_start = _ENGLISH.advice_verb_at_start
 
 
 def count_words(text: str) -> int:

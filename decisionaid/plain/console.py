@@ -108,7 +108,7 @@ class Console:
                 self.waiting = False
             if answer is not None:
                 break
-            self.show([self.words("typing.line_too_long", limit=f"{MAX_LINE:,}")])
+            self.show([self.words("typing.line_too_long", limit=self.words.number(MAX_LINE))])
         answer = answer.rstrip("\r\n")
         if self.echo:
             write_out(self.stdout, clean_text(answer) + "\n")

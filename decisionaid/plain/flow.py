@@ -28,13 +28,15 @@ Move = int | Place
 class PlainAid:
     """The aid for one pack on a console; every change goes through `controller`."""
 
-    def __init__(self, controller: Controller, console: Console) -> None:
+    def __init__(self, controller: Controller, console: Console, *, at: Place | None = None) -> None:
         self.controller = controller
+        self.at = at  # a step opened for a look: no welcome, and nothing said to be kept
         self.pack = controller.pack
         self.words = controller.words
         self.journey = controller.journey
         self.console = console
-        self.ask = Prompter(console, pages.crisis(self.pack, self.words), self.words, self.show_map)
+        crisis = pages.crisis(self.pack, self.words) if self.pack.help_now else []
+        self.ask = Prompter(console, crisis, self.words, self.show_map)
         self.shown_stage: Stage | None = None
         self.shown_part: str | None = None
 
@@ -46,7 +48,11 @@ class PlainAid:
             try:
                 if self.controller.open_elsewhere:
                     self.open_elsewhere()
-                self.welcome()
+                if self.at is None:
+                    self.welcome()
+                else:
+                    self.console.say(self.words("at.note"))
+                    self.go(*self.at)
             except Jump as jump:
                 self.go(*jump.place)
             while True:
@@ -64,7 +70,9 @@ class PlainAid:
     def leave(self, why: str, status: int) -> int:
         """Save and say so only when it was saved; a failed save says where the answers are and exits 1."""
         outcome = self.controller.leave()
-        if not self.controller.started:
+        if self.at is not None and outcome.saved:
+            self.console.say("", self.words("at.left"))
+        elif not self.controller.started:
             self.console.say("", self.words(f"plain.{why}_nothing"))
         elif outcome.saved:
             self.console.say("", outcome.said or self.words(f"plain.{why}_saved"))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.controller import Controller
+from decisionaid.core.journey import Place
 from decisionaid.plain.console import Console, terminal_width
 from decisionaid.plain.flow import PlainAid
 from decisionaid.plain.output import OutputFailed, quiet_stdout, tell
@@ -15,10 +17,17 @@ from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
+    from decisionaid.core.catalogue import Catalogue
 
 
-def run_plain(pack: Pack) -> int:
-    """Run the journey on stdin and stdout; never a traceback for bad bytes in or out.
+def run_plain(
+    pack: Pack, *, answers: Path | None = None, at: Place | None = None, words: Catalogue | None = None
+) -> int:
+    """Run the journey on stdin and stdout, in `words` (default: the pack's language); never a traceback for bad
+    bytes in or out.
+
+    The answers are kept in the person's own file unless `answers` names another. With `at`, the aid opens
+    at that step, without the welcome, for an author's look (the CLI then gives it a throwaway file).
 
     When standard output cannot be written (a full disk, a closed terminal), the answers are saved and one
     line on standard error says so, or says where they are if the save failed too; the exit status is 1.
@@ -26,11 +35,13 @@ def run_plain(pack: Pack) -> int:
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
-    console = Console(sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty())
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words)
+    console = Console(
+        sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
+    )
     previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
     try:
-        return PlainAid(controller, console).run()
+        return PlainAid(controller, console, at=at).run()
     except OutputFailed as failed:
         quiet_stdout()
         outcome = controller.leave()

@@ -121,7 +121,7 @@ class Prompter:
             raise Quit
         if letter == HELP:
             self.console.say(*self._help(here, usage))
-        elif letter == CRISIS:
+        elif letter == CRISIS and self.crisis:
             self.console.say("", *self.crisis, "")
         elif letter == REPEAT:
             self.console.say("", *here.page())
@@ -156,6 +156,8 @@ class Prompter:
             commands.pop(BACK)
         if here.sources is None:
             commands.pop(SOURCES)
+        if not self.crisis:
+            commands.pop(CRISIS)
         if self.show_map is None:
             commands.pop(MAP)
             commands.pop(LIST)

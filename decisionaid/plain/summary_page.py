@@ -153,7 +153,7 @@ class SummaryPage:
             if not line.strip():
                 break
             if len("\n".join([*lines, clean_text(line).strip()])) > MAX_NOTE:
-                self.say(words("typing.note_full", limit=f"{MAX_NOTE:,}"))
+                self.say(words("typing.note_full", limit=words.number(MAX_NOTE)))
                 continue
             lines.append(line.strip())
         if lines:
@@ -205,7 +205,7 @@ class SummaryPage:
         if reply == BACK:
             return
         fmt = FORMATS[int(reply or 1) - 1]
-        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt)
+        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt, words=self.words)
         while True:
             prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)

@@ -14,11 +14,14 @@ def app_command(
     idle_minutes: int | None = None,
     local_help: str | None = None,
     theme: str | None = None,
+    language: str | None = None,
 ) -> str:
     """`exec python -m decisionaid --pack DIR ...`, quoted for /bin/sh; `exec` lets signals reach the aid itself."""
     argv = [python, "-m", "decisionaid", "--pack", str(pack_dir)]
     if theme:
         argv += ["--theme", theme]
+    if language:
+        argv += ["--language", language]
     if kiosk:
         argv.append("--kiosk")
         if idle_minutes is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from decisionaid.content import Pack
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import Catalogue
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -20,18 +20,19 @@ STATIC = Path(__file__).parent / "static"
 
 @dataclass(frozen=True)
 class PageText:
-    """What every page says besides the terminal: the pack's title and where to find help now."""
+    """What every page says besides the terminal: the pack's title and where to find help now, in the
+    interface's words."""
 
     title: str
     help_lines: tuple[str, ...]
     kiosk: bool
+    words: Catalogue
 
     @classmethod
-    def for_pack(cls, pack: Pack, *, local_help: str | None, kiosk: bool) -> PageText:
-        words = load_catalogue()
-        lines = [words("help_now.local", text=local_help)] if local_help else []
+    def for_pack(cls, pack: Pack, words: Catalogue, *, local_help: str | None, kiosk: bool) -> PageText:
+        lines = [words("help_now.local", text=local_help)] if local_help and pack.help_now else []
         lines += [f"{r.name} ({r.region}): {r.contact}" for r in pack.crisis.crisis]
-        return cls(pack.meta.title, tuple(lines), kiosk)
+        return cls(pack.meta.title, tuple(lines), kiosk, words)
 
 
 class Pages:
@@ -46,8 +47,9 @@ class Pages:
         )
 
     def _render(self, name: str, **values: object) -> str:
-        words = load_catalogue()
+        words = self.text.words
         common = {
+            "language": words.language,
             "title": self.text.title,
             "help_heading": words("serve.help_heading"),
             "help_lines": self.text.help_lines,
@@ -55,7 +57,7 @@ class Pages:
         return self.environment.get_template(name).render(**common, **values)
 
     def terminal(self, font_size: int) -> str:
-        words = load_catalogue()
+        words = self.text.words
         return self._render(
             "terminal.html",
             font_size=font_size,
@@ -69,6 +71,6 @@ class Pages:
         )
 
     def full(self) -> str:
-        words = load_catalogue()
+        words = self.text.words
         full = words("serve.full", count=self.max_tabs)
         return self._render("full.html", full=full, try_again=words("serve.try_again"))

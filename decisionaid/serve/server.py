@@ -22,7 +22,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.download_manager import DownloadManager
 
 from decisionaid.content import Pack
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import load_catalogue, words_for
 from decisionaid.serve.addresses import RequestGuard, url_host
 from decisionaid.serve.command import app_command
 from decisionaid.serve.pages import STATIC, Pages, PageText
@@ -48,6 +48,7 @@ class ServeOptions:
     idle_minutes: int = 10
     local_help: str | None = None
     theme: str | None = None
+    language: str | None = None
     max_tabs: int = 10
     stop_timeout: float = 5.0
 
@@ -73,12 +74,13 @@ class AidServer:
     def __init__(self, options: ServeOptions, kiosk_parent: Path | None = None) -> None:
         self.options = options
         self.kiosk_parent = kiosk_parent
+        self.words = words_for(options.pack, language=options.language)
         self.guard = RequestGuard(options.host, options.public_url)
         websocket_url = None
         if options.public_url:
             base = options.public_url.rstrip("/") + "/ws"
             websocket_url = "ws" + base.removeprefix("http")
-        text = PageText.for_pack(options.pack, local_help=options.local_help, kiosk=options.kiosk)
+        text = PageText.for_pack(options.pack, self.words, local_help=options.local_help, kiosk=options.kiosk)
         self.pages = Pages(text, websocket_url=websocket_url, max_tabs=options.max_tabs)
         self.headers = _headers(options.public_url)
         self.downloads = DownloadManager()
@@ -91,6 +93,7 @@ class AidServer:
             idle_minutes=options.idle_minutes,
             local_help=options.local_help,
             theme=options.theme,
+            language=options.language,
         )
 
     def make_app(self) -> web.Application:
@@ -117,7 +120,7 @@ class AidServer:
     @web.middleware
     async def check_host(self, request: web.Request, handler) -> web.StreamResponse:
         if not self.guard.host_allowed(request.host):
-            raise web.HTTPMisdirectedRequest(text="This server answers only on this computer's own addresses.")
+            raise web.HTTPMisdirectedRequest(text=self.words("serve_http.other_address"))
         return await handler(request)
 
     async def add_headers(self, _request: web.Request, response: web.StreamResponse) -> None:
@@ -132,7 +135,7 @@ class AidServer:
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.guard.origin_allowed(request.headers.get("Origin"), request.host):
-            raise web.HTTPForbidden(text="Only the aid's own page may open a tab.")
+            raise web.HTTPForbidden(text=self.words("serve_http.other_page"))
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         if self.full or self.stopping:
             await websocket.prepare(request)
@@ -176,7 +179,7 @@ class AidServer:
         try:
             download = await self.downloads.get_download_metadata(key)
         except KeyError:
-            raise web.HTTPNotFound(text="That download has finished or never existed.") from None
+            raise web.HTTPNotFound(text=self.words("serve_http.no_download")) from None
         name = "".join(c if c in SAFE_FILE_NAME else "_" for c in download.file_name) or "download"
         content_type = download.mime_type + (f"; charset={download.encoding}" if download.encoding else "")
         response = web.StreamResponse(

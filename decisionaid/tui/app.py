@@ -15,6 +15,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.journey import Place
 from decisionaid.core.session import Stage
 from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
@@ -30,6 +31,8 @@ from decisionaid.tui.widgets.too_small import TooSmall, too_small
 from decisionaid.tui.window import fit_to_window
 
 SUMMARY_MODULES = ("summary", "export")  # the summary's code brings a text editor and the export renderers
+
+OPENING_NOTE_SECONDS = 12
 
 
 def import_screens(modules: Iterable[str] | None = None) -> None:
@@ -78,6 +81,7 @@ class DecisionAidApp(App[int]):
         settings_path: Path | None = None,
         export_dir: Path | None = None,
         site: Site = PERSONAL,
+        opening: Place | None = None,
     ) -> None:
         super().__init__()
         for extra in THEMES:
@@ -96,6 +100,7 @@ class DecisionAidApp(App[int]):
         self.farewell: str | None = None
         self.last_problem: str | None = None
         self.site = site
+        self.opening = opening  # a step to open at, for an author's look, instead of the welcome
         self.idle: IdleWatch | None = None
         self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
@@ -110,7 +115,12 @@ class DecisionAidApp(App[int]):
         self.screen_change_signal.subscribe(self, self._fit_window)
         if self.site.kiosk:
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
-        self.push_screen(WelcomeScreen(self.controller))
+        if self.opening is None:
+            self.push_screen(WelcomeScreen(self.controller))
+        else:
+            self.show_outcome(self.controller.go(*self.opening))
+            self.push_screen(self.screen_for(*self.controller.place))
+            self.notify(self.words("at.note"), markup=False, timeout=OPENING_NOTE_SECONDS)
         if self.controller.open_elsewhere:
             from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 
@@ -164,7 +174,7 @@ class DecisionAidApp(App[int]):
             if not small:
                 covers.remove()
             elif not covers and not isinstance(screen, CrisisScreen):
-                screen.mount(TooSmall(self.words))
+                screen.mount(TooSmall(self.words, help_now=self.controller.pack.help_now))
 
     # --- moving through the journey ------------------------------------------------
 
@@ -343,6 +353,8 @@ class DecisionAidApp(App[int]):
     # --- keys everywhere -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "crisis" and not self.controller.pack.help_now:
+            return False  # a pack without help-now lines shows neither the key nor the wording
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
             return None
         return True
@@ -395,7 +407,8 @@ class DecisionAidApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         words = self.words
-        yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
+        if self.controller.pack.help_now:
+            yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
         yield SystemCommand(words("command.map"), words("command.map_help"), self.action_map)
         if self.controller.journey.lengths["compare"]:
             yield SystemCommand(words("command.compare"), words("command.compare_help"), self._compare_anywhere)

@@ -66,7 +66,13 @@ class AidScreen(StyledOnce, Screen):
     def title_bar(self) -> TitleBar:
         """The aid's name, this step, and where the person is in the whole journey."""
         controller = self.controller
-        return TitleBar(self.pack.meta.title, self.title or "", controller.where(), controller.where(short=True))
+        return TitleBar(
+            self.pack.meta.title,
+            self.title or "",
+            controller.where(),
+            controller.where(short=True),
+            help_now=self.pack.help_now,
+        )
 
     def report(self, outcome: Outcome) -> None:
         """Tell the app what an operation did, so a problem is shown."""

@@ -53,7 +53,7 @@ class ExportScreen(StyledOnce, ModalScreen[Path | None]):
             yield CleanInput(
                 str(self.default_path),
                 limit=PATH_LIMIT,
-                too_long=self.words("typing.field_full", limit=f"{PATH_LIMIT:,}"),
+                too_long=self.words("typing.field_full", limit=self.words.number(PATH_LIMIT)),
                 id="path",
             )
             yield Static(self.words("export.format"))
@@ -148,7 +148,7 @@ class DownloadScreen(StyledOnce, ModalScreen[str | None]):
                 yield Button(Content(words("download.cancel")), action="screen.cancel")
 
     def action_download(self, fmt: str) -> None:
-        name = default_export_name(self.pack, self.today, fmt=fmt)
+        name = default_export_name(self.pack, self.today, fmt=fmt, words=self.words)
         text = render(self.summary, self.pack, fmt, today=self.today, words=self.words)
         self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type=MIME_TYPES[fmt], encoding="utf-8")
         self.dismiss(name)

@@ -101,7 +101,7 @@ class SummaryScreen(StepScreen):
             TextField(
                 self.session.own_draft,
                 limit=MAX_QUESTION,
-                too_long=words("typing.field_full", limit=f"{MAX_QUESTION:,}"),
+                too_long=words("typing.field_full", limit=words.number(MAX_QUESTION)),
                 placeholder=words("summary.own_placeholder"),
                 id="own-input",
             ),
@@ -109,7 +109,7 @@ class SummaryScreen(StepScreen):
             NoteArea(
                 self.session.note,
                 limit=MAX_NOTE,
-                too_long=words("typing.field_full", limit=f"{MAX_NOTE:,}"),
+                too_long=words("typing.field_full", limit=words.number(MAX_NOTE)),
                 id="note",
                 soft_wrap=True,
                 show_line_numbers=False,
@@ -356,7 +356,7 @@ class SummaryScreen(StepScreen):
         home = Path.home()
         folder = self.export_dir or (home if home.is_dir() else Path.cwd())
         summary, pack, today = self.build(), self.pack, self.controller.today()
-        path = folder / default_export_name(pack, today)
+        path = folder / default_export_name(pack, today, words=self.words)
         self.app.push_screen(
             ExportScreen(lambda fmt: render(summary, pack, fmt, today=today, words=self.words), path, self.words),
             self.exported,

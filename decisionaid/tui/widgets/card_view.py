@@ -48,7 +48,7 @@ class CardView(Vertical):
             figure = self.pack.figure(figure_id)
             certainty = self.words(f"certainty.{figure.certainty.value}")
             widgets += [
-                IconArray(figure),
+                IconArray(figure, self.words),
                 Static(Content(self.words("card.how_sure", certainty=certainty)), classes="certainty"),
             ]
         return widgets

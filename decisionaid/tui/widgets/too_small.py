@@ -17,5 +17,6 @@ def too_small(width: int, height: int) -> bool:
 class TooSmall(Static):
     """Covers the screen on its own layer; keys keep working beneath, and F2 still opens crisis help."""
 
-    def __init__(self, words: Catalogue) -> None:
-        super().__init__(Content(words("window.too_small", width=MIN_WIDTH, height=MIN_HEIGHT)), id="too-small")
+    def __init__(self, words: Catalogue, *, help_now: bool = True) -> None:
+        key = "window.too_small" if help_now else "window.too_small_no_help_now"
+        super().__init__(Content(words(key, width=MIN_WIDTH, height=MIN_HEIGHT)), id="too-small")

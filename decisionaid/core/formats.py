@@ -1,0 +1,50 @@
+"""Dates and numbers as a person reads them in the interface's language: CLDR's forms, through Babel.
+
+English has its two forms written here, '21 November 2026' (CLDR's long date for 'en_GB') and '100,000',
+and a test checks them against Babel for every month and many numbers: so a start in English never imports
+Babel. Any other language imports it the first time it shows a date or a number.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+ENGLISH = "en"
+BABEL_LOCALES = {ENGLISH: "en_GB", "es": "es"}
+_ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def babel_locale(language: str) -> str:
+    """The Babel locale a language's dates and numbers follow ('en' reads dates the British way)."""
+    return BABEL_LOCALES.get(language, language)
+
+
+def long_date(day: date, language: str) -> str:
+    """'21 November 2026', '21 de noviembre de 2026': the long date of `language`."""
+    if language == ENGLISH:
+        return f"{day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=babel_locale(language))
+
+
+def whole_number(n: int, language: str) -> str:
+    """'100,000', '100.000': a whole number grouped as `language` groups it."""
+    if language == ENGLISH:
+        return f"{n:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=babel_locale(language))

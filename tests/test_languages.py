@@ -1,0 +1,180 @@
+"""A second interface language: the Spanish pack in both front ends and the export, and `--language`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from decisionaid.content import load_pack
+from decisionaid.core.catalogue import load_catalogue
+from decisionaid.lint.prose import reader_texts
+from tests.conftest import shown_text
+from tests.helpers import COMMUTE, PORTATIL, ROOT, run_in_process
+
+HEALTH_WORDS = re.compile(
+    r"salud|médic|clínic|paciente|tratamiento|síntoma|crisis|dosis|enfermedad|sanitari|terapia|fármaco|"
+    r"medicament|hospital|emergencia|daño|peligro|health|clinician|medical|crisis",
+    re.IGNORECASE,
+)
+LETTERS = re.compile(r"[^\W\d_]{2,}")
+# Enter to start, the table, five cards, the cards left out; a self-check answer, its feedback and the offers;
+# a value and its offer; the four SURE questions; the reader; the help, then save as text under its own name.
+WALK = ["", "", "", "", "", "", "", "", "1", "", "", "1", "", "1", "2", "1", "1", "", "h", "9", "1", "", "q"]
+
+
+def _words(texts) -> set[str]:
+    return {word.casefold() for text in texts for word in LETTERS.findall(text)}
+
+
+def _texts(entry) -> list[str]:
+    return [entry] if isinstance(entry, str) else [t for form in entry.values() for t in _texts(form)]
+
+
+def english_only_words() -> set[str]:
+    """Words of the English interface that neither the Spanish one nor the pack uses."""
+    english = _words(t for entry in load_catalogue("en").entries.values() for t in _texts(entry))
+    spanish = _words(t for entry in load_catalogue("es").entries.values() for t in _texts(entry))
+    pack = _words(text.text for text in reader_texts(load_pack(PORTATIL)))
+    return english - spanish - pack
+
+
+def walk_in_spanish(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    args = ("--plain", "--pack", str(PORTATIL), *extra)
+    return run_in_process(*args, cwd=tmp_path, input="".join(f"{a}\n" for a in WALK))
+
+
+def test_plain_mode_walks_the_spanish_pack_in_spanish_with_no_english_and_no_health_word(tmp_path: Path):
+    result = walk_in_spanish(tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Información revisada el 5 de enero de 2026; próxima revisión prevista el 5 de enero de 2099." in out
+    assert "prepara una lista de preguntas para llevar a su técnico de reparación." in out
+    assert "Ficha 2 de 5. Sección: Lo bueno y lo malo." in out
+    assert "Reparados: 70 de cada 100 portátiles; 30 de cada 100 no." in out
+    assert "Escriba un número de 1 a 3, o pulse Enter para saltarla:" in out
+    assert "✗ No del todo La respuesta: No" in out
+    assert "Mi seguridad para decidir (test SURE): 3 de 4 con respuesta sí." in out
+    assert "Comandos: escriba uno y pulse Enter." in out
+    assert "Sus respuestas están guardadas. Vuelva a abrir decisionaid --plain para continuar." in out
+    shown = (result.stdout + result.stderr).replace(str(tmp_path), "")  # the test's folder is named in English
+    leaked = sorted(_words([shown]) & english_only_words())
+    assert leaked == [], f"English interface words in the Spanish walk: {leaked}"
+    assert HEALTH_WORDS.findall(result.stdout) == []
+    saved = tmp_path / f"portatil-resumen-{date.today().isoformat()}.txt"
+    handout = saved.read_text(encoding="utf-8")
+    assert handout.startswith("Mi resumen: Reparar o cambiar el portátil")
+    assert f"Hecho el {load_catalogue('es').date(date.today())} por mí, la persona de quien se trata." in handout
+    assert HEALTH_WORDS.findall(handout) == []
+
+
+def test_the_english_word_check_can_fail(tmp_path: Path):
+    result = walk_in_spanish(tmp_path, "--language", "en")
+    leaked = _words([result.stdout.replace(str(tmp_path), "")]) & english_only_words()
+    assert {"press", "your", "card"} <= leaked
+    assert "Evidence reviewed 5 January 2026" in " ".join(result.stdout.split())
+    assert "repair technician" not in result.stdout and "técnico de reparación" in result.stdout, "pack words stay"
+
+
+async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_and_a_card(tmp_path: Path):
+    from decisionaid.tui.factory import make_app
+    from decisionaid.tui.screens.card import CardScreen
+    from decisionaid.tui.screens.welcome import WelcomeScreen
+
+    app = make_app(load_pack(PORTATIL), theme="textual-dark", export_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        welcome = shown_text(app.screen)
+        assert "Empezar (s)" in welcome
+        assert "Información revisada el 5 de enero de 2026" in welcome
+        assert "El camino corto lleva alrededor de 4 minutos leyendo despacio" in welcome
+        assert "Start" not in welcome and "Evidence" not in welcome
+        assert HEALTH_WORDS.findall(welcome) == [], "no help-now line, button or key"
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        card = shown_text(app.screen)
+        assert "Ficha 2 de 5" in card and "Lo bueno de reparar" in card
+        assert "Grado de certeza: Incierto: hay pocos estudios, o son pequeños o breves" in card
+        assert "70 de cada 100 portátiles" in card and "entre 5 y 15 de cada 100 no" in card
+        assert "Atrás" in card and "Card" not in card and "out of 100" not in card
+
+
+def test_the_export_of_the_spanish_handout_is_in_spanish(tmp_path: Path):
+    walk_in_spanish(tmp_path)
+    result = run_in_process("export", "--pack", str(PORTATIL), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Mi resumen: Reparar o cambiar el portátil")
+    assert "Versión del contenido 0.1.0, información revisada el 5 de enero de 2026." in result.stdout
+    assert "## Mis preguntas principales" in result.stdout
+    assert HEALTH_WORDS.findall(result.stdout) == []
+    html = run_in_process("export", "--pack", str(PORTATIL), "--format", "html").stdout
+    assert '<html lang="es">' in html
+    english = run_in_process("export", "--pack", str(PORTATIL), "--language", "en")
+    assert english.stdout.startswith("My handout: Reparar o cambiar el portátil")
+
+
+@pytest.mark.parametrize("command", [["--plain"], ["export"], ["serve"]])
+def test_an_unknown_language_is_one_line_naming_the_languages_there_are(command: list[str]):
+    result = run_in_process(*command, "--language", "xx", "--pack", str(COMMUTE))
+    assert result.returncode == 2
+    assert result.stderr == "decisionaid: --language: no interface in 'xx' (languages: en, es)\n"
+    assert result.stdout == ""
+
+
+def test_language_gives_an_english_pack_a_spanish_interface_and_leaves_its_text_as_written(tmp_path: Path):
+    result = run_in_process("--plain", "--language", "es", "--pack", str(COMMUTE), cwd=tmp_path, input="\n")
+    out = " ".join(result.stdout.split())
+    assert "Cycling or the bus to work" in out and "This is a test pack. It gives no advice." in out
+    assert "Información revisada el 5 de enero de 2026" in out
+    assert "Ayuda en una crisis: escriba c en cualquier pregunta. Local emergency number:" in out
+    assert "Las opciones de un vistazo. Parte 1 de 7" in out
+    assert "--language LANG" in run_in_process("--help").stdout
+
+
+def test_serve_passes_the_language_to_each_tab_and_its_page_says_it(commute_pack):
+    from decisionaid.serve.server import AidServer, ServeOptions
+
+    server = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE, language="es"))
+    assert server.command.endswith(" --language es")
+    page = server.pages.terminal(16)
+    assert '<html lang="es">' in page and "Abriendo la herramienta…" in page and "Si necesita ayuda ahora" in page
+    english = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE)).pages.terminal(16)
+    assert (
+        '<html lang="en">' in english
+        and "--language" not in AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE)).command
+    )
+
+
+FIRST_SCREEN = """
+import asyncio, sys
+from decisionaid.cli.packs import load_or_report
+from decisionaid.tui.factory import make_app
+
+async def main():
+    app = make_app(load_or_report(sys.argv[1]), theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        print(type(app.screen).__name__, "babel" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_the_english_first_screen_never_imports_babel_and_the_spanish_one_does(tmp_path: Path):
+    def first_screen(pack: Path) -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-c", FIRST_SCREEN, str(pack)], capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
+        return run.stdout.split() or [run.stderr]
+
+    assert first_screen(COMMUTE) == ["WelcomeScreen", "False"]
+    assert first_screen(PORTATIL) == ["WelcomeScreen", "True"]
