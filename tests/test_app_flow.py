@@ -446,3 +446,27 @@ async def test_the_self_check_recap_scrolls_with_the_keyboard(make_app) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ValuesScreen)
+
+
+async def test_each_sure_question_keeps_its_own_answer_going_forward_and_back(make_app) -> None:
+    """The next and the previous SURE question show their own text, answer and meaning, the choices focused."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("sure", 0)
+        await pilot.pause()
+        first, second = app.controller.pack.sure.sure.items[:2]
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        shown = shown_text(app.screen)
+        assert second.text in shown and first.text not in shown
+        assert "← your answer" not in shown and first.if_no not in shown
+        assert app.focused is not None and app.focused.has_class("choices")
+        await pilot.press("b")
+        await pilot.pause()
+        shown = shown_text(app.screen)
+        assert first.text in shown and "2. No  ← your answer" in shown and first.if_no in shown
+        assert app.focused is not None and app.focused.has_class("choices")

@@ -33,7 +33,6 @@ from decisionaid.core.session import (
     save_session,
     set_aside_unknown,
 )
-from decisionaid.core.summary import TOP_QUESTIONS, Summary, build_summary
 from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
 from decisionaid.storage.files import ensure_private_dir
@@ -42,9 +41,17 @@ from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
+    from decisionaid.core.summary import Summary
 
 MAX_QUESTION = 1_000
 MAX_NOTE = 200_000
+
+
+def top_questions() -> int:
+    """How many questions the top of the handout holds (from the summary's module, imported when first needed)."""
+    from decisionaid.core.summary import TOP_QUESTIONS
+
+    return TOP_QUESTIONS
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,8 @@ class Controller:
     def summary(self) -> Summary:
         """The questions and statements the answers so far lead to (made once for each state of the answers: a
         session is never changed, only replaced)."""
+        from decisionaid.core.summary import build_summary  # here: a module of many classes, not needed to start
+
         session = self._session or Session.new(self.pack)
         if self._summary is None or self._summary[0] is not session:
             self._summary = (session, build_summary(self.pack, session, self.words))
@@ -278,7 +287,7 @@ class Controller:
             outcome = self._change(starred=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if question_id not in self._live.starred and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=TOP_QUESTIONS))
+            return Outcome(done=False, said=self.words("summary.star_full", limit=top_questions()))
         unticked = tuple(q for q in self._live.unticked if q != question_id)
         outcome = self._change(starred=(*stars, question_id), unticked=unticked)
         return replace(outcome, said=self.words("summary.starred", text=text))
@@ -294,7 +303,7 @@ class Controller:
             outcome = self._change(starred_own=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if text not in self._live.starred_own and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=TOP_QUESTIONS))
+            return Outcome(done=False, said=self.words("summary.star_full", limit=top_questions()))
         outcome = self._change(starred_own=(*stars, text))
         return replace(outcome, said=self.words("summary.starred", text=text))
 
@@ -304,7 +313,7 @@ class Controller:
         listed = {q.id for q in summary.questions() if q.ticked}
         session = self._live
         used = len(set(session.starred) & listed) + len(set(session.starred_own) & set(session.own_questions))
-        return max(0, TOP_QUESTIONS - used)
+        return max(0, top_questions() - used)
 
     def set_reader(self, reader: str) -> Outcome:
         """Who fills the aid in: 'self', or 'helper' for someone helping the person it is about."""

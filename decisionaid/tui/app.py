@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Awaitable, Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -20,7 +21,7 @@ from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
-from decisionaid.tui.screens.base import AidScreen
+from decisionaid.tui.screens.base import AidScreen, ChoiceStepScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
@@ -224,17 +225,22 @@ class DecisionAidApp(App[int]):
     async def show(self, stage: Stage, position: int, *, export: bool = False) -> None:
         from decisionaid.tui.screens.card import CardScreen
 
-        is_card = self.controller.journey.is_item((stage, position))
-        if stage == "cards" and is_card and isinstance(self.screen, CardScreen):
-            await self.screen.show(position)
-            return
-        await self.switch_screen(self.screen_for(stage, position, export=export))
+        is_item = self.controller.journey.is_item((stage, position))
+        screen = self.screen
+        if stage == "cards" and is_item and isinstance(screen, CardScreen):
+            await screen.show(position)
+        elif is_item and isinstance(screen, ChoiceStepScreen) and stage == screen.STAGE:
+            await screen.show(position)  # another question of the same step, in place
+        else:
+            await self.switch_screen(self.screen_for(stage, position, export=export))
         if self.controller.journey.next(stage, position)[0] == "summary" and stage != "summary":
             self._prepare_summary()
 
     def _prepare_summary(self) -> None:
         """The summary's code, imported in the background once the step before it is up: kept out of the start,
         where it would take memory and time that few first minutes need."""
+        if "decisionaid.tui.screens.summary" in sys.modules:  # imported already
+            return
         summary_code = partial(import_screens, SUMMARY_MODULES)
         self.call_after_refresh(self.run_worker, summary_code, thread=True, exit_on_error=False)
 

@@ -109,10 +109,39 @@ class StepScreen(AidScreen):
 
 
 class ChoiceStepScreen(StepScreen):
-    """A step answered by picking one choice: number keys 1-9 pick from its ChoiceList."""
+    """A step answered by picking one choice: number keys 1-9 pick from its ChoiceList.
+
+    Moving to another item of the same step (`STAGE`) rewrites the page in place: the title bar, the buttons
+    and the footer stay, which is much quicker than building a new screen."""
 
     AUTO_FOCUS = ".choices"
     BINDINGS = number_bindings()
+    STAGE = ""
+    PAGE_ID = ""
+
+    def compose(self) -> ComposeResult:
+        yield self.title_bar()
+        with Page(id=self.PAGE_ID, classes="page"):
+            yield from self.page_lines()
+        yield from self.navigation()
+        yield AidFooter()
+
+    def page_lines(self) -> ComposeResult:
+        """What the page holds for the item at `position`."""
+        raise NotImplementedError
+
+    async def show(self, position: int) -> None:
+        """Another item of this step, in place of this one."""
+        self.position = position
+        page = self.query_one(Page)
+        with self.app.batch_update():
+            self.set_focus(None)  # the focused choices go: the focus would move on to a button, and back
+            self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
+            await page.remove_children()
+            await page.mount_all(list(self.page_lines()))
+            page.scroll_home(animate=False, immediate=True)  # home in the first frame, not the one after
+            self.set_focus(self.query_one(ChoiceList))
+        self.refresh_bindings()
 
     @property
     def choice_count(self) -> int:

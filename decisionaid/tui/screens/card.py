@@ -51,7 +51,7 @@ class CardScreen(StepScreen):
             self.query_one("#progress", Static).update(Content(progress))
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
             await self.query_one(CardView).show(self.pack.ordered_cards()[position])
-            self.query_one("#card", Page).scroll_home(animate=False)
+            self.query_one("#card", Page).scroll_home(animate=False, immediate=True)
 
     def action_sources(self) -> None:
         self.sources_open = not self.sources_open

@@ -15,7 +15,6 @@ from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
-from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import SourceList
 
@@ -26,6 +25,8 @@ if TYPE_CHECKING:
 class SelfCheckScreen(ChoiceStepScreen):
     """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
 
+    STAGE = "self_check"
+    PAGE_ID = "self-check"
     TITLE_KEY = "self_check.title"
     BINDINGS = [Binding("r", "reopen", "Reopen card", id="reopen")]
 
@@ -33,22 +34,16 @@ class SelfCheckScreen(ChoiceStepScreen):
     def question(self) -> SelfCheck:
         return self.pack.self_check.self_check[self.position]
 
-    def compose(self) -> ComposeResult:
+    def page_lines(self) -> ComposeResult:
         question = self.question
         answer = self.session.self_check.get(question.id)
-        yield self.title_bar()
-        with Page(id="self-check", classes="page"):
-            progress = pages.self_check_progress(self.controller.journey, self.position, self.controller.words)
-            yield Static(Content(progress), classes="progress")
-            yield Static(Content(question.prompt), classes="prompt")
-            yield ChoiceList(
-                [(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen")
-            )
-            feedback = Vertical(*self.feedback(answer), id="feedback")
-            feedback.display = answer is not None
-            yield feedback
-        yield from self.navigation()
-        yield AidFooter()
+        progress = pages.self_check_progress(self.controller.journey, self.position, self.controller.words)
+        yield Static(Content(progress), classes="progress")
+        yield Static(Content(question.prompt), classes="prompt")
+        yield ChoiceList([(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen"))
+        feedback = Vertical(*self.feedback(answer), id="feedback")
+        feedback.display = answer is not None
+        yield feedback
 
     @property
     def choice_count(self) -> int:

@@ -11,8 +11,6 @@ from textual.widgets import Static
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
-from decisionaid.tui.widgets.footer import AidFooter
-from decisionaid.tui.widgets.page import Page
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Sure, SureItem
@@ -23,6 +21,8 @@ YES, NO = "yes", "no"
 class SureScreen(ChoiceStepScreen):
     """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
 
+    STAGE = "sure"
+    PAGE_ID = "sure"
     TITLE_KEY = "sure.title"
 
     @property
@@ -35,21 +35,17 @@ class SureScreen(ChoiceStepScreen):
     def item(self) -> SureItem:
         return self.sure.items[self.position]
 
-    def compose(self) -> ComposeResult:
+    def page_lines(self) -> ComposeResult:
         sure, item = self.sure, self.item
         answer = self.session.sure.get(item.id)
         chosen = None if answer is None else (YES if answer else NO)
         words = self.controller.words
-        yield self.title_bar()
-        with Page(id="sure", classes="page"):
-            progress = pages.sure_progress(sure.title, self.position, len(sure.items), words)
-            yield Static(Content(progress), classes="progress")
-            yield Static(Content(item.text), classes="prompt")
-            yield ChoiceList([(YES, words("sure.yes")), (NO, words("sure.no"))], chosen, words("choice.chosen"))
-            yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
-            yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
-        yield from self.navigation()
-        yield AidFooter()
+        progress = pages.sure_progress(sure.title, self.position, len(sure.items), words)
+        yield Static(Content(progress), classes="progress")
+        yield Static(Content(item.text), classes="prompt")
+        yield ChoiceList([(YES, words("sure.yes")), (NO, words("sure.no"))], chosen, words("choice.chosen"))
+        yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
+        yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
 
     @property
     def choice_count(self) -> int:

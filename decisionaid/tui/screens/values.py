@@ -11,8 +11,6 @@ from textual.widgets import Static
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
-from decisionaid.tui.widgets.footer import AidFooter
-from decisionaid.tui.widgets.page import Page
 
 if TYPE_CHECKING:
     from decisionaid.content.models import ValueItem
@@ -21,28 +19,26 @@ if TYPE_CHECKING:
 class ValuesScreen(ChoiceStepScreen):
     """A values or situation item with its choices; the answer only shapes the questions to ask."""
 
+    STAGE = "values"
+    PAGE_ID = "values"
     TITLE_KEY = "values.title"
 
     @property
     def item(self) -> ValueItem:
         return self.pack.values.values[self.position]
 
-    def compose(self) -> ComposeResult:
+    def page_lines(self) -> ComposeResult:
         item = self.item
         journey, words = self.controller.journey, self.controller.words
-        yield self.title_bar()
-        with Page(id="values", classes="page"):
-            progress = pages.value_progress(journey, item.kind, self.position, words)
-            yield Static(Content(progress), classes="progress")
-            if pages.first_of_its_kind(journey, ("values", self.position)):
-                yield Static(words("values.no_wrong_answers"), classes="hint")
-            yield Static(Content(item.statement), classes="prompt")
-            yield ChoiceList(
-                [(c.id, c.label) for c in item.choices], self.session.values.get(item.id), words("choice.chosen")
-            )
-            yield Static(id="chosen", classes="hint")
-        yield from self.navigation()
-        yield AidFooter()
+        progress = pages.value_progress(journey, item.kind, self.position, words)
+        yield Static(Content(progress), classes="progress")
+        if pages.first_of_its_kind(journey, ("values", self.position)):
+            yield Static(words("values.no_wrong_answers"), classes="hint")
+        yield Static(Content(item.statement), classes="prompt")
+        yield ChoiceList(
+            [(c.id, c.label) for c in item.choices], self.session.values.get(item.id), words("choice.chosen")
+        )
+        yield Static(id="chosen", classes="hint")
 
     @property
     def choice_count(self) -> int:
