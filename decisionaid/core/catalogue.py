@@ -151,9 +151,14 @@ def _is_forms(table: Mapping[str, object]) -> bool:
     return bool(table) and all(k in VOICES or k in PLURALS for k in table)
 
 
-@cache
 def load_catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
-    """The shipped catalogue for `language`."""
+    """The shipped catalogue for `language`, read once however it is asked for (`load_catalogue()` and
+    `load_catalogue("en")` are one catalogue; a cache keyed on the call itself had read the file twice)."""
+    return _shipped_catalogue(language)
+
+
+@cache
+def _shipped_catalogue(language: str) -> Catalogue:
     path = LOCALES / f"{language}.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
