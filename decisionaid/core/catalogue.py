@@ -13,7 +13,6 @@ gives a pack's catalogue: its language, its vocabulary and its own wording of an
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from decisionaid.core.formats import long_date, whole_number
+from decisionaid.core.kept_catalogue import sentences
 from decisionaid.sanitize import escape_controls
 
 if TYPE_CHECKING:
@@ -159,11 +159,11 @@ def load_catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
 
 @cache
 def _shipped_catalogue(language: str) -> Catalogue:
-    path = LOCALES / f"{language}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = (LOCALES / f"{language}.toml").read_bytes()
     except FileNotFoundError:
         raise CatalogueError(f"no interface sentences for the language '{language}'") from None
+    data = sentences(language, text)  # kept as JSON after its first parse (see core.kept_catalogue)
     vocabulary = data.pop("vocabulary", {})
     return Catalogue(language, flatten(data), vocabulary=vocabulary)
 
