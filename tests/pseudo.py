@@ -28,7 +28,10 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 HTML_STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 HTML_TAG = re.compile(r"<[^>]*>")
 
-# What the front ends show that is neither the catalogue's nor the pack's, and why.
+# What the front ends show that is neither the catalogue's nor the pack's, and why. Names are allowed where they
+# are shown (the aid's own, the themes'). Textual keeps a few words of its own that the walk does not meet: the
+# command palette's "No matches found" after a search that finds nothing, and the editing keys of a text field,
+# which the keys help leaves out.
 KNOWN = {
     "txt": "the ending of a text file's name (a handout saved as text)",
     "md": "the ending of a Markdown file's name",

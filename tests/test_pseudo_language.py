@@ -347,3 +347,20 @@ def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
     plain("plain mode, with answers saved", PLAIN_AGAIN)
     assert reading.stray == {}, reading.report()
     assert not session_path("commute").exists(), "the walk went as far as deleting the answers"
+
+
+def test_the_browsers_pages_say_only_catalogue_and_pack_words(pseudo_language, commute_pack: Pack):
+    """The page a browser tab opens the aid in, with the messages its script shows, and the page when it is full."""
+    import html
+    import re
+
+    from decisionaid.serve.server import AidServer, ServeOptions
+    from tests.helpers import COMMUTE
+
+    pages = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE, language=pseudo_language)).pages
+    reading = Reading(commute_pack)
+    for where, page in (("the page of a tab", pages.terminal(16)), ("the page when it is full", pages.full())):
+        said = [html.unescape(value) for value in re.findall(r'data-[a-z-]+="([^"]*)"', page)]
+        reading.read(where, " ".join([pseudo.page_text(page), *said]))
+    assert reading.stray == {}, reading.report()
+    assert "⟦The aid has closed in this tab.⟧" in pages.terminal(16), "a message its script shows is read too"

@@ -22,15 +22,17 @@ class KeyLabels:
 
     def __init__(self, words: Catalogue) -> None:
         self.words = words
-        self._labelled: dict[Binding, Binding] = {}
+        # By the binding's identity, quicker than its hash of every field; the binding is kept with its label,
+        # so that its identity cannot pass to another.
+        self._labelled: dict[int, tuple[Binding, Binding]] = {}
         self._names: dict[str, str] = {}
 
     def label(self, binding: Binding) -> Binding:
         """The binding with its label and tip from the catalogue; one the aid does not name, as it is."""
-        labelled = self._labelled.get(binding)
-        if labelled is None:
-            labelled = self._labelled[binding] = self._label(binding)
-        return labelled
+        known = self._labelled.get(id(binding))
+        if known is None or known[0] is not binding:
+            known = self._labelled[id(binding)] = (binding, self._label(binding))
+        return known[1]
 
     def _label(self, binding: Binding) -> Binding:
         words, entry = self.words, f"bindings.{binding.description}"
@@ -43,10 +45,10 @@ class KeyLabels:
         """A screen's active bindings, labelled."""
         shown = {}
         for key, active in found.items():
-            binding = self.label(active.binding)
-            shown[key] = (
-                active if binding is active.binding else active._replace(binding=binding, tooltip=binding.tooltip)
-            )
+            labelled = self.label(active.binding)
+            if labelled is not active.binding:
+                active = ActiveBinding(active.node, labelled, active.enabled, labelled.tooltip)
+            shown[key] = active
         return shown
 
     def key_name(self, shown: str) -> str:
