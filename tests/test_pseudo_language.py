@@ -92,12 +92,14 @@ class Walk:
 
     def __init__(self, pilot, reading: Reading) -> None:
         self.pilot, self.app, self.reading = pilot, pilot.app, reading
-        self.notices: list[str] = []
+        self.notices: list[str] = []  # those not yet read
+        self.notified: list[str] = []
         self.screens: set[str] = set()  # the names of the screens read
         notify = self.app.notify
 
         def noted(message, *args, **kwargs):
             self.notices.append(" ".join([str(message), str(kwargs.get("title", ""))]))
+            self.notified.append(self.notices[-1])
             return notify(message, *args, **kwargs)
 
         self.app.notify = noted
@@ -111,9 +113,8 @@ class Walk:
         self.notices.clear()
 
     async def press(self, *keys: str, then: str | None = None) -> None:
-
+        """Press the keys; then, given where that leads, read the screen."""
         await self.pilot.press(*keys)
-
         if then is not None:
             self.look(then)
 
@@ -244,7 +245,7 @@ async def test_answers_open_in_another_aid_are_read_without_saving_in_catalogue_
     reading.read("the line on leaving", (app.farewell or "").replace(kept_aside, " "))
     assert reading.stray == {}, reading.report()
     assert {"OpenElsewhereScreen", "WelcomeScreen", "ConfirmScreen", "CardScreen"} <= walk.screens
-    assert app.farewell
+    assert any("⟦Not deleted: " in notice for notice in walk.notified) and app.farewell
 
 
 def listed(app) -> bool:
