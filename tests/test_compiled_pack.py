@@ -230,26 +230,17 @@ def test_validate_twice_says_the_same_and_a_broken_pack_is_still_reported(tmp_pa
     assert "sources.toml: not valid TOML" in broken.stderr
 
 
-async def test_the_aid_shows_the_same_screens_from_a_compiled_pack(make_app, commute_pack: Pack):
-    """Walk the journey on the validated pack and on its compiled twin: every screen reads the same."""
-    from tests.conftest import shown_text
+def test_the_whole_journey_reads_the_same_from_a_compiled_pack(tmp_path: Path):
+    """Plain mode walks the journey twice through the command line: on the pack checked in full (which keeps it
+    compiled), then on its compiled form; every page, the summary and the help read the same."""
+    from tests.test_plain import TO_SUMMARY, plain
 
-    compiled = open_pack(COMMUTE)
-    walks = []
-    for pack in (commute_pack, compiled):
-        seen = []
-        app = make_app(pack=pack)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.press("s")
-            for _ in range(40):
-                await pilot.pause()
-                seen.append(shown_text(app.screen))
-                if type(app.screen).__name__ == "SummaryScreen":
-                    break
-                await pilot.press("1", "y", "right")
-            await pilot.press("q")
-        walks.append(seen)
-        answers = Path(app.controller.answers.path)
-        answers.unlink(missing_ok=True)
-    assert walks[0] == walks[1]
-    assert len(walks[0]) > len(commute_pack.cards.cards)
+    def walk(data: str) -> str:
+        result = plain(*TO_SUMMARY, "h", cwd=tmp_path, env={"DECISIONAID_DATA_DIR": str(tmp_path / data)})
+        assert result.returncode == 0, result.stderr
+        return result.stdout.replace(str(tmp_path / data), "DATA")
+
+    checked = walk("first")
+    assert compiled_files(pack_key(COMMUTE)), "the first walk keeps the pack compiled"
+    assert walk("again") == checked
+    assert "Card 5 of 5" in checked and "Type 1 to 9, or q to leave:" in checked, "the walk reached the summary"
