@@ -23,7 +23,7 @@ from decisionaid.content.compiled import (
     pack_key,
     read_compiled,
 )
-from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_in_process
 
 
 def assert_same(validated: object, compiled: object, where: str = "pack") -> None:
@@ -221,11 +221,11 @@ def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(tmp_path: Path)
 
 def test_validate_twice_says_the_same_and_a_broken_pack_is_still_reported(tmp_path: Path):
     folder = copy_pack(COMMUTE, tmp_path / "pack")
-    first, again = run_cli("validate", str(folder)), run_cli("validate", str(folder))
+    first, again = run_in_process("validate", str(folder)), run_in_process("validate", str(folder))
     assert first.returncode == again.returncode == 0
     assert first.stdout == again.stdout and "commute" in first.stdout
     (folder / "sources.toml").write_text("sources = [", encoding="utf-8")
-    broken = run_cli("validate", str(folder))
+    broken = run_in_process("validate", str(folder))
     assert broken.returncode == 2
     assert "sources.toml: not valid TOML" in broken.stderr
 
