@@ -10,6 +10,14 @@ from decisionaid.content import Pack, load_pack
 from tests.helpers import COMMUTE, commute_for_the_handout
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two workers a core for `-n auto`: a Pilot test spends about half its time waiting for the app to be idle
+    (Textual's pilot sleeps at least 20 ms after each key), time another worker can use."""
+    import os
+
+    return 2 * (os.cpu_count() or 1)
+
+
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No NO_COLOR from the developer's shell; answers, settings and compiled packs in the test's own folder."""

@@ -13,23 +13,30 @@ from pathlib import Path
 from decisionaid.core.session import load_session
 
 SAVER = """
+import os
 import sys
 from pathlib import Path
 from decisionaid.content import load_pack
 from decisionaid.core.controller import Controller
 from decisionaid.storage.store import AnswersFile
 
-controller = Controller(load_pack(Path(sys.argv[1])), AnswersFile(Path(sys.argv[2])))
-controller.start()
-assert controller.set_note("save 0").saved
-n = 0
-print("ready", flush=True)
-while True:
-    n += 1
-    for i in range(n % 3):
-        controller.add_own_question(f"question {n}.{i}?")
-    outcome = controller.set_note(f"save {n} " + "words " * (n % 5000))
-    assert outcome.saved, outcome.problem
+pack, path = load_pack(Path(sys.argv[1])), Path(sys.argv[2])
+for _ in sys.stdin:  # a saver for each line read, made by forking: the imports are paid once
+    child = os.fork()
+    if child == 0:
+        controller = Controller(pack, AnswersFile(path))
+        controller.start()
+        assert controller.set_note("save 0").saved
+        n = 0
+        print("ready", os.getpid(), flush=True)
+        while True:
+            n += 1
+            for i in range(n % 3):
+                controller.add_own_question(f"question {n}.{i}?")
+            outcome = controller.set_note(f"save {n} " + "words " * (n % 5000))
+            assert outcome.saved, outcome.problem
+    os.waitpid(child, 0)
+    print("gone", flush=True)
 """
 
 
@@ -39,18 +46,23 @@ def test_sigkill_during_saves_leaves_a_readable_file(tmp_path: Path):
     path = tmp_path / "data" / "answers.toml"
     rng = random.Random(7)
     notes = set()
-    for _ in range(25):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", SAVER, str(COMMUTE), str(path)], stdout=subprocess.PIPE, text=True
-        )
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        if path.exists():
-            session = load_session(path)
-            assert session.note.startswith("save ")
-            notes.add(session.note.split()[1])
+    saver = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(COMMUTE), str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    with saver:
+        for _ in range(25):
+            saver.stdin.write("\n")
+            saver.stdin.flush()
+            ready, pid = saver.stdout.readline().split()
+            assert ready == "ready"
+            time.sleep(rng.uniform(0.0, 0.15))  # the kill lands at a random point of the saves
+            os.kill(int(pid), signal.SIGKILL)
+            assert saver.stdout.readline().strip() == "gone"
+            if path.exists():
+                session = load_session(path)
+                assert session.note.startswith("save ")
+                notes.add(session.note.split()[1])
+        saver.stdin.close()
     assert len(notes) > 5, "the saver should have completed saves between kills"
     leftovers = [p.name for p in path.parent.iterdir() if p.name != path.name]
     assert all(name.endswith((".tmp", ".lock")) for name in leftovers)

@@ -1,4 +1,5 @@
-"""The command line as an author or a script meets it: through a subprocess."""
+"""The command line as an author or a script meets it; what a separate process proves (the entry points, what is
+imported, an installed wheel) runs in one."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import COMMUTE, ROOT, run_cli
+from tests.helpers import COMMUTE, ROOT, run_cli, run_in_process
 
 
 def test_help_documents_every_command():
-    result = run_cli("--help")
+    result = run_in_process("--help")
     assert result.returncode == 0
     from decisionaid.cli import COMMANDS
 
@@ -25,13 +26,13 @@ def test_help_documents_every_command():
     assert "never makes one" in result.stdout
     assert not [w for w in ("medical", "clinician", "crisis", "988") if w in result.stdout.lower()], "topic-free"
     for name in names:
-        sub = run_cli(name, "--help")
+        sub = run_in_process(name, "--help")
         assert sub.returncode == 0
         assert sub.stdout.startswith(f"usage: decisionaid {name}")
 
 
 def test_validate_prints_one_summary_line():
-    result = run_cli("validate", str(COMMUTE))
+    result = run_in_process("validate", str(COMMUTE))
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "commute 0.1.0: valid: 2 options, 7 cards, 1 figure, 2 self-check questions, 2 values items, "
@@ -41,21 +42,21 @@ def test_validate_prints_one_summary_line():
 
 
 def test_validate_with_no_argument_checks_the_shipped_packs():
-    result = run_cli("validate", cwd=ROOT.parent)
+    result = run_in_process("validate", cwd=ROOT.parent)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ketamine ")
 
 
 def test_schema_is_json_schema_for_the_whole_pack_and_each_file():
-    whole = json.loads(run_cli("schema").stdout)
+    whole = json.loads(run_in_process("schema").stdout)
     assert set(whole["properties"]) >= {"pack", "sources", "cards", "clinician", "crisis"}
-    cards = json.loads(run_cli("schema", "cards.toml").stdout)
+    cards = json.loads(run_in_process("schema", "cards.toml").stdout)
     assert cards["title"] == "CardsFile"
     assert "cards" in cards["required"]
 
 
 def test_schema_rejects_an_unknown_file_name():
-    result = run_cli("schema", "card.toml")
+    result = run_in_process("schema", "card.toml")
     assert result.returncode == 2
     assert result.stderr.startswith("decisionaid schema: unknown file 'card.toml' (did you mean 'cards.toml'?); ")
     assert result.stderr.count("\n") == 1
@@ -65,7 +66,7 @@ def test_app_refuses_to_start_on_a_broken_pack(tmp_path: Path):
     pack = tmp_path / "pack"
     pack.mkdir()
     (pack / "pack.toml").write_text("schema_version = 2\n")
-    result = run_cli("--pack", str(pack))
+    result = run_in_process("--pack", str(pack))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "pack.toml: schema_version: must be the number 1 without quotes, the only format version" in result.stderr

@@ -14,7 +14,7 @@ from decisionaid.content import load_pack
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render
-from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_cli, run_in_process
+from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_in_process
 
 ANSWERS = """\
 schema_version = 1
@@ -208,7 +208,7 @@ def test_escape_sequences_in_the_answers_never_reach_the_output(tmp_path):
 
 
 def test_help_says_where_the_output_goes():
-    result = run_cli("export", "--help")
+    result = run_in_process("export", "--help")
     assert result.returncode == 0
     assert "standard output" in result.stdout
     assert "--force" in result.stdout

@@ -23,7 +23,7 @@ from decisionaid.content.compiled import (
     pack_key,
     read_compiled,
 )
-from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_cli
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_in_process
 
 
 def assert_same(validated: object, compiled: object, where: str = "pack") -> None:
@@ -221,35 +221,26 @@ def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(tmp_path: Path)
 
 def test_validate_twice_says_the_same_and_a_broken_pack_is_still_reported(tmp_path: Path):
     folder = copy_pack(COMMUTE, tmp_path / "pack")
-    first, again = run_cli("validate", str(folder)), run_cli("validate", str(folder))
+    first, again = run_in_process("validate", str(folder)), run_in_process("validate", str(folder))
     assert first.returncode == again.returncode == 0
     assert first.stdout == again.stdout and "commute" in first.stdout
     (folder / "sources.toml").write_text("sources = [", encoding="utf-8")
-    broken = run_cli("validate", str(folder))
+    broken = run_in_process("validate", str(folder))
     assert broken.returncode == 2
     assert "sources.toml: not valid TOML" in broken.stderr
 
 
-async def test_the_aid_shows_the_same_screens_from_a_compiled_pack(make_app, commute_pack: Pack):
-    """Walk the journey on the validated pack and on its compiled twin: every screen reads the same."""
-    from tests.conftest import shown_text
+def test_the_whole_journey_reads_the_same_from_a_compiled_pack(tmp_path: Path):
+    """Plain mode walks the journey twice through the command line: on the pack checked in full (which keeps it
+    compiled), then on its compiled form; every page, the summary and the help read the same."""
+    from tests.test_plain import TO_SUMMARY, plain
 
-    compiled = open_pack(COMMUTE)
-    walks = []
-    for pack in (commute_pack, compiled):
-        seen = []
-        app = make_app(pack=pack)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.press("s")
-            for _ in range(40):
-                await pilot.pause()
-                seen.append(shown_text(app.screen))
-                if type(app.screen).__name__ == "SummaryScreen":
-                    break
-                await pilot.press("1", "y", "right")
-            await pilot.press("q")
-        walks.append(seen)
-        answers = Path(app.controller.answers.path)
-        answers.unlink(missing_ok=True)
-    assert walks[0] == walks[1]
-    assert len(walks[0]) > len(commute_pack.cards.cards)
+    def walk(data: str) -> str:
+        result = plain(*TO_SUMMARY, "h", cwd=tmp_path, env={"DECISIONAID_DATA_DIR": str(tmp_path / data)})
+        assert result.returncode == 0, result.stderr
+        return result.stdout.replace(str(tmp_path / data), "DATA")
+
+    checked = walk("first")
+    assert compiled_files(pack_key(COMMUTE)), "the first walk keeps the pack compiled"
+    assert walk("again") == checked
+    assert "Card 5 of 5" in checked and "Type 1 to 9, or q to leave:" in checked, "the walk reached the summary"

@@ -25,7 +25,7 @@ PAPER = ("A4", "Letter")
 TEN_POINTS_IN_PIXELS = 10 * 96 / 72
 PROFILES = sorted(p.stem for p in (TESTS / "sessions" / "ketamine").glob("*.toml"))
 
-pytestmark = pytest.mark.xdist_group("browser")  # one browser for the module when tests are grouped
+pytestmark = pytest.mark.xdist_group("handout-print")  # one browser for the module, beside the browser tests
 
 
 @pytest.fixture(scope="module")

@@ -283,28 +283,35 @@ async def test_hostile_text_is_cleaned_as_it_arrives_shown_literally_and_exporte
 # --- 8. window sizes -----------------------------------------------------------------------
 
 
-async def walk_every_step(app, pilot, sizes: list[tuple[int, int]]) -> None:
-    """Every step of the journey, answering where there is a choice, resizing the window between steps."""
-    await pilot.press("s")
-    for index, _ in enumerate(app.controller.journey.steps[1:-1]):
-        await pilot.resize_terminal(*sizes[index % len(sizes)])
-        await pilot.pause()
-        if isinstance(app.screen, ChoiceStepScreen):
-            await pilot.press("1")
-        await pilot.press("n")
-        await pilot.pause()
-    assert isinstance(app.screen, SummaryScreen)
+SIZES = [(40, 12), (80, 24), (300, 100)]
 
 
-@pytest.mark.parametrize("size", [(40, 12), (80, 24), (300, 100)])
-async def test_every_step_at_each_size_and_through_resizes_keeps_every_answer(make_app, size) -> None:
+async def fits(app, pilot, size: tuple[int, int]) -> None:
+    """The screen at `size`: nothing says the window is too small, and crisis help is the footer's first key."""
+    await pilot.resize_terminal(*size)
+    where = f"{type(app.screen).__name__} at {size[0]}x{size[1]}"
+    assert not app.screen.query(TooSmall), where
+    shown = [key for key, active in app.screen.active_bindings.items() if active.binding.show]
+    assert shown[0] == "f2", f"crisis help not first in the footer: {where}"
+
+
+@pytest.mark.parametrize("turn", range(len(SIZES)))
+async def test_every_step_fits_every_size_and_keeps_every_answer_through_resizes(make_app, turn: int) -> None:
+    """One walk for each turn of the sizes: step n is shown at size n + turn, so the walks show every step at
+    every size, each resized from another."""
     app = make_app()
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZES[turn]) as pilot:
         await pilot.pause()
-        await walk_every_step(app, pilot, [size, (300, 100), (40, 12), (80, 24)])
-        await pilot.resize_terminal(*size)
+        await pilot.press("s")
+        for index, _ in enumerate(app.controller.journey.steps[1:-1]):
+            await pilot.pause()
+            await fits(app, pilot, SIZES[(index + turn) % len(SIZES)])
+            if isinstance(app.screen, ChoiceStepScreen):
+                await pilot.press("1")
+            await pilot.press("n")
         await pilot.pause()
-        assert not app.screen.query(TooSmall)
+        assert isinstance(app.screen, SummaryScreen)
+        await fits(app, pilot, SIZES[turn])
     answers = saved()
     assert answers["self_check"] == {"rain": "yes"} and answers["values"] == {"cost": "a-lot"}
     assert answers["sure"] == {"sure": True, "understand": True, "risk": True, "encouragement": True}

@@ -80,7 +80,7 @@ def test_the_english_word_check_can_fail(tmp_path: Path):
     assert "repair technician" not in result.stdout and "técnico de reparación" in result.stdout, "pack words stay"
 
 
-async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_and_a_card(tmp_path: Path):
+async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_a_card_its_footer_and_keys(tmp_path: Path):
     from decisionaid.tui.factory import make_app
     from decisionaid.tui.screens.card import CardScreen
     from decisionaid.tui.screens.welcome import WelcomeScreen
@@ -106,6 +106,14 @@ async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_and_a_card(tmp_
         assert "Grado de certeza: Incierto: hay pocos estudios, o son pequeños o breves" in card
         assert "70 de cada 100 portátiles" in card and "entre 5 y 15 de cada 100 no" in card
         assert "Atrás" in card and "Card" not in card and "out of 100" not in card
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert "←/b Atrás" in footer and "s Fuentes" in footer and "m Mapa" in footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = shown_text(app.screen)
+        assert "Inicio" in keys and "Mayús+Tab" in keys and "Fuentes" in keys and "Subir" in keys
+        assert "Mapa: Todas las partes de la herramienta, cuánto ha avanzado y cuánto queda" in keys
+        assert sorted(_words([keys, footer]) & english_only_words()) == [], "no English key or label"
 
 
 def test_the_export_of_the_spanish_handout_is_in_spanish(tmp_path: Path):

@@ -243,6 +243,7 @@ def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tm
     assert "Type numbers from 1 to 4" in out
     assert "Left out: What do people like me usually choose?" in out
     assert saved().unticked == ("q-start",) and saved().own_questions == ()
+    assert "Type 1 to remove the question (Enter: none):" in out, "one question, one number"
     assert "Removed: Mine?" in out and "You have no questions of your own yet." in out
 
 

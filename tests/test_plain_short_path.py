@@ -68,6 +68,8 @@ def test_the_pages_that_end_a_part_offer_what_was_left_out(commute_pack, tmp_pat
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "", "3", "", "1", "2", "", "", "", "1", "1")
     assert "1 more question is not on the short path (about 1 minute).\n\n1. Answer 1 more question" in run.out
     assert "More questions: 1 of 1. Not a test: it shows what to ask about." in run.out
+    back = run.out.split("More questions: 1 of 1.")[1]
+    assert "1 more question is not on the short path (about 1 minute).\nAnswered so far: 1 of 1." in back
     assert "1 more question about you was left out of the short path (about 1 minute)." in run.out
     assert "More about what matters to you: 1 of 1." in run.out
     assert run.session.self_check == {"rain": "unsure", "fresh": "sixty"}

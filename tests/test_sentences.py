@@ -14,9 +14,6 @@ WORDS = re.compile(r"[A-Za-z]{2,}[,;:.!?]? +[A-Za-z]{2,}")
 MARKUP = re.compile(r"<[^>]*>?|\{[^}]*\}")  # HTML tags and CSS rules: the export's markup, not its wording
 NOT_FOR_PEOPLE = {'attachment; filename="'}  # an HTTP header's fixed part
 NOT_WORDING = {"classes", "id", "name", "action", "key_display", "metavar", "variant", "dest", "prefix", "suffix"}
-# Textual's key bindings are declared on the class, before any catalogue is chosen: their short labels
-# are the one known exception, listed here so that nothing else can slip in.
-BINDING_CALLS = {"Binding", "number_bindings"}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -30,7 +27,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _exempt(tree: ast.AST) -> set[int]:
-    """Constants that are names, classes, keys or binding labels rather than sentences."""
+    """Constants that are names, classes or keys rather than sentences."""
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assert) and node.msg is not None:  # for developers, never shown
@@ -38,9 +35,6 @@ def _exempt(tree: ast.AST) -> set[int]:
         if isinstance(node, ast.Raise) and node.exc is not None and _is_programming_error(node.exc):
             found |= {id(n) for n in ast.walk(node.exc) if isinstance(n, ast.Constant)}
         if isinstance(node, ast.Call):
-            callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if callee in BINDING_CALLS:
-                found |= {id(n) for n in ast.walk(node) if isinstance(n, ast.Constant)}
             for keyword in node.keywords:
                 if keyword.arg in NOT_WORDING:
                     found |= {id(n) for n in ast.walk(keyword.value) if isinstance(n, ast.Constant)}
@@ -82,3 +76,37 @@ def test_the_scan_finds_a_sentence_written_in_code(tmp_path: Path):
         assert [line.split(": ", 1)[1] for line in sentence_literals(sample)] == ["'Press Enter to go on'"]
     finally:
         sample.unlink()
+
+
+def bindings_of_the_aid():
+    """Every key binding declared in the full-screen aid's code, with the class that declares it."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    from decisionaid import tui
+
+    for module in pkgutil.walk_packages(tui.__path__, f"{tui.__name__}."):
+        loaded = importlib.import_module(module.name)
+        for value in vars(loaded).values():
+            if inspect.isclass(value) and issubclass(value, DOMNode) and value.__module__ == loaded.__name__:
+                for binding in value.__dict__.get("BINDINGS", []):
+                    assert isinstance(binding, Binding), f"{value.__name__}: a binding as a tuple has no id"
+                    yield value.__name__, binding
+
+
+def test_every_key_of_the_aid_has_an_id_and_is_named_in_every_catalogue():
+    from decisionaid.core.catalogue import languages, load_catalogue
+
+    found = list(bindings_of_the_aid())
+    assert len(found) > 40
+    for language in languages():
+        words = load_catalogue(language)
+        for owner, binding in found:
+            assert binding.id, f"{owner}: {binding.key}: a key of the aid needs an id"
+            assert f"bindings.{binding.description}.label" in words, f"{language}: {owner}: {binding.description}"
+            shown = re.findall(r"[a-z]{2,}", binding.key_display or "")
+            assert all(f"key_names.{name}" in words for name in shown), f"{language}: {owner}: {binding.key_display}"

@@ -23,7 +23,7 @@ import pytest
 
 from decisionaid.serve.addresses import RequestGuard, is_loopback
 from decisionaid.serve.command import app_command
-from tests.helpers import COMMUTE, copy_pack, run_cli
+from tests.helpers import COMMUTE, copy_pack, run_cli, run_in_process
 
 TIMEOUT = 20.0
 
@@ -140,7 +140,7 @@ def test_it_listens_on_127_0_0_1_only_by_default(serve) -> None:
 
 def test_any_other_address_is_warned_about_before_listening() -> None:
     # 192.0.2.1 is reserved for documentation: no computer has it, so nothing is bound and nothing is sent.
-    result = run_cli("serve", "--pack", str(COMMUTE), "--host", "192.0.2.1", "--port", "0")
+    result = run_in_process("serve", "--pack", str(COMMUTE), "--host", "192.0.2.1", "--port", "0")
     warning, error = result.stderr.strip().splitlines()
     assert "warning: 192.0.2.1 can be reached from other computers" in warning
     assert "anyone who can reach it can use the aid" in warning and "plain HTTP" in warning
@@ -160,7 +160,7 @@ def test_local_names_are_not_warned_about_and_bad_options_are_one_line_errors() 
         (["--idle-minutes", "0"], "--idle-minutes: must be between 1 and 1440 minutes"),
         (["--theme", "nope"], "--theme: no theme called 'nope'"),
     ]:
-        result = run_cli("serve", "--pack", str(COMMUTE), *args)
+        result = run_in_process("serve", "--pack", str(COMMUTE), *args)
         assert result.returncode == 2, args
         assert problem in result.stderr, result.stderr
         assert "Traceback" not in result.stderr

@@ -80,7 +80,7 @@ def values_more(pack: Pack, journey: Journey, session: Session, words: Catalogue
     answered = sum(items[i].id in session.values for i in left_out)
     lines = [Line(words("values_more.lead", count=len(left_out), minutes=minutes_words(minutes, words)), "lead")]
     if answered:
-        lines.append(Line(words("values_more.answered", count=answered, total=len(left_out)), "hint"))
+        lines.append(Line(words("progress.left_out_answered", count=answered, total=len(left_out)), "hint"))
     lines.append(Line(words("values_more.why"), "hint"))
     offer = Offer(words("values_more.answer", count=len(left_out)), ("values", left_out[0]))
     return Page(words("values_more.title"), tuple(lines), offers=(offer,))

@@ -135,7 +135,11 @@ def learnt_page(pack: Pack, journey: Journey, session: Session, words: Catalogue
         offers.append(Offer(words("learnt.answer_skipped", count=len(skipped)), ("self_check", skipped[0])))
     if more:
         lines.append(Line(words("learnt.more", count=len(more), minutes=minutes_words(minutes, words)), "more"))
-        offers.append(Offer(words("learnt.answer_more", count=len(more)), ("self_check", more[0])))
+        unanswered = [i for i in more if items[i].id not in session.self_check]
+        if len(unanswered) < len(more):
+            answered = len(more) - len(unanswered)
+            lines.append(Line(words("progress.left_out_answered", count=answered, total=len(more)), "hint"))
+        offers.append(Offer(words("learnt.answer_more", count=len(more)), ("self_check", (unanswered or more)[0])))
     return Page(words("learnt.title"), tuple(lines), offers=tuple(offers))
 
 

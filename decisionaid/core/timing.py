@@ -124,7 +124,8 @@ class Timing:
         if stage == "self_check" and journey.is_item(place):
             return self._question(position)
         if stage == "self_check":
-            unsure = {item.id: _not_sure(item) for item in pack.self_check.self_check}
+            items = pack.self_check.self_check
+            unsure = {items[i].id: _not_sure(items[i]) for i in journey.short["self_check"]}  # as on the short path
             page = pages.learnt_page(pack, journey, Session(pack=pack.meta.id, self_check=unsure), words, 1)
             return page_texts(page)
         if stage == "values" and journey.is_item(place):

@@ -10,9 +10,11 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.journey import Place
@@ -21,6 +23,7 @@ from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
+from decisionaid.tui.keys import KeyLabels
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen, ChoiceStepScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
@@ -65,12 +68,14 @@ class DecisionAidApp(App[int]):
     TITLE = "decisionaid"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
-    BINDINGS = [
-        Binding("f2", "crisis", "Crisis help", priority=True, id="crisis", tooltip="Crisis lines, from any screen"),
-        Binding("question_mark", "help", "Keys", key_display="?", id="help", tooltip="Every key on this screen"),
-        Binding("m", "map", "Map", id="map", tooltip="Every part of the aid, how far you are, and how long is left"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Leave; your answers are already saved"),
-        Binding("ctrl+c", "quit", "Quit", show=False, id="quit-ctrl-c", tooltip="Leave; your answers are saved"),
+    BINDINGS = [  # each description names its words in the catalogue (see tui.keys)
+        Binding("f2", "crisis", "crisis", priority=True, id="crisis"),
+        Binding("question_mark", "help", "help", key_display="?", id="help"),
+        Binding("m", "map", "map", id="map"),
+        Binding("q", "quit", "quit", id="quit"),
+        Binding("ctrl+c", "quit", "quit", show=False, id="quit-ctrl-c"),
+        Binding("ctrl+q", "quit", "quit_app", show=False, priority=True, id="quit-ctrl-q"),
+        Binding("ctrl+p", "command_palette", "command_palette", show=False, priority=True, id="command-palette"),
     ]
 
     def __init__(
@@ -94,6 +99,7 @@ class DecisionAidApp(App[int]):
         self.controller = controller
         controller.save_after(self._save_when_drawn)
         self.words = controller.words
+        self.key_labels = KeyLabels(self.words)
         self.export_dir = export_dir
         self.sub_title = controller.pack.meta.title
         self.leaving = False
@@ -358,6 +364,19 @@ class DecisionAidApp(App[int]):
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
             return None
         return True
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the keys help write it, in the interface's language."""
+        return self.key_labels.key_name(super().get_key_display(binding))
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its search field's hint in the interface's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.words("command.search"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's list of themes to choose from, its search field's hint in the interface's language."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.words("command.search_themes")))
 
     def action_map(self) -> None:
         """The map of the aid over the current screen; choosing a part goes there, Escape stays."""

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages import Page as PageModel
 from decisionaid.core.session import Session
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.messages import Changed, GoTo, Move
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
@@ -26,13 +26,14 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 
-def number_bindings(description: str = "Choose", action: str = "choose") -> list[Binding]:
-    """Keys 1-9 for `action(n)`; only the first is shown in the footer, as '1-9'."""
+def number_bindings(label: str = "choose", action: str = "choose") -> list[Binding]:
+    """Keys 1-9 for `action(n)`, named by the catalogue's `bindings.<label>`; only the first is shown in the
+    footer, as '1-9'."""
     return [
         Binding(
             str(n),
             f"{action}({n})",
-            description,
+            label,
             show=n == 1,
             key_display="1-9" if n == 1 else None,
             id=f"{action}-{n}",
@@ -41,10 +42,10 @@ def number_bindings(description: str = "Choose", action: str = "choose") -> list
     ]
 
 
-class AidScreen(StyledOnce, Screen):
+class AidScreen(StyledOnce, LabelledScreen):
     """A screen of the aid: it reads from the controller it is given and posts changes up to the app."""
 
-    BINDINGS = [Binding("f2", "app.crisis", "Crisis help", id="crisis-first")]
+    BINDINGS = [Binding("f2", "app.crisis", "crisis", id="crisis-first")]
     TITLE_KEY = ""
 
     def __init__(self, controller: Controller, **kwargs) -> None:
@@ -86,8 +87,8 @@ class StepScreen(AidScreen):
     """A step with back and next."""
 
     BINDINGS = [
-        Binding("left,b", "back", "Back", key_display="←/b", id="back"),
-        Binding("right,n", "next", "Next", key_display="→/n", id="next"),
+        Binding("left,b", "back", "back", key_display="←/b", id="back"),
+        Binding("right,n", "next", "next", key_display="→/n", id="next"),
     ]
 
     def __init__(self, controller: Controller, position: int = 0) -> None:
@@ -160,7 +161,7 @@ class ChoiceStepScreen(StepScreen):
 class OfferingScreen(StepScreen):
     """Its page model's lines, then one button per offer (keys 1-9); Next goes on along the short path."""
 
-    BINDINGS = number_bindings("Take up an offer", "offer")
+    BINDINGS = number_bindings("take_offer", "offer")
 
     def page_model(self) -> PageModel:
         raise NotImplementedError

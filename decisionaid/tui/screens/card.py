@@ -22,7 +22,7 @@ class CardScreen(StepScreen):
 
     TITLE_KEY = "card.title"
     AUTO_FOCUS = "#card"
-    BINDINGS = [Binding("s", "sources", "Sources", id="sources")]
+    BINDINGS = [Binding("s", "sources", "sources", id="sources")]
 
     def __init__(self, controller: Controller, position: int = 0) -> None:
         super().__init__(controller, position)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.widgets.card_view import CardView
 from decisionaid.tui.widgets.page import DialogScroll
 from decisionaid.tui.window import StyledOnce
@@ -18,12 +19,12 @@ if TYPE_CHECKING:
     from decisionaid.content.models import Card
 
 
-class CardModal(StyledOnce, ModalScreen[None]):
+class CardModal(StyledOnce, LabelledScreen, ModalScreen[None]):
     """The cards, sources shown; Escape returns to the step."""
 
     BINDINGS = [
-        Binding("escape,r", "close", "Close", id="close"),
-        Binding("m", "app.map", "Map", id="map", tooltip="Every part of the aid; choosing one closes the card"),
+        Binding("escape,r", "close", "close", id="close"),
+        Binding("m", "app.map", "map_from_card", id="map"),
     ]
 
     def __init__(self, pack: Pack, cards: list[Card], words: Catalogue) -> None:

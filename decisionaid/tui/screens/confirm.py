@@ -10,16 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.window import StyledOnce
 
 
-class ConfirmScreen(StyledOnce, ModalScreen[bool]):
+class ConfirmScreen(StyledOnce, LabelledScreen, ModalScreen[bool]):
     """Returns True when the person confirms; Cancel has the focus, so Enter alone changes nothing."""
 
     AUTO_FOCUS = "#cancel"
     BINDINGS = [
-        Binding("escape,n", "cancel", "Cancel", id="cancel"),
-        Binding("y", "confirm", "Yes", id="confirm"),
+        Binding("escape,n", "cancel", "cancel", id="cancel"),
+        Binding("y", "confirm", "confirm", id="confirm"),
     ]
 
     def __init__(self, question: str, confirm_label: str, words: Catalogue) -> None:

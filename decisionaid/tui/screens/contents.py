@@ -23,9 +23,9 @@ class ContentsScreen(StepScreen):
 
     AUTO_FOCUS = "#contents"
     BINDINGS = [
-        *number_bindings("Open a section", "section"),
+        *number_bindings("open_section", "section"),
         *(
-            Binding(key, f"card({n})", "Open a card", show=n == 0, key_display="letter", id=f"card-{key}")
+            Binding(key, f"card({n})", "open_card", show=n == 0, key_display="letter", id=f"card-{key}")
             for n, key in enumerate(CARD_KEYS)
         ),
     ]

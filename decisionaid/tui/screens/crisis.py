@@ -8,15 +8,16 @@ from textual.screen import ModalScreen
 
 from decisionaid.core import pages
 from decisionaid.core.controller import Controller
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.widgets.page import DialogScroll
 from decisionaid.tui.widgets.page_lines import line_widgets
 from decisionaid.tui.window import StyledOnce
 
 
-class CrisisScreen(StyledOnce, ModalScreen[None]):
+class CrisisScreen(StyledOnce, LabelledScreen, ModalScreen[None]):
     """The pack's crisis resources, each with when it was last checked."""
 
-    BINDINGS = [Binding("escape,enter", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,enter", "close", "close", id="close")]
 
     def __init__(self, controller: Controller, *, local_help: str | None = None) -> None:
         super().__init__(classes="dialog-screen")

@@ -20,6 +20,7 @@ from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
 from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
 from decisionaid.export.render import render
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
@@ -30,14 +31,14 @@ if TYPE_CHECKING:
     from decisionaid.core.summary import Summary
 
 
-class ExportScreen(StyledOnce, ModalScreen[Path | None]):
+class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
     """Asks for a format and a file path and writes the export there; returns the path written, or None.
 
     Choosing a format changes the file name's ending; a name typed with a known ending (.txt, .md, .html)
     is written in that format.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="cancel")]
 
     def __init__(self, export_text: Callable[[str], str], default_path: Path, words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
@@ -110,7 +111,7 @@ class ExportScreen(StyledOnce, ModalScreen[Path | None]):
 MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
 
 
-class DownloadScreen(StyledOnce, ModalScreen[str | None]):
+class DownloadScreen(StyledOnce, LabelledScreen, ModalScreen[str | None]):
     """In a browser: hands the handout to the browser as a file, in each export format.
 
     Returns the file name sent, or None when cancelled. On a shared computer it reminds the person
@@ -118,10 +119,10 @@ class DownloadScreen(StyledOnce, ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("t", "download('text')", "Text file", id="download-text"),
-        Binding("m", "download('md')", "Markdown", id="download-md"),
-        Binding("w", "download('html')", "Web page", id="download-html"),
-        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("t", "download('text')", "download_text", id="download-text"),
+        Binding("m", "download('md')", "download_md", id="download-md"),
+        Binding("w", "download('html')", "download_html", id="download-html"),
+        Binding("escape", "cancel", "cancel", id="cancel"),
     ]
 
     def __init__(

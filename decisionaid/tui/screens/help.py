@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.widgets.page import DialogScroll
 from decisionaid.tui.window import StyledOnce
 
@@ -23,12 +24,15 @@ class HelpRow:
 
 
 def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
-    """One row per description, joining the keys that share it, in binding order."""
+    """One row per description, joining the keys that share it, in binding order.
+
+    The aid's own keys have ids; Textual's built-in ones without (the editing keys of a text field, Enter on a
+    button) are left out, as they are Textual's to explain and not in the interface's language."""
     keys: dict[str, list[str]] = {}
     enabled: dict[str, bool] = {}
     for key, found in active.items():
         binding: Binding = found.binding
-        if not binding.description:
+        if binding.id is None or not binding.description:
             continue
         description = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
         shown = app.get_key_display(Binding(key, binding.action))
@@ -39,10 +43,10 @@ def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
     return [HelpRow(", ".join(k), d, enabled[d]) for d, k in keys.items()]
 
 
-class HelpScreen(StyledOnce, ModalScreen[None]):
+class HelpScreen(StyledOnce, LabelledScreen, ModalScreen[None]):
     """The keys of the screen it was opened from; keys that do not apply right now are marked."""
 
-    BINDINGS = [Binding("escape,enter,question_mark", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,enter,question_mark", "close", "close", id="close")]
 
     def __init__(self, screen_title: str, rows: list[HelpRow], words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")

@@ -14,20 +14,21 @@ from textual.widgets.option_list import Option
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.journey import Place
 from decisionaid.core.parts import AidMap
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.base import number_bindings
 from decisionaid.tui.window import StyledOnce
 
 HERE_MARK = "  ← {here}"
 
 
-class MapScreen(StyledOnce, ModalScreen[Place | None]):
+class MapScreen(StyledOnce, LabelledScreen, ModalScreen[Place | None]):
     """Returns the place to go to, or None to stay; 1-9 choose a part, c all the cards, Escape or m close."""
 
     AUTO_FOCUS = "#parts"
     BINDINGS = [
-        Binding("escape,m", "close", "Close", id="close"),
-        Binding("c", "all_cards", "All the cards", id="all-cards"),
-        *number_bindings("Go to a part", "part"),
+        Binding("escape,m", "close", "close", id="close"),
+        Binding("c", "all_cards", "all_cards", id="all-cards"),
+        *number_bindings("go_to_part", "part"),
     ]
 
     def __init__(self, shown: AidMap, all_cards: Place, words: Catalogue) -> None:

@@ -11,19 +11,20 @@ from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.window import StyledOnce
 
 WAIT_POLL_SECONDS = 0.5  # how often a wait looks again
 
 
-class OpenElsewhereScreen(StyledOnce, ModalScreen[bool]):
+class OpenElsewhereScreen(StyledOnce, LabelledScreen, ModalScreen[bool]):
     """Returns True once the answers are ours (the other aid closed), False to read them without saving."""
 
     AUTO_FOCUS = "#wait"
     BINDINGS = [
-        Binding("w", "wait", "Wait", id="wait"),
-        Binding("r", "read_only", "Read only", id="read-only"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("w", "wait", "wait", id="wait"),
+        Binding("r", "read_only", "read_only", id="read-only"),
+        Binding("q", "app.quit", "leave", id="quit"),
     ]
 
     def __init__(self, controller: Controller) -> None:

@@ -28,7 +28,7 @@ class SelfCheckScreen(ChoiceStepScreen):
     STAGE = "self_check"
     PAGE_ID = "self-check"
     TITLE_KEY = "self_check.title"
-    BINDINGS = [Binding("r", "reopen", "Reopen card", id="reopen")]
+    BINDINGS = [Binding("r", "reopen", "reopen_card", id="reopen")]
 
     @property
     def question(self) -> SelfCheck:

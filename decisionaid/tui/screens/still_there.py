@@ -9,10 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.window import StyledOnce
 
 
-class StillThereScreen(StyledOnce, ModalScreen[None]):
+class StillThereScreen(StyledOnce, LabelledScreen, ModalScreen[None]):
     """Counts down the seconds left; any key, click or touch takes it away (the app watches for them)."""
 
     def __init__(self, words: Catalogue, seconds_left: int = 60) -> None:

@@ -41,8 +41,8 @@ class SummaryScreen(StepScreen):
 
     TITLE_KEY = "summary.screen_title"
     BINDINGS = [
-        Binding("e,ctrl+s", "export", "Export", key_display="e/^s", id="export", tooltip="Save the handout as a file"),
-        Binding("s", "star", "Star", id="star", tooltip="Star the question for the top of the handout"),
+        Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
+        Binding("s", "star", "star", id="star"),
     ]
 
     def __init__(self, controller: Controller, *, export: bool = False, export_dir: Path | None = None) -> None:

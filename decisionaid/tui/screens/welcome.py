@@ -22,9 +22,9 @@ class WelcomeScreen(AidScreen):
     TITLE_KEY = "welcome.title"
     AUTO_FOCUS = "#welcome"
     BINDINGS = [
-        Binding("s", "start", "Start", id="start"),
-        Binding("r", "resume", "Resume", id="resume"),
-        Binding("d", "delete", "Delete answers", id="delete"),
+        Binding("s", "start", "start", id="start"),
+        Binding("r", "resume", "resume", id="resume"),
+        Binding("d", "delete", "delete_answers", id="delete"),
     ]
 
     def compose(self) -> ComposeResult:

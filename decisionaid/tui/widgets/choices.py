@@ -20,11 +20,11 @@ class ChoiceList(OptionList, inherit_bindings=False):
     """
 
     BINDINGS = [
-        Binding("up", "cursor_up", "Previous choice", show=False),
-        Binding("down", "cursor_down", "Next choice", show=False),
-        Binding("home", "first", "First choice", show=False),
-        Binding("end", "last", "Last choice", show=False),
-        Binding("enter", "select", "Choose the highlighted one", show=False),
+        Binding("up", "cursor_up", "previous_choice", show=False, id="previous-choice"),
+        Binding("down", "cursor_down", "next_choice", show=False, id="next-choice"),
+        Binding("home", "first", "first_choice", show=False, id="first-choice"),
+        Binding("end", "last", "last_choice", show=False, id="last-choice"),
+        Binding("enter", "select", "choose_highlighted", show=False, id="choose-highlighted"),
     ]
 
     @dataclass

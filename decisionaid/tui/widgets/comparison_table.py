@@ -27,13 +27,13 @@ class ComparisonTable(DataTable, inherit_bindings=False):
     """
 
     BINDINGS = [
-        Binding("up", "cursor_up", "Cell above", show=False),
-        Binding("down", "cursor_down", "Cell below", show=False),
-        Binding("left", "cursor_left", "Cell to the left", show=False),
-        Binding("right", "cursor_right", "Cell to the right", show=False),
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
-        Binding("enter", "select_cursor", "Open the cell's card", show=False, id="open-cell-card"),
+        Binding("up", "cursor_up", "cell_above", show=False, id="cell-above"),
+        Binding("down", "cursor_down", "cell_below", show=False, id="cell-below"),
+        Binding("left", "cursor_left", "cell_left", show=False, id="cell-left"),
+        Binding("right", "cursor_right", "cell_right", show=False, id="cell-right"),
+        Binding("home", "scroll_top", "first_row", show=False, id="first-row"),
+        Binding("end", "scroll_bottom", "last_row", show=False, id="last-row"),
+        Binding("enter", "select_cursor", "open_cell_card", show=False, id="open-cell-card"),
     ]
 
     @dataclass

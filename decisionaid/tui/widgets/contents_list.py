@@ -20,11 +20,11 @@ class ContentsList(OptionList, inherit_bindings=False):
     """Section lines, and under the open section its cards; the arrow keys and Enter work as well as the keys."""
 
     BINDINGS = [
-        Binding("up", "cursor_up", "Previous line", show=False),
-        Binding("down", "cursor_down", "Next line", show=False),
-        Binding("home", "first", "First line", show=False),
-        Binding("end", "last", "Last line", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("up", "cursor_up", "previous_line", show=False, id="previous-line"),
+        Binding("down", "cursor_down", "next_line", show=False, id="next-line"),
+        Binding("home", "first", "first_line", show=False, id="first-line"),
+        Binding("end", "last", "last_line", show=False, id="last-line"),
+        Binding("enter", "select", "open_line", show=False, id="open-line"),
     ]
 
     def __init__(self, table: Contents, words: Catalogue, *, id: str | None = None) -> None:

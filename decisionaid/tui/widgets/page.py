@@ -15,18 +15,23 @@ class FocusStylesItself:
         self.app.stylesheet.update_nodes([self], animate=True)
 
 
+SCROLL_KEYS = [
+    Binding("up", "scroll_up", "scroll_up", show=False, id="scroll-up"),
+    Binding("down", "scroll_down", "scroll_down", show=False, id="scroll-down"),
+    Binding("pageup", "page_up", "page_up", show=False, id="page-up"),
+    Binding("pagedown", "page_down", "page_down", show=False, id="page-down"),
+    Binding("home", "scroll_home", "page_top", show=False, id="page-top"),
+    Binding("end", "scroll_end", "page_end", show=False, id="page-end"),
+]
+
+
 class Page(FocusStylesItself, VerticalScroll, inherit_bindings=False):
     """The scrolling body of a screen."""
 
-    BINDINGS = [
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top of the page", show=False),
-        Binding("end", "scroll_end", "End of the page", show=False),
-    ]
+    BINDINGS = SCROLL_KEYS
 
 
-class DialogScroll(FocusStylesItself, VerticalScroll):
+class DialogScroll(FocusStylesItself, VerticalScroll, inherit_bindings=False):
     """The scrolling body of a dialog."""
+
+    BINDINGS = SCROLL_KEYS

@@ -50,7 +50,7 @@ class CleanInput(Input):
 class TextField(CleanInput):
     """A one-line field of the journey; Escape moves the focus on."""
 
-    BINDINGS = [Binding("escape", "leave", "Leave the field", id="leave-field")]
+    BINDINGS = [Binding("escape", "leave", "leave_field", id="leave-field")]
 
     def action_leave(self) -> None:
         leave_text(self)
@@ -59,7 +59,7 @@ class TextField(CleanInput):
 class NoteArea(TextArea):
     """A note of several lines; Escape moves the focus on. At most `limit` characters are kept."""
 
-    BINDINGS = [Binding("escape", "leave", "Leave the note", id="leave-note")]
+    BINDINGS = [Binding("escape", "leave", "leave_note", id="leave-note")]
 
     def __init__(self, text: str = "", *, limit: int = 0, too_long: str = "", **kwargs) -> None:
         super().__init__(text, **kwargs)
