@@ -168,6 +168,10 @@ def _shipped_catalogue(language: str) -> Catalogue:
     return Catalogue(language, flatten(data), vocabulary=vocabulary)
 
 
+# Forget every catalogue read, as with any functools cache (for a locales folder that changed, as tests change it).
+load_catalogue.cache_clear = _shipped_catalogue.cache_clear  # type: ignore[attr-defined]
+
+
 def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> Catalogue:
     """The catalogue a pack speaks with: its language (or `language`, the person's choice of interface), its
     vocabulary and its own wording; CatalogueError (one line, naming the key) when the pack's wording does not fit.
