@@ -1,7 +1,9 @@
-"""Wheel build step: compile each shipped pack that validates, so an installed aid opens it without Pydantic.
+"""Wheel build step: compile each shipped pack that validates, so an installed aid opens it without Pydantic,
+and each catalogue of interface sentences, so that it reads them without parsing TOML.
 
-The compiled files go to decisionaid/_compiled/, named by pack and key as `content.cache` looks them up. A
-pack that does not validate is left out (the installed aid then checks it in full at start and reports it).
+The compiled files go to decisionaid/_compiled/, named by pack and key as `content.cache` looks them up (the
+catalogues in catalogues/, as `core.kept_catalogue` does). A pack that does not validate is left out (the
+installed aid then checks it in full at start and reports it).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class CompilePacks(BuildHookInterface):
         try:
             from decisionaid.content import ContentError, load_pack
             from decisionaid.content.compiled import CompileError, compile_pack, pack_key
-            from decisionaid.core.catalogue import load_catalogue
+            from decisionaid.core.catalogue import LOCALES, load_catalogue
+            from decisionaid.core.kept_catalogue import compile_catalogue
         finally:
             sys.path.remove(str(root))
         out = Path(tempfile.mkdtemp(prefix="decisionaid-compiled-"))
@@ -40,3 +43,8 @@ class CompilePacks(BuildHookInterface):
             name = f"{pack.meta.id}.{key}.json"
             (out / name).write_text(text, encoding="utf-8")
             build_data["force_include"][str(out / name)] = f"decisionaid/_compiled/{name}"
+        for path in sorted(LOCALES.glob("*.toml")):
+            key, text = compile_catalogue(path.read_bytes())
+            name = f"{path.stem}.{key}.json"
+            (out / name).write_text(text, encoding="utf-8")
+            build_data["force_include"][str(out / name)] = f"decisionaid/_compiled/catalogues/{name}"

@@ -132,3 +132,7 @@ def test_spanish_plural_and_voice_forms_are_used():
     assert words("cli.count_cards", count=0) == "0 fichas"
     assert words.in_voice("helper")("handout.top") == "Nuestras preguntas principales"
     assert words("figure_count.exactly", n=23) == "23 de cada 100 personas"
+
+
+def test_the_default_catalogue_and_the_english_one_are_one_catalogue_read_once():
+    assert load_catalogue() is load_catalogue("en") is load_catalogue(language="en")

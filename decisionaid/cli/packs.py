@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import load_catalogue, wording_problems
+from decisionaid.core.kept_catalogue import keep_parsed
 from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
@@ -51,6 +52,8 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     try:
         folder = resolve_pack_dir(wanted)
         pack = open_pack(folder, keep=keep)
+        if keep:
+            keep_parsed()  # the interface's sentences, kept as the pack is, for the next start
         problems = wording_problems(pack, folder)
         if problems:
             raise ContentError(problems)
@@ -98,6 +101,7 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
                 pack = load_pack(folder)
             else:
                 pack = open_pack(folder)
+                keep_parsed()
             problems = wording_problems(pack, folder)
             if problems:
                 raise ContentError(problems)

@@ -112,10 +112,12 @@ def run(args: argparse.Namespace) -> int:
             answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
             return run_plain(pack, answers=answers, at=at, words=words)
     from decisionaid.core.site import Site
-    from decisionaid.tui.factory import make_app
+    from decisionaid.tui.collector import paused_until_settled
 
     site = Site(kiosk=args.kiosk, idle_seconds=args.idle_minutes * 60, local_help=args.local_help)
-    with folder as answers_dir:
+    with folder as answers_dir, paused_until_settled():
+        from decisionaid.tui.factory import make_app
+
         answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
         app = make_app(pack, theme=args.theme, answers=answers, site=site, at=at, words=words)
         if args.theme and app.theme != args.theme:

@@ -13,7 +13,6 @@ gives a pack's catalogue: its language, its vocabulary and its own wording of an
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from decisionaid.core.formats import long_date, whole_number
+from decisionaid.core.kept_catalogue import sentences
 from decisionaid.sanitize import escape_controls
 
 if TYPE_CHECKING:
@@ -151,16 +151,25 @@ def _is_forms(table: Mapping[str, object]) -> bool:
     return bool(table) and all(k in VOICES or k in PLURALS for k in table)
 
 
-@cache
 def load_catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
-    """The shipped catalogue for `language`."""
-    path = LOCALES / f"{language}.toml"
+    """The shipped catalogue for `language`, read once however it is asked for (`load_catalogue()` and
+    `load_catalogue("en")` are one catalogue; a cache keyed on the call itself had read the file twice)."""
+    return _shipped_catalogue(language)
+
+
+@cache
+def _shipped_catalogue(language: str) -> Catalogue:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = (LOCALES / f"{language}.toml").read_bytes()
     except FileNotFoundError:
         raise CatalogueError(f"no interface sentences for the language '{language}'") from None
+    data = sentences(language, text)  # kept as JSON after its first parse (see core.kept_catalogue)
     vocabulary = data.pop("vocabulary", {})
     return Catalogue(language, flatten(data), vocabulary=vocabulary)
+
+
+# Forget every catalogue read, as with any functools cache (for a locales folder that changed, as tests change it).
+load_catalogue.cache_clear = _shipped_catalogue.cache_clear  # type: ignore[attr-defined]
 
 
 def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> Catalogue:

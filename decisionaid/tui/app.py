@@ -21,6 +21,7 @@ from decisionaid.core.journey import Place
 from decisionaid.core.session import Stage
 from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
+from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
@@ -53,12 +54,11 @@ def import_screens(modules: Iterable[str] | None = None) -> None:
 
 def settle() -> None:
     """Once the first screen is up: import the screens' code, then set aside everything made so far (Textual, the
-    code, the pack, the sentences) from the garbage collector. It all lasts as long as the aid, and the collector's
-    full passes, walking it all, had taken 60 ms and more in the middle of a key."""
-    import gc
-
+    code, the pack, the sentences) from the garbage collector and let it run again (see tui.collector). It all
+    lasts as long as the aid, and the collector's full passes, walking it all, had taken 60 ms and more in the
+    middle of a key."""
     import_screens()
-    gc.freeze()
+    settled()
 
 
 class DecisionAidApp(App[int]):
