@@ -318,27 +318,34 @@ async def test_every_step_fits_every_size_and_keeps_every_answer_through_resizes
     assert answers["stage"] == "summary" and len(answers["cards_read"]) == 5
 
 
-@pytest.mark.parametrize("size", [(39, 24), (80, 11), (20, 5), (1, 1)])
-async def test_a_window_too_small_says_so_keeps_crisis_help_and_recovers(make_app, size) -> None:
+TOO_SMALL = [(39, 24), (80, 11), (20, 5), (1, 1)]
+
+
+async def test_a_window_too_small_says_so_keeps_crisis_help_and_recovers(make_app) -> None:
+    """Every step, entered while the window is too small and then shown at each size too small for it."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.start()
-        await pilot.resize_terminal(*size)
+        await pilot.resize_terminal(*TOO_SMALL[-1])
         for stage, position in app.controller.journey.steps:
             await app.go(stage, position)
-            await pilot.pause()
+            for size in TOO_SMALL:
+                await pilot.resize_terminal(*size)
+                [cover] = app.screen.query(TooSmall)
+                where = f"{stage} {position} at {size[0]}x{size[1]}"
+                assert "Please make this window bigger" in str(cover.content) and "F2" in str(cover.content), where
+                window = app.screen.region
+                assert cover.region.intersection(window) == window, f"the message covers the whole window: {where}"
             if (stage, position) == ("values", 0):
                 await pilot.press("1")  # keys still work beneath the message
-            [cover] = app.screen.query(TooSmall)
-            assert "Please make this window bigger" in str(cover.content) and "F2" in str(cover.content)
-            window = app.screen.region
-            assert cover.region.intersection(window) == window, "the message covers the whole window"
-        await pilot.press("f2")
-        await pilot.pause()
-        assert isinstance(app.screen, CrisisScreen) and not app.screen.query(TooSmall)
-        assert "Call your local emergency number" in shown_text(app.screen)
-        await pilot.press("escape")
+        for size in TOO_SMALL:
+            await pilot.resize_terminal(*size)
+            await pilot.press("f2")
+            await pilot.pause()
+            assert isinstance(app.screen, CrisisScreen) and not app.screen.query(TooSmall), size
+            assert "Call your local emergency number" in shown_text(app.screen)
+            await pilot.press("escape")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.query(TooSmall)
