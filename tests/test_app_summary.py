@@ -163,3 +163,26 @@ async def test_the_export_dialog_offers_the_three_formats(make_app, export_dir: 
         await pilot.press("enter")
         await pilot.pause()
         assert (export_dir / "mine.md").read_text(encoding="utf-8").startswith("# My handout")
+
+
+async def test_the_note_stays_in_view_when_the_handout_above_it_grows(make_app) -> None:
+    """A question left out just before Tab reaches the note is shown again in the handout after the note has the
+    focus: the note is scrolled back into view, so that what is typed in it is seen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.go("summary")
+        await pilot.pause()
+        summary = app.screen
+        for question in ("q-start", "q-rain"):
+            app.controller.include_question(question, False)
+        await summary.show_handout()
+        await tab_to(pilot, "note")
+        await pilot.pause()
+        note = summary.query_one("#note")
+        assert summary.region.contains_region(note.region)
+        for question in ("q-start", "q-rain"):
+            app.controller.include_question(question, True)  # the change lands after the focus moved
+        await summary.show_handout()
+        await pilot.pause()
+        assert summary.region.contains_region(note.region), "the note was pushed out of view"

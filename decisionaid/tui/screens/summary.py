@@ -203,6 +203,7 @@ class SummaryScreen(StepScreen):
         handout = self.handout(self.build())
         await self.query_one("#handout", HandoutView).show(handout)
         await self.query_one("#rest", HandoutView).show(handout)
+        self.keep_focus_in_view()
 
     async def show_questions(self) -> None:
         """Lay out the questions again: who fills it in and private answers change their reasons and the list."""
@@ -210,11 +211,19 @@ class SummaryScreen(StepScreen):
         questions = self.query_one("#questions")
         await questions.remove_children()
         await questions.mount_all(self.question_widgets(self.build()))
+        self.keep_focus_in_view()
 
     async def show_own_questions(self) -> None:
         own_list = self.query_one("#own-list")
         await own_list.remove_children()
         await own_list.mount_all(self.own_rows())
+        self.keep_focus_in_view()
+
+    def keep_focus_in_view(self) -> None:
+        """What is shown again above the widget in use may push it down: once laid out, it is scrolled back into
+        view, so that a person typing (a quick Tab to the note, say) always sees what they type."""
+        if self.focused is not None:
+            self.call_after_refresh(self.focused.scroll_visible, animate=False)
 
     def say(self, outcome: Outcome) -> None:
         """Report a problem to the app, and say what was done in the status line."""
