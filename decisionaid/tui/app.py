@@ -57,8 +57,10 @@ def settle() -> None:
     code, the pack, the sentences) from the garbage collector and let it run again (see tui.collector). It all
     lasts as long as the aid, and the collector's full passes, walking it all, had taken 60 ms and more in the
     middle of a key."""
-    import_screens()
-    settled()
+    try:
+        import_screens()
+    finally:
+        settled()  # the collector runs again even if a screen's code failed to import here
 
 
 class DecisionAidApp(App[int]):
