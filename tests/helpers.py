@@ -74,6 +74,14 @@ def copy_pack(source: Path, dest: Path) -> Path:
     return dest
 
 
+def edit(pack: Path, file_name: str, old: str, new: str) -> None:
+    """Replace `old`, which must appear exactly once, in one of a pack's files."""
+    path = pack / file_name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should appear once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 PRIVATE_ITEM = """
 [[values]]
 id = "money-tight"

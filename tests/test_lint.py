@@ -14,7 +14,7 @@ from decisionaid.core.timing import short_path_time
 from decisionaid.lint import Finding, Level, lint_pack
 from decisionaid.lint.wording import directive_phrases, one_in_n, relative_risk, vague_without_number
 from decisionaid.storage.paths import pack_dirs
-from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_in_process
+from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, edit, run_in_process
 
 TODAY = "2026-07-01"
 HARD_BODY = (  # reading grade 11.5
@@ -63,13 +63,6 @@ text = "A bike, once."
 def pack(tmp_path: Path) -> Path:
     """A writable copy of the commute pack at tmp_path/pack; lint runs from tmp_path, so paths read 'pack/...'."""
     return copy_pack(COMMUTE, tmp_path / "pack")
-
-
-def edit(pack: Path, file_name: str, old: str, new: str) -> None:
-    path = pack / file_name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should appear once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def lint(pack: Path) -> subprocess.CompletedProcess[str]:

@@ -12,7 +12,7 @@ from decisionaid.content import load_pack
 from decisionaid.lint import Level, lint_pack
 from decisionaid.lint.readability import FLESCH_KINCAID, INFLESZ
 from decisionaid.lint.wording import WORDING
-from tests.helpers import PORTATIL, copy_pack, run_in_process
+from tests.helpers import PORTATIL, copy_pack, edit, run_in_process
 
 SPANISH = WORDING["es"]
 BODY = "Reparar suele costar menos. Sus archivos y programas siguen donde estaban."
@@ -25,13 +25,6 @@ HARD = (  # INFLESZ -30.7: 'muy difícil'
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
     return copy_pack(PORTATIL, tmp_path / "pack")
-
-
-def edit(pack: Path, file_name: str, old: str, new: str) -> None:
-    path = pack / file_name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should appear once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def lint(pack: Path) -> subprocess.CompletedProcess[str]:
