@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.content.compiled import CompileError, NotCompiled, compile_pack, pack_key, read_compiled
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.storage.kept import SUFFIX, keep
 from decisionaid.storage.paths import cache_dir, compiled_dir
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
-
-SUFFIX = ".json"
 
 
 def open_pack(folder: Path, *, keep: bool = True) -> Pack:
@@ -61,11 +59,4 @@ def compiled_files(key: str) -> list[Path]:
 
 def keep_compiled(pack_id: str, key: str, text: str) -> Path:
     """Write a compiled pack into the cache folder, replacing older ones of the same pack id."""
-    folder = cache_dir() / "packs"
-    ensure_private_dir(folder)
-    path = folder / f"{pack_id}.{key}{SUFFIX}"
-    atomic_write(path, text)
-    for older in folder.glob(f"{pack_id}.*{SUFFIX}"):
-        if older != path and older.name.count(".") == 2:
-            older.unlink(missing_ok=True)
-    return path
+    return keep(cache_dir() / "packs", pack_id, key, text)

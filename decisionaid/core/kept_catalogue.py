@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.storage.kept import SUFFIX, keep
 from decisionaid.storage.paths import cache_dir, compiled_dir
 
 try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than parsing the catalogue
@@ -24,7 +24,6 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 FORMAT = 1
-SUFFIX = ".json"
 
 _parsed: dict[str, tuple[str, str]] = {}  # language: (key, JSON document) parsed in this run, not kept yet
 
@@ -81,11 +80,5 @@ def keep_parsed() -> None:
     failure to write only means that the next start parses it again."""
     while _parsed:
         language, (key, document) = _parsed.popitem()
-        folder = kept_folder()
-        path = folder / f"{language}.{key}{SUFFIX}"
         with contextlib.suppress(OSError):
-            ensure_private_dir(folder)
-            atomic_write(path, document)
-            for older in folder.glob(f"{language}.*{SUFFIX}"):
-                if older != path:
-                    older.unlink(missing_ok=True)
+            keep(kept_folder(), language, key, document)
