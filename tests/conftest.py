@@ -62,12 +62,17 @@ def make_app(commute_pack: Pack, export_dir: Path):
 
 
 def shown_text(screen) -> str:
-    """The text of every label, button, choice, check box and input on a screen, one per line."""
+    """The text of every label, button, choice, check box, input and handout on a screen (or in a widget), one per
+    line."""
     from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
 
+    from decisionaid.tui.widgets.handout import HandoutView
+
     parts: list[str] = []
-    for widget in screen.query("*"):
-        if isinstance(widget, Checkbox):
+    for widget in [screen, *screen.query("*")]:
+        if isinstance(widget, HandoutView):
+            parts.append(str(widget.render()))
+        elif isinstance(widget, Checkbox):
             parts.append(str(widget.label))
         elif isinstance(widget, Static):
             parts.append(str(widget.content))

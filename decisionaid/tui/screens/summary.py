@@ -201,8 +201,8 @@ class SummaryScreen(StepScreen):
         """Show the handout again, as the export would now say it."""
         await self.show_below()
         handout = self.handout(self.build())
-        await self.query_one("#handout", HandoutView).show(handout)
-        await self.query_one("#rest", HandoutView).show(handout)
+        self.query_one("#handout", HandoutView).show(handout)
+        self.query_one("#rest", HandoutView).show(handout)
         self.keep_focus_in_view()
 
     async def show_questions(self) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from decisionaid.core.handout import Block, Entry, Handout
 
@@ -22,8 +20,13 @@ def entry_text(entry: Entry) -> str:
     return "\n".join(lines)
 
 
-class HandoutView(Vertical):
-    """The one-page part of a handout (`rest=False`), or those of the rest's blocks whose kind is in `kinds`."""
+class HandoutView(Widget):
+    """The one-page part of a handout (`rest=False`), or those of the rest's blocks whose kind is in `kinds`.
+
+    One widget draws it all, its parts styled by the component classes below (in app.tcss): a handout is text
+    one line under the other, and it opens much faster drawn as one than as a widget for each heading and list."""
+
+    COMPONENT_CLASSES = {"handout--title", "handout--line", "handout--subheading", "handout--topic"}
 
     def __init__(self, handout: Handout, *, rest: bool = False, kinds: Iterable[str] = (), id: str | None = None):
         super().__init__(id=id, classes="handout")
@@ -31,33 +34,28 @@ class HandoutView(Vertical):
         self.rest = rest
         self.kinds = frozenset(kinds)
 
-    def compose(self) -> ComposeResult:
-        yield from self._widgets()
-
-    async def show(self, handout: Handout) -> None:
+    def show(self, handout: Handout) -> None:
         self.handout = handout
-        await self.remove_children()
-        await self.mount_all(self._widgets())
+        self.refresh(layout=True)
 
-    def _widgets(self) -> list[Static]:
-        handout = self.handout
+    def render(self) -> Content:
+        handout, style = self.handout, self.get_visual_style
         if self.rest:
             blocks = [b for b in handout.rest if b.kind in self.kinds]
-            widgets = [Static(Content(handout.rest_title), classes="handout-title")] if blocks else []
+            parts = [Content.styled(handout.rest_title, style("handout--title"))] if blocks else []
         else:
             blocks = list(handout.blocks)
-            widgets = [Static(Content(handout.title), classes="handout-title")]
+            parts = [Content.styled(handout.title, style("handout--title"))]
             if handout.top:
-                widgets.append(Static(Content("\n".join(handout.top)), classes="handout-line"))
+                parts += ["\n", Content.styled("\n".join(handout.top), style("handout--line"))]
         for block in blocks:
-            widgets += _block(block)
-        return widgets
+            parts += ["\n\n", *self._block(block)]
+        return Content.assemble(*parts)
 
-
-def _block(block: Block) -> list[Static]:
-    """A block's heading, then its entries in one widget: they are lines one under the other, and a long
-    handout opens faster with a widget per block than with one per line."""
-    heading = Static(Content(block.heading), classes="subheading" if block.level == 2 else "topic")
-    if not block.entries:
-        return [heading]
-    return [heading, Static(Content("\n".join(map(entry_text, block.entries))), classes=f"entry {block.kind}")]
+    def _block(self, block: Block) -> list[Content | str]:
+        """A block's heading on a line of its own after a blank one, then its entries, one under the other."""
+        kind = "handout--subheading" if block.level == 2 else "handout--topic"
+        heading = Content.styled(block.heading, self.get_visual_style(kind))
+        if not block.entries:
+            return [heading]
+        return [heading, "\n", Content("\n".join(map(entry_text, block.entries)))]
