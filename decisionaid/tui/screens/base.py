@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages import Page as PageModel
 from decisionaid.core.session import Session
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.messages import Changed, GoTo, Move
+from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
@@ -105,8 +106,8 @@ class StepScreen(AidScreen):
         """The Back and Next buttons under a step."""
         words = self.controller.words
         with Horizontal(classes="nav"):
-            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield Button(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
+            yield ActionButton(words("nav.back"), "screen.back", id="back")
+            yield ActionButton(words("nav.next"), "screen.next", variant="primary", id="next")
 
 
 class ChoiceStepScreen(StepScreen):
@@ -176,7 +177,7 @@ class OfferingScreen(StepScreen):
             if page.offers:
                 with Horizontal(classes="offers"):
                     for n, offer in enumerate(page.offers, 1):
-                        yield Button(Content(f"{n}. {offer.label}"), action=f"screen.offer({n})", compact=True)
+                        yield ActionButton(Content(f"{n}. {offer.label}"), f"screen.offer({n})")
         yield from self.navigation()
         yield AidFooter()
 

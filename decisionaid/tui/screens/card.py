@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from decisionaid.core import pages
 from decisionaid.core.controller import Controller
 from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.card_view import CardView
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
@@ -37,9 +38,9 @@ class CardScreen(StepScreen):
             yield Static(Content(progress), id="progress", classes="progress")
             yield CardView(self.pack, card, words, show_sources=self.sources_open)
         with Horizontal(classes="nav"):
-            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield Button(words("card.sources"), id="sources", action="screen.sources", compact=True)
-            yield Button(words("nav.next"), id="next", action="screen.next", variant="primary", compact=True)
+            yield ActionButton(words("nav.back"), "screen.back", id="back")
+            yield ActionButton(words("card.sources"), "screen.sources", id="sources")
+            yield ActionButton(words("nav.next"), "screen.next", variant="primary", id="next")
         yield AidFooter()
 
     async def show(self, position: int) -> None:

@@ -24,6 +24,7 @@ from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
+from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
@@ -81,8 +82,8 @@ class SummaryScreen(StepScreen):
         self._below = (summary, handout)
         yield Static(id="status", classes="status")
         with Horizontal(classes="nav"):
-            yield Button(words("nav.back"), id="back", action="screen.back", compact=True)
-            yield Button(words("summary.export"), id="export", action="screen.export", variant="primary", compact=True)
+            yield ActionButton(words("nav.back"), "screen.back", id="back")
+            yield ActionButton(words("summary.export"), "screen.export", variant="primary", id="export")
         yield AidFooter()
 
     def below_the_handout(self, summary: Summary, handout: Handout) -> list[Widget]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button
 
 from decisionaid.core import pages
 from decisionaid.core.site import PERSONAL
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
+from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.page_lines import line_widgets
@@ -40,15 +40,11 @@ class WelcomeScreen(AidScreen):
             yield from line_widgets(page.lines)
         with Horizontal(classes="nav"):
             if not controller.started:
-                yield Button(words("welcome.start"), id="start", action="screen.start", variant="primary", compact=True)
+                yield ActionButton(words("welcome.start"), "screen.start", variant="primary", id="start")
             else:
-                yield Button(
-                    words("welcome.resume"), id="resume", action="screen.resume", variant="primary", compact=True
-                )
-                yield Button(words("welcome.start_over"), id="start", action="screen.start", compact=True)
-                yield Button(
-                    words("welcome.delete"), id="delete", action="screen.delete", variant="error", compact=True
-                )
+                yield ActionButton(words("welcome.resume"), "screen.resume", variant="primary", id="resume")
+                yield ActionButton(words("welcome.start_over"), "screen.start", id="start")
+                yield ActionButton(words("welcome.delete"), "screen.delete", variant="error", id="delete")
         yield AidFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

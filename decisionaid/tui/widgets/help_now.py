@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Button
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.widgets.action_button import ActionButton
 
 
-class HelpNowButton(Button):
+class HelpNowButton(ActionButton):
     """Opens crisis help, as F2 does. Not in the Tab order: keyboard users have F2 on every screen."""
 
     def __init__(self, words: Catalogue) -> None:
-        label = Content(words("help_now.button"))
-        super().__init__(label, action="app.crisis", variant="error", compact=True, id="help-now")
-        self.can_focus = False
+        super().__init__(
+            Content(words("help_now.button")), "app.crisis", variant="error", id="help-now", focusable=False
+        )
         self.tooltip = words("help_now.tooltip")
