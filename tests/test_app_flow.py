@@ -430,6 +430,29 @@ async def test_buttons_do_what_their_keys_do_once(make_app) -> None:
         assert saved()["position"] == 0
 
 
+async def test_a_button_with_the_focus_is_pressed_with_enter_or_space_and_crisis_help_is_not_in_the_tab_order(
+    make_app,
+) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.start()
+        await pilot.pause()
+        await tab_to(pilot, "next")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (saved()["stage"], saved()["position"]) == ("cards", 0)
+        await tab_to(pilot, "next")
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved()["position"] == 1
+        seen = set()
+        for _ in range(12):
+            await pilot.press("tab")
+            seen.add(app.focused.id if app.focused else None)
+        assert "next" in seen and "help-now" not in seen, "keyboard users have F2 for crisis help"
+
+
 async def test_the_self_check_recap_scrolls_with_the_keyboard(make_app) -> None:
     from decisionaid.tui.widgets.page import Page
 
