@@ -20,7 +20,7 @@ class ActionButton(Static, can_focus=True):
     def __init__(
         self, label: str | Content, action: str, *, variant: str = "", id: str | None = None, focusable: bool = True
     ) -> None:
-        super().__init__(label, id=id, classes=f"action-button -{variant}" if variant else "action-button")
+        super().__init__(label, id=id, classes=f"-{variant}" if variant else None)
         self.action = action
         self.can_focus = focusable
 
