@@ -62,15 +62,16 @@ def make_app(commute_pack: Pack, export_dir: Path):
 
 
 def shown_text(screen) -> str:
-    """The text of every label, button, choice, check box, input and handout on a screen (or in a widget), one per
-    line."""
+    """The text of every label, button, choice, check box, input, handout and feedback on a screen (or in a
+    widget), one per line."""
     from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
 
+    from decisionaid.tui.widgets.feedback import FeedbackView
     from decisionaid.tui.widgets.handout import HandoutView
 
     parts: list[str] = []
     for widget in [screen, *screen.query("*")]:
-        if isinstance(widget, HandoutView):
+        if isinstance(widget, HandoutView | FeedbackView):
             parts.append(str(widget.render()))
         elif isinstance(widget, Checkbox):
             parts.append(str(widget.label))

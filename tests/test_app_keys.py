@@ -195,3 +195,32 @@ async def test_a_figure_follows_the_window_across_the_narrow_breakpoint(make_app
         await pilot.pause()
         option, comparator = app.screen.query(".figure-pair .arm-icons")
         assert option.region.y == comparator.region.y and option.region.x < comparator.region.x
+
+
+async def test_self_check_feedback_drops_its_blank_lines_in_a_short_window_and_gets_them_back(make_app) -> None:
+    """A window under 18 lines shows the feedback's parts one under the other; resized taller, a blank line
+    comes back between them."""
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+
+        def feedback_lines() -> list[str]:
+            feedback = app.screen.query_one("#feedback")
+            return [strip.text.rstrip() for strip in feedback.render_lines(feedback.size.region)]
+
+        short = feedback_lines()
+        assert short[:3] == ["✓ Correct", "The answer: No", "On the bus you sit inside, so rain does not get you wet."]
+        assert "" not in short
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        tall = feedback_lines()
+        assert tall[:5] == ["✓ Correct", "", "The answer: No", "", short[2]]
+        assert [line for line in tall if line] == short
+        await pilot.resize_terminal(80, 16)
+        await pilot.pause()
+        assert feedback_lines() == short

@@ -6,17 +6,15 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Static
 
 from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.feedback import FeedbackView
 from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.sources import SourceList
 
 if TYPE_CHECKING:
     from decisionaid.content.models import SelfCheck
@@ -41,7 +39,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         yield Static(Content(progress), classes="progress")
         yield Static(Content(question.prompt), classes="prompt")
         yield ChoiceList([(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen"))
-        feedback = Vertical(*self.feedback(answer), id="feedback")
+        feedback = FeedbackView(self.feedback(answer), self.controller.words("sources.title"), id="feedback")
         feedback.display = answer is not None
         yield feedback
 
@@ -62,30 +60,19 @@ class SelfCheckScreen(ChoiceStepScreen):
         self.refresh_bindings()
 
     def show_feedback(self, choice_id: str) -> None:
-        """Reveal the feedback composed with the question, with this answer's verdict."""
-        verdict_line = self.query_one("#verdict", Static)
-        verdict_line.update(
-            Content(pages.feedback(self.pack, self.question, choice_id, self.controller.words, "").verdict)
-        )
-        self.query_one("#feedback").display = True  # shown, not restyled: a class would restyle all of it
-        self.call_after_refresh(self.query_one(Page).scroll_to_widget, verdict_line, animate=False, top=True)
+        """Show the feedback composed with the question, now with this answer's verdict."""
+        feedback = self.query_one(FeedbackView)
+        feedback.show(self.feedback(choice_id))
+        feedback.display = True  # shown, not restyled: a class would restyle the page
+        self.call_after_refresh(self.query_one(Page).scroll_to_widget, feedback, animate=False, top=True)
 
-    def feedback(self, choice_id: str | None) -> list[Widget]:
+    def feedback(self, choice_id: str | None) -> pages.Feedback:
         """The verdict in words and symbols, the right answer, the explanation, sources and the card to reopen.
 
         Composed hidden before an answer, so answering only fills in the verdict and shows it.
         """
         words = self.controller.words
-        shown = pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
-        widgets: list[Widget] = [
-            Static(Content(shown.verdict), id="verdict", classes="verdict"),
-            Static(Content(shown.answer), classes="answer"),
-            Static(Content(shown.explanation), classes="explanation"),
-            SourceList(shown.sources, title=words("sources.title")),
-        ]
-        if shown.reopen:
-            widgets.append(Static(Content(shown.reopen), classes="hint"))
-        return widgets
+        return pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
 
     def action_reopen(self) -> None:
         cards = [self.pack.card(c) for c in self.question.cards]
