@@ -21,8 +21,13 @@ FILES = sorted(p.name for p in KETAMINE.glob("*.toml"))
 ODD = st.sampled_from(["x" * 100_000, "\u202e\u0000\x1b[31m🙂", "\ud7ff\ufeff\u200f", "", " ", "[bold]x[/bold]"])
 
 
+SCRATCH = tempfile.TemporaryDirectory(prefix="decisionaid-fuzz-")  # removed when the tests end
+
+
 def fresh_copy() -> Path:
-    folder = Path(tempfile.mkdtemp()) / "ketamine"
+    """The pack copied afresh into this module's scratch folder, in place of the last example's copy."""
+    folder = Path(SCRATCH.name) / "ketamine"
+    shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(KETAMINE, folder)
     return folder
 

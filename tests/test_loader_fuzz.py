@@ -51,8 +51,13 @@ def outcome(folder: Path) -> Pack | list[str]:
         return lines
 
 
+SCRATCH = tempfile.TemporaryDirectory(prefix="decisionaid-fuzz-")  # removed when the tests end
+
+
 def fresh_copy() -> Path:
-    folder = Path(tempfile.mkdtemp()) / "pack"
+    """The pack copied afresh into this module's scratch folder, in place of the last example's copy."""
+    folder = Path(SCRATCH.name) / "pack"
+    shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(COMMUTE, folder)
     return folder
 
