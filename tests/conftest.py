@@ -68,10 +68,13 @@ def shown_text(screen) -> str:
 
     from decisionaid.tui.widgets.feedback import FeedbackView
     from decisionaid.tui.widgets.handout import HandoutView
+    from decisionaid.tui.widgets.title_bar import TitleLine
 
     parts: list[str] = []
     for widget in [screen, *screen.query("*")]:
-        if isinstance(widget, HandoutView | FeedbackView):
+        if isinstance(widget, TitleLine):
+            parts += [widget.heading, widget.progress, widget.progress_short]
+        elif isinstance(widget, HandoutView | FeedbackView):
             parts.append(str(widget.render()))
         elif isinstance(widget, Checkbox):
             parts.append(str(widget.label))

@@ -68,6 +68,7 @@ def shown_on(app) -> str:
     from textual.widgets import DataTable, Input, OptionList, TextArea
 
     from decisionaid.tui.screens.help import help_rows
+    from decisionaid.tui.widgets.title_bar import TitleLine
 
     screen, parts = app.screen, []
     for widget in [screen, *screen.query("*")]:
@@ -78,6 +79,8 @@ def shown_on(app) -> str:
             parts.append(widget.text)
         elif isinstance(widget, OptionList):
             parts += [_plain(option.prompt) for option in widget.options]
+        elif isinstance(widget, TitleLine):  # drawn cut to the window's width
+            parts += [widget.heading, widget.progress, widget.progress_short]
         elif isinstance(widget, DataTable):
             parts += [_plain(column.label) for column in widget.columns.values()]
             parts += [_plain(cell) for row in range(widget.row_count) for cell in widget.get_row_at(row)]

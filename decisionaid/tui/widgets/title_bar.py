@@ -6,33 +6,54 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.tui.widgets.help_now import HelpNowButton
 
 
+class TitleLine(Widget):
+    """'<aid title> · <step>', cut short with '…' where it must be, then 'Part 2 of 7 · about 9 minutes left' at
+    the right; a narrow window shows only the progress in short ('Part 2/7 · 9 min left'), so crisis help always
+    fits. One widget draws the line, its heading styled by a component class (in app.tcss)."""
+
+    COMPONENT_CLASSES = {"title-line--heading"}
+
+    def __init__(self, heading: str, progress: str, progress_short: str) -> None:
+        super().__init__(id="title-line")
+        self.heading = heading
+        self.progress = progress
+        self.progress_short = progress_short
+
+    def show_progress(self, progress: str, progress_short: str) -> None:
+        self.progress, self.progress_short = progress, progress_short
+        self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width  # the line's height is fixed, so it is only ever drawn at its own width
+        if self.screen.has_class("-narrow"):
+            return Content(self.progress_short).truncate(width, ellipsis=True)
+        progress = Content(self.progress)
+        room = max(width - progress.cell_length - 3, 0)  # a space either side of the heading, one before progress
+        heading = Content.styled(self.heading, self.get_visual_style("title-line--heading"))
+        return Content.assemble(" ", heading.truncate(room, ellipsis=True, pad=True), "  ", progress)
+
+
 class TitleBar(Horizontal):
-    """'<aid title> · <step>', then 'Part 2 of 7 · about 9 minutes left', then crisis help at the right;
-    plain text, so brackets in a title survive. A narrow window shows the progress in short instead of the title,
-    so crisis help always fits."""
+    """The title line and crisis help at the right; plain text, so brackets in a title survive."""
 
     def __init__(
         self, aid_title: str, step: str, progress: str = "", progress_short: str = "", *, help_now: bool = True
     ) -> None:
         super().__init__(classes="title-bar")
-        self.heading = Content(f"{aid_title} · {step}")
-        self.progress = (progress, progress_short or progress)
+        self.line = TitleLine(f"{aid_title} · {step}", progress, progress_short or progress)
         self.help_now = help_now
 
     def compose(self) -> ComposeResult:
-        yield Static(self.heading, classes="title-text")
-        yield Static(Content(self.progress[0]), id="journey-progress", classes="title-progress")
-        yield Static(Content(self.progress[1]), id="journey-progress-short", classes="title-progress-short")
+        yield self.line
         if self.help_now:
             words = getattr(self.app, "words", None) or load_catalogue()
             yield HelpNowButton(words)
 
     def show_progress(self, progress: str, progress_short: str) -> None:
-        self.query_one("#journey-progress", Static).update(Content(progress))
-        self.query_one("#journey-progress-short", Static).update(Content(progress_short))
+        self.line.show_progress(progress, progress_short)
