@@ -74,7 +74,9 @@ def shown_text(screen) -> str:
     for widget in [screen, *screen.query("*")]:
         if isinstance(widget, TitleLine):
             parts += [widget.heading, widget.progress, widget.progress_short]
-        elif isinstance(widget, HandoutView | FeedbackView):
+        elif isinstance(widget, HandoutView):
+            parts.append(str(widget.content))
+        elif isinstance(widget, FeedbackView):
             parts.append(str(widget.render()))
         elif isinstance(widget, Checkbox):
             parts.append(str(widget.label))

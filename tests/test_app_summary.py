@@ -192,3 +192,34 @@ async def test_the_note_stays_in_view_when_the_handout_above_it_grows(make_app) 
             if summary.region.contains_region(note.region):
                 break
         assert summary.region.contains_region(note.region), "the note was pushed out of view"
+
+
+async def test_the_handout_on_screen_is_wrapped_again_when_the_window_changes_width_or_the_handout_changes(
+    make_app,
+) -> None:
+    """Every line drawn fits the handout's width, and the lines hold the handout's words in order, after a
+    resize and after a change of who fills it in."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_summary(app, pilot)
+
+        def drawn() -> tuple[int, list[str]]:
+            handout = app.screen.query_one("#handout", HandoutView)
+            lines = [str(line) for line in handout.render().split("\n")]
+            return handout.content_size.width, lines
+
+        def fits(width: int, lines: list[str]) -> bool:
+            words = " ".join(str(app.screen.query_one("#handout", HandoutView).content).split())
+            return all(len(line) <= width for line in lines) and " ".join(" ".join(lines).split()) == words
+
+        wide, lines = drawn()
+        assert fits(wide, lines) and any(len(line) > 60 for line in lines)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        narrow, lines = drawn()
+        assert narrow < 60 < wide and fits(narrow, lines)
+        assert app.screen.query_one("#handout").content_size.height == len(lines), "as tall as its lines"
+        await pilot.press("down", "enter")  # someone helping: the handout speaks as "we"
+        await pilot.pause()
+        narrow, lines = drawn()
+        assert fits(narrow, lines) and any(line.startswith("Our handout") for line in lines)

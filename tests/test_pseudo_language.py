@@ -68,6 +68,7 @@ def shown_on(app) -> str:
     from textual.widgets import DataTable, Input, OptionList, TextArea
 
     from decisionaid.tui.screens.help import help_rows
+    from decisionaid.tui.widgets.handout import HandoutView
     from decisionaid.tui.widgets.title_bar import TitleLine
 
     screen, parts = app.screen, []
@@ -79,6 +80,8 @@ def shown_on(app) -> str:
             parts.append(widget.text)
         elif isinstance(widget, OptionList):
             parts += [_plain(option.prompt) for option in widget.options]
+        elif isinstance(widget, HandoutView):  # drawn wrapped to the window's width
+            parts.append(_plain(widget.content))
         elif isinstance(widget, TitleLine):  # drawn cut to the window's width
             parts += [widget.heading, widget.progress, widget.progress_short]
         elif isinstance(widget, DataTable):
