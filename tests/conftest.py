@@ -66,18 +66,15 @@ def shown_text(screen) -> str:
     widget), one per line."""
     from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
 
-    from decisionaid.tui.widgets.feedback import FeedbackView
-    from decisionaid.tui.widgets.handout import HandoutView
     from decisionaid.tui.widgets.title_bar import TitleLine
+    from decisionaid.tui.widgets.wrapped_text import WrappedText
 
     parts: list[str] = []
     for widget in [screen, *screen.query("*")]:
         if isinstance(widget, TitleLine):
             parts += [widget.heading, widget.progress, widget.progress_short]
-        elif isinstance(widget, HandoutView):
+        elif isinstance(widget, WrappedText):
             parts.append(str(widget.content))
-        elif isinstance(widget, FeedbackView):
-            parts.append(str(widget.render()))
         elif isinstance(widget, Checkbox):
             parts.append(str(widget.label))
         elif isinstance(widget, Static):

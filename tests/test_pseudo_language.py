@@ -68,8 +68,8 @@ def shown_on(app) -> str:
     from textual.widgets import DataTable, Input, OptionList, TextArea
 
     from decisionaid.tui.screens.help import help_rows
-    from decisionaid.tui.widgets.handout import HandoutView
     from decisionaid.tui.widgets.title_bar import TitleLine
+    from decisionaid.tui.widgets.wrapped_text import WrappedText
 
     screen, parts = app.screen, []
     for widget in [screen, *screen.query("*")]:
@@ -80,7 +80,7 @@ def shown_on(app) -> str:
             parts.append(widget.text)
         elif isinstance(widget, OptionList):
             parts += [_plain(option.prompt) for option in widget.options]
-        elif isinstance(widget, HandoutView):  # drawn wrapped to the window's width
+        elif isinstance(widget, WrappedText):  # drawn wrapped to the window's width
             parts.append(_plain(widget.content))
         elif isinstance(widget, TitleLine):  # drawn cut to the window's width
             parts += [widget.heading, widget.progress, widget.progress_short]

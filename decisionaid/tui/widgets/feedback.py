@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widget import Widget
 
 from decisionaid.core.pages import Feedback
 from decisionaid.tui.widgets.sources import source_text
+from decisionaid.tui.widgets.wrapped_text import WrappedText
 
 
-class FeedbackView(Widget):
+class FeedbackView(WrappedText):
     """The verdict, the right answer, the explanation, its sources and the card to reopen, one under the other.
 
     One widget draws it all, its parts styled by the component classes below (in app.tcss): a question's page
@@ -27,7 +27,8 @@ class FeedbackView(Widget):
         self.shown = shown
         self.refresh(layout=True)
 
-    def render(self) -> Content:
+    @property
+    def content(self) -> Content:
         shown, style = self.shown, self.get_visual_style
         parts: list[Content] = [
             Content.styled(shown.verdict, style("feedback--verdict")),

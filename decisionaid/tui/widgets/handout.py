@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.widget import Widget
 
 from decisionaid.core.handout import Block, Entry, Handout
+from decisionaid.tui.widgets.wrapped_text import WrappedText
 
 
 def entry_text(entry: Entry) -> str:
@@ -21,7 +20,7 @@ def entry_text(entry: Entry) -> str:
     return "\n".join(lines)
 
 
-class HandoutView(Widget):
+class HandoutView(WrappedText):
     """The one-page part of a handout (`rest=False`), or those of the rest's blocks whose kind is in `kinds`.
 
     One widget draws it all, its parts styled by the component classes below (in app.tcss): a handout is text
@@ -34,33 +33,13 @@ class HandoutView(Widget):
         self.handout = handout
         self.rest = rest
         self.kinds = frozenset(kinds)
-        self._wrapped_at: tuple[int, Content, list[Content]] | None = None
 
     def show(self, handout: Handout) -> None:
         self.handout = handout
         self.refresh(layout=True)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
-
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_size.width))
-
     @property
     def content(self) -> Content:
-        """The text drawn, before it is wrapped to the window."""
-        return self._content()
-
-    def _lines(self, width: int) -> list[Content]:
-        """The handout's lines at `width`: wrapped once for both its height and its drawing, which does not wrap
-        them again (`text-wrap: nowrap` in app.tcss)."""
-        content = self.content
-        cached = self._wrapped_at
-        if cached is None or cached[0] != width or not cached[1].is_same(content):
-            cached = self._wrapped_at = (width, content, content.wrap(width) if width > 0 else [content])
-        return cached[2]
-
-    def _content(self) -> Content:
         handout, style = self.handout, self.get_visual_style
         if self.rest:
             blocks = [b for b in handout.rest if b.kind in self.kinds]
