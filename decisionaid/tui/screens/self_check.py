@@ -13,8 +13,9 @@ from decisionaid.core import pages
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
-from decisionaid.tui.widgets.feedback import FeedbackView
 from decisionaid.tui.widgets.page import Page
+from decisionaid.tui.widgets.sources import source_text
+from decisionaid.tui.widgets.text_block import Line, TextBlock
 
 if TYPE_CHECKING:
     from decisionaid.content.models import SelfCheck
@@ -39,7 +40,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         yield Static(Content(progress), classes="progress")
         yield Static(Content(question.prompt), classes="prompt")
         yield ChoiceList([(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen"))
-        feedback = FeedbackView(self.feedback(answer), self.controller.words("sources.title"), id="feedback")
+        feedback = TextBlock(self.feedback(answer), id="feedback")
         feedback.display = answer is not None
         yield feedback
 
@@ -61,18 +62,26 @@ class SelfCheckScreen(ChoiceStepScreen):
 
     def show_feedback(self, choice_id: str) -> None:
         """Show the feedback composed with the question, now with this answer's verdict."""
-        feedback = self.query_one(FeedbackView)
+        feedback = self.query_one("#feedback", TextBlock)
         feedback.show(self.feedback(choice_id))
         feedback.display = True  # shown, not restyled: a class would restyle the page
         self.call_after_refresh(self.query_one(Page).scroll_to_widget, feedback, animate=False, top=True)
 
-    def feedback(self, choice_id: str | None) -> pages.Feedback:
+    def feedback(self, choice_id: str | None) -> list[list[Line]]:
         """The verdict in words and symbols, the right answer, the explanation, sources and the card to reopen.
 
         Composed hidden before an answer, so answering only fills in the verdict and shows it.
         """
         words = self.controller.words
-        return pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
+        shown = pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
+        sources = [(words("sources.title"), "heading"), *((f"• {source_text(s)}", "") for s in shown.sources)]
+        return [
+            [(shown.verdict, "bold")],
+            [(shown.answer, "")],
+            [(shown.explanation, "")],
+            sources if shown.sources else [],
+            [(shown.reopen, "hint")],
+        ]
 
     def action_reopen(self) -> None:
         cards = [self.pack.card(c) for c in self.question.cards]

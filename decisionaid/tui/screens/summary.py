@@ -30,6 +30,7 @@ from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
+from decisionaid.tui.widgets.text_block import TextBlock
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 
 NOTE_SAVE_DELAY = 0.5
@@ -69,9 +70,13 @@ class SummaryScreen(StepScreen):
         handout = self.handout(summary)
         yield self.title_bar()
         with Page(id="summary", classes="page"):
-            yield Static(words("summary.title"), classes="page-title")
-            yield Static(words("summary.tui_hint"), classes="hint")
-            yield Static(words("summary.reader"), classes="prompt")
+            yield TextBlock(
+                [
+                    [(words("summary.title"), "title")],
+                    [(words("summary.tui_hint"), "hint")],
+                    [(words("summary.reader"), "bold")],
+                ]
+            )
             yield ChoiceList(
                 [("self", words("summary.reader_self")), ("helper", words("summary.reader_helper"))],
                 self.session.reader or None,
