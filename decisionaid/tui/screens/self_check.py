@@ -14,7 +14,7 @@ from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.sources import source_text
+from decisionaid.tui.widgets.sources import source_lines
 from decisionaid.tui.widgets.text_block import Line, TextBlock
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         """
         words = self.controller.words
         shown = pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
-        sources = [(words("sources.title"), "heading"), *((f"• {source_text(s)}", "") for s in shown.sources)]
+        sources = [(words("sources.title"), "heading"), *((line, "") for line in source_lines(shown.sources))]
         return [
             [(shown.verdict, "bold")],
             [(shown.answer, "")],

@@ -21,6 +21,11 @@ def source_text(source: Source) -> str:
     return " ".join([source.citation, *source_links(source)])
 
 
+def source_lines(sources: Iterable[Source]) -> list[str]:
+    """Each source as a bulleted line: a card's sources panel and a self-check answer's feedback."""
+    return [f"• {source_text(source)}" for source in sources]
+
+
 class SourceList(Vertical):
     """A titled list of sources."""
 
@@ -41,4 +46,4 @@ class SourceList(Vertical):
             self.query_one(".source", Static).update(self._listed())
 
     def _listed(self) -> Content:
-        return Content("\n".join(f"• {source_text(source)}" for source in self.sources))
+        return Content("\n".join(source_lines(self.sources)))
