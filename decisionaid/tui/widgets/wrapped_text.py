@@ -10,7 +10,7 @@ from textual.widget import Widget
 class WrappedText(Widget):
     """Text one line under the other, given by `content`. Textual wraps a widget's text once to measure its
     height and again to draw it; this wraps it once for each width and text, and is drawn without wrapping
-    again (`text-wrap: nowrap` on each subclass, in app.tcss)."""
+    again (`text-wrap: nowrap` for every WrappedText, in app.tcss)."""
 
     _wrapped_at: tuple[int, Content, list[Content]] | None = None
 
