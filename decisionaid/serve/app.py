@@ -360,6 +360,9 @@ class WebAid:
                 self.end(session, "left")
 
     async def start_sweeping(self, _app: web.Application) -> None:
+        if self.sessions.shared is not None:
+            self.sessions.shared.save_moves_later(asyncio.get_running_loop())
+
         async def sweeping() -> None:
             while True:
                 await asyncio.sleep(SWEEP_SECONDS)

@@ -9,6 +9,7 @@ stops.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import shutil
 import tempfile
@@ -24,6 +25,9 @@ from decisionaid.storage.store import AnswersFile
 EVICT_AFTER_SECONDS = 120  # a full server ends the session idle longest, if idle at least this long
 
 
+MOVE_SAVE_DELAY = 1.0  # a move (the page a person is on) is saved this soon after; what they entered, at once
+
+
 class Aid:
     """A person's aid: the controller, and a count of its changes that tells a form from an older page."""
 
@@ -31,12 +35,22 @@ class Aid:
         self.controller = controller
         self.folder = folder
         self.revision = 0
+        self.ended = False
 
     def changed(self) -> None:
         self.revision += 1
 
+    def save_moves_later(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Save moves in a row once, a moment after the page is sent, and never after the aid has ended."""
+
+        def schedule(save: Callable[[], object]) -> None:
+            loop.call_later(MOVE_SAVE_DELAY, lambda: None if self.ended else save())
+
+        self.controller.save_after(schedule)
+
     def end(self) -> None:
         """Forget the answers: remove the file, let the lock go and delete the folder (kiosk)."""
+        self.ended = True
         self.controller.delete()
         self.controller.leave()
         if self.folder is not None:
@@ -108,7 +122,9 @@ class Sessions:
     def _new_aid(self) -> Aid:
         assert self.folder is not None, "only a kiosk makes an aid per session"
         folder = Path(tempfile.mkdtemp(prefix="person-", dir=self.folder))
-        return Aid(self.make_controller(AnswersFile(session_path(self.pack_id, folder))), folder)
+        aid = Aid(self.make_controller(AnswersFile(session_path(self.pack_id, folder))), folder)
+        aid.save_moves_later(asyncio.get_running_loop())
+        return aid
 
     def _longest_idle(self) -> WebSession | None:
         if not self.by_id:
@@ -137,6 +153,7 @@ class Sessions:
         for session in list(self.by_id.values()):
             self.end(session, "stopped")
         if self.shared is not None:
+            self.shared.ended = True  # a move waiting to be saved is saved now, by leaving
             self.shared.controller.leave()
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
