@@ -40,7 +40,7 @@ FIELD = re.compile(r'name="(token|revision)" value="([^"]*)"')
 NEXT = re.compile(r'class="next" href="([^"]+)"')
 CHOICE = re.compile(r'name="choice" id="choice-\d+" value="([^"]+)"')
 HIDDEN = re.compile(r'name="(kind|item)" value="([^"]+)"')
-TIMING = re.compile(r"request \w+ (\S+) (\d+) handler=([\d.]+)ms render=([\d.]+)ms")
+TIMING = re.compile(r"request method=\w+ route=(\S+) status=(\d+) handler_ms=([\d.]+) render_ms=([\d.]+)")
 
 
 @dataclass

@@ -30,7 +30,8 @@ from decisionaid.export.render import render
 from decisionaid.serve import views
 from decisionaid.serve.actions import Form, apply
 from decisionaid.serve.addresses import RequestGuard, url_host
-from decisionaid.serve.render import Renderer, here
+from decisionaid.serve.logs import event, setup_logging
+from decisionaid.serve.render import RENDER_MS, Renderer, here
 from decisionaid.serve.sessions import Sessions, WebSession
 from decisionaid.storage.store import AnswersFile
 
@@ -40,7 +41,6 @@ LEAVE_GRACE_SECONDS = 15  # after a page is left (script on), a session with no 
 SWEEP_SECONDS = 5
 MAX_FORM_BYTES = 1024 * 1024  # a note of 200,000 characters, with room to spare
 TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
-log = logging.getLogger("decisionaid.serve")
 
 
 @dataclass(frozen=True)
@@ -147,13 +147,12 @@ class WebAid:
                 raise
             response = self.renderer.error(exc.status, self.words("web.not_found" if exc.status == 404 else "web.bad"))
         except Exception as exc:  # logged by its kind alone: a message could hold what was typed
-            log.error("error route=%s kind=%s", route, type(exc).__name__)
+            event("error", level=logging.ERROR, route=route, kind=type(exc).__name__)
             response = self.renderer.error(500, self.words("web.error"))
         handled = (time.perf_counter() - started) * 1000
-        rendered = response.get("render_ms", 0.0)
-        log.info(
-            "request %s %s %d handler=%.2fms render=%.2fms", request.method, route, response.status, handled, rendered
-        )
+        rendered = response.get(RENDER_MS, 0.0)
+        method = request.method if request.method in ("GET", "HEAD", "POST") else "other"
+        event("request", method=method, route=route, status=response.status, handler_ms=handled, render_ms=rendered)
         return response
 
     async def add_headers(self, request: web.Request, response: web.StreamResponse) -> None:
@@ -173,9 +172,9 @@ class WebAid:
         ended = self.sessions.ended.pop(request.cookies.get(COOKIE, ""), None)
         session = self.sessions.start()
         if session is None:
-            log.info("full sessions=%d", len(self.sessions))
+            event("full", sessions=len(self.sessions))
             return None, False
-        log.info("session_started sessions=%d", len(self.sessions))
+        event("session_started", sessions=len(self.sessions))
         if ended in ("idle", "evicted"):
             session.said.append(self.words("kiosk.restarted", minutes=self.site.idle_words(self.words)))
         elif ended == "new_person":
@@ -189,7 +188,7 @@ class WebAid:
         return response
 
     def redirect(self, path: str, session: WebSession | None = None) -> web.Response:
-        response = web.HTTPSeeOther(self.root + path)
+        response = web.Response(status=303, headers={"Location": self.root + path})
         if session is not None:
             response.set_cookie(COOKIE, session.id, httponly=True, samesite="Strict", secure=self.secure, path="/")
         return response
@@ -273,7 +272,7 @@ class WebAid:
         controller = session.aid.controller
         text = render(controller.summary(), self.options.pack, fmt, today=controller.today(), words=self.words)
         name = default_export_name(self.options.pack, controller.today(), fmt=fmt, words=self.words)
-        log.info("download fmt=%s", fmt)
+        event("download", fmt=fmt)
         return web.Response(
             text=text,
             content_type=TYPES[fmt],
@@ -300,15 +299,15 @@ class WebAid:
         except ValueError:
             raise web.HTTPBadRequest() from None
         if session is None:
-            log.info("form action=no_session")
+            event("form", action="no_session")
             return self.redirect("/")
         if not hmac.compare_digest(str(fields.get("token", "")), session.token):
-            log.info("form action=bad_token")
+            event("form", action="bad_token")
             return self.renderer.error(403, self.words("web.other_page"))
         form = Form(fields)
         controller = session.aid.controller
         if form.revision != session.aid.revision and form.action not in ("look",):
-            log.info("form action=stale")
+            event("form", action="stale")
             session.said.append(self.words("web.stale"))
             return self.redirect(self.here(session))
         if form.action == "new_person" and self.options.kiosk:
@@ -320,12 +319,12 @@ class WebAid:
         try:
             result = apply(form, controller)
         except ValueError:
-            log.info("form action=%s refused", form.action if form.action.isidentifier() else "unknown")
+            event("form", action=form.action, refused=1)  # a name from the table of actions
             raise web.HTTPBadRequest() from None
         if result is None:
-            log.info("form action=unknown")
+            event("form", action="unknown")
             raise web.HTTPBadRequest()
-        log.info("form action=%s", form.action)  # a name from the table of actions, never a value
+        event("form", action=form.action)  # a name from the table of actions, never a value
         for outcome in result.outcomes:
             self.report(session, outcome)
         session.aid.changed()
@@ -348,7 +347,7 @@ class WebAid:
 
     def end(self, session: WebSession, why: str) -> None:
         self.sessions.end(session, why)
-        log.info("session_ended reason=%s sessions=%d", why, len(self.sessions))
+        event("session_ended", reason=why, sessions=len(self.sessions))
 
     def sweep(self) -> None:
         """End kiosk sessions left idle, and those whose page was left with no page after it."""
@@ -380,20 +379,10 @@ class WebAid:
         self.stopped = True
         count = len(self.sessions)
         self.sessions.close()
-        log.info("stopped sessions=%d", count)
+        event("stopped", sessions=count)
 
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-def setup_logging() -> None:
-    """Event lines on stderr; aiohttp's own loggers are silenced, since their messages may quote a request."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
-    logging.getLogger("aiohttp").setLevel(logging.CRITICAL + 1)
 
 
 async def serve(options: ServeOptions) -> int:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from decisionaid.serve.sessions import WebSession
 
 TEMPLATES = Path(__file__).parent / "templates"
+RENDER_MS = web.ResponseKey("render_ms", float)
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"})
 
 
@@ -91,7 +92,7 @@ class Renderer:
         started = time.perf_counter()
         text = self.html(view, session)
         response = web.Response(text=text, content_type="text/html", status=status)
-        response["render_ms"] = (time.perf_counter() - started) * 1000
+        response[RENDER_MS] = (time.perf_counter() - started) * 1000
         return response
 
     def error(self, status: int, message: str) -> web.Response:
