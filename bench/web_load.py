@@ -7,10 +7,6 @@ pages. After a ramp-up, the steady state is measured: pages per second, time to 
 p99), the server's peak RSS and its own time in the handler and in rendering (from its log, which holds
 only route names and timings). `--pause 0` with many readers measures the rate at saturation.
 
-`--terminal` measures the aid's earlier browser view instead (a terminal drawn in the page, one process
-of the aid per tab): N tabs open at once, the time to each tab's welcome and the RSS of the server and
-every process it started.
-
 Bounded: at most 2,000 readers, at most 15 minutes, only to 127.0.0.1.
 """
 
@@ -22,7 +18,6 @@ import contextlib
 import os
 import random
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,43 +107,24 @@ class Reader:
             page = await self.post(session, page, action="new_person")
 
 
-def start_server(readers: int, log: Path, *, terminal: bool) -> subprocess.Popen:
+def start_server(readers: int, log: Path) -> subprocess.Popen:
     env = {**os.environ, "TMPDIR": str(log.parent), "DECISIONAID_DATA_DIR": str(log.parent / "data")}
-    if terminal:
-        code = (
-            "import asyncio, sys; from pathlib import Path; from decisionaid.content import load_pack; "
-            "from decisionaid.serve.server import ServeOptions, serve; "
-            f"pack = Path({str(PACK)!r}); "
-            "sys.exit(asyncio.run(serve(ServeOptions(pack=load_pack(pack), pack_dir=pack, "
-            f"port=0, kiosk=True, max_tabs={readers}))))"
-        )
-        argv = [sys.executable, "-c", code]
-    else:
-        argv = [sys.executable, "-m", "decisionaid", "serve", "--kiosk", "--port", "0", "--pack", str(PACK)]
-        argv += ["--max-sessions", str(max(readers * 2, 10))]
+    argv = [sys.executable, "-m", "decisionaid", "serve", "--kiosk", "--port", "0", "--pack", str(PACK)]
+    argv += ["--max-sessions", str(max(readers * 2, 10))]
     return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=log.open("w"), text=True, cwd=ROOT)
 
 
-def rss_kib(pid: int, *, with_children: bool = False) -> int:
-    """The resident memory of a process (and, with_children, of every process under it), in KiB."""
-    total = 0
-    pids = [pid]
-    while pids:
-        current = pids.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status)[1])
-            if with_children:
-                for task in Path(f"/proc/{current}/task").iterdir():
-                    pids += [int(c) for c in (task / "children").read_text().split()]
-        except (OSError, TypeError):
-            continue
-    return total
+def rss_kib(pid: int) -> int:
+    """The resident memory of a process, in KiB (0 once it has gone)."""
+    try:
+        return int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())[1])
+    except (OSError, TypeError):
+        return 0
 
 
-async def watch_memory(pid: int, peak: list[int], stop: asyncio.Event, *, with_children: bool) -> None:
+async def watch_memory(pid: int, peak: list[int], stop: asyncio.Event) -> None:
     while not stop.is_set():
-        peak[0] = max(peak[0], rss_kib(pid, with_children=with_children))
+        peak[0] = max(peak[0], rss_kib(pid))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 0.25)
 
@@ -162,7 +138,7 @@ async def load(url: str, pid: int, readers: int, ramp: float, steady: float, pau
     tally = Tally()
     peak = [0]
     stop = asyncio.Event()
-    memory = asyncio.create_task(watch_memory(pid, peak, stop, with_children=False))
+    memory = asyncio.create_task(watch_memory(pid, peak, stop))
     deadline = time.monotonic() + ramp + steady
 
     async def one(delay: float) -> None:
@@ -196,36 +172,6 @@ async def load(url: str, pid: int, readers: int, ramp: float, steady: float, pau
     }
 
 
-async def terminal_tabs(url: str, pid: int, tabs: int) -> dict:
-    """Open `tabs` tabs of the terminal view at once; time each to its welcome, and hold them 10 s."""
-    peak = [0]
-    stop = asyncio.Event()
-    memory = asyncio.create_task(watch_memory(pid, peak, stop, with_children=True))
-    socket_url = url.replace("http://", "ws://") + "/ws?width=100&height=30"
-
-    async def tab(session: aiohttp.ClientSession) -> float:
-        started = time.perf_counter()
-        websocket = await session.ws_connect(socket_url, origin=url)
-        seen = b""
-        while b"Welcome" not in seen:
-            message = await websocket.receive(timeout=60)
-            if message.type == aiohttp.WSMsgType.BINARY:
-                seen = seen[-200:] + message.data
-        return (time.perf_counter() - started) * 1000
-
-    async with aiohttp.ClientSession() as session:
-        welcome = await asyncio.gather(*(tab(session) for _ in range(tabs)))
-        await asyncio.sleep(10)
-    stop.set()
-    await memory
-    return {
-        "tabs": tabs,
-        "welcome_p50_ms": round(statistics.median(welcome)),
-        "welcome_max_ms": round(max(welcome)),
-        "peak_rss_mb": round(peak[0] / 1024, 1),
-    }
-
-
 def server_times(log: Path) -> dict:
     """The server's own time per page, from its log: handler and render, median and p95."""
     handler, render = [], []
@@ -247,28 +193,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which the readers arrive")
     parser.add_argument("--steady", type=float, default=180.0, help="seconds of steady state measured")
     parser.add_argument("--pause", type=float, default=1.0, help="least pause between pages (up to 3x it)")
-    parser.add_argument("--terminal", action="store_true", help="measure the terminal view instead")
     args = parser.parse_args(argv)
     if not 1 <= args.readers <= MOST_READERS or args.ramp + args.steady > MOST_SECONDS:
         parser.error(f"at most {MOST_READERS} readers and {MOST_SECONDS} seconds")
     with tempfile.TemporaryDirectory(prefix="decisionaid-bench-") as folder:
         log = Path(folder) / "server.log"
-        server = start_server(args.readers, log, terminal=args.terminal)
+        server = start_server(args.readers, log)
         try:
             first = server.stdout.readline() if server.stdout else ""
             if " on http://127.0.0.1:" not in first:
                 print(f"the server did not start: {first!r}", file=sys.stderr)
                 return 1
             url = first.split(" on ", 1)[1].split(" ", 1)[0].rstrip("/")
-            if args.terminal:
-                result = asyncio.run(terminal_tabs(url, server.pid, args.readers))
-            else:
-                result = asyncio.run(load(url, server.pid, args.readers, args.ramp, args.steady, args.pause))
+            result = asyncio.run(load(url, server.pid, args.readers, args.ramp, args.steady, args.pause))
         finally:
             server.terminate()
             server.wait(timeout=30)
-        if not args.terminal:
-            result |= server_times(log)
+        result |= server_times(log)
     print(" ".join(f"{key}={value}" for key, value in result.items()))
     return 0
 

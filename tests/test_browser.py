@@ -328,6 +328,10 @@ def test_every_kind_of_page_passes_axe_and_reaches_crisis_help_by_keyboard_and_b
                     nodes = [node["target"] for node in violation["nodes"]]
                     found.setdefault(f"{kind} at {width} px, {look}", []).append(f"{violation['id']}: {nodes}")
             if width == 390:
+                visit.page.set_viewport_size({"width": 320, "height": 640})  # as 640 px wide at 200% zoom
+                wide = visit.page.evaluate("() => document.documentElement.scrollWidth")
+                assert wide <= 320, f"the {kind} page scrolls sideways at 320 px"
+                visit.page.set_viewport_size(PHONE["viewport"])
                 tap(visit.page, visit.page.get_by_role("link", name="Crisis help"))
             else:
                 visit.page.keyboard.press("Tab")

@@ -37,15 +37,15 @@ def unknown_language(language: str | None) -> str | None:
     return load_catalogue()("cli.no_language", language=language, names=", ".join(languages()))
 
 
-def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
-    """The options for a shared computer, used by the aid in a terminal and by `serve` for each tab."""
+def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue, *, idle_default: int = IDLE_MINUTES) -> None:
+    """The options for a shared computer, used by the aid in a terminal and by `serve`."""
     parser.add_argument("--kiosk", action="store_true", help=words("cli.kiosk_help"))
     parser.add_argument(
         "--idle-minutes",
         type=idle_minutes,
-        default=IDLE_MINUTES,
+        default=idle_default,
         metavar="N",
-        help=words("cli.idle_minutes_help", default=IDLE_MINUTES),
+        help=words("cli.idle_minutes_help", default=idle_default),
     )
     parser.add_argument("--local-help", type=local_help, metavar="TEXT", help=words("cli.local_help_help"))
 

@@ -12,6 +12,7 @@ from decisionaid.core.catalogue import load_catalogue
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_SESSIONS = 500
+IDLE_MINUTES = 5  # closing a tab ends nothing without script, so a session left behind ends sooner than in a terminal
 DEFAULT_STOP_TIMEOUT = 5.0
 
 
@@ -23,7 +24,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--public-url", type=public_url, metavar="URL", help=words("cli.public_url_help"))
     parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
     add_language_argument(parser, words)
-    add_site_arguments(parser, words)
+    add_site_arguments(parser, words, idle_default=IDLE_MINUTES)
     parser.add_argument(
         "--max-sessions",
         type=max_sessions,

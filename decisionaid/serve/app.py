@@ -52,7 +52,7 @@ class ServeOptions:
     port: int = 8000
     public_url: str | None = None
     kiosk: bool = False
-    idle_minutes: int = 10
+    idle_minutes: int = 5
     local_help: str | None = None
     language: str | None = None
     max_sessions: int = 500
