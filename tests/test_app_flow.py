@@ -13,7 +13,7 @@ from decisionaid.tui.screens.compare import CompareScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.screens.contents import ContentsScreen
 from decisionaid.tui.screens.export import ExportScreen
-from decisionaid.tui.screens.learnt import LearntScreen
+from decisionaid.tui.screens.offers import OffersScreen
 from decisionaid.tui.screens.self_check import SelfCheckScreen
 from decisionaid.tui.screens.summary import SummaryScreen
 from decisionaid.tui.screens.sure import SureScreen
@@ -78,7 +78,7 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
 
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, LearntScreen)
+        assert isinstance(app.screen, OffersScreen)
         text = shown_text(app.screen)
         assert "You now know about:" in text and "travelling in the rain" in text
         assert "%" not in text and "score" not in text.lower()
@@ -97,7 +97,12 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         for answer in ("1", "2", "1", "1"):
             await pilot.pause()
             assert isinstance(app.screen, SureScreen)
-            assert "Test citation. Test terms." in shown_text(app.screen)
+            assert "From Test citation. Terms of use: with the sources." in shown_text(app.screen)
+            terms = app.screen.query_one("#terms")
+            assert not terms.display
+            await pilot.press("s")
+            await pilot.pause()
+            assert terms.display and "Test terms." in str(terms.render()), "s shows the terms of use in full"
             await pilot.press(answer)
             await pilot.pause()
             if answer == "2":
@@ -464,7 +469,7 @@ async def test_the_self_check_recap_scrolls_with_the_keyboard(make_app) -> None:
         await pilot.press("3")
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, LearntScreen)
+        assert isinstance(app.screen, OffersScreen)
         assert app.focused is app.screen.query_one(Page), "scroll keys reach the list however long it is"
         await pilot.press("n")
         await pilot.pause()

@@ -13,12 +13,11 @@ from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.screens.compare import CompareScreen
 from decisionaid.tui.screens.contents import ContentsScreen
 from decisionaid.tui.screens.help import HelpScreen
-from decisionaid.tui.screens.learnt import LearntScreen
 from decisionaid.tui.screens.map import MapScreen
+from decisionaid.tui.screens.offers import OffersScreen
 from decisionaid.tui.screens.self_check import SelfCheckScreen
 from decisionaid.tui.screens.sure import SureScreen
 from decisionaid.tui.screens.values import ValuesScreen
-from decisionaid.tui.screens.values_more import ValuesMoreScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.widgets.contents_list import CARD_KEYS
 from tests.conftest import shown_text
@@ -33,9 +32,9 @@ def saved() -> dict:
 
 def one_place_per_screen(app) -> list:
     """A place of the short path for each kind of screen on it, in order."""
-    kinds: dict[type, tuple] = {}
+    kinds: dict[str, tuple] = {}
     for place in app.controller.journey.steps[1:]:
-        kinds.setdefault(type(app.screen_for(*place)), place)
+        kinds.setdefault(app.controller.page(app.keys, place).kind, place)
     return list(kinds.values())
 
 
@@ -91,7 +90,7 @@ async def test_the_map_shows_every_part_and_goes_to_the_one_chosen(make_app) -> 
         await pilot.press("s", "n", "n", "m")
         await pilot.pause()
         text = shown_text(app.screen)
-        assert "Part 2 of 7 · about 3 minutes left" in text
+        assert "Part 2 of 7 · about 4 minutes left" in text
         assert "1. Options at a glance: done, about 1 minute" in text
         assert "2. The key facts: in progress, about 2 minutes  ← you are here" in text
         assert "7. Your handout: not started" in text
@@ -272,7 +271,7 @@ async def test_the_pages_that_end_a_part_offer_what_was_skipped_or_left_out(make
         await app.start()
         await app.go("self_check", 2)
         await pilot.pause()
-        assert isinstance(app.screen, LearntScreen)
+        assert isinstance(app.screen, OffersScreen)
         text = shown_text(app.screen)
         assert "You skipped the self-check questions. You can answer them now, or later from the map." in text
         assert "1. Answer the question you skipped" in text and "2. Answer 1 more question" in text
@@ -282,10 +281,10 @@ async def test_the_pages_that_end_a_part_offer_what_was_skipped_or_left_out(make
         assert "More questions: 1 of 1. Not a test" in shown_text(app.screen)
         await pilot.press("2", "n")
         await pilot.pause()
-        assert isinstance(app.screen, LearntScreen) and "how riders felt at work" in shown_text(app.screen)
+        assert isinstance(app.screen, OffersScreen) and "how riders felt at work" in shown_text(app.screen)
         await pilot.press("n", "n")
         await pilot.pause()
-        assert isinstance(app.screen, ValuesMoreScreen)
+        assert isinstance(app.screen, OffersScreen)
         assert "1 more question about you was left out of the short path (about 1 minute)." in shown_text(app.screen)
         await pilot.press("1")
         await pilot.pause()
@@ -293,7 +292,7 @@ async def test_the_pages_that_end_a_part_offer_what_was_skipped_or_left_out(make
         assert "More about what matters to you: 1 of 1" in shown_text(app.screen)
         await pilot.press("1", "n")
         await pilot.pause()
-        assert isinstance(app.screen, ValuesMoreScreen) and "Answered so far: 1 of 1." in shown_text(app.screen)
+        assert isinstance(app.screen, OffersScreen) and "Answered so far: 1 of 1." in shown_text(app.screen)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SureScreen)

@@ -86,6 +86,7 @@ SAME_AS_ENGLISH = {
         "crisis.name",
         "figure.arm",
         "plain.choice",
+        "plain.card_progress",  # {progress}. {section}.
         "plain.part_heading",
         "plain.option_heading",
         "prompt.command_line",

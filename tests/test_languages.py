@@ -54,7 +54,7 @@ def test_plain_mode_walks_the_spanish_pack_in_spanish_with_no_english_and_no_hea
     out = " ".join(result.stdout.split())
     assert "Información revisada el 5 de enero de 2026; próxima revisión prevista el 5 de enero de 2099." in out
     assert "prepara una lista de preguntas para llevar a su técnico de reparación." in out
-    assert "Ficha 2 de 5. Sección: Lo bueno y lo malo." in out
+    assert "Ficha 2 de 5. Lo bueno y lo malo." in out
     assert "Reparados: 70 de cada 100 portátiles; 30 de cada 100 no." in out
     assert "Escriba un número de 1 a 3, o pulse Enter para saltarla:" in out
     assert "✗ No del todo La respuesta: No" in out
@@ -92,7 +92,7 @@ async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_a_card_its_foot
         welcome = shown_text(app.screen)
         assert "Empezar (s)" in welcome
         assert "Información revisada el 5 de enero de 2026" in welcome
-        assert "El camino corto lleva alrededor de 4 minutos leyendo despacio" in welcome
+        assert "El camino corto lleva alrededor de 5 minutos leyendo despacio" in welcome
         assert "Start" not in welcome and "Evidence" not in welcome
         assert HEALTH_WORDS.findall(welcome) == [], "no help-now line, button or key"
         await pilot.press("s")

@@ -80,7 +80,7 @@ def test_the_output_is_words_only_wrapped_to_the_width(tmp_path: Path) -> None:
     assert not VISUAL_ONLY.search(out)
     assert all(len(line) <= 50 or " " not in line.strip() for line in out.splitlines())
     flat = " ".join(out.split())
-    assert "Card 2 of 5. Section: Good and bad points." in flat
+    assert "Card 2 of 5. Good and bad points." in flat
     assert "How sure: Uncertain: studies are few, small or short" in flat
     assert "Cycling: 60 out of 100 people; 40 out of 100 did not." in flat
     assert "Bus: between 20 and 30 out of 100 people; between 70 and 80 out of 100 did not." in flat
@@ -156,7 +156,7 @@ def test_a_card_can_be_read_again_from_its_question_and_any_page_repeated(tmp_pa
     out = plain("", "", *CARDS, "", "o", "2", "o", "r", cwd=tmp_path).stdout
     assert "type o" not in out.split("Your answer: No.")[0]  # only offered once answered
     reopened = out.split("Your answer: No.")[1]
-    assert "Card 4 of 5. Section: Good and bad points." in reopened
+    assert "Card 4 of 5. Good and bad points." in reopened
     assert "Sources for this card:" in reopened and "You are still at self-check question 1 of 1." in reopened
     assert out.count("Does rain get you wet on the bus?") == 2
     assert "3. Not sure\n" in out and "2. No (your answer)" in out.split("Your answer: No.")[1]

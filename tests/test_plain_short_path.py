@@ -49,7 +49,7 @@ def test_the_short_path_leaves_cards_out_and_offers_them_by_section(commute_pack
     assert "1. The options: 1 card, 1 read.\n2. Good and bad points: 4 cards, 4 read." in run.out
     assert "3. Practical matters: 2 cards, 2 not on the short path." in run.out
     assert "Practical matters:\n1. What a rider needs (more)\n2. Bus passes (more)" in run.out
-    assert "More: card 2 of 2 in this section. Section: Practical matters." in run.out
+    assert "More: card 2 of 2 in this section. Practical matters." in run.out
     after = run.out.split("More: card 2 of 2")[1]
     assert "The short path left out 2 cards" in after, "after the cards left out, back to the list"
     assert "Question 1 of 1. Not a test" in after
@@ -80,7 +80,7 @@ def test_the_pages_that_end_a_part_offer_what_was_left_out(commute_pack, tmp_pat
 def test_the_map_lists_the_parts_and_a_number_goes_there(commute_pack, tmp_path: Path) -> None:
     run = Run(commute_pack, tmp_path, "", "", "", "m", "4")
     the_map = run.out.split("to go on: m\n")[1]
-    assert "Map of the aid. Part 2 of 7 · about 3 minutes left." in the_map
+    assert "Map of the aid. Part 2 of 7 · about 4 minutes left." in the_map
     assert "1. Options at a glance: done, about 1 minute." in the_map
     assert "2. The key facts: in progress, about 2 minutes (you are here)." in the_map
     assert "7. Your handout: not started." in the_map
@@ -109,6 +109,6 @@ def test_a_pack_without_marks_walks_everything_and_still_has_the_map(commute_pac
 
     pack = unmarked(tmp_path)
     run = Run(pack, tmp_path, "", "", *CARDS, "", "", "m", "a", "3")
-    assert "Card 7 of 7. Section: Practical matters." in run.out
+    assert "Card 7 of 7. Practical matters." in run.out
     assert "More about the options" not in run.out and "2. The information: done, about 2 minutes." in run.out
     assert "All 7 cards, section by section, to read again." in run.out

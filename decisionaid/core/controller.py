@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.pages.at import Keys
+from decisionaid.core.pages.steps import StepPage, WelcomePage
 from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
@@ -77,8 +79,8 @@ class Controller:
         self.journey = Journey(pack)
         self.timing = Timing(pack, self.journey, self.words)
         self.progress = Progress(self.journey, self.timing, self.words)
+        self.pages = self.timing.pages
         self._session: Session | None = None
-        self._summary: tuple[Session, Summary] | None = None
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
@@ -102,14 +104,17 @@ class Controller:
         return self._session is not None
 
     def summary(self) -> Summary:
-        """The questions and statements the answers so far lead to (made once for each state of the answers: a
-        session is never changed, only replaced)."""
-        from decisionaid.core.summary import build_summary  # here: a module of many classes, not needed to start
+        """The questions and statements the answers so far lead to."""
+        return self.pages.summarise(self._session or Session.new(self.pack))
 
+    def page(self, keys: Keys, place: Place | None = None) -> StepPage:
+        """The page at the person's place (or at `place`), as the answers so far make it."""
         session = self._session or Session.new(self.pack)
-        if self._summary is None or self._summary[0] is not session:
-            self._summary = (session, build_summary(self.pack, session, self.words))
-        return self._summary[1]
+        return self.pages.at(place or self.place, session, keys, today=self.today())
+
+    def welcome_page(self, keys: Keys, **where: object) -> WelcomePage:
+        """The welcome, with where the saved answers left off and how long the rest of the short path takes."""
+        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, **where)
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""

@@ -14,11 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue, words_for
-from decisionaid.core.comparison import comparison
 from decisionaid.core.journey import Journey, Place
-from decisionaid.core.more import contents, values_more
+from decisionaid.core.pages.at import Keys, Pages
 from decisionaid.core.session import Session
 
 if TYPE_CHECKING:
@@ -77,6 +75,8 @@ class Timing:
         self.words = words
         self.cards = pack.ordered_cards()
         self.nothing_yet = Session(pack=pack.meta.id)  # pages whose words depend on answers are counted blank
+        self.pages = Pages(pack, journey, words, self.left_out_minutes)
+        self.keys = Keys(words("welcome.help_key_plain"), words("self_check.reopen_key_plain"))
         self._cache: dict[Place, int] = {}
 
     def words_at(self, place: Place) -> int:
@@ -110,49 +110,21 @@ class Timing:
         return self.minutes_of((stage, i) for i in self.journey.left_out[stage])  # type: ignore[misc]
 
     def texts(self, place: Place) -> tuple[str, ...]:
-        """What the step at `place` says, as the page models give it (for a question: with its feedback)."""
-        pack, journey, words = self.pack, self.journey, self.words
+        """What the step at `place` says, as its page model gives it. A question is counted with the feedback on
+        its 'not sure' choice, and what the self-check showed as if every question were answered so."""
         stage, position = place
-        empty = self.nothing_yet
-        if stage == "compare":
-            return comparison(pack, words).texts()
-        if stage == "cards" and journey.is_item(place):
-            card = self.cards[position]
-            return (pages.card_progress(journey, position, words), *pages.card_reading(pack, card, words))
-        if stage == "cards":
-            return contents(pack, journey, empty, words, self.left_out_minutes("cards")).texts()
-        if stage == "self_check" and journey.is_item(place):
-            return self._question(position)
+        session = self.nothing_yet
         if stage == "self_check":
-            items = pack.self_check.self_check
-            unsure = {items[i].id: _not_sure(items[i]) for i in journey.short["self_check"]}  # as on the short path
-            page = pages.learnt_page(pack, journey, Session(pack=pack.meta.id, self_check=unsure), words, 1)
-            return page_texts(page)
-        if stage == "values" and journey.is_item(place):
-            item = pack.values.values[position]
-            progress = pages.value_progress(journey, item.kind, position, words)
-            return (progress, words("values.no_wrong_answers"), item.statement, *(c.label for c in item.choices))
-        if stage == "values":
-            return page_texts(values_more(pack, journey, empty, words, self.left_out_minutes("values")))
-        if stage == "sure" and pack.sure.sure:
-            sure = pack.sure.sure
-            item = sure.items[position]
-            intro = (sure.title, sure.citation, sure.terms_of_use) if position == 0 else ()
-            progress = pages.sure_progress(sure.title, position, len(sure.items), words)
-            return (*intro, progress, item.text, words("sure.yes"), words("sure.no"))
-        return ()
-
-    def _question(self, position: int) -> tuple[str, ...]:
-        pack, words = self.pack, self.words
-        item = pack.self_check.self_check[position]
-        shown = pages.feedback(pack, item, _not_sure(item), words, "")
-        progress = pages.self_check_progress(self.journey, position, words)
-        choices = (c.label for c in item.choices)
-        return (progress, item.prompt, *choices, shown.verdict, shown.answer, shown.explanation, shown.reopen)
-
-
-def page_texts(page: pages.Page) -> tuple[str, ...]:
-    return (page.title, *(line.text for line in page.lines), *(offer.label for offer in page.offers))
+            items = self.pack.self_check.self_check
+            unsure = {
+                items[i].id: _not_sure(items[i])
+                for i in (*self.journey.short["self_check"], position)
+                if i < len(items)
+            }
+            session = Session(pack=self.pack.meta.id, self_check=unsure)
+        if stage in ("welcome", "summary"):
+            return ()
+        return self.pages.at(place, session, self.keys).texts()
 
 
 def _not_sure(item: SelfCheck) -> str:

@@ -8,11 +8,20 @@ or a place the person chose (an offer on the page, a part from the map, the ques
 
 from __future__ import annotations
 
-from decisionaid.core.comparison import comparison
+from collections.abc import Callable, Iterable
+
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.journey import Place
-from decisionaid.core.more import contents, values_more
-from decisionaid.core.pages import Page, card_sources, learnt_page
+from decisionaid.core.pages.at import Keys
+from decisionaid.core.pages.steps import (
+    CardPage,
+    ComparePage,
+    ContentsPage,
+    OffersPage,
+    QuestionPage,
+    SurePage,
+    ValuePage,
+)
 from decisionaid.core.session import Session, Stage
 from decisionaid.plain import pages
 from decisionaid.plain.console import Console, EndOfInput
@@ -37,7 +46,7 @@ class PlainAid:
         self.console = console
         crisis = pages.crisis(self.pack, self.words) if self.pack.help_now else []
         self.ask = Prompter(console, crisis, self.words, self.show_map)
-        self.shown_stage: Stage | None = None
+        self.keys = Keys(self.words("welcome.help_key_plain"), self.words("self_check.reopen_key_plain"))
         self.shown_part: str | None = None
 
     # --- running ------------------------------------------------------------------
@@ -105,7 +114,6 @@ class PlainAid:
             return
         self.announce_part(here)
         move = self.page(*here)
-        self.shown_stage = here[0]
         if move == NEXT:
             self.go(*self.journey.next(*here))
         elif move == PREVIOUS:
@@ -123,18 +131,19 @@ class PlainAid:
         self.console.say("", self.words("plain.part_heading", title=title, progress=self.controller.where()))
 
     def page(self, stage: Stage, position: int) -> Move:
-        item = self.journey.is_item((stage, position))
-        if stage == "compare":
-            return self.compare()
-        if stage == "cards":
-            return self.card(position) if item else self.contents()
-        if stage == "self_check":
-            return self.self_check(position) if item else self.learnt()
-        if stage == "values":
-            return self.value(position) if item else self.values_more()
-        if stage == "sure":
-            return self.sure(position)
-        return SummaryPage(self).run()
+        """Show the page model at a place, by its kind, and return where to go."""
+        page = self.controller.page(self.keys, (stage, position))
+        show: dict[str, Callable[..., Move]] = {
+            "compare": self.compare,
+            "card": self.card,
+            "contents": self.contents,
+            "question": self.self_check,
+            "offers": self.offering,
+            "value": self.value,
+            "sure": self.sure,
+            "summary": lambda page: SummaryPage(self).run(),
+        }
+        return show[page.kind](page)
 
     def show(self, lines: list[str]) -> None:
         self.console.say("", *lines)
@@ -202,7 +211,7 @@ class PlainAid:
 
     def welcome_page(self) -> list[str]:
         controller = self.controller
-        page = pages.welcome(self.pack, self.words, controller.notices, controller.left_off(), controller.minutes())
+        page = pages.welcome(controller.welcome_page(self.keys), self.words)
         if not controller.started:
             return page
         options = (self.words("plain.resume"), self.words("plain.start_over"), self.words("plain.delete"))
@@ -210,9 +219,9 @@ class PlainAid:
 
     # --- the steps ----------------------------------------------------------------
 
-    def compare(self) -> Move:
+    def compare(self, page: ComparePage) -> Move:
         """The options at a glance, row by row; o reads it option by option."""
-        table, words = comparison(self.pack, self.words), self.words
+        table, words = page.table, self.words
         rows = pages.comparison_by_row(table, words)
         here = Here(
             lambda: rows,
@@ -227,18 +236,16 @@ class PlainAid:
                 continue
             return PREVIOUS if reply == BACK else NEXT
 
-    def card(self, position: int) -> Move:
-        item = self.pack.ordered_cards()[position]
+    def card(self, page: CardPage) -> Move:
         words = self.words
-        page = pages.card(self.pack, self.journey, item, position, words)
-        self.show(page)
-        here = Here(lambda: page, lambda: pages.sources(words("plain.card_sources"), card_sources(self.pack, item)))
+        lines = pages.card(page, words)
+        self.show(lines)
+        here = Here(lambda: lines, lambda: pages.sources(words("plain.card_sources"), page.sources))
         return PREVIOUS if self.ask.choose(here, words("plain.enter"), enter=True) == BACK else NEXT
 
-    def contents(self) -> Move:
+    def contents(self, page: ContentsPage) -> Move:
         """Every card by section; a section's number lists its cards, a card's number reads it."""
-        words, timing = self.words, self.controller.timing
-        table = contents(self.pack, self.journey, self.answers, words, timing.left_out_minutes("cards"))
+        words, table = self.words, page.contents
         lines = pages.contents_sections(table)
         here = Here(lambda: lines)
         self.show(lines)
@@ -257,25 +264,20 @@ class PlainAid:
                 return "cards", section.cards[chosen - 1].position
             self.show(lines)
 
-    def self_check(self, position: int) -> Move:
+    def self_check(self, page: QuestionPage) -> Move:
         """A question; after an answer, the feedback, then Enter goes on or a number changes the answer."""
-        items, words = self.pack.self_check.self_check, self.words
-        item = items[position]
-        ids = [c.id for c in item.choices]
+        words, place = self.words, page.place
 
-        def page() -> list[str]:
-            chosen = self.answers.self_check.get(item.id)
-            number = ids.index(chosen) + 1 if chosen in ids else None
-            lines = pages.self_check(self.journey, item, position, number, words)
-            return lines + (pages.feedback(self.pack, item, chosen, words) if chosen in ids else [])
+        def shown() -> QuestionPage:
+            return self.controller.page(self.keys, place)  # type: ignore[return-value]
 
-        extra = {"o": words("plain.command_reopen")} if item.cards else {}
+        extra = {"o": words("plain.command_reopen")} if page.reopen else {}
         sources = words("plain.question_sources")
-        here = Here(page, lambda: pages.sources(sources, map(self.pack.source, item.sources)))
-        self.show(page())
-        count = len(ids)
+        here = Here(lambda: pages.question(shown(), words), lambda: pages.sources(sources, page.sources))
+        self.show(pages.question(page, words))
+        count = len(page.choices)
         while True:
-            answered = item.id in self.answers.self_check
+            answered = any(choice.chosen for choice in shown().choices)
             here.extra = extra if answered else {}
             key = "plain.change_or_go_on" if answered else "plain.number_or_skip"
             reply = self.ask.choose(here, words(key, count=count), count=count, enter=True)
@@ -284,67 +286,56 @@ class PlainAid:
             if reply == "":
                 return NEXT
             if reply == "o":
-                self.reopen(item.cards)
+                self.reopen(page.reopen)
                 continue
-            choice = ids[int(reply) - 1]
-            self.report(self.controller.answer_self_check(item.id, choice))
-            label = item.choices[int(reply) - 1].label
-            self.console.say(words("plain.your_answer", label=label), *pages.feedback(self.pack, item, choice, words))
+            choice = page.choices[int(reply) - 1]
+            self.report(self.controller.answer_self_check(page.item_id, choice.id))
+            self.console.say(words("plain.your_answer", label=choice.label), *pages.feedback(shown(), words))
 
-    def reopen(self, card_ids: list[str]) -> None:
+    def reopen(self, card_ids: Iterable[str]) -> None:
         """Read cards again from a self-check question, sources listed; the place does not change."""
-        cards = self.pack.ordered_cards()
+        positions = {card.id: n for n, card in enumerate(self.pack.ordered_cards())}
         for card_id in card_ids:
-            card = self.pack.card(card_id)
-            position = cards.index(card)
-            self.show(pages.card(self.pack, self.journey, card, position, self.words, list_sources=True))
+            card = self.controller.page(self.keys, ("cards", positions[card_id]))
+            self.show(pages.card(card, self.words, list_sources=True))  # type: ignore[arg-type]
         self.console.say("", self.words("plain.still_at", place=self.controller.left_off()))
 
-    def learnt(self) -> Move:
-        minutes = self.controller.timing.left_out_minutes("self_check")
-        return self.offering(learnt_page(self.pack, self.journey, self.answers, self.words, minutes))
-
-    def values_more(self) -> Move:
-        minutes = self.controller.timing.left_out_minutes("values")
-        return self.offering(values_more(self.pack, self.journey, self.answers, self.words, minutes))
-
-    def offering(self, page: Page) -> Move:
+    def offering(self, page: OffersPage) -> Move:
         """A page that ends a part: Enter goes on, a number takes up what it offers."""
-        lines = [page.title + ".", *pages.offered(page, self.words)]
+        lines = pages.offered(page.page, self.words)
         self.show(lines)
-        count = len(page.offers)
+        offers = page.page.offers
+        count = len(offers)
         prompt = self.words("plain.offer_prompt", count=count) if count else self.words("plain.enter")
         reply = self.ask.choose(Here(lambda: lines), prompt, count=count, enter=True)
         if isinstance(reply, int):
-            return page.offers[reply - 1].place
+            return offers[reply - 1].place
         return PREVIOUS if reply == BACK else NEXT
 
-    def value(self, position: int) -> Move:
-        items = self.pack.values.values
-        item = items[position]
-        ids = [c.id for c in item.choices]
-        chosen = self.answers.values.get(item.id)
-        page = pages.value(self.journey, item, position, ids.index(chosen) + 1 if chosen in ids else None, self.words)
-        self.show(page)
-        reply = self.choose_answer(Here(lambda: page), len(ids), answered=chosen in ids)
-        if isinstance(reply, int) and self.report(self.controller.answer_value(item.id, ids[reply - 1])):
+    def value(self, page: ValuePage) -> Move:
+        lines = pages.value(page, self.words)
+        self.show(lines)
+        answered = any(choice.chosen for choice in page.choices)
+        reply = self.choose_answer(Here(lambda: lines), len(page.choices), answered=answered)
+        if isinstance(reply, int) and self.report(
+            self.controller.answer_value(page.item_id, page.choices[reply - 1].id)
+        ):
             self.console.say(self.words("plain.saved"))
         return PREVIOUS if reply == BACK else NEXT
 
-    def sure(self, position: int) -> Move:
+    def sure(self, page: SurePage) -> Move:
         """A SURE item, word for word; a 'no' is followed by the item's own sentence on what it may mean."""
-        items = self.pack.sure.sure.items if self.pack.sure.sure else []
-        item = items[position]
-        answer = self.answers.sure.get(item.id)
-        page = pages.sure_item(self.pack, item, position, answer, self.words)
-        intro = pages.sure_intro(self.pack, self.words)
-        self.show(page if self.shown_stage == "sure" else intro + page)
-        here = Here(lambda: intro + page, lambda: intro[1:3])
-        reply = self.choose_answer(here, 2, answered=answer is not None, how=self.words("plain.yes_or_no"))
+        words = self.words
+        lines = pages.sure(page, words)
+        self.show(lines)
+        here = Here(lambda: lines, lambda: [words("plain.from", citation=page.citation), page.terms])
+        answered = any(choice.chosen for choice in page.choices)
+        reply = self.choose_answer(here, 2, answered=answered, how=words("plain.yes_or_no"))
         if isinstance(reply, int):
             yes = reply == 1
-            if self.report(self.controller.answer_sure(item.id, yes)):
-                self.console.say(self.words("plain.saved") if yes else f"{self.words('plain.saved')} {item.if_no}")
+            if self.report(self.controller.answer_sure(page.item_id, yes)):
+                shown = self.controller.page(self.keys, page.place)
+                self.console.say(words("plain.saved"), *filter(None, (shown.meaning,)))  # type: ignore[union-attr]
         return PREVIOUS if reply == BACK else NEXT
 
     def choose_answer(self, here: Here, count: int, *, answered: bool, how: str = "") -> int | str:

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.comparison import Comparison
-from decisionaid.core.journey import Journey
 from decisionaid.core.more import Contents, SectionEntry
+from decisionaid.core.pages.steps import CardPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
 from decisionaid.core.parts import AidMap
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary, voice_of
 from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
-    from decisionaid.content.models import Card, Pack, SelfCheck, Source, SureItem, ValueItem
+    from decisionaid.content.models import Pack, Source
     from decisionaid.core.handout import Block, Entry, Handout
 
 
@@ -30,30 +30,24 @@ def lines_of(page: pages.Page) -> list[str]:
     return out
 
 
-def welcome(pack: Pack, words: Catalogue, notices: Iterable[str], left_off: str | None, minutes: int) -> list[str]:
-    page = pages.welcome(pack, words, notices, left_off, words("welcome.help_key_plain"), minutes)
-    return [*lines_of(page), words("plain.help_hint")]
+def welcome(page: WelcomePage, words: Catalogue) -> list[str]:
+    return [*lines_of(page.page), words("plain.help_hint")]
 
 
-def card(
-    pack: Pack, journey: Journey, item: Card, position: int, words: Catalogue, *, list_sources: bool = False
-) -> list[str]:
-    """A card as paragraphs; its sources are counted (s lists them) or, with `list_sources`, listed."""
-    heading = pages.card_heading(pack, item, words)
-    progress = pages.card_progress(journey, position, words)
+def card(page: CardPage, words: Catalogue, *, list_sources: bool = False) -> list[str]:
+    """A card as paragraphs: what the page model says, then its sources counted (s lists them) or listed."""
     lines = [
-        words("plain.card_progress", progress=progress, section=heading[0].text),
+        words("plain.card_progress", progress=page.progress, section=page.section),
         "",
-        *(line.text for line in heading[1:]),
+        *(line.text for line in page.heading[1:]),
         "",
-        item.body,
+        page.card.body,
     ]
-    for figure_id in item.figures:
-        lines += ["", *pages.figure_words(pack.figure(figure_id), words)]
-    found = pages.card_sources(pack, item)
+    for figure in page.figures:
+        lines += ["", *figure.lines]
     if list_sources:
-        return [*lines, "", *sources(words("plain.card_sources"), found)]
-    return [*lines, "", sources_hint(len(found), words)]
+        return [*lines, "", *sources(words("plain.card_sources"), page.sources)]
+    return [*lines, "", sources_hint(len(page.sources), words)]
 
 
 def sources_hint(count: int, words: Catalogue, title: str | None = None) -> str:
@@ -76,18 +70,23 @@ def choices(labels: Iterable[str], words: Catalogue, chosen: int | None = None) 
     ]
 
 
-def self_check(journey: Journey, item: SelfCheck, position: int, chosen: int | None, words: Catalogue) -> list[str]:
-    return [
-        pages.self_check_progress(journey, position, words),
-        "",
-        item.prompt,
-        *choices((c.label for c in item.choices), words, chosen),
-    ]
+def numbered(shown: Iterable[Choice], words: Catalogue) -> list[str]:
+    """A question's choices, numbered, the one chosen said so."""
+    shown = tuple(shown)
+    chosen = next((n for n, choice in enumerate(shown, 1) if choice.chosen), None)
+    return choices((choice.label for choice in shown), words, chosen)
 
 
-def feedback(pack: Pack, item: SelfCheck, choice_id: str, words: Catalogue) -> list[str]:
+def question(page: QuestionPage, words: Catalogue) -> list[str]:
+    """A self-check question and, once answered, its feedback."""
+    lines = [page.progress, "", page.prompt, *numbered(page.choices, words)]
+    return lines + feedback(page, words) if page.feedback else lines
+
+
+def feedback(page: QuestionPage, words: Catalogue) -> list[str]:
     """The verdict in words, the answer and the explanation; sources are counted, listed with s."""
-    shown = pages.feedback(pack, item, choice_id, words, words("self_check.reopen_key_plain"))
+    shown = page.feedback
+    assert shown is not None, "feedback follows an answer"
     lines = ["", shown.verdict, shown.answer, shown.explanation, "", sources_hint(len(shown.sources), words)]
     if shown.reopen:
         lines += ["", shown.reopen]
@@ -95,24 +94,27 @@ def feedback(pack: Pack, item: SelfCheck, choice_id: str, words: Catalogue) -> l
 
 
 def offered(page: pages.Page, words: Catalogue) -> list[str]:
-    """A page's paragraphs, then what it offers, numbered."""
-    lines = lines_of(page)
+    """A page's title and paragraphs, then what it offers, numbered."""
+    lines = [page.title + ".", *lines_of(page)]
     if page.offers:
         lines += ["", *choices((offer.label for offer in page.offers), words)]
     return lines
 
 
-def value(journey: Journey, item: ValueItem, position: int, chosen: int | None, words: Catalogue) -> list[str]:
+def value(page: ValuePage, words: Catalogue) -> list[str]:
     """A values item; the first of its part says there are no wrong answers."""
-    lines = [pages.value_progress(journey, item.kind, position, words) + "."]
-    if pages.first_of_its_kind(journey, ("values", position)):
-        lines.append(words("values.no_wrong_answers"))
-    return [*lines, "", item.statement, *choices((c.label for c in item.choices), words, chosen)]
+    lines = [page.progress + ".", *filter(None, (page.hint,))]
+    return [*lines, "", page.statement, *numbered(page.choices, words)]
+
+
+def sure(page: SurePage, words: Catalogue) -> list[str]:
+    """A SURE item word for word, its yes and no, and where it comes from."""
+    return [page.progress, "", page.text, *numbered(page.choices, words), "", page.credit]
 
 
 def comparison_by_row(table: Comparison, words: Catalogue) -> list[str]:
     """The table read row by row: each question, then what it says for each option."""
-    lines = [table.lead]
+    lines = [table.title + ".", table.lead]
     for row in table.rows:
         lines += ["", row.question, *(f"{cell.option}: {cell.text}" for cell in row.cells)]
     return [*lines, "", sources_hint(len(table.sources), words), words("plain.by_option_hint")]
@@ -128,7 +130,12 @@ def comparison_by_option(table: Comparison, words: Catalogue) -> list[str]:
 
 
 def contents_sections(table: Contents) -> list[str]:
-    return [table.lead, "", *(f"{n}. {s.title}: {s.summary}." for n, s in enumerate(table.sections, 1))]
+    return [
+        table.title + ".",
+        table.lead,
+        "",
+        *(f"{n}. {s.title}: {s.summary}." for n, s in enumerate(table.sections, 1)),
+    ]
 
 
 def contents_cards(section: SectionEntry, words: Catalogue) -> list[str]:
@@ -148,24 +155,6 @@ def aid_map(shown: AidMap, words: Catalogue) -> list[str]:
         here = f" ({words('map.here')})" if row.here else ""
         lines.append(f"{row.number}. {row.title}: {row.describe(words)}{here}.")
     return lines
-
-
-def sure_intro(pack: Pack, words: Catalogue) -> list[str]:
-    sure = pack.sure.sure
-    assert sure is not None, "only called when the pack has the SURE test"
-    return [sure.title, words("plain.from", citation=sure.citation), sure.terms_of_use, ""]
-
-
-def sure_item(pack: Pack, item: SureItem, position: int, answer: bool | None, words: Catalogue) -> list[str]:
-    sure = pack.sure.sure
-    assert sure is not None, "only called when the pack has the SURE test"
-    chosen = None if answer is None else (1 if answer else 2)
-    return [
-        pages.sure_progress(sure.title, position, len(sure.items), words),
-        "",
-        item.text,
-        *choices((words("sure.yes"), words("sure.no")), words, chosen),
-    ]
 
 
 def crisis(pack: Pack, words: Catalogue) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from functools import partial
@@ -18,14 +19,15 @@ from textual.theme import ThemeProvider
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.journey import Place
+from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
 from decisionaid.core.site import PERSONAL, Site
 from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
-from decisionaid.tui.keys import KeyLabels
+from decisionaid.tui.keys import KeyLabels, page_keys
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
-from decisionaid.tui.screens.base import AidScreen, ChoiceStepScreen
+from decisionaid.tui.screens.base import AidScreen, StepScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
@@ -37,6 +39,16 @@ from decisionaid.tui.window import fit_to_window
 SUMMARY_MODULES = ("summary", "export")  # the summary's code brings a text editor and the export renderers
 
 OPENING_NOTE_SECONDS = 12
+SCREENS = {  # the screen that shows each kind of page: module and class
+    "compare": ("decisionaid.tui.screens.compare", "CompareScreen"),
+    "card": ("decisionaid.tui.screens.card", "CardScreen"),
+    "contents": ("decisionaid.tui.screens.contents", "ContentsScreen"),
+    "question": ("decisionaid.tui.screens.self_check", "SelfCheckScreen"),
+    "offers": ("decisionaid.tui.screens.offers", "OffersScreen"),
+    "value": ("decisionaid.tui.screens.values", "ValuesScreen"),
+    "sure": ("decisionaid.tui.screens.sure", "SureScreen"),
+    "summary": ("decisionaid.tui.screens.summary", "SummaryScreen"),
+}
 
 
 def import_screens(modules: Iterable[str] | None = None) -> None:
@@ -102,6 +114,7 @@ class DecisionAidApp(App[int]):
         controller.save_after(self._save_when_drawn)
         self.words = controller.words
         self.key_labels = KeyLabels(self.words)
+        self.keys = page_keys(self.words)
         self.export_dir = export_dir
         self.sub_title = controller.pack.meta.title
         self.leaving = False
@@ -127,7 +140,7 @@ class DecisionAidApp(App[int]):
             self.push_screen(WelcomeScreen(self.controller))
         else:
             self.show_outcome(self.controller.go(*self.opening))
-            self.push_screen(self.screen_for(*self.controller.place))
+            self.push_screen(self.screen_for(self.controller.page(self.keys)))
             self.notify(self.words("at.note"), markup=False, timeout=OPENING_NOTE_SECONDS)
         if self.controller.open_elsewhere:
             from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
@@ -231,17 +244,19 @@ class DecisionAidApp(App[int]):
         await self.show(*self.controller.place, export=export)
 
     async def show(self, stage: Stage, position: int, *, export: bool = False) -> None:
-        from decisionaid.tui.screens.card import CardScreen
-
-        is_item = self.controller.journey.is_item((stage, position))
+        """Show the page at a place: in place on the screen already up when it shows that kind of page (another
+        card, another question of the same step), or on a new screen."""
+        place = (stage, position)
+        if stage == "welcome":
+            await self.switch_screen(WelcomeScreen(self.controller))
+            return
+        page = self.controller.page(self.keys, place)
         screen = self.screen
-        if stage == "cards" and is_item and isinstance(screen, CardScreen):
-            await screen.show(position)
-        elif is_item and isinstance(screen, ChoiceStepScreen) and stage == screen.STAGE:
-            await screen.show(position)  # another question of the same step, in place
+        if isinstance(screen, StepScreen) and screen.shows_in_place(page):
+            await screen.show(page)
         else:
-            await self.switch_screen(self.screen_for(stage, position, export=export))
-        if self.controller.journey.next(stage, position)[0] == "summary" and stage != "summary":
+            await self.switch_screen(self.screen_for(page, export=export))
+        if self.controller.journey.next(*place)[0] == "summary" and stage != "summary":
             self._prepare_summary()
 
     def _prepare_summary(self) -> None:
@@ -252,47 +267,13 @@ class DecisionAidApp(App[int]):
         summary_code = partial(import_screens, SUMMARY_MODULES)
         self.call_after_refresh(self.run_worker, summary_code, thread=True, exit_on_error=False)
 
-    def screen_for(self, stage: Stage, position: int, *, export: bool = False) -> Screen:
-        """The screen for a place; each is imported when first needed, to keep start-up short."""
-        controller = self.controller
-        item = controller.journey.is_item((stage, position))
-        if stage == "compare":
-            from decisionaid.tui.screens.compare import CompareScreen
-
-            return CompareScreen(controller, position)
-        if stage == "cards" and not item:
-            from decisionaid.tui.screens.contents import ContentsScreen
-
-            return ContentsScreen(controller, position)
-        if stage == "cards":
-            from decisionaid.tui.screens.card import CardScreen
-
-            return CardScreen(controller, position)
-        if stage == "self_check" and not item:
-            from decisionaid.tui.screens.learnt import LearntScreen
-
-            return LearntScreen(controller, position)
-        if stage == "self_check":
-            from decisionaid.tui.screens.self_check import SelfCheckScreen
-
-            return SelfCheckScreen(controller, position)
-        if stage == "values" and not item:
-            from decisionaid.tui.screens.values_more import ValuesMoreScreen
-
-            return ValuesMoreScreen(controller, position)
-        if stage == "values":
-            from decisionaid.tui.screens.values import ValuesScreen
-
-            return ValuesScreen(controller, position)
-        if stage == "sure":
-            from decisionaid.tui.screens.sure import SureScreen
-
-            return SureScreen(controller, position)
-        if stage == "summary":
-            from decisionaid.tui.screens.summary import SummaryScreen
-
-            return SummaryScreen(controller, export=export, export_dir=self.export_dir)
-        return WelcomeScreen(controller)
+    def screen_for(self, page: StepPage, *, export: bool = False) -> Screen:
+        """The screen for a page model, by its kind; each screen's code is imported when first needed."""
+        module, name = SCREENS[page.kind]
+        screen_class = getattr(importlib.import_module(module), name)
+        if page.kind == "summary":
+            return screen_class(self.controller, page, export=export, export_dir=self.export_dir)
+        return screen_class(self.controller, page)
 
     # --- saving and forgetting -------------------------------------------------------
 

@@ -15,6 +15,12 @@ from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.pages.at import Keys
+
+
+def page_keys(words: Catalogue) -> Keys:
+    """How the full-screen aid's keys are named in the pages' sentences."""
+    return Keys(words("welcome.help_key_tui"), words("self_check.reopen_key_tui"))
 
 
 class KeyLabels:

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
-from textual.widgets import Static
 
 from decisionaid.core.controller import Controller, Outcome
-from decisionaid.core.pages import Page as PageModel
+from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.core.session import Session
-from decisionaid.tui.keys import LabelledScreen
-from decisionaid.tui.messages import Changed, GoTo, Move
+from decisionaid.tui.keys import LabelledScreen, page_keys
+from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.page_lines import line_widgets
 from decisionaid.tui.widgets.title_bar import TitleBar
 from decisionaid.tui.window import StyledOnce
 
@@ -76,6 +74,11 @@ class AidScreen(StyledOnce, LabelledScreen):
             help_now=self.pack.help_now,
         )
 
+    def card_pages(self, positions: Iterable[int]) -> list[CardPage]:
+        """The cards at these positions in reading order, as pages to reopen."""
+        keys = page_keys(self.controller.words)
+        return [self.controller.page(keys, ("cards", position)) for position in positions]  # type: ignore[misc]
+
     def report(self, outcome: Outcome) -> None:
         """Tell the app what an operation did, so a problem is shown."""
         self.post_message(Changed(outcome))
@@ -85,16 +88,26 @@ class AidScreen(StyledOnce, LabelledScreen):
 
 
 class StepScreen(AidScreen):
-    """A step with back and next."""
+    """A step with back and next, showing the page model it is given."""
 
     BINDINGS = [
         Binding("left,b", "back", "back", key_display="←/b", id="back"),
         Binding("right,n", "next", "next", key_display="→/n", id="next"),
     ]
 
-    def __init__(self, controller: Controller, position: int = 0) -> None:
+    def __init__(self, controller: Controller, page: StepPage) -> None:
         super().__init__(controller)
-        self.position = position
+        self.model = page
+        self.position = page.place[1]
+        self.title = page.title
+
+    def shows_in_place(self, page: StepPage) -> bool:
+        """Whether `page` can be written into this screen rather than shown on a new one."""
+        return False
+
+    async def show(self, page: StepPage) -> None:
+        """Write another page of the same kind into this screen."""
+        raise NotImplementedError
 
     def action_next(self) -> None:
         self.post_message(Move(1))
@@ -113,12 +126,11 @@ class StepScreen(AidScreen):
 class ChoiceStepScreen(StepScreen):
     """A step answered by picking one choice: number keys 1-9 pick from its ChoiceList.
 
-    Moving to another item of the same step (`STAGE`) rewrites the page in place: the title bar, the buttons
+    Moving to another item of the same kind rewrites the page in place: the title bar, the buttons
     and the footer stay, which is much quicker than building a new screen."""
 
     AUTO_FOCUS = ".choices"
     BINDINGS = number_bindings()
-    STAGE = ""
     PAGE_ID = ""
 
     def compose(self) -> ComposeResult:
@@ -129,12 +141,21 @@ class ChoiceStepScreen(StepScreen):
         yield AidFooter()
 
     def page_lines(self) -> ComposeResult:
-        """What the page holds for the item at `position`."""
+        """What the page holds for its model."""
         raise NotImplementedError
 
-    async def show(self, position: int) -> None:
+    @property
+    def choice_count(self) -> int:
+        """How many choices this step offers; keys above it are greyed out."""
+        return len(self.model.choices)  # type: ignore[union-attr]
+
+    def shows_in_place(self, page: StepPage) -> bool:
+        return page.kind == self.model.kind
+
+    async def show(self, page: StepPage) -> None:
         """Another item of this step, in place of this one."""
-        self.position = position
+        self.model = page
+        self.position = page.place[1]
         page = self.query_one(Page)
         with self.app.batch_update():
             self.set_focus(None)  # the focused choices go: the focus would move on to a button, and back
@@ -145,11 +166,6 @@ class ChoiceStepScreen(StepScreen):
             self.set_focus(self.query_one(ChoiceList))
         self.refresh_bindings()
 
-    @property
-    def choice_count(self) -> int:
-        """How many choices this step offers; keys above it are greyed out."""
-        raise NotImplementedError
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":
             return int(str(parameters[0])) <= self.choice_count
@@ -157,34 +173,3 @@ class ChoiceStepScreen(StepScreen):
 
     def action_choose(self, number: int) -> None:
         self.query_one(ChoiceList).pick(number - 1)
-
-
-class OfferingScreen(StepScreen):
-    """Its page model's lines, then one button per offer (keys 1-9); Next goes on along the short path."""
-
-    BINDINGS = number_bindings("take_offer", "offer")
-
-    def page_model(self) -> PageModel:
-        raise NotImplementedError
-
-    def compose(self) -> ComposeResult:
-        page = self.page_model()
-        self.offers = page.offers
-        yield self.title_bar()
-        with Page(id="offering", classes="page"):
-            yield Static(Content(page.title), classes="page-title")
-            yield from line_widgets(page.lines)
-            if page.offers:
-                with Horizontal(classes="offers"):
-                    for n, offer in enumerate(page.offers, 1):
-                        yield ActionButton(Content(f"{n}. {offer.label}"), f"screen.offer({n})")
-        yield from self.navigation()
-        yield AidFooter()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "offer":
-            return int(str(parameters[0])) <= len(self.offers)
-        return True
-
-    def action_offer(self, number: int) -> None:
-        self.post_message(GoTo(*self.offers[number - 1].place))

@@ -8,8 +8,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.core import pages
 from decisionaid.core.controller import Controller
+from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.card_view import CardView
@@ -21,37 +21,37 @@ from decisionaid.tui.widgets.title_bar import TitleBar
 class CardScreen(StepScreen):
     """One card at a time; the app marks each card read as it is shown."""
 
-    TITLE_KEY = "card.title"
     AUTO_FOCUS = "#card"
     BINDINGS = [Binding("s", "sources", "sources", id="sources")]
 
-    def __init__(self, controller: Controller, position: int = 0) -> None:
-        super().__init__(controller, position)
+    def __init__(self, controller: Controller, page: CardPage) -> None:
+        super().__init__(controller, page)
+        self.model: CardPage = page
         self.sources_open = False
 
     def compose(self) -> ComposeResult:
-        cards, words = self.pack.ordered_cards(), self.controller.words
-        card = cards[self.position]
+        words = self.controller.words
         yield self.title_bar()
         with Page(id="card", classes="page"):
-            progress = pages.card_progress(self.controller.journey, self.position, words)
-            yield Static(Content(progress), id="progress", classes="progress")
-            yield CardView(self.pack, card, words, show_sources=self.sources_open)
+            yield Static(Content(self.model.progress), id="progress", classes="progress")
+            yield CardView(self.model, words, show_sources=self.sources_open)
         with Horizontal(classes="nav"):
             yield ActionButton(words("nav.back"), "screen.back", id="back")
             yield ActionButton(words("card.sources"), "screen.sources", id="sources")
             yield ActionButton(words("nav.next"), "screen.next", variant="primary", id="next")
         yield AidFooter()
 
-    async def show(self, position: int) -> None:
+    def shows_in_place(self, page: StepPage) -> bool:
+        return isinstance(page, CardPage)
+
+    async def show(self, page: StepPage) -> None:
         """Turn to another card in place: quicker than building a new screen."""
-        words = self.controller.words
-        self.position = position
+        assert isinstance(page, CardPage)
+        self.model, self.position = page, page.place[1]
         with self.app.batch_update():
-            progress = pages.card_progress(self.controller.journey, position, words)
-            self.query_one("#progress", Static).update(Content(progress))
+            self.query_one("#progress", Static).update(Content(page.progress))
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
-            await self.query_one(CardView).show(self.pack.ordered_cards()[position])
+            await self.query_one(CardView).show(page)
             self.query_one("#card", Page).scroll_home(animate=False, immediate=True)
 
     def action_sources(self) -> None:

@@ -15,8 +15,7 @@ from decisionaid.tui.widgets.page import DialogScroll
 from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
-    from decisionaid.content import Pack
-    from decisionaid.content.models import Card
+    from decisionaid.core.pages.steps import CardPage
 
 
 class CardModal(StyledOnce, LabelledScreen, ModalScreen[None]):
@@ -27,9 +26,8 @@ class CardModal(StyledOnce, LabelledScreen, ModalScreen[None]):
         Binding("m", "app.map", "map_from_card", id="map"),
     ]
 
-    def __init__(self, pack: Pack, cards: list[Card], words: Catalogue) -> None:
+    def __init__(self, cards: list[CardPage], words: Catalogue) -> None:
         super().__init__(classes="dialog-screen")
-        self.pack = pack
         self.cards = cards
         self.words = words
 
@@ -38,14 +36,14 @@ class CardModal(StyledOnce, LabelledScreen, ModalScreen[None]):
             box.border_title = self.words("card.modal_title")
             box.border_subtitle = self.words("card.modal_close")
             if self.cards:
-                yield CardView(self.pack, self.cards[0], self.words, show_sources=True)
+                yield CardView(self.cards[0], self.words, show_sources=True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.show_the_others)
 
     async def show_the_others(self) -> None:
         """The cards after the first, below it, mounted once the first is on screen."""
-        others = [CardView(self.pack, card, self.words, show_sources=True) for card in self.cards[1:]]
+        others = [CardView(card, self.words, show_sources=True) for card in self.cards[1:]]
         if others:
             await self.query_one("#card-modal").mount_all(others)
 

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.core.comparison import Cell, Comparison, comparison
+from decisionaid.core.comparison import Cell, Comparison
 from decisionaid.core.controller import Controller
+from decisionaid.core.pages.steps import ComparePage
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.comparison_table import ComparisonTable
@@ -29,12 +30,11 @@ def short_citation(source: Source) -> str:
 class CompareScreen(StepScreen):
     """The options side by side; moving to a cell shows all of it, with its sources; Enter opens its card."""
 
-    TITLE_KEY = "compare.title"
     AUTO_FOCUS = "#comparison"
 
-    def __init__(self, controller: Controller, position: int = 0) -> None:
-        super().__init__(controller, position)
-        self.table: Comparison = comparison(controller.pack, controller.words)
+    def __init__(self, controller: Controller, page: ComparePage) -> None:
+        super().__init__(controller, page)
+        self.table: Comparison = page.table
 
     def compose(self) -> ComposeResult:
         words = self.controller.words
@@ -73,5 +73,4 @@ class CompareScreen(StepScreen):
         if event.cell.card is None:
             return
         self.report(self.controller.read_card(event.cell.card))
-        card = self.pack.ordered_cards()[event.cell.card]
-        self.app.push_screen(CardModal(self.pack, [card], self.controller.words))
+        self.app.push_screen(CardModal(self.card_pages([event.cell.card]), self.controller.words))

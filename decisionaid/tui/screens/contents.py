@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
-from decisionaid.core.more import contents
 from decisionaid.tui.messages import GoTo
 from decisionaid.tui.screens.base import StepScreen, number_bindings
 from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
@@ -32,9 +31,7 @@ class ContentsScreen(StepScreen):
 
     def compose(self) -> ComposeResult:
         controller = self.controller
-        minutes = controller.timing.left_out_minutes("cards")
-        table = contents(self.pack, controller.journey, self.session, controller.words, minutes)
-        self.title = table.title
+        table = self.model.contents  # type: ignore[union-attr]
         yield self.title_bar()
         yield Static(Content(table.lead), classes="lead contents-lead")
         yield Static(Content(table.hint), classes="hint contents-hint")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.core import pages
+from decisionaid.core.pages.steps import QuestionPage
+from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
@@ -17,63 +16,53 @@ from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import source_lines
 from decisionaid.tui.widgets.text_block import Line, TextBlock
 
-if TYPE_CHECKING:
-    from decisionaid.content.models import SelfCheck
-
 
 class SelfCheckScreen(ChoiceStepScreen):
     """A question, its choices, and after answering: the verdict, the explanation, sources and the card."""
 
-    STAGE = "self_check"
     PAGE_ID = "self-check"
-    TITLE_KEY = "self_check.title"
     BINDINGS = [Binding("r", "reopen", "reopen_card", id="reopen")]
-
-    @property
-    def question(self) -> SelfCheck:
-        return self.pack.self_check.self_check[self.position]
+    model: QuestionPage
 
     def page_lines(self) -> ComposeResult:
-        question = self.question
-        answer = self.session.self_check.get(question.id)
-        progress = pages.self_check_progress(self.controller.journey, self.position, self.controller.words)
-        yield Static(Content(progress), classes="progress")
-        yield Static(Content(question.prompt), classes="prompt")
-        yield ChoiceList([(c.id, c.label) for c in question.choices], answer, self.controller.words("choice.chosen"))
-        feedback = TextBlock(self.feedback(answer), id="feedback")
-        feedback.display = answer is not None
+        page = self.model
+        chosen = next((c.id for c in page.choices if c.chosen), None)
+        yield Static(Content(page.progress), classes="progress")
+        yield Static(Content(page.prompt), classes="prompt")
+        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        feedback = TextBlock(self.feedback(page), id="feedback")
+        feedback.display = page.feedback is not None
         yield feedback
-
-    @property
-    def choice_count(self) -> int:
-        return len(self.question.choices)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reopen":
-            if not self.question.cards:
+            if not self.model.reopen:
                 return False
-            return True if self.question.id in self.session.self_check else None
+            return True if self.model.feedback else None
         return super().check_action(action, parameters)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
-        self.report(self.controller.answer_self_check(self.question.id, event.choice_id))
-        self.show_feedback(event.choice_id)
+        self.report(self.controller.answer_self_check(self.model.item_id, event.choice_id))
+        self.model = self.controller.page(page_keys(self.controller.words), self.model.place)  # type: ignore[assignment]
+        self.show_feedback()
         self.refresh_bindings()
 
-    def show_feedback(self, choice_id: str) -> None:
-        """Show the feedback composed with the question, now with this answer's verdict."""
+    def show_feedback(self) -> None:
+        """Show the feedback composed with the question, now with the answer's verdict."""
         feedback = self.query_one("#feedback", TextBlock)
-        feedback.show(self.feedback(choice_id))
+        feedback.show(self.feedback(self.model))
         feedback.display = True  # shown, not restyled: a class would restyle the page
         self.call_after_refresh(self.query_one(Page).scroll_to_widget, feedback, animate=False, top=True)
 
-    def feedback(self, choice_id: str | None) -> list[list[Line]]:
+    def feedback(self, page: QuestionPage) -> list[list[Line]]:
         """The verdict in words and symbols, the right answer, the explanation, sources and the card to reopen.
 
         Composed hidden before an answer, so answering only fills in the verdict and shows it.
         """
+        shown = page.feedback
+        if shown is None:
+            return []
         words = self.controller.words
-        shown = pages.feedback(self.pack, self.question, choice_id, words, words("self_check.reopen_key_tui"))
         sources = [(words("sources.title"), "heading"), *((line, "") for line in source_lines(shown.sources))]
         return [
             [(shown.verdict, "bold")],
@@ -84,5 +73,6 @@ class SelfCheckScreen(ChoiceStepScreen):
         ]
 
     def action_reopen(self) -> None:
-        cards = [self.pack.card(c) for c in self.question.cards]
-        self.app.push_screen(CardModal(self.pack, cards, self.controller.words))
+        positions = {card.id: n for n, card in enumerate(self.pack.ordered_cards())}
+        cards = self.card_pages(positions[card_id] for card_id in self.model.reopen)
+        self.app.push_screen(CardModal(cards, self.controller.words))

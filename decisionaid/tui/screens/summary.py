@@ -16,12 +16,14 @@ from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outcome
-from decisionaid.core.handout import Handout, build_handout
+from decisionaid.core.handout import Handout
+from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
 from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
+from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
@@ -41,14 +43,16 @@ REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edit
 class SummaryScreen(StepScreen):
     """Everything the export will hold, editable: who fills it in, the leaning, private answers, the questions."""
 
-    TITLE_KEY = "summary.screen_title"
     BINDINGS = [
         Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
         Binding("s", "star", "star", id="star"),
     ]
 
-    def __init__(self, controller: Controller, *, export: bool = False, export_dir: Path | None = None) -> None:
-        super().__init__(controller, 0)
+    def __init__(
+        self, controller: Controller, page: SummaryPage, *, export: bool = False, export_dir: Path | None = None
+    ) -> None:
+        super().__init__(controller, page)
+        self.model: SummaryPage = page
         self.export_on_open = export
         self.export_dir = export_dir
         self._note_timer: Timer | None = None
@@ -60,20 +64,23 @@ class SummaryScreen(StepScreen):
         return self.controller.words
 
     def build(self) -> Summary:
-        return self.controller.summary()
+        """The questions and statements the answers lead to, as the page now shows them."""
+        return self.rebuilt().summary
 
-    def handout(self, summary: Summary) -> Handout:
-        return build_handout(summary, self.pack, today=self.controller.today(), words=self.words)
+    def rebuilt(self) -> SummaryPage:
+        """The page model made afresh from the answers as they are now."""
+        self.model = self.controller.page(page_keys(self.words), self.model.place)  # type: ignore[assignment]
+        return self.model
 
     def compose(self) -> ComposeResult:
-        summary, words = self.build(), self.words
-        handout = self.handout(summary)
+        page, words = self.model, self.words
+        summary, handout = page.summary, page.handout
         yield self.title_bar()
         with Page(id="summary", classes="page"):
             yield TextBlock(
                 [
-                    [(words("summary.title"), "title")],
-                    [(words("summary.tui_hint"), "hint")],
+                    [(page.title, "title")],
+                    [(page.hint, "hint")],
                     [(words("summary.reader"), "bold")],
                 ]
             )
@@ -206,7 +213,7 @@ class SummaryScreen(StepScreen):
     async def show_handout(self) -> None:
         """Show the handout again, as the export would now say it."""
         await self.show_below()
-        handout = self.handout(self.build())
+        handout = self.rebuilt().handout
         self.query_one("#handout", HandoutView).show(handout)
         self.query_one("#rest", HandoutView).show(handout)
         self.keep_focus_in_view()

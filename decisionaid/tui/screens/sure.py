@@ -1,57 +1,54 @@
-"""The SURE test: four yes/no items, word for word, with their citation and terms of use."""
+"""The SURE test: four yes/no items, word for word, with their citation; s shows the terms of use in full."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.core import pages
+from decisionaid.core.pages.at import YES
+from decisionaid.core.pages.steps import SurePage
+from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import ChoiceStepScreen
+from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
-
-if TYPE_CHECKING:
-    from decisionaid.content.models import Sure, SureItem
-
-YES, NO = "yes", "no"
 
 
 class SureScreen(ChoiceStepScreen):
     """One SURE item; a 'no' shows the item's own sentence on what it may mean, without judgement."""
 
-    STAGE = "sure"
     PAGE_ID = "sure"
-    TITLE_KEY = "sure.title"
-
-    @property
-    def sure(self) -> Sure:
-        sure = self.pack.sure.sure
-        assert sure is not None, "the SURE step only exists when the pack has it"
-        return sure
-
-    @property
-    def item(self) -> SureItem:
-        return self.sure.items[self.position]
+    BINDINGS = [Binding("s", "sources", "sources", show=False, id="sources")]  # a button under the page shows it
+    model: SurePage
 
     def page_lines(self) -> ComposeResult:
-        sure, item = self.sure, self.item
-        answer = self.session.sure.get(item.id)
-        chosen = None if answer is None else (YES if answer else NO)
-        words = self.controller.words
-        progress = pages.sure_progress(sure.title, self.position, len(sure.items), words)
-        yield Static(Content(progress), classes="progress")
-        yield Static(Content(item.text), classes="prompt")
-        yield ChoiceList([(YES, words("sure.yes")), (NO, words("sure.no"))], chosen, words("choice.chosen"))
-        yield Static(Content(item.if_no) if answer is False else "", id="meaning", classes="explanation")
-        yield Static(Content(f"{sure.citation} {sure.terms_of_use}"), classes="citation")
+        page = self.model
+        chosen = next((c.id for c in page.choices if c.chosen), None)
+        yield Static(Content(page.progress), classes="progress")
+        yield Static(Content(page.text), classes="prompt")
+        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        yield Static(Content(page.meaning), id="meaning", classes="explanation")
+        yield Static(Content(page.credit), classes="citation")
+        terms = Static(Content(page.terms), id="terms", classes="citation")
+        terms.display = False
+        yield terms
 
-    @property
-    def choice_count(self) -> int:
-        return 2
+    def navigation(self) -> ComposeResult:
+        """Back, Sources and Next under the item, as under a card."""
+        words = self.controller.words
+        with Horizontal(classes="nav"):
+            yield ActionButton(words("nav.back"), "screen.back", id="back")
+            yield ActionButton(words("card.sources"), "screen.sources", id="sources")
+            yield ActionButton(words("nav.next"), "screen.next", variant="primary", id="next")
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
-        yes = event.choice_id == YES
-        self.report(self.controller.answer_sure(self.item.id, yes))
-        self.query_one("#meaning", Static).update("" if yes else Content(self.item.if_no))
+        self.report(self.controller.answer_sure(self.model.item_id, event.choice_id == YES))
+        self.model = self.controller.page(page_keys(self.controller.words), self.model.place)  # type: ignore[assignment]
+        self.query_one("#meaning", Static).update(Content(self.model.meaning))
+
+    def action_sources(self) -> None:
+        """Show or hide the SURE test's terms of use in full."""
+        terms = self.query_one("#terms", Static)
+        terms.display = not terms.display

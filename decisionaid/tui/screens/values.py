@@ -2,50 +2,33 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.core import pages
+from decisionaid.core.pages.steps import ValuePage
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
-
-if TYPE_CHECKING:
-    from decisionaid.content.models import ValueItem
 
 
 class ValuesScreen(ChoiceStepScreen):
     """A values or situation item with its choices; the answer only shapes the questions to ask."""
 
-    STAGE = "values"
     PAGE_ID = "values"
-    TITLE_KEY = "values.title"
-
-    @property
-    def item(self) -> ValueItem:
-        return self.pack.values.values[self.position]
+    model: ValuePage
 
     def page_lines(self) -> ComposeResult:
-        item = self.item
-        journey, words = self.controller.journey, self.controller.words
-        progress = pages.value_progress(journey, item.kind, self.position, words)
-        yield Static(Content(progress), classes="progress")
-        if pages.first_of_its_kind(journey, ("values", self.position)):
-            yield Static(words("values.no_wrong_answers"), classes="hint")
-        yield Static(Content(item.statement), classes="prompt")
-        yield ChoiceList(
-            [(c.id, c.label) for c in item.choices], self.session.values.get(item.id), words("choice.chosen")
-        )
+        page = self.model
+        chosen = next((c.id for c in page.choices if c.chosen), None)
+        yield Static(Content(page.progress), classes="progress")
+        if page.hint:
+            yield Static(Content(page.hint), classes="hint")
+        yield Static(Content(page.statement), classes="prompt")
+        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
         yield Static(id="chosen", classes="hint")
 
-    @property
-    def choice_count(self) -> int:
-        return len(self.item.choices)
-
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
-        outcome = self.controller.answer_value(self.item.id, event.choice_id)
+        outcome = self.controller.answer_value(self.model.item_id, event.choice_id)
         self.report(outcome)
         if outcome.saved:
             self.query_one("#chosen", Static).update(self.controller.words("values.saved"))
