@@ -32,7 +32,7 @@ PACK = ROOT / "tests" / "packs" / "commute"
 MOST_READERS = 2000
 MOST_SECONDS = 15 * 60
 FIELD = re.compile(r'name="(token|revision)" value="([^"]*)"')
-NEXT = re.compile(r'class="next" href="([^"]+)"')
+NEXT = re.compile(r'<a class="next"[^>]* href="([^"]+)"')
 CHOICE = re.compile(r'name="choice" id="choice-\d+" value="([^"]+)"')
 HIDDEN = re.compile(r'name="(kind|item)" value="([^"]+)"')
 TIMING = re.compile(r"request method=\w+ route=(\S+) status=(\d+) handler_ms=([\d.]+) render_ms=([\d.]+)")

@@ -175,7 +175,7 @@ def walk_by_keyboard(page) -> None:
             tab_to(page, button)
             enter(page)
             continue
-        tab_to(page, "Next →")
+        tab_to(page, "Next")
         enter(page)
 
 
@@ -215,7 +215,7 @@ def test_the_short_path_by_touch_on_a_phone_to_a_downloaded_handout(browser, ser
             page.locator("label").first.tap()
             tap(page, page.locator("form.question button[type=submit]"))
             continue
-        tap(page, page.get_by_role("link", name="Next →"))
+        tap(page, page.get_by_role("link", name="Next"))
     page.get_by_role("radio", name="Me, for myself").tap()
     tap(page, page.locator("#reader button"))
     with page.expect_download() as download:
@@ -236,7 +236,7 @@ def test_the_short_path_with_javascript_off(browser, server: Server) -> None:
             if page.locator(".feedback").count():
                 assert page.locator(".feedback[role=status]").inner_text()
             continue
-        page.get_by_role("link", name="Next →").click()
+        page.get_by_role("link", name="Next").click()
     page.locator("#note-text").fill(MARKER)
     page.get_by_role("button", name="Save the note").click()
     assert page.locator("#note-text").input_value() == MARKER

@@ -14,7 +14,8 @@ import jinja2
 from aiohttp import web
 from markupsafe import Markup
 
-from decisionaid.serve.views import Step, step_url
+from decisionaid.core.pages import source_links
+from decisionaid.serve.views import step_url
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -59,6 +60,7 @@ class Renderer:
             idle_seconds=int(site.idle_seconds),
             help_lines=self.help_lines(),
             hidden=hidden_fields,
+            source_links=source_links,
         )
         self.environment.filters["runs"] = runs
 
@@ -72,8 +74,7 @@ class Renderer:
         return (*lines, *(f"{r.name} ({r.region}): {r.contact}" for r in self.pack.crisis.crisis))
 
     def html(self, view: object, session: WebSession | None) -> str:
-        inner = view.view if isinstance(view, Step) else view
-        frame: dict[str, object] = {"view": inner, "session": session, "step": view if isinstance(view, Step) else None}
+        frame: dict[str, object] = {"view": view, "session": session}
         if session is not None:
             controller = session.aid.controller
             frame.update(
@@ -86,7 +87,7 @@ class Renderer:
                 back_to=here(controller),
             )
             session.said.clear()
-        return self.environment.get_template(inner.template).render(frame)  # type: ignore[attr-defined]
+        return self.environment.get_template(view.template).render(frame)  # type: ignore[attr-defined]
 
     def page(self, view: object, session: WebSession | None, status: int = 200) -> web.Response:
         started = time.perf_counter()
