@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
@@ -74,7 +74,12 @@ class Timing:
         self.journey = journey
         self.words = words
         self.cards = pack.ordered_cards()
-        self.nothing_yet = Session(pack=pack.meta.id)  # pages whose words depend on answers are counted blank
+        items = pack.self_check.self_check
+        self.walked = Session(
+            pack=pack.meta.id,
+            cards_read=[journey.card_ids[i] for i in journey.short["cards"]],
+            self_check={items[i].id: _not_sure(items[i]) for i in journey.short["self_check"]},
+        )
         self.pages = Pages(pack, journey, words, self.left_out_minutes)
         self.keys = Keys(words("welcome.help_key_plain"), words("self_check.reopen_key_plain"))
         self._cache: dict[Place, int] = {}
@@ -110,20 +115,16 @@ class Timing:
         return self.minutes_of((stage, i) for i in self.journey.left_out[stage])  # type: ignore[misc]
 
     def texts(self, place: Place) -> tuple[str, ...]:
-        """What the step at `place` says, as its page model gives it. A question is counted with the feedback on
-        its 'not sure' choice, and what the self-check showed as if every question were answered so."""
+        """What the step at `place` says, as its page model gives it, to someone who took the short path's
+        defaults: its cards read and its questions answered 'not sure', so that each question is counted with its
+        feedback. A question off the path is counted answered so too."""
         stage, position = place
-        session = self.nothing_yet
-        if stage == "self_check":
-            items = self.pack.self_check.self_check
-            unsure = {
-                items[i].id: _not_sure(items[i])
-                for i in (*self.journey.short["self_check"], position)
-                if i < len(items)
-            }
-            session = Session(pack=self.pack.meta.id, self_check=unsure)
         if stage in ("welcome", "summary"):
             return ()
+        session = self.walked
+        if stage == "self_check" and self.journey.is_item(place):
+            item = self.pack.self_check.self_check[position]
+            session = replace(session, self_check={**session.self_check, item.id: _not_sure(item)})
         return self.pages.at(place, session, self.keys).texts()
 
 

@@ -90,6 +90,11 @@ class Console:
     def say(self, *lines: str) -> None:
         self.show(lines)
 
+    def note(self, *lines: str) -> None:
+        """Print what the aid says about a page rather than the page itself: where it is, a key that lists its
+        sources, what an answer did. Printed as `say` prints; the pages' words, and their reading time, are apart."""
+        self.show(lines)
+
     def read(self, prompt: str) -> str:
         """Print the prompt (its last line stays open for the answer) and return the answer without its newline.
 

@@ -128,7 +128,7 @@ class PlainAid:
             return
         self.shown_part = part.id
         title = self.controller.progress.title(part)
-        self.console.say("", self.words("plain.part_heading", title=title, progress=self.controller.where()))
+        self.console.note("", self.words("plain.part_heading", title=title, progress=self.controller.where()))
 
     def page(self, stage: Stage, position: int) -> Move:
         """Show the page model at a place, by its kind, and return where to go."""
@@ -229,6 +229,7 @@ class PlainAid:
             extra={"o": words("plain.command_by_option")},
         )
         self.show(rows)
+        self.console.note("", pages.sources_hint(len(table.sources), words), words("plain.by_option_hint"))
         while True:
             reply = self.ask.choose(here, words("plain.enter"), enter=True)
             if reply == "o":
@@ -240,6 +241,7 @@ class PlainAid:
         words = self.words
         lines = pages.card(page, words)
         self.show(lines)
+        self.console.note("", pages.sources_hint(len(page.sources), words))
         here = Here(lambda: lines, lambda: pages.sources(words("plain.card_sources"), page.sources))
         return PREVIOUS if self.ask.choose(here, words("plain.enter"), enter=True) == BACK else NEXT
 
@@ -275,6 +277,8 @@ class PlainAid:
         sources = words("plain.question_sources")
         here = Here(lambda: pages.question(shown(), words), lambda: pages.sources(sources, page.sources))
         self.show(pages.question(page, words))
+        if page.feedback:
+            self.console.note("", pages.sources_hint(len(page.sources), words))
         count = len(page.choices)
         while True:
             answered = any(choice.chosen for choice in shown().choices)
@@ -290,7 +294,9 @@ class PlainAid:
                 continue
             choice = page.choices[int(reply) - 1]
             self.report(self.controller.answer_self_check(page.item_id, choice.id))
-            self.console.say(words("plain.your_answer", label=choice.label), *pages.feedback(shown(), words))
+            self.console.note(words("plain.your_answer", label=choice.label))
+            self.console.say(*pages.feedback(shown(), words))
+            self.console.note("", pages.sources_hint(len(page.sources), words))
 
     def reopen(self, card_ids: Iterable[str]) -> None:
         """Read cards again from a self-check question, sources listed; the place does not change."""
@@ -320,7 +326,7 @@ class PlainAid:
         if isinstance(reply, int) and self.report(
             self.controller.answer_value(page.item_id, page.choices[reply - 1].id)
         ):
-            self.console.say(self.words("plain.saved"))
+            self.console.note(self.words("plain.saved"))
         return PREVIOUS if reply == BACK else NEXT
 
     def sure(self, page: SurePage) -> Move:
@@ -335,7 +341,8 @@ class PlainAid:
             yes = reply == 1
             if self.report(self.controller.answer_sure(page.item_id, yes)):
                 shown = self.controller.page(self.keys, page.place)
-                self.console.say(words("plain.saved"), *filter(None, (shown.meaning,)))  # type: ignore[union-attr]
+                self.console.note(words("plain.saved"))
+                self.console.say(*filter(None, (shown.meaning,)))  # type: ignore[union-attr]
         return PREVIOUS if reply == BACK else NEXT
 
     def choose_answer(self, here: Here, count: int, *, answered: bool, how: str = "") -> int | str:

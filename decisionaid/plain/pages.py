@@ -47,7 +47,7 @@ def card(page: CardPage, words: Catalogue, *, list_sources: bool = False) -> lis
         lines += ["", *figure.lines]
     if list_sources:
         return [*lines, "", *sources(words("plain.card_sources"), page.sources)]
-    return [*lines, "", sources_hint(len(page.sources), words)]
+    return lines
 
 
 def sources_hint(count: int, words: Catalogue, title: str | None = None) -> str:
@@ -84,10 +84,10 @@ def question(page: QuestionPage, words: Catalogue) -> list[str]:
 
 
 def feedback(page: QuestionPage, words: Catalogue) -> list[str]:
-    """The verdict in words, the answer and the explanation; sources are counted, listed with s."""
+    """The verdict in words, the answer, the explanation and the cards to read again."""
     shown = page.feedback
     assert shown is not None, "feedback follows an answer"
-    lines = ["", shown.verdict, shown.answer, shown.explanation, "", sources_hint(len(shown.sources), words)]
+    lines = ["", shown.verdict, shown.answer, shown.explanation]
     if shown.reopen:
         lines += ["", shown.reopen]
     return lines
@@ -117,7 +117,7 @@ def comparison_by_row(table: Comparison, words: Catalogue) -> list[str]:
     lines = [table.title + ".", table.lead]
     for row in table.rows:
         lines += ["", row.question, *(f"{cell.option}: {cell.text}" for cell in row.cells)]
-    return [*lines, "", sources_hint(len(table.sources), words), words("plain.by_option_hint")]
+    return lines
 
 
 def comparison_by_option(table: Comparison, words: Catalogue) -> list[str]:

@@ -40,10 +40,15 @@ class Choice:
 
 @dataclass(frozen=True)
 class FigureText:
-    """A figure and the same numbers said in words (the icon array is drawn from `figure`)."""
+    """A figure and the same numbers said in words (the icon array is drawn from `figure`); the last line says how
+    sure the figure is."""
 
     figure: Figure
     lines: tuple[str, ...]
+
+    @property
+    def how_sure(self) -> str:
+        return self.lines[-1]
 
 
 @dataclass(frozen=True)

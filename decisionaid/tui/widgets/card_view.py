@@ -41,12 +41,8 @@ class CardView(Vertical):
 
     def _figure_widgets(self, page: CardPage) -> list[Widget]:
         widgets: list[Widget] = []
-        for figure in (shown.figure for shown in page.figures):
-            certainty = self.words(f"certainty.{figure.certainty.value}")
-            widgets += [
-                IconArray(figure, self.words),
-                Static(Content(self.words("card.how_sure", certainty=certainty)), classes="certainty"),
-            ]
+        for shown in page.figures:
+            widgets += [IconArray(shown.figure, self.words), Static(Content(shown.how_sure), classes="certainty")]
         return widgets
 
     def _source_list(self, page: CardPage) -> SourceList:
