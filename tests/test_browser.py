@@ -87,6 +87,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.stop()
     assert running.process.returncode == 0
     assert not list(running.tmp.glob("decisionaid-serve-*")), "the kiosk folders were left behind"
+    assert running.holds(MARKER) == [], "what was typed is still on disk"
     assert MARKER not in running.log.read_text(encoding="utf-8"), "the log holds what was typed"
 
 

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -201,7 +202,12 @@ async def test_without_kiosk_every_tab_shares_the_answers_file_of_the_aid_in_a_t
 # --- a shared computer -----------------------------------------------------------------------
 
 
-async def test_an_idle_kiosk_session_is_warned_then_ended_with_its_folder(commute_pack: Pack) -> None:
+def holding(folder: Path, text: str) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and text.encode() in p.read_bytes()]
+
+
+async def test_an_idle_kiosk_session_is_warned_then_ended_with_its_folder(commute_pack, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     aid, client = await served(commute_pack, kiosk=True, idle_minutes=5)
     aid.sessions.clock = clock = Clock()
     browser = Browser(client)
@@ -210,6 +216,7 @@ async def test_an_idle_kiosk_session_is_warned_then_ended_with_its_folder(commut
     await browser.get("/step/summary/0")
     await browser.post(action="note", text=TYPED)
     (folder,) = aid.sessions.folder.glob("person-*")
+    assert holding(tmp_path, TYPED), "the note is kept while the session lasts"
     clock.now += 4 * 60 + 30
     await browser.get("/still-there")
     assert "Are you still there?" in browser.page and "30 seconds" in browser.page
@@ -217,7 +224,7 @@ async def test_an_idle_kiosk_session_is_warned_then_ended_with_its_folder(commut
     assert folder.exists(), "the warning page is no use of the aid"
     clock.now += 31
     aid.sweep()
-    assert not folder.exists()
+    assert not folder.exists() and holding(tmp_path, TYPED) == []
     await browser.get("/step/summary/0")
     assert browser.url == "/" and "cleared" in browser.page and TYPED not in browser.page
     await client.close()

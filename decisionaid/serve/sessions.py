@@ -10,6 +10,7 @@ stops.
 from __future__ import annotations
 
 import asyncio
+import os
 import secrets
 import shutil
 import tempfile
@@ -19,10 +20,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisionaid.core.controller import Controller
+from decisionaid.storage.files import ensure_private_dir
 from decisionaid.storage.paths import session_path
 from decisionaid.storage.store import AnswersFile
 
 EVICT_AFTER_SECONDS = 120  # a full server ends the session idle longest, if idle at least this long
+
+
+class ThrowawayAnswers(AnswersFile):
+    """A kiosk session's answers: each save replaces the file whole (0600, in the 0700 folder), but is not
+    forced to the disk, since these answers never outlive the server: they are deleted when it stops."""
+
+    def write(self, text: str) -> None:
+        ensure_private_dir(self.path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.replace(name, self.path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
 
 
 MOVE_SAVE_DELAY = 1.0  # a move (the page a person is on) is saved this soon after; what they entered, at once
@@ -122,7 +140,7 @@ class Sessions:
     def _new_aid(self) -> Aid:
         assert self.folder is not None, "only a kiosk makes an aid per session"
         folder = Path(tempfile.mkdtemp(prefix="person-", dir=self.folder))
-        aid = Aid(self.make_controller(AnswersFile(session_path(self.pack_id, folder))), folder)
+        aid = Aid(self.make_controller(ThrowawayAnswers(session_path(self.pack_id, folder))), folder)
         aid.save_moves_later(asyncio.get_running_loop())
         return aid
 
