@@ -395,7 +395,7 @@ class Controller:
         if not self._claimed:
             return Outcome(problem=self.words("lock.not_saved"))
         try:
-            self._session = save_session(self._session, self.answers.path)
+            self._session = save_session(self._session, self.answers.path, self.answers.write)
         except OSError as exc:
             self.save_problem = self.words("notice.not_saved", path=self.answers.path, reason=exc.strerror or exc)
             return Outcome(problem=self.save_problem)
