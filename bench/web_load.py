@@ -107,8 +107,10 @@ class Reader:
             page = await self.post(session, page, action="new_person")
 
 
-def start_server(readers: int, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "TMPDIR": str(log.parent), "DECISIONAID_DATA_DIR": str(log.parent / "data")}
+def start_server(readers: int, log: Path, folder: Path) -> subprocess.Popen:
+    """The server, its kiosk folders in `folder` (in memory, as docs/deploy's unit has them, where there is
+    /dev/shm)."""
+    env = {**os.environ, "TMPDIR": str(folder), "DECISIONAID_DATA_DIR": str(log.parent / "data")}
     argv = [sys.executable, "-m", "decisionaid", "serve", "--kiosk", "--port", "0", "--pack", str(PACK)]
     argv += ["--max-sessions", str(max(readers * 2, 10))]
     return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=log.open("w"), text=True, cwd=ROOT)
@@ -196,9 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.readers <= MOST_READERS or args.ramp + args.steady > MOST_SECONDS:
         parser.error(f"at most {MOST_READERS} readers and {MOST_SECONDS} seconds")
-    with tempfile.TemporaryDirectory(prefix="decisionaid-bench-") as folder:
+    memory = "/dev/shm" if Path("/dev/shm").is_dir() else None
+    with (
+        tempfile.TemporaryDirectory(prefix="decisionaid-bench-") as folder,
+        tempfile.TemporaryDirectory(prefix="decisionaid-bench-", dir=memory) as sessions,
+    ):
         log = Path(folder) / "server.log"
-        server = start_server(args.readers, log)
+        server = start_server(args.readers, log, Path(sessions))
         try:
             first = server.stdout.readline() if server.stdout else ""
             if " on http://127.0.0.1:" not in first:
