@@ -302,7 +302,7 @@ def test_new_person_asks_first_then_leaves_nothing_on_disk(browser, server: Serv
     assert "downloads folder" in visit.page.locator("main").inner_text(), "it says what stays"
     tap(visit.page, visit.page.get_by_role("button", name="Yes, delete these answers"))
     assert visit.heading == "Welcome"
-    expect(visit.page.locator("[role=status]")).to_contain_text("The answers were deleted")
+    expect(visit.page.locator(".said")).to_contain_text("The answers were deleted")
     assert server.holds(marker) == []
     visit.close()
 

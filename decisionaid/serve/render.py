@@ -44,6 +44,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # read once: a page is rendered without looking at the template's file
             trim_blocks=True,
             lstrip_blocks=True,
         )

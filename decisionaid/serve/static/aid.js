@@ -1,12 +1,12 @@
 "use strict";
-// A little help on top of pages that work without it: a status said again so screen readers announce
-// it, and on a shared computer the warning before an idle session ends, and a word to the server when the
+// A little help on top of pages that work without it: what a change said, put in a live region once the
+// page has loaded so that screen readers announce it, and on a shared computer the warning before an idle session ends, and a word to the server when the
 // page is left (a session then ends unless another page follows at once).
 (() => {
-  for (const status of document.querySelectorAll("[data-announce]")) {
-    const content = Array.from(status.childNodes);
-    status.replaceChildren();
-    window.setTimeout(() => status.replaceChildren(...content), 250);
+  const said = Array.from(document.querySelectorAll("[data-announce]"), (status) => status.innerText.trim());
+  const announce = document.getElementById("announce");
+  if (announce && said.length) {
+    window.setTimeout(() => { announce.textContent = said.join(" "); }, 250);
   }
 
   const body = document.body;
