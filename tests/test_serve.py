@@ -60,17 +60,22 @@ class Browser:
         return self.page
 
 
+async def client_of(aid: WebAid) -> TestClient:
+    """A client of the server on 127.0.0.1, run as `serve` runs it: with no access log."""
+    server = TestServer(aid.make_app())
+    await server.start_server(access_log=None)
+    client = TestClient(server)
+    await client.start_server()
+    return client
+
+
 async def served(pack: Pack, **options) -> tuple[WebAid, TestClient]:
     aid = WebAid(ServeOptions(pack=pack, **options))
-    client = TestClient(TestServer(aid.make_app(), access_log=None))  # access_log: as `serve` runs it
-    await client.start_server()
-    return aid, client
+    return aid, await client_of(aid)
 
 
 async def fresh_browser(aid: WebAid) -> Browser:
-    client = TestClient(TestServer(aid.make_app(), access_log=None))  # access_log: as `serve` runs it
-    await client.start_server()
-    return Browser(client)
+    return Browser(await client_of(aid))
 
 
 # --- the command line ------------------------------------------------------------------------
