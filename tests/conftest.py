@@ -20,10 +20,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No NO_COLOR from the developer's shell; answers, settings and compiled packs in the test's own folder."""
+    """No NO_COLOR from the developer's shell; answers, settings, compiled packs and saved handouts in the test's own
+    folder."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("DECISIONAID_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DECISIONAID_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DECISIONAID_EXPORT_DIR", str(tmp_path))
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.core.summary import build_summary
     from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
     from decisionaid.export.render import render
+    from decisionaid.export.saving import file_and_format
 
     if problem := unknown_language(args.language):
         print(problem, file=sys.stderr)
@@ -57,19 +58,20 @@ def run(args: argparse.Namespace) -> int:
         print(words("export_cli.ignored", path=where, answer=unknown), file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
+    output = None if to_stdout else file_and_format(Path(args.output).expanduser(), fmt)[0]
     text = render(build_summary(pack, session, words), pack, fmt, words=words)
-    if to_stdout:
+    if output is None:
         write_out(sys.stdout, text)
         return 0
     try:
-        write_export(text, Path(args.output), force=args.force, words=words)
+        write_export(text, output, force=args.force, words=words)
     except ExportExists as exc:
         print(words("export_cli.exists", problem=exc), file=sys.stderr)
         return 2
     except ExportError as exc:
         print(words("export_cli.problem", problem=exc), file=sys.stderr)
         return 2
-    print(words("export_cli.saved_to", path=display_path(Path(args.output))), file=sys.stderr)
+    print(words("export_cli.saved_to", path=display_path(output)), file=sys.stderr)
     return 0
 
 

@@ -9,9 +9,8 @@ from decisionaid.core.controller import MAX_NOTE, Outcome
 from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session
 from decisionaid.core.summary import TOP_QUESTIONS, Summary
-from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
-from decisionaid.export.render import render
+from decisionaid.export import FORMATS
+from decisionaid.export.saving import default_path, save_handout
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
 from decisionaid.sanitize import clean_text
@@ -197,7 +196,8 @@ class SummaryPage:
                 self.say(pages.private_line(answer.text, not answer.included, self.words))
 
     def export(self) -> None:
-        """Ask for a format and a file name (default in the current folder); confirm before replacing a file."""
+        """Ask for a format and a file name (default in the documents or home folder); confirm before replacing a
+        file."""
         words = self.words
         self.say(words("plain.format_title"), *pages.choices((words(f"formats.{f}") for f in FORMATS), words))
         count = len(FORMATS)
@@ -205,32 +205,26 @@ class SummaryPage:
         if reply == BACK:
             return
         fmt = FORMATS[int(reply or 1) - 1]
-        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt, words=self.words)
+        default = default_path(self.controller, fmt)
         while True:
             prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
-            path = Path(answer.strip()).expanduser() if answer.strip() else default
-            if self.write(path, fmt):
+            typed = Path(answer.strip()).expanduser()
+            if self.write(default.parent / typed if answer.strip() else default, fmt):  # a relative name: there
                 return
 
     def write(self, path: Path, fmt: str) -> bool:
         """Write the file; True when it was written, False to ask for another name."""
-        if not path.suffix:
-            path = path.with_suffix(SUFFIXES[fmt])
-        fmt = format_for(path) or fmt
-        text = render(self.build(), self.aid.pack, fmt, today=self.controller.today(), words=self.words)
-        try:
-            try:
-                write_export(text, path)
-            except ExportExists:
-                if not self.aid.ask.confirm(self.here, self.words("export.replace", path=path)):
-                    self.say(self.words("plain.not_saved_other_name"))
-                    return False
-                write_export(text, path, force=True)
-        except ExportError as exc:
-            self.say(self.words("plain.not_saved", reason=exc))
+        saved = save_handout(self.controller, fmt, path)
+        if saved.exists:
+            if not self.aid.ask.confirm(self.here, self.words("export.replace", path=saved.path)):
+                self.say(self.words("plain.not_saved_other_name"))
+                return False
+            saved = save_handout(self.controller, fmt, saved.path, replace=True)
+        if not saved.done:
+            self.say(self.words("plain.not_saved", reason=saved.problem))
             return False
-        self.say(self.words("plain.saved_to", path=path.absolute()))
+        self.say(self.words("plain.saved_to", path=saved.path))
         return True

@@ -54,6 +54,19 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+def export_dir() -> Path:
+    """Where a saved handout goes unless the person says otherwise ($DECISIONAID_EXPORT_DIR overrides): their
+    documents folder, else their home folder; never the current folder, which may be anything (a project's
+    checkout, a system folder)."""
+    override = os.environ.get("DECISIONAID_EXPORT_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
 def compiled_dir() -> Path:
     """The compiled forms of the shipped packs, made when the package was built (absent in a source tree)."""
     return Path(__file__).resolve().parent.parent / "_compiled"

@@ -18,8 +18,9 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
+from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
@@ -40,9 +41,10 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="cancel")]
 
-    def __init__(self, export_text: Callable[[str], str], default_path: Path, words: Catalogue) -> None:
+    def __init__(self, save_to: Callable[[str, Path, bool], Saved], default_path: Path, words: Catalogue) -> None:
+        """`save_to(format, path, replace)` writes the handout."""
         super().__init__(classes="dialog-screen")
-        self.export_text = export_text
+        self.save_to = save_to
         self.default_path = default_path
         self.words = words
         self.fmt = "text"
@@ -91,18 +93,18 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         if not path.name:
             self.show_error(self.words("export.no_name"))
             return
-        fmt = format_for(path) or self.fmt
-        try:
-            write_export(self.export_text(fmt), path, force=force)
-        except ExportExists:
+        saved = self.save_to(self.fmt, path, force)
+        if saved.exists:
             self.app.push_screen(
-                ConfirmScreen(self.words("export.replace", path=path), self.words("export.replace_button"), self.words),
+                ConfirmScreen(
+                    self.words("export.replace", path=saved.path), self.words("export.replace_button"), self.words
+                ),
                 lambda replace: self.save(force=True) if replace else None,
             )
-        except ExportError as exc:
-            self.show_error(str(exc))
+        elif not saved.done:
+            self.show_error(saved.problem or "")
         else:
-            self.dismiss(path)
+            self.dismiss(saved.path)
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(Content(message))

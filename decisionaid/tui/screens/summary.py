@@ -21,8 +21,7 @@ from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
-from decisionaid.export.files import default_export_name
-from decisionaid.export.render import render
+from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
@@ -375,14 +374,13 @@ class SummaryScreen(StepScreen):
             screen = DownloadScreen(self.build(), self.pack, self.words, shared=shared, today=self.controller.today())
             self.app.push_screen(screen, self.sent)
             return
-        home = Path.home()
-        folder = self.export_dir or (home if home.is_dir() else Path.cwd())
-        summary, pack, today = self.build(), self.pack, self.controller.today()
-        path = folder / default_export_name(pack, today, words=self.words)
-        self.app.push_screen(
-            ExportScreen(lambda fmt: render(summary, pack, fmt, today=today, words=self.words), path, self.words),
-            self.exported,
-        )
+        controller = self.controller
+
+        def save_to(fmt: str, path: Path, replace: bool) -> Saved:
+            return save_handout(controller, fmt, path, replace=replace)
+
+        path = default_path(controller, folder=self.export_dir)
+        self.app.push_screen(ExportScreen(save_to, path, self.words), self.exported)
 
     def exported(self, path: Path | None) -> None:
         if path is not None:
