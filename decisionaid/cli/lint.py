@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.cli.packs import chosen_folders, each_loaded
 from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.sanitize import display_path
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -45,13 +48,29 @@ def run(args: argparse.Namespace) -> int:
             continue
         try:
             report = lint_pack(pack, folder, today)
-        except TextstatMissing as exc:
-            print(exc, file=sys.stderr)
+        except TextstatMissing:
+            print(load_catalogue()("cli.lint_needs_textstat", command=lint_extra_command(checkout())), file=sys.stderr)
             return 2
         print_report(pack, report)
         if report.errors:
             status = max(status, 1)
     return status
+
+
+def checkout() -> Path | None:
+    """The source folder the aid runs from (an editable install or a checkout), or None when it is installed."""
+    folder = Path(__file__).resolve().parents[2]
+    return folder if (folder / "pyproject.toml").is_file() and (folder / "content").is_dir() else None
+
+
+def lint_extra_command(source: Path | None) -> str:
+    """The command that installs the `lint` extra for the Python running the aid: from its source folder when it
+    runs from one (`pip install 'decisionaid[lint]'` fails there), else from the package index."""
+    python = display_path(sys.executable) if sys.executable else "python3"
+    if sys.executable and "/" not in python:  # run from the folder it is in: not the one on the PATH
+        python = f"./{python}"
+    where = ["decisionaid[lint]"] if source is None else ["-e", f"{display_path(source)}[lint]"]
+    return shlex.join([python, "-m", "pip", "install", *where])
 
 
 def print_report(pack: Pack, report: LintReport) -> None:
