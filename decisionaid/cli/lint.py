@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.cli.options import add_shared_options, language_help, messages, named_packs
 from decisionaid.cli.packs import chosen_folders, each_loaded
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.sanitize import display_path
@@ -26,6 +27,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("lint", help=words("cli.lint_help"), description=words("cli.lint_about"))
     parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
     parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD", help=words("cli.today_help"))
+    add_shared_options(parser, {"pack": words("cli.pack_help"), "language": language_help(words)})
     parser.set_defaults(handler=run)
 
 
@@ -39,19 +41,20 @@ def _day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     from decisionaid.lint import TextstatMissing, lint_pack
 
-    folders, all_found = chosen_folders(args.pack_dirs)
+    words = messages(args)
+    folders, all_found = chosen_folders(named_packs(args), words)
     today = args.today or date.today()
     status = 0 if all_found else 2
-    for folder, pack in each_loaded(folders, models=True):
+    for folder, pack in each_loaded(folders, models=True, words=words):
         if pack is None:
             status = 2
             continue
         try:
             report = lint_pack(pack, folder, today)
         except TextstatMissing:
-            print(load_catalogue()("cli.lint_needs_textstat", command=lint_extra_command(checkout())), file=sys.stderr)
+            print(words("cli.lint_needs_textstat", command=lint_extra_command(checkout())), file=sys.stderr)
             return 2
-        print_report(pack, report)
+        print_report(pack, report, words)
         if report.errors:
             status = max(status, 1)
     return status
@@ -73,9 +76,8 @@ def lint_extra_command(source: Path | None) -> str:
     return shlex.join([python, "-m", "pip", "install", *where])
 
 
-def print_report(pack: Pack, report: LintReport) -> None:
+def print_report(pack: Pack, report: LintReport, words: Catalogue) -> None:
     """The findings, the hardest texts to read with the median, the short path and a one-line count."""
-    words = load_catalogue()
     for finding in report.findings:
         print(finding)
     rows = report.grades_hardest_first()
