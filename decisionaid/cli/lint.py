@@ -27,7 +27,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("lint", help=words("cli.lint_help"), description=words("cli.lint_about"))
     parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
     parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD", help=words("cli.today_help"))
-    add_shared_options(parser, {"pack": words("cli.pack_help"), "language": language_help(words)})
+    add_shared_options(parser, {"pack": words("cli.pack_dir_help"), "language": language_help(words)})
     parser.set_defaults(handler=run)
 
 

@@ -17,7 +17,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("validate", help=words("cli.validate_help"), description=words("cli.validate_about"))
     parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
-    add_shared_options(parser, {"pack": words("cli.pack_help"), "language": language_help(words)})
+    add_shared_options(parser, {"pack": words("cli.pack_dir_help"), "language": language_help(words)})
     parser.set_defaults(handler=run)
 
 
