@@ -10,6 +10,7 @@ from decisionaid.content import Pack, load_pack
 from tests.helpers import COMMUTE, commute_for_the_handout
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the suite also runs without it
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Two workers a core for `-n auto`: a Pilot test spends about half its time waiting for the app to be idle
     (Textual's pilot sleeps at least 20 ms after each key), time another worker can use."""

@@ -380,8 +380,19 @@ def test_missing_textstat_is_one_line_and_exit_2(pack: Path):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=pack.parent, capture_output=True, text=True)
     assert result.returncode == 2
-    assert result.stderr == "decisionaid lint needs textstat 0.7.3: pip install 'decisionaid[lint]'\n"
+    command = f"{sys.executable} -m pip install -e '{ROOT}[lint]'"  # the tests run from a checkout
+    assert result.stderr == f"decisionaid lint needs textstat 0.7.3. Install it with: {command}\n"
     assert result.stdout == ""
+
+
+def test_the_install_command_fits_where_the_aid_runs(monkeypatch: pytest.MonkeyPatch):
+    from decisionaid.cli.lint import checkout, lint_extra_command
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "executable", str(ROOT / ".venv" / "bin" / "python"))
+    assert checkout() == ROOT
+    assert lint_extra_command(ROOT) == ".venv/bin/python -m pip install -e '.[lint]'"
+    assert lint_extra_command(None) == ".venv/bin/python -m pip install 'decisionaid[lint]'"
 
 
 # --- short path ------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from decisionaid import __version__
 from decisionaid.cli import export, lint, new, run, schema, serve, validate
+from decisionaid.cli.options import messages, misplaced
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.plain.output import GuardedStream, OutputFailed, quiet_stdout, tell
 
@@ -38,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if sys.stdout is not None:
                 sys.stdout.flush()
             raise
+        if problem := run.unknown_language(args.language) or misplaced(args, messages(args)):
+            print(problem, file=sys.stderr)
+            return 2
         status = run.run(args) if args.command is None else args.handler(args)
         if sys.stdout is not None:
             sys.stdout.flush()

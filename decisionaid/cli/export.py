@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report
-from decisionaid.cli.run import add_language_argument, unknown_language
-from decisionaid.core.catalogue import load_catalogue, words_for
+from decisionaid.core.catalogue import Catalogue, load_catalogue, words_for
 from decisionaid.export import FORMATS
 from decisionaid.plain.output import write_out
 from decisionaid.sanitize import display_path
@@ -18,9 +18,8 @@ from decisionaid.storage.paths import session_path
 def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("export", help=words("export_cli.help"), description=words("export_cli.about"))
-    parser.add_argument("--pack", metavar="PACK", help=words("export_cli.pack_help"))
+    add_shared_options(parser, {"pack": words("export_cli.pack_help"), "language": language_help(words)})
     parser.add_argument("--session", metavar="FILE", type=Path, help=words("export_cli.session_help"))
-    add_language_argument(parser, words)
     parser.add_argument("--format", choices=FORMATS, help=words("export_cli.format_help"))
     parser.add_argument("-o", "--output", metavar="FILE", help=words("export_cli.output_help"))
     parser.add_argument("--force", action="store_true", help=words("export_cli.force_help"))
@@ -34,16 +33,13 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.export.render import render
     from decisionaid.export.saving import file_and_format
 
-    if problem := unknown_language(args.language):
-        print(problem, file=sys.stderr)
-        return 2
-    pack = load_or_report(args.pack)
+    pack = load_or_report(args.pack, words=messages(args))
     if pack is None:
         return 2
     words = words_for(pack, language=args.language)
     path = args.session or session_path(pack.meta.id)
     if args.session is None and _missing(path):
-        print(_no_answers(path, pack.meta.id), file=sys.stderr)
+        print(_no_answers(path, pack.meta.id, words), file=sys.stderr)
         return 2
     try:
         session = load_session(path)
@@ -86,9 +82,8 @@ def _missing(path: Path) -> bool:
     return False
 
 
-def _no_answers(path: Path, pack_id: str) -> str:
+def _no_answers(path: Path, pack_id: str, words: Catalogue) -> str:
     """No answers file: say so, naming the file a bad one was moved to when there is one."""
-    words = load_catalogue()
     where = display_path(path)
     backups = _backups(path)
     if backups:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from decisionaid.cli.options import SITE_FLAGS, add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report, resolve_pack_dir
-from decisionaid.cli.run import add_language_argument, add_site_arguments, unknown_language
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.cli.run import IDLE_MINUTES, add_site_arguments
+from decisionaid.core.catalogue import Catalogue, load_catalogue
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -21,10 +22,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help=words("cli.host_help", default=DEFAULT_HOST))
     parser.add_argument("--port", type=port, default=DEFAULT_PORT, help=words("cli.port_help", default=DEFAULT_PORT))
     parser.add_argument("--public-url", type=public_url, metavar="URL", help=words("cli.public_url_help"))
-    parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
-    parser.add_argument("--theme", metavar="NAME", help=words("cli.serve_theme_help"))
-    add_language_argument(parser, words)
-    add_site_arguments(parser, words)
+    helps = {"pack": words("cli.pack_help"), "theme": words("cli.serve_theme_help"), "language": language_help(words)}
+    add_shared_options(parser, helps, also=SITE_FLAGS)
+    add_site_arguments(parser, words, after_command=True)
     parser.add_argument(
         "--max-tabs",
         type=max_tabs,
@@ -70,7 +70,7 @@ def stop_timeout(value: str) -> float:
     return seconds
 
 
-def unknown_theme(name: str) -> str | None:
+def unknown_theme(name: str, words: Catalogue) -> str | None:
     """None when `name` is a theme the aid has, else the one-line error."""
     from textual.theme import BUILTIN_THEMES
 
@@ -79,7 +79,7 @@ def unknown_theme(name: str) -> str | None:
     names = sorted({*BUILTIN_THEMES, *(theme.name for theme in THEMES)})
     if name in names:
         return None
-    return load_catalogue()("cli.no_theme", theme=name, names=", ".join(names))
+    return words("cli.no_theme", theme=name, names=", ".join(names))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,25 +88,23 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.serve.addresses import is_loopback
     from decisionaid.serve.server import ServeOptions, serve
 
-    if problem := unknown_language(args.language):
-        print(problem, file=sys.stderr)
-        return 2
-    pack = load_or_report(args.pack)
+    words = messages(args)
+    pack = load_or_report(args.pack, words=words)
     if pack is None:
         return 2
-    if args.theme and (problem := unknown_theme(args.theme)):
+    if args.theme and (problem := unknown_theme(args.theme, words)):
         print(problem, file=sys.stderr)
         return 2
     if not is_loopback(args.host):
-        print(load_catalogue()("serve.open_to_others", host=args.host), file=sys.stderr)
+        print(words("serve.open_to_others", host=args.host), file=sys.stderr)
     options = ServeOptions(
         pack=pack,
-        pack_dir=resolve_pack_dir(args.pack),
+        pack_dir=resolve_pack_dir(args.pack, words),
         host=args.host,
         port=args.port,
         public_url=args.public_url,
         kiosk=args.kiosk,
-        idle_minutes=args.idle_minutes,
+        idle_minutes=args.idle_minutes or IDLE_MINUTES,
         local_help=args.local_help,
         theme=args.theme,
         language=args.language,
