@@ -36,6 +36,7 @@ from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
 from decisionaid.storage.files import ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
+from decisionaid.storage.paths import others_can_read
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -90,8 +91,10 @@ class Controller:
         self._changed_elsewhere = False  # changes made while the answers were open in another aid
         lock_problem = self.read_only_reason
         self._load()
-        if lock_problem:
-            self.notices = (" ".join((*self.notices, lock_problem)),)
+        folder = self.answers.path.parent
+        exposed = self.words("data_folder.others_can_read", path=folder) if others_can_read(folder) else None
+        if lock_problem or exposed:
+            self.notices = (" ".join(filter(None, (*self.notices, lock_problem, exposed))),)
 
     # --- reading ---------------------------------------------------------------------
 
