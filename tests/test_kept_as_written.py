@@ -12,6 +12,7 @@ import tomli_w
 
 from decisionaid.content import Pack
 from decisionaid.core.controller import Controller
+from decisionaid.core.session import load_session
 from decisionaid.storage.paths import session_path
 from decisionaid.storage.store import AnswersFile
 
@@ -70,3 +71,28 @@ def test_one_that_cannot_be_moved_aside_either_is_left_in_place_and_nothing_is_s
     assert tomli_w.dumps(OLD) == old_answers.read_text(encoding="utf-8"), "left exactly as it was"
     controller.leave()
     assert controller.fallback is not None, "what was typed is kept in a copy"
+
+
+def test_a_hand_edited_file_whose_keys_meet_once_cleaned_is_kept_as_written(commute_pack: Pack) -> None:
+    path = session_path("commute")
+    path.parent.mkdir(parents=True)
+    written = 'schema_version = 2\npack = "commute"\n[values]\ncost = "a-lot"\n"co\\u0007st" = "a-little"\n'
+    path.write_text(written, encoding="utf-8")
+    controller = Controller(commute_pack, AnswersFile(path))
+    [notice] = controller.notices
+    [backup] = path.parent.glob("commute-answers.toml.bad-*")
+    assert "values.cost: two keys are the same once control characters are removed" in notice
+    assert backup.read_text(encoding="utf-8") == written
+
+
+def test_a_draft_longer_than_a_question_is_kept_whole_never_cut(commute_pack: Pack) -> None:
+    path = session_path("commute")
+    path.parent.mkdir(parents=True)
+    draft = "Why " * 375  # 1,500 characters, written into the file by hand
+    path.write_text(tomli_w.dumps({**OLD, "own_draft": draft}), encoding="utf-8")
+    controller = Controller(commute_pack, AnswersFile(path))
+    assert controller.keep_draft(draft).saved and controller.keep_draft(draft[:-1]).saved
+    assert controller.session.own_draft == draft[:-1]
+    assert load_session(path).own_draft == draft[:-1]
+    added = controller.add_own_question(draft)
+    assert not added.done and "at most 1,000" in added.problem and controller.session.own_draft == draft[:-1]

@@ -397,8 +397,10 @@ class Controller:
         return replace(outcome, said=self.words("summary.removed", text=removed))
 
     def keep_draft(self, text: str) -> Outcome:
-        """Keep a question being typed, so it is there next time; it is not added to the list."""
-        text = clean_text(text)[:MAX_QUESTION]
+        """Keep a question being typed, so it is there next time; it is not added to the list. It is kept whole,
+        never cut: a draft longer than a question may be (written into the file by hand) stays as it is until
+        the person shortens it."""
+        text = clean_text(text)
         if self._session is None or text == self._session.own_draft:
             return Outcome()
         return self._change(own_draft=text)
