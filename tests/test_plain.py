@@ -250,11 +250,20 @@ def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tm
 def test_notes_can_be_written_replaced_kept_and_deleted(tmp_path: Path) -> None:
     plain(*TO_SUMMARY, "5", "First line", "second line", "", cwd=tmp_path)
     assert saved().note == "First line\nsecond line"
-    plain("1", "5", "Half", "b", "5", "", "n", cwd=tmp_path)
+    plain("1", "5", "b", "5", "", "n", cwd=tmp_path)
     assert saved().note == "First line\nsecond line"
     out = plain("1", "5", "", "y", cwd=tmp_path).stdout
     assert "Your note now:\nFirst line\nsecond line" in out and "Your note was deleted." in out
     assert saved().note == ""
+
+
+@pytest.mark.parametrize("ending", [None, "q", "l", "b"], ids=["input-ends", "quit", "list", "back"])
+def test_a_note_being_typed_is_saved_line_by_line_whatever_ends_it(tmp_path: Path, ending: str | None) -> None:
+    plain(*TO_SUMMARY, cwd=tmp_path)
+    result = plain("1", "5", "line one", "line two", *([ending] if ending else []), cwd=tmp_path)
+    assert saved().note == "line one\nline two"
+    out = " ".join(result.stdout.split())
+    assert "Your note was not changed." not in out and "Traceback" not in result.stderr
 
 
 def test_notices_about_the_saved_file_are_shown(tmp_path: Path) -> None:

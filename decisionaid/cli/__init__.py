@@ -11,6 +11,7 @@ from decisionaid.cli import export, lint, new, run, schema, serve, validate
 from decisionaid.cli.options import messages, misplaced
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.plain.output import GuardedStream, OutputFailed, quiet_stdout, tell
+from decisionaid.storage.paths import FolderRefused
 
 COMMANDS = (new, validate, lint, schema, export, serve)
 
@@ -48,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except KeyboardInterrupt:
         return 130
+    except FolderRefused as refused:
+        print(load_catalogue()(f"data_folder.{refused.code}", path=refused.path), file=sys.stderr)
+        return 2
     except OutputFailed as failed:
         sys.stdout = real_stdout
         quiet_stdout()

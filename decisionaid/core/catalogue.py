@@ -13,7 +13,7 @@ gives a pack's catalogue: its language, its vocabulary and its own wording of an
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -110,19 +110,46 @@ class Catalogue:
         return Catalogue(self.language, self.entries, voice, self.overridden, self.vocabulary)
 
     def with_overrides(self, overrides: Mapping[str, Entry]) -> Catalogue:
-        """A copy in which a pack's own wording replaces entries; each must keep the entry's placeholders."""
-        problems = []
-        words = frozenset(self.vocabulary)
-        for key, entry in overrides.items():
-            if key not in self.entries:
-                problems.append(f"{key}: no such sentence to override")
-            elif placeholders(entry) - words != placeholders(self.entries[key]) - words:
-                wanted = ", ".join(f"{{{p}}}" for p in sorted(placeholders(self.entries[key]) - words)) or "none"
-                problems.append(f"{key}: must use the same placeholders as the original ({wanted})")
+        """A copy in which a pack's own wording replaces entries; CatalogueError (one line per problem, in this
+        catalogue's words) for an unknown key, a placeholder added or left out in any form, a format code
+        or a conversion (`{text:q}`, `{text!r}`), or a brace without its pair."""
+        shipped = load_catalogue(self.language if self.language in languages() else DEFAULT_LANGUAGE)
+        problems = [
+            shipped(f"pack_problem.wording_{code}", key=key, **values) for key, code, values in self._misfits(overrides)
+        ]
         if problems:
             raise CatalogueError("; ".join(problems))
         merged = {**self.entries, **overrides}
         return Catalogue(self.language, merged, self.voice, self.overridden | frozenset(overrides), self.vocabulary)
+
+    def _misfits(self, overrides: Mapping[str, Entry]) -> Iterator[tuple[str, str, dict[str, str]]]:
+        """(key, problem code, values) for each override that cannot be used as the original is."""
+        vocabulary = frozenset(self.vocabulary)
+        for key, entry in overrides.items():
+            if key not in self.entries:
+                yield key, "unknown", {}
+                continue
+            wanted = placeholders(self.entries[key]) - vocabulary
+            shown = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
+            for form, text in _forms(entry):
+                try:
+                    fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
+                except ValueError:
+                    yield key, "braces", {}
+                    break
+                if coded := next((f for f in fields if f[0] is not None and (f[1] or f[2])), None):
+                    name, spec, conversion = coded
+                    yield (
+                        key,
+                        "format_code",
+                        {"got": f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"},
+                    )
+                    break
+                used = {name for name, _, _ in fields if name} - vocabulary
+                missing = wanted - used - ({"count"} if form in ("zero", "one", "two") else set())
+                if used - wanted or missing:
+                    yield key, "placeholders", {"wanted": shown}
+                    break
 
     def with_vocabulary(self, vocabulary: Mapping[str, str | None]) -> Catalogue:
         """A copy that uses a pack's own words for the vocabulary it names (the rest stay the catalogue's)."""
@@ -131,6 +158,15 @@ class Catalogue:
             raise CatalogueError(f"vocabulary: no word called '{unknown[0]}'")
         chosen = {**self.vocabulary, **{k: v for k, v in vocabulary.items() if v}}
         return Catalogue(self.language, self.entries, self.voice, self.overridden, chosen)
+
+
+def _forms(entry: Entry, name: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of an entry with the name of the form it is ('' for a plain text, else 'one', 'helper'...)."""
+    if isinstance(entry, str):
+        yield name, entry
+    elif isinstance(entry, Mapping):
+        for form, text in entry.items():
+            yield from _forms(text, form)
 
 
 def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import tomli_w
 
 from decisionaid.content.problems import display_path
-from decisionaid.sanitize import clean_data
+from decisionaid.sanitize import clean_data, clean_text
 from decisionaid.storage.files import ANSWERS_LIMIT, FileReadError, atomic_write, ensure_private_dir, read_text_file
 from decisionaid.storage.tomlfile import parse_toml
 
@@ -197,9 +197,14 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
 def parse_session(text: str, where: str) -> Session:
     """A session from TOML text, or SessionError with one line naming `where` and the field."""
     try:
-        data = clean_data(parse_toml(text))
+        raw = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise SessionError(f"{where}: not valid TOML: {exc}") from None
+    if same := _same_once_cleaned(raw):
+        from decisionaid.core.catalogue import load_catalogue
+
+        raise SessionError(f"{where}: {load_catalogue()('session_problem.same_keys', key=same)}")
+    data = clean_data(raw)
     if not data:
         raise SessionError(f"{where}: file is empty")
     data = _migrate(data, where)
@@ -213,6 +218,22 @@ def parse_session(text: str, where: str) -> Session:
         raise SessionError(f"{where}: pack: missing")
     moments = {k: _moment(data[k]) for k in ("started", "updated") if k in data}
     return Session(**{**data, **moments})
+
+
+def _same_once_cleaned(data: object, prefix: str = "") -> str | None:
+    """The dotted name of a key that another key of its table becomes once cleaned ('values.cost'), or None.
+    Cleaning such a file would keep one answer of the two, so it is not read as it is."""
+    if not isinstance(data, dict):
+        return None
+    seen: set[str] = set()
+    for key, value in data.items():
+        cleaned = clean_text(key)
+        if cleaned in seen:
+            return f"{prefix}{cleaned}"
+        seen.add(cleaned)
+        if found := _same_once_cleaned(value, f"{prefix}{cleaned}."):
+            return found
+    return None
 
 
 def load_session(path: Path) -> Session:

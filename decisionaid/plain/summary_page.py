@@ -137,26 +137,29 @@ class SummaryPage:
             self.report(self.controller.remove_own_question(reply - 1))
 
     def write_note(self) -> None:
-        """Lines until an empty line; they replace the note. An empty first line keeps or deletes the old one."""
+        """Lines until an empty line (or b); they replace the note, which is saved line by line, so a line typed is
+        kept whatever ends the note. An empty first line keeps or deletes the old one; b before any line keeps it."""
         words = self.words
         old = self.session.note.strip()
         if old:
             self.say(words("plain.note_now"), old)
         self.say(words("plain.note_how"))
         lines: list[str] = []
+        saved = True
         while True:
             line = self.aid.ask.text(self.here, words("plain.note_prompt") if not lines else words("plain.note_more"))
-            if line is None:
+            if line is None and not lines:
                 self.say(words("plain.note_unchanged"))
                 return
-            if not line.strip():
+            if line is None or not line.strip():
                 break
             if len("\n".join([*lines, clean_text(line).strip()])) > MAX_NOTE:
                 self.say(words("typing.note_full", limit=words.number(MAX_NOTE)))
                 continue
             lines.append(line.strip())
+            saved = self.report(self.controller.set_note("\n".join(lines)))
         if lines:
-            if self.report(self.controller.set_note("\n".join(lines))):
+            if saved:
                 self.say(words("plain.note_saved"))
         elif old and self.aid.ask.confirm(self.here, words("plain.note_delete")):
             if self.report(self.controller.set_note("")):

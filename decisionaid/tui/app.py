@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Awaitable, Callable, Iterable
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.faults import FAULT_STATUS, fault_report
 from decisionaid.core.journey import Place
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
@@ -406,6 +408,23 @@ class DecisionAidApp(App[int]):
             self.farewell = " ".join(filter(None, (outcome.problem, outcome.said)))
             status = status or 1
         self.exit(return_code=status)
+
+    def _fatal_error(self) -> None:
+        """A fault in the aid. Textual's own report prints a traceback with every local variable, and so what a
+        person typed; this one saves what it can and keeps for the farewell line only the kind of fault and
+        where it was (Textual's hook, private: the one place the aid reaches into Textual's workings)."""
+        error = sys.exc_info()[1] or self._exception
+        with suppress(Exception):  # the fault may be in keeping what is typed: the rest is still saved
+            self.keep_typing()
+        try:
+            outcome = self.controller.leave()
+            answers = " ".join(filter(None, (outcome.problem, outcome.said))) or self.words("leave.saved")
+        except Exception:
+            answers = self.words("leave.lost")
+        self.farewell = fault_report(error, self.words, answers) if error else None
+        self._return_code = FAULT_STATUS
+        self.bell()
+        self._close_messages_no_wait()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         words = self.words
