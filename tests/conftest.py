@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,10 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DECISIONAID_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DECISIONAID_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("DECISIONAID_EXPORT_DIR", str(tmp_path))
+    temporary = tmp_path.with_name(f"{tmp_path.name}-tmp")  # the system's temporary folder, where copies of
+    temporary.mkdir()  # unsaved answers are kept: beside the test's own folder, so that folder holds only its files
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
 
 
 @pytest.fixture(scope="session")

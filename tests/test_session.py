@@ -14,6 +14,7 @@ import pytest
 from decisionaid.content import load_pack
 from decisionaid.core.controller import Controller
 from decisionaid.core.session import SESSION_VERSION, Session, SessionError, load_session, save_session
+from decisionaid.storage.copies import copies_folder
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack
 
@@ -314,7 +315,8 @@ def test_a_failed_save_is_one_sentence_and_leaving_keeps_a_private_copy(pack, tm
 
     left = controller.leave()
     assert not left.saved
-    assert controller.fallback is not None and controller.fallback.parent == tmp_path
+    assert controller.fallback is not None and controller.fallback.parent == copies_folder()
+    assert copies_folder().parent == tmp_path and stat.S_IMODE(copies_folder().stat().st_mode) == 0o700
     assert (
         left.said == f"Your answers could not be saved in the usual place, so a copy was kept in {controller.fallback}."
     )

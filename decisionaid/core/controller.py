@@ -36,6 +36,7 @@ from decisionaid.core.session import (
 )
 from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
+from decisionaid.storage.copies import copies_of, keep_copy
 from decisionaid.storage.files import ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
 from decisionaid.storage.paths import others_can_read
@@ -72,7 +73,11 @@ class Outcome:
 class Controller:
     """One pack's journey for one person: the session, the journey order and the answers file."""
 
-    def __init__(self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None) -> None:
+    def __init__(
+        self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None, *, offer_copies: bool = True
+    ) -> None:
+        """With `offer_copies`, copies of answers an earlier run could not save are offered back (not for a
+        shared computer's or an author's throwaway answers, which are no one's to take back)."""
         self.pack = pack
         self.answers = answers
         self.words = words or words_for(pack)
@@ -93,10 +98,12 @@ class Controller:
         self._changed_elsewhere = False  # changes made while the answers were open in another aid
         lock_problem = self.read_only_reason
         self._load()
+        self._restored: Path | None = None  # a copy taken back, removed once its answers are saved here
+        offered = self._offer_copies() if offer_copies else None
         folder = self.answers.path.parent
         exposed = self.words("data_folder.others_can_read", path=folder) if others_can_read(folder) else None
-        if lock_problem or exposed:
-            self.notices = (" ".join(filter(None, (*self.notices, lock_problem, exposed))),)
+        if lock_problem or exposed or offered:
+            self.notices = (" ".join(filter(None, (*self.notices, offered, lock_problem, exposed))),)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -236,6 +243,24 @@ class Controller:
         kept = self._session.unknown_answers()
         if kept:
             self.notices = (words("notice.kept_unknown", count=len(kept), details="; ".join(kept)),)
+
+    def _offer_copies(self) -> str | None:
+        """Copies of answers that an earlier run could not save: with no saved answers here, the newest one is taken
+        back and saved as usual from now on; otherwise the welcome names it, so it can be looked at or exported.
+        What was done, in a sentence for the welcome."""
+        copies = copies_of(self.pack.meta.id)
+        if not copies:
+            return None
+        newest = copies[-1]
+        if self._session is None and self._claimed:
+            try:
+                session = parse_session(newest.read_text(encoding="utf-8"), str(newest))
+            except (OSError, UnicodeDecodeError, SessionError):
+                session = None
+            if session is not None and session.pack == self.pack.meta.id:
+                self._session, self._restored = set_aside_unknown(session, self.pack), newest
+                return self.words("copies.taken_back", path=newest)
+        return self.words("copies.kept", count=len(copies), path=newest)
 
     def _set_aside(self, why: str) -> str:
         """Move an unusable file aside, so it is kept but no longer read; say where it went (only for answers
@@ -440,6 +465,9 @@ class Controller:
             self.save_problem = self.words("notice.not_saved", path=self.answers.path, reason=exc.strerror or exc)
             return Outcome(problem=self.save_problem)
         self.save_problem = None
+        if self._restored is not None:
+            self._restored.unlink(missing_ok=True)
+            self._restored = None
         return Outcome()
 
     def delete(self) -> Outcome:
@@ -488,11 +516,18 @@ class Controller:
         return replace(outcome, said=self.words("leave.fallback", path=self.fallback))
 
     def _write_fallback(self) -> Path | None:
+        """A copy of the answers in the aid's private folder for copies (the next start offers it back), or, when
+        that cannot be used, a private file of the system's temporary folder; None when neither can be written."""
         assert self._session is not None
+        text = self._session.to_toml()
+        try:
+            return keep_copy(self.pack.meta.id, text)
+        except OSError:
+            pass
         try:
             handle, name = tempfile.mkstemp(prefix=f"{self.pack.meta.id}-answers-", suffix=".toml")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(self._session.to_toml())
+                out.write(text)
         except OSError:
             return None
         return Path(name)

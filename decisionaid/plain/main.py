@@ -36,7 +36,7 @@ def run_plain(
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words)
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
     console = Console(
         sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
     )

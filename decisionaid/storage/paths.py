@@ -50,6 +50,18 @@ def own_folder(folder: Path) -> Path:
     return folder
 
 
+def only_mine(path: Path) -> bool:
+    """True when `path` (a file or a folder, not a link) belongs to this user and no one else may change it;
+    False when it is missing or cannot be looked at. Always True where there are no owners (Windows)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if os.name != "posix":
+        return True
+    return not stat.S_ISLNK(info.st_mode) and info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & 0o022
+
+
 def others_can_read(folder: Path) -> bool:
     """True when group or others may look into `folder` (the files in it stay private, 0600)."""
     try:

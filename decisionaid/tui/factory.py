@@ -34,7 +34,7 @@ def make_app(
     In kiosk mode (`site.kiosk`) no settings file is read or written. With `at`, the aid opens at that step
     instead of the welcome, saying that it was opened for a look.
     """
-    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words)
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
     remembered = None if site.kiosk else settings or settings_path()
     return DecisionAidApp(
         controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site, opening=at
