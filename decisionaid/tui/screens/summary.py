@@ -269,9 +269,16 @@ class SummaryScreen(StepScreen):
     async def ticked(self, event: Checkbox.Changed) -> None:
         box = event.checkbox
         self.report(self.controller.include_question(box.name or "", event.value))
-        if isinstance(box, QuestionBox) and not event.value:
-            box.set_starred(False)
+        if isinstance(box, QuestionBox):
+            self.show_question(box)
         await self.show_handout()
+
+    def show_question(self, box: QuestionBox) -> None:
+        """A question's box as the answers now have it: ticked or left out, starred or not."""
+        question = next(q for q in self.rebuilt().summary.questions() if q.id == box.name)
+        with box.prevent(Checkbox.Changed):
+            box.value = question.ticked
+        box.set_starred(question.starred)
 
     # --- starring ----------------------------------------------------------------------
 
@@ -279,10 +286,9 @@ class SummaryScreen(StepScreen):
         """Star or unstar the question that has the focus: a suggested one, or one of the person's own."""
         focused = self.focused
         if isinstance(focused, QuestionBox):
-            outcome = self.controller.star_question(focused.name or "", not focused.starred)
-            if outcome.done:
-                focused.value = True
-                focused.set_starred(not focused.starred)
+            starred = next(q.starred for q in self.rebuilt().summary.questions() if q.id == focused.name)
+            outcome = self.controller.star_question(focused.name or "", not starred)
+            self.show_question(focused)
         elif self.own_button(focused):
             await self.star_own(int(focused.name or 0))
             return
