@@ -366,19 +366,19 @@ def test_the_summary_asks_once_who_fills_it_in_and_the_handout_speaks_for_them(t
     assert "Who is filling this in?\n1. Me, for myself\n2. I am helping the person it is about" in out
     assert saved().reader == "helper"
     page = after_last(out, "as the saved file will say it.")
-    assert "Our handout: Cycling or the bus to work" in page and "Our top questions:" in page
+    assert "Our handout: Cycling or the bus to work" in page and "Our top questions -----------------" in page
     assert "“we” means the two of us." in page
     again = plain("1", "8", "1", "r", cwd=tmp_path).stdout
     assert again.count("Who is filling this in?") == 1, "asked once; asked again only from the menu"
     assert saved().reader == "self"
-    assert "My top questions:" in after_last(again, "as the saved file will say it.")
+    assert "My top questions ----------------" in after_last(again, "as the saved file will say it.")
 
 
 def test_starred_questions_make_the_top_of_the_handout_own_ones_too_and_at_most_five(tmp_path: Path) -> None:
     out = plain(*TO_SUMMARY, "3", "Mine?", "1", "3 5", "r", cwd=tmp_path).stdout
     assert saved().starred == ("q-rain",) and saved().starred_own == ("Mine?",)
     page = after_last(out, "as the saved file will say it.")
-    assert "My top questions: 1. Mine? My own question. 2. What happens on rainy days?" in page
+    assert "My top questions ---------------- 1. Mine? My own question. 2. What happens on rainy days?" in page
     assert "3. (starred for the top) What happens on rainy days?" in page
     assert "5. (starred for the top) Mine?" in page
     full = plain("1", "3", "A?", "3", "B?", "3", "C?", "1", "1 2 6 7", cwd=tmp_path).stdout

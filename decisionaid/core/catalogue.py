@@ -37,7 +37,12 @@ Entry = str | Mapping[str, "Entry"]
 
 
 class CatalogueError(Exception):
-    """A catalogue or an override that cannot be used, with a one-line reason naming the key."""
+    """A pack's wording or vocabulary that the catalogue cannot use, with a one-line reason naming the key."""
+
+
+class SentenceError(ValueError):
+    """A sentence asked for in a way the catalogue cannot give: a key it lacks, a value not given, a count not
+    given for a plural (a fault in the aid's code, never in what a person or an author wrote)."""
 
 
 def plural_category(language: str, count: int) -> str:
@@ -70,7 +75,7 @@ class Catalogue:
         try:
             entry = self.entries[key]
         except KeyError:
-            raise CatalogueError(f"{self.language}: no sentence called '{key}'") from None
+            raise SentenceError(f"{self.language}: no sentence called '{key}'") from None
         form = self._form(key, entry, count)
         values = {**self.vocabulary, **values}
         if count is not None:
@@ -79,7 +84,7 @@ class Catalogue:
         try:
             return form.format_map(values)
         except (KeyError, IndexError, ValueError) as exc:
-            raise CatalogueError(f"{self.language}: {key}: cannot fill in {exc}") from None
+            raise SentenceError(f"{self.language}: {key}: cannot fill in {exc}") from None
 
     def _form(self, key: str, entry: Entry, count: int | None) -> str:
         while not isinstance(entry, str):
@@ -89,7 +94,7 @@ class Catalogue:
                 category = plural_category(self.language, count)
                 entry = entry.get(category, entry.get("other", next(iter(entry.values()))))
             else:
-                raise CatalogueError(f"{self.language}: {key}: has plural forms, so it needs a count")
+                raise SentenceError(f"{self.language}: {key}: has plural forms, so it needs a count")
         return entry
 
     def __contains__(self, key: str) -> bool:
@@ -106,7 +111,7 @@ class Catalogue:
     def in_voice(self, voice: str) -> Catalogue:
         """The same catalogue, speaking for `voice` ('self' or 'helper')."""
         if voice not in VOICES:
-            raise CatalogueError(f"voice: must be one of {', '.join(VOICES)}, not '{voice}'")
+            raise SentenceError(f"voice: must be one of {', '.join(VOICES)}, not '{voice}'")
         return Catalogue(self.language, self.entries, voice, self.overridden, self.vocabulary)
 
     def with_overrides(self, overrides: Mapping[str, Entry]) -> Catalogue:
@@ -155,7 +160,8 @@ class Catalogue:
         """A copy that uses a pack's own words for the vocabulary it names (the rest stay the catalogue's)."""
         unknown = sorted(set(vocabulary) - set(self.vocabulary))
         if unknown:
-            raise CatalogueError(f"vocabulary: no word called '{unknown[0]}'")
+            shipped = load_catalogue(self.language if self.language in languages() else DEFAULT_LANGUAGE)
+            raise CatalogueError(shipped("pack_problem.unknown_vocabulary", word=unknown[0]))
         chosen = {**self.vocabulary, **{k: v for k, v in vocabulary.items() if v}}
         return Catalogue(self.language, self.entries, self.voice, self.overridden, chosen)
 
@@ -179,7 +185,7 @@ def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
         elif isinstance(value, Mapping):
             flat.update(flatten(value, f"{dotted}."))
         else:
-            raise CatalogueError(f"{dotted}: must be text or a table of forms")
+            raise SentenceError(f"{dotted}: must be text or a table of forms")
     return flat
 
 
@@ -198,7 +204,7 @@ def _shipped_catalogue(language: str) -> Catalogue:
     try:
         text = (LOCALES / f"{language}.toml").read_bytes()
     except FileNotFoundError:
-        raise CatalogueError(f"no interface sentences for the language '{language}'") from None
+        raise SentenceError(f"no interface sentences for the language '{language}'") from None
     data = sentences(language, text)  # kept as JSON after its first parse (see core.kept_catalogue)
     vocabulary = data.pop("vocabulary", {})
     return Catalogue(language, flatten(data), vocabulary=vocabulary)
