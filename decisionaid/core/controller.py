@@ -40,6 +40,7 @@ from decisionaid.storage.copies import copies_of, keep_copy
 from decisionaid.storage.files import ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
 from decisionaid.storage.paths import others_can_read
+from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -570,3 +571,21 @@ class Controller:
     def _save_now(self) -> Outcome:
         self._save_pending = False
         return self.save()
+
+    # --- display settings ------------------------------------------------------------
+
+    settings_file: Path | None = None  # where the person's display settings are kept; None keeps none (a kiosk)
+
+    def saved_theme(self) -> str | None:
+        """The colour theme the person chose last time, if any."""
+        return load_settings(self.settings_file).theme if self.settings_file else None
+
+    def remember_theme(self, theme: str) -> Outcome:
+        """Keep the colour theme for next time; a failure to keep it is said, and changes nothing else."""
+        if self.settings_file is None:
+            return Outcome()
+        try:
+            save_settings(Settings(theme=theme), self.settings_file)
+        except OSError as exc:
+            return Outcome(problem=self.words("notice.theme_not_saved", reason=exc.strerror or exc))
+        return Outcome()

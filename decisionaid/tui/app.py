@@ -24,7 +24,6 @@ from decisionaid.core.journey import Place
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
 from decisionaid.core.site import PERSONAL, Site
-from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
@@ -99,7 +98,6 @@ class DecisionAidApp(App[int]):
         controller: Controller,
         *,
         theme: str | None = None,
-        settings_path: Path | None = None,
         export_dir: Path | None = None,
         site: Site = PERSONAL,
         opening: Place | None = None,
@@ -107,9 +105,7 @@ class DecisionAidApp(App[int]):
         super().__init__()
         for extra in THEMES:
             self.register_theme(extra)
-        self.settings_path = settings_path
-        saved = load_settings(settings_path).theme if settings_path else None
-        chosen = theme or saved
+        chosen = theme or controller.saved_theme()
         if chosen in self.available_themes:
             self.theme = chosen
         self.controller = controller
@@ -332,14 +328,7 @@ class DecisionAidApp(App[int]):
         self.call_after_refresh(lambda: self.show_outcome(save()))
 
     def _remember_theme(self, _theme: object) -> None:
-        if self.settings_path is None:
-            return
-        try:
-            save_settings(Settings(theme=self.theme), self.settings_path)
-        except OSError as exc:
-            self.notify(
-                self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning", markup=False
-            )
+        self.show_outcome(self.controller.remember_theme(self.theme))
 
     # --- keys everywhere -------------------------------------------------------------
 

@@ -35,7 +35,5 @@ def make_app(
     instead of the welcome, saying that it was opened for a look.
     """
     controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
-    remembered = None if site.kiosk else settings or settings_path()
-    return DecisionAidApp(
-        controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site, opening=at
-    )
+    controller.settings_file = None if site.kiosk else settings or settings_path()
+    return DecisionAidApp(controller, theme=theme, export_dir=export_dir, site=site, opening=at)
