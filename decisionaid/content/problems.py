@@ -70,7 +70,8 @@ class Problem:
     def reason(self, words: Words) -> str:
         """The reason in words, with '(did you mean ...?)' when a close name was found."""
         values = {name: v.shown(words) if isinstance(v, Got) else v for name, v in self.values.items()}
-        text = words(f"{SENTENCES}.{self.says}", count=self.count, **values)
+        key = self.says if "." in self.says else f"{SENTENCES}.{self.says}"  # another section's sentence, whole
+        text = words(key, count=self.count, **values)
         if self.suggestion is not None:
             text = words(f"{SENTENCES}.did_you_mean", reason=text, suggestion=self.suggestion)
         return text
