@@ -254,3 +254,17 @@ def test_export_never_replaces_a_device_or_fifo(tmp_path: Path):
     result = export(tmp_path, "--session", str(answers_file(tmp_path)), "-o", str(fifo), "--force")
     assert_one_line_error(result, "pipe: is not a regular file; not replacing it")
     assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("a" * 300 + ".txt", "cannot write: File name too long"),
+        ("~nosuchuser/x.txt", "there is no user called 'nosuchuser' on this computer, so there is no home folder"),
+    ],
+    ids=["over-255-bytes", "no-such-user"],
+)
+def test_an_export_name_that_cannot_be_used_is_one_line(tmp_path: Path, name: str, reason: str):
+    result = export(tmp_path, "--session", str(answers_file(tmp_path)), "-o", name)
+    assert result.returncode == 2 and "fault" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"decisionaid: {name}: {reason}")

@@ -10,7 +10,14 @@ from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session
 from decisionaid.core.summary import TOP_QUESTIONS, Summary
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.files import (
+    ExportError,
+    ExportExists,
+    default_export_name,
+    expand_home,
+    format_for,
+    write_export,
+)
 from decisionaid.export.render import render
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
@@ -214,7 +221,7 @@ class SummaryPage:
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
-            path = Path(answer.strip()).expanduser() if answer.strip() else default
+            path = expand_home(answer.strip()) if answer.strip() else default
             if self.write(path, fmt):
                 return
 

@@ -18,7 +18,14 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.files import (
+    ExportError,
+    ExportExists,
+    default_export_name,
+    expand_home,
+    format_for,
+    write_export,
+)
 from decisionaid.export.render import render
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
@@ -81,7 +88,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         self.dismiss(None)
 
     def target(self) -> Path:
-        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+        return expand_home(self.query_one("#path", Input).value.strip())
 
     def action_save(self) -> None:
         self.save()
