@@ -27,6 +27,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+SHOWN_IGNORED = 3  # answers for ids the pack no longer has, named one by one; the rest are counted
+
+
 def run(args: argparse.Namespace) -> int:
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
@@ -53,8 +56,11 @@ def run(args: argparse.Namespace) -> int:
     if session.pack != pack.meta.id:
         print(words("export_cli.other_pack", path=where, answers_pack=session.pack, pack=pack.meta.id), file=sys.stderr)
         return 2
-    for unknown in set_aside_unknown(session, pack).unknown_answers():
-        print(words("export_cli.ignored", path=where, answer=unknown), file=sys.stderr)
+    unknown = set_aside_unknown(session, pack).unknown_answers()
+    for answer in unknown[:SHOWN_IGNORED]:
+        print(words("export_cli.ignored", path=where, answer=answer), file=sys.stderr)
+    if len(unknown) > SHOWN_IGNORED:
+        print(words("export_cli.ignored_more", path=where, count=len(unknown) - SHOWN_IGNORED), file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
     text = render(build_summary(pack, session, words), pack, fmt, words=words)
