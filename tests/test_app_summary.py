@@ -163,6 +163,16 @@ async def test_the_export_dialog_offers_the_three_formats(make_app, export_dir: 
         await pilot.press("enter")
         await pilot.pause()
         assert (export_dir / "mine.md").read_text(encoding="utf-8").startswith("# My handout")
+        for name in ("~nosuchuser/x.txt", "a" * 300 + ".txt"):
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one("#path").value = name
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen), "the dialog stays, saying why"
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running
 
 
 async def test_the_note_stays_in_view_when_the_handout_above_it_grows(make_app) -> None:

@@ -236,6 +236,9 @@ def test_export_asks_before_replacing_a_file(tmp_path: Path, commute_pack: Pack)
     assert target.read_text(encoding="utf-8").startswith("My handout: Cycling or the bus to work")
     failed = plain("1", "9", "", "no-such-folder/out.txt", "b", cwd=tmp_path)
     assert "Not saved:" in failed.stdout and "cannot write" in failed.stdout
+    odd = plain("1", "9", "", "~nosuchuser/x.txt", "a" * 300 + ".txt", "b", cwd=tmp_path)
+    assert "there is no user called 'nosuchuser'" in odd.stdout and "File name too long" in odd.stdout
+    assert odd.returncode == 0 and "fault" not in odd.stderr
 
 
 def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tmp_path: Path) -> None:

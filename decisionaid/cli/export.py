@@ -26,10 +26,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+SHOWN_IGNORED = 3  # answers for ids the pack no longer has, named one by one; the rest are counted
+
+
 def run(args: argparse.Namespace) -> int:
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
-    from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
+    from decisionaid.export.files import ExportError, ExportExists, expand_home, format_for, write_export
     from decisionaid.export.render import render
     from decisionaid.export.saving import file_and_format
 
@@ -50,11 +53,14 @@ def run(args: argparse.Namespace) -> int:
     if session.pack != pack.meta.id:
         print(words("export_cli.other_pack", path=where, answers_pack=session.pack, pack=pack.meta.id), file=sys.stderr)
         return 2
-    for unknown in set_aside_unknown(session, pack).unknown_answers():
-        print(words("export_cli.ignored", path=where, answer=unknown), file=sys.stderr)
+    unknown = set_aside_unknown(session, pack).unknown_answers()
+    for answer in unknown[:SHOWN_IGNORED]:
+        print(words("export_cli.ignored", path=where, answer=answer), file=sys.stderr)
+    if len(unknown) > SHOWN_IGNORED:
+        print(words("export_cli.ignored_more", path=where, count=len(unknown) - SHOWN_IGNORED), file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
-    output = None if to_stdout else file_and_format(Path(args.output).expanduser(), fmt)[0]
+    output = None if to_stdout else file_and_format(expand_home(args.output), fmt)[0]
     text = render(build_summary(pack, session, words), pack, fmt, words=words)
     if output is None:
         write_out(sys.stdout, text)

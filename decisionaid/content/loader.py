@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +38,7 @@ def load_pack(folder: Path) -> Pack:
     for name, file_name in PACK_FILES.items():
         path = folder / file_name
         model = Pack.model_fields[name].annotation
-        if not path.exists():
+        if not os.path.lexists(path):  # a link to nothing is there, and reading it says why
             if name in REQUIRED_FILES:
                 problems.append(Problem(path, "", "missing_file"))
             elif file_name not in misspelt:  # a file left out is empty; one whose name is misspelt is not known
@@ -71,7 +72,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     try:
         raw = read_file_bytes(path, PACK_FILE_LIMIT)
     except FileReadError as exc:
-        return None, [Problem(path, "", "given", {"reason": exc.reason})]
+        return None, [Problem(path, "", f"file_problem.{exc.code}", exc.values)]
     except OSError as exc:
         return None, [Problem(path, "", "cannot_read", {"reason": exc.strerror or exc})]
     try:

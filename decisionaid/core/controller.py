@@ -30,6 +30,7 @@ from decisionaid.core.session import (
     Session,
     SessionError,
     Stage,
+    file_problem,
     parse_session,
     save_session,
     set_aside_unknown,
@@ -37,7 +38,7 @@ from decisionaid.core.session import (
 from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
 from decisionaid.storage.copies import copies_of, keep_copy
-from decisionaid.storage.files import ensure_private_dir
+from decisionaid.storage.files import FileReadError, ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
 from decisionaid.storage.paths import others_can_read
 from decisionaid.storage.settings import Settings, load_settings, save_settings
@@ -223,7 +224,10 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            if isinstance(exc, FileReadError) and exc.code != "cannot_read":
+                reason = file_problem(exc, words)
+            else:  # the system's own words: the sentence already says it could not be read
+                reason = exc.strerror or str(exc)
             if self.answers.replaceable():  # unreadable or too big, yet a save would replace it: keep it aside first
                 self.notices = (self._set_aside(words("notice.unreadable_kept", reason=reason, path=where)),)
             else:

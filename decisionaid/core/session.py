@@ -24,6 +24,7 @@ from decisionaid.storage.tomlfile import parse_toml
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
+    from decisionaid.core.catalogue import Catalogue
 
 SESSION_VERSION = 2
 Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
@@ -244,8 +245,15 @@ def load_session(path: Path) -> Session:
     except FileNotFoundError:
         raise SessionError(f"{where}: no such file") from None
     except FileReadError as exc:
-        raise SessionError(f"{where}: {exc.reason}") from None
+        raise SessionError(f"{where}: {file_problem(exc)}") from None
     return parse_session(text, where)
+
+
+def file_problem(error: FileReadError, words: Catalogue | None = None) -> str:
+    """Why a file could not be read, in the catalogue's words ('is a named pipe, not a regular file')."""
+    from decisionaid.core.catalogue import load_catalogue
+
+    return (words or load_catalogue())(f"file_problem.{error.code}", **error.values)
 
 
 def save_session(session: Session, path: Path) -> Session:

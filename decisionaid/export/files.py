@@ -34,20 +34,32 @@ def format_for(path: Path | str) -> str | None:
     return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html"}.get(Path(path).suffix.lower())
 
 
+def expand_home(typed: str) -> Path:
+    """A typed file name with `~` or `~user` at its start made that home folder; left as typed when there is no
+    such user (writing it then says so)."""
+    try:
+        return Path(typed).expanduser()
+    except RuntimeError:  # no home folder for that user
+        return Path(typed)
+
+
 def write_export(text: str, path: Path, *, force: bool = False, words: Catalogue | None = None) -> None:
-    """Write atomically with mode 0600; never through a symlink; an existing file only with force."""
+    """Write atomically with mode 0600; never through a symlink; an existing file only with force. ExportError, one
+    line naming the path, for any name that cannot be written (too long, a `~user` with no such user...)."""
     path = Path(path)
     words = words or load_catalogue()
     where = display_path(path)
-    if path.is_symlink():
-        raise ExportError(words("export_file.symlink", path=where))
-    if path.is_dir():
-        raise ExportError(words("export_file.folder", path=where))
-    if path.exists() and not path.is_file():
-        raise ExportError(words("export_file.not_regular", path=where))
-    if path.exists() and not force:
-        raise ExportExists(words("export_file.exists", path=where))
+    if path.parts and path.parts[0].startswith("~"):
+        raise ExportError(words("export_file.no_such_user", path=where, user=path.parts[0][1:]))
     try:
+        if path.is_symlink():
+            raise ExportError(words("export_file.symlink", path=where))
+        if path.is_dir():
+            raise ExportError(words("export_file.folder", path=where))
+        if path.exists() and not path.is_file():
+            raise ExportError(words("export_file.not_regular", path=where))
+        if path.exists() and not force:
+            raise ExportExists(words("export_file.exists", path=where))
         atomic_write(path, text, replace=force)
     except FileExistsError:
         raise ExportExists(words("export_file.exists", path=where)) from None

@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.export import SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
+from decisionaid.export.files import (
+    ExportError,
+    ExportExists,
+    default_export_name,
+    expand_home,
+    format_for,
+    write_export,
+)
 from decisionaid.export.render import render
 from decisionaid.storage.paths import export_dir
 
@@ -39,14 +46,22 @@ def default_path(controller: Controller, fmt: str = "text", folder: Path | None 
 def file_and_format(path: Path, fmt: str) -> tuple[Path, str]:
     """A name without an ending gets the chosen format's, unless something is already there under that very
     name (it is then checked, never passed over); a name with a known ending sets the format."""
-    if not path.suffix and not path.is_symlink() and not path.exists():
+    if not path.suffix and not _taken(path):
         return path.with_suffix(SUFFIXES[fmt]), fmt
     return path, format_for(path) or fmt
 
 
+def _taken(path: Path) -> bool:
+    """Something is there under that name (a name the system cannot even look up is left for writing to refuse)."""
+    try:
+        return path.is_symlink() or path.exists()
+    except OSError:
+        return False
+
+
 def save_handout(controller: Controller, fmt: str, path: Path, *, replace: bool = False) -> Saved:
     """Write the handout of the answers so far; an existing file only with `replace`."""
-    path, fmt = file_and_format(Path(path).expanduser(), fmt)
+    path, fmt = file_and_format(expand_home(str(path)), fmt)
     words = controller.words
     text = render(controller.summary(), controller.pack, fmt, today=controller.today(), words=words)
     try:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
+BYTE_ORDER_MARK = "\ufeff"  # some editors start UTF-8 files with it; TOML's reader would call it an invalid statement
 MAX_DEPTH = 32  # tables and arrays inside one another; no file the aid reads needs more than 5
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """The data in `text`, or tomllib.TOMLDecodeError (also for values nested more than MAX_DEPTH deep).
+    """The data in `text` (a byte-order mark at its start is skipped), or tomllib.TOMLDecodeError (also for values
+    nested more than MAX_DEPTH deep).
 
     tomllib reads nested values recursively, so a few hundred levels raise RecursionError; that, and
     anything deeper than MAX_DEPTH (which later steps would walk recursively too), is refused here.
     """
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix(BYTE_ORDER_MARK))
     except RecursionError:
         raise tomllib.TOMLDecodeError(_too_deep()) from None
     if _depth(data) > MAX_DEPTH:

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import default_export_name
+from decisionaid.export.files import default_export_name, expand_home
 from decisionaid.export.render import render
 from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
@@ -83,7 +83,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         self.dismiss(None)
 
     def target(self) -> Path:
-        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+        return expand_home(self.query_one("#path", Input).value.strip())
 
     def action_save(self) -> None:
         self.save()
