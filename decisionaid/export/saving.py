@@ -43,6 +43,13 @@ def default_path(controller: Controller, fmt: str = "text", folder: Path | None 
     return (folder or export_dir()) / name
 
 
+def typed_path(typed: str, folder: Path) -> Path:
+    """A file name as typed: `~` made the home folder, and a name without a folder put in `folder` (where the
+    prompt said it would go); a `~user` with no such user is left for writing to refuse."""
+    path = expand_home(typed)
+    return path if path.is_absolute() or typed.startswith("~") else folder / path
+
+
 def file_and_format(path: Path, fmt: str) -> tuple[Path, str]:
     """A name without an ending gets the chosen format's, unless something is already there under that very
     name (it is then checked, never passed over); a name with a known ending sets the format."""

@@ -10,8 +10,7 @@ from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session
 from decisionaid.core.summary import TOP_QUESTIONS, Summary
 from decisionaid.export import FORMATS
-from decisionaid.export.files import expand_home
-from decisionaid.export.saving import default_path, save_handout
+from decisionaid.export.saving import default_path, save_handout, typed_path
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
 from decisionaid.sanitize import clean_text
@@ -215,8 +214,7 @@ class SummaryPage:
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
-            typed = expand_home(answer.strip())
-            if self.write(default.parent / typed if answer.strip() else default, fmt):  # a relative name: there
+            if self.write(typed_path(answer.strip(), default.parent) if answer.strip() else default, fmt):
                 return
 
     def write(self, path: Path, fmt: str) -> bool:
