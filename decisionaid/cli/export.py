@@ -1,4 +1,4 @@
-"""`decisionaid export`: the handout from saved answers, as text, Markdown or a web page to print."""
+"""`decisionaid export`: the handout from saved answers, as text, Markdown, a web page to print or a FHIR record."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, help=words("export_cli.format_help"))
     parser.add_argument("-o", "--output", metavar="FILE", help=words("export_cli.output_help"))
     parser.add_argument("--force", action="store_true", help=words("export_cli.force_help"))
+    parser.add_argument("--with-note", action="store_true", help=words("export_cli.with_note_help"))
     parser.set_defaults(handler=run)
 
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         print(words("export_cli.ignored", path=where, answer=unknown), file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
-    text = render(build_summary(pack, session, words), pack, fmt, words=words)
+    text = render(build_summary(pack, session, words), pack, fmt, words=words, with_note=args.with_note)
     if to_stdout:
         write_out(sys.stdout, text)
         return 0

@@ -38,15 +38,11 @@ def render_html(handout: Handout) -> str:
         "</head>",
         "<body>",
         '<section class="handout">',
-        f"<h1>{_e(handout.title)}</h1>",
-        '<div class="lead">',
-        *(f"<p>{_e(line)}</p>" for line in handout.top),
-        "</div>",
-        *(line for block in handout.blocks for line in _block(block)),
+        *handout_html(handout),
         "</section>",
         '<section class="rest">',
         f"<h1>{_e(handout.rest_title)}</h1>",
-        *(line for block in handout.rest for line in _block(block)),
+        *(line for block in handout.rest for line in block_html(block)),
         "</section>",
         "</body>",
         "</html>",
@@ -54,7 +50,18 @@ def render_html(handout: Handout) -> str:
     return "\n".join(out) + "\n"
 
 
-def _block(block: Block) -> list[str]:
+def handout_html(handout: Handout) -> list[str]:
+    """The one-page part: its title, the lines under it and its sections, as well-formed XHTML."""
+    return [
+        f"<h1>{_e(handout.title)}</h1>",
+        '<div class="lead">',
+        *(f"<p>{_e(line)}</p>" for line in handout.top),
+        "</div>",
+        *(line for block in handout.blocks for line in block_html(block)),
+    ]
+
+
+def block_html(block: Block) -> list[str]:
     out = [f'<div class="block {_e(block.kind)}">', f"<h{block.level}>{_e(block.heading)}</h{block.level}>"]
     current = ""  # the list element open now: "ul", "ol" or ""
     for entry in block.entries:
