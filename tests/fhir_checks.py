@@ -6,8 +6,8 @@ canonicals and uris without whitespace; QuestionnaireResponse.questionnaire nami
 no empty list anywhere (ele-1); que-1 (a group has items, a display item none); que-2 (linkIds unique); que-5 (answer
 options only on choice items); qrs-1 (an item has answers or items, not both); every response linkId in the
 Questionnaire, at the same place; an answer of the item's type, one of its answer options, and one answer unless it
-repeats; no answer to a group; translation extensions holding one 'lang' and one 'content'; the narrative one XHTML
-div with only the allowed elements (txt-1, txt-2).
+repeats, all in one item (sdcqr-2); no answer to a group; translation extensions holding one 'lang' and one
+'content'; the narrative one XHTML div with only the allowed elements (txt-1, txt-2).
 """
 
 from __future__ import annotations
@@ -98,6 +98,14 @@ def response_problems(response: dict, questionnaire: dict) -> list[str]:
     items = {item["linkId"]: (item, parent) for parent, item in _parents(questionnaire.get("item", []), "")}
     for path, item, parent in _walk(response.get("item", []), "QuestionnaireResponse"):
         problems += _answer_problems(path, item, parent, items)
+        siblings = [child.get("linkId") for child in item.get("item", [])]
+        problems += [
+            f"{path}: linkId {i!r} twice in one place (sdcqr-2)" for i in set(siblings) if siblings.count(i) > 1
+        ]
+    top = [item.get("linkId") for item in response.get("item", [])]
+    problems += [
+        f"QuestionnaireResponse: linkId {i!r} twice at the top (sdcqr-2)" for i in set(top) if top.count(i) > 1
+    ]
     return problems
 
 
