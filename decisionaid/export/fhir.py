@@ -317,8 +317,8 @@ def _answered_group(link_id: str, text: str, items: list[dict | None]) -> dict |
 
 def narrative(handout: Handout) -> str:
     """The one-page handout and the block for the clinical record, as XHTML in one div."""
-    record = [line for block in handout.rest if block.kind == "record" for line in block_html(block)]
-    return "".join([f'<div xmlns="{XHTML}">', *handout_html(handout), *record, "</div>"])
+    record = [line for block in handout.rest if block.kind == "record" for line in block_html(block, breaks=True)]
+    return "".join([f'<div xmlns="{XHTML}">', *handout_html(handout, breaks=True), *record, "</div>"])
 
 
 def _instant(answers: Session) -> str:
