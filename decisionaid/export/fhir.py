@@ -97,7 +97,7 @@ def questionnaire(pack: Pack) -> dict:
 
 
 def _questionnaire_items(pack: Pack, aid: _AidWords) -> list[dict | None]:
-    own = {"type": "string", "repeats": True}
+    repeated_text = {"type": "string", "repeats": True}
     return [
         _choice(READER, aid, "fhir.reader", [aid.coding(READER, r, f"fhir.reader_{r}") for r in READERS]),
         _group(
@@ -132,9 +132,9 @@ def _questionnaire_items(pack: Pack, aid: _AidWords) -> list[dict | None]:
                 aid.coding(LEANING, LEANING_NOT_SURE, "leaning.not_sure"),
             ],
         ),
-        {"linkId": KEPT, **aid.text("fhir.questions_kept"), **own},
-        {"linkId": STARRED, **aid.text("fhir.questions_starred"), **own},
-        {"linkId": OWN, **aid.text("fhir.own_questions"), **own},
+        {"linkId": KEPT, **aid.text("fhir.questions_kept"), **repeated_text},
+        {"linkId": STARRED, **aid.text("fhir.questions_starred"), **repeated_text},
+        {"linkId": OWN, **aid.text("fhir.own_questions"), **repeated_text},
         {"linkId": NOTE, **aid.text("fhir.note"), "type": "text"},
         _score(LEFT_OUT, aid, "fhir.private_left_out"),
     ]
