@@ -196,29 +196,31 @@ def record_block(summary: Summary, pack: Pack, today: date, words: Catalogue) ->
         _record_matters(summary, words),
         Entry(words("record.options", options="; ".join(o.name for o in pack.options))),
         Entry(words("record.leaning", option=summary.leaning) if summary.leaning else words("record.leaning_unsaid")),
+        *_record_scores(summary, words),
+        _record_questions(summary, words),
     ]
-    sure = summary.sure
-    if sure is not None:
-        answered = bool(sure.answers)
-        entries.append(
-            Entry(words("record.sure", yes=sure.yes, total=sure.total) if answered else words("record.sure_none"))
-        )
-    checked = summary.checked
-    if checked is not None:
-        answered = bool(checked.answered)
-        entries.append(
-            Entry(
-                words("record.knowledge", score=knowledge_score(checked, words))
-                if answered
-                else words("record.knowledge_none")
-            )
-        )
-    questions = tuple(q.text for q in summary.top)
-    if questions:
-        entries.append(Entry(words("record.questions", count=len(questions)), details=questions))
-    else:
-        entries.append(Entry(words("record.questions_none")))
     return Block(words("record.title"), tuple(entries), kind="record")
+
+
+def _record_scores(summary: Summary, words: Catalogue) -> list[Entry]:
+    """The SURE test and the self-check, where the pack has them."""
+    found = []
+    if (sure := summary.sure) is not None:
+        said = words("record.sure", yes=sure.yes, total=sure.total) if sure.answers else words("record.sure_none")
+        found.append(Entry(said))
+    if (checked := summary.checked) is not None and checked.answered:
+        found.append(Entry(words("record.knowledge", score=knowledge_score(checked, words))))
+    elif checked is not None:
+        found.append(Entry(words("record.knowledge_none")))
+    return found
+
+
+def _record_questions(summary: Summary, words: Catalogue) -> Entry:
+    """The top questions, each on one line."""
+    questions = tuple(" ".join(typed_lines(q.text)) for q in summary.top)
+    if not questions:
+        return Entry(words("record.questions_none"))
+    return Entry(words("record.questions", count=len(questions)), details=questions)
 
 
 def _record_matters(summary: Summary, words: Catalogue) -> Entry:
