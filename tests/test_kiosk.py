@@ -147,6 +147,7 @@ async def test_the_download_offers_each_format_and_reminds_a_shared_computer(kio
             ("t", ".txt", "text/plain", "====="),
             ("m", ".md", "text/markdown", "# "),
             ("w", ".html", "text/html", "<!DOCTYPE html>"),
+            ("f", ".json", "application/fhir+json", '"resourceType": "Bundle"'),
         ]
         for key, suffix, mime, heading in formats:
             names: list[str | None] = []

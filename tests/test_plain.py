@@ -419,10 +419,17 @@ def test_a_private_answer_can_be_left_out_of_the_saved_file(tmp_path: Path, hand
     assert "1 private answer is left out of this copy, with any question only it added." in text
 
 
-@pytest.mark.parametrize(("choice", "suffix", "start"), [("2", ".md", "# My handout"), ("3", ".html", "<!DOCTYPE")])
-def test_the_handout_saves_as_markdown_or_a_web_page(tmp_path: Path, choice: str, suffix: str, start: str) -> None:
+@pytest.mark.parametrize(
+    ("choice", "suffix", "start"),
+    [("2", ".md", "# My handout"), ("3", ".html", "<!DOCTYPE"), ("4", ".json", '{\n "resourceType": "Bundle"')],
+)
+def test_the_handout_saves_as_markdown_a_web_page_or_a_fhir_record(
+    tmp_path: Path, choice: str, suffix: str, start: str
+) -> None:
     out = plain(*TO_SUMMARY, "9", choice, "", cwd=tmp_path).stdout
-    assert "Which format?\n1. Text (72 columns)\n2. Markdown\n3. Web page to print (HTML)" in out
+    formats = ["1. Text (72 columns)", "2. Markdown", "3. Web page to print (HTML)"]
+    formats.append("4. FHIR record (JSON, for the adviser's system)")
+    assert "\n".join(["Which format?", *formats]) in out
     [written] = tmp_path.glob(f"commute-handout-*{suffix}")
     assert written.read_text(encoding="utf-8").startswith(start)
     named = plain("1", "9", choice, "mine", cwd=tmp_path).stdout

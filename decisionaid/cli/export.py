@@ -1,4 +1,4 @@
-"""`decisionaid export`: the handout from saved answers, as text, Markdown or a web page to print."""
+"""`decisionaid export`: the handout from saved answers, as text, Markdown, a web page to print or a FHIR record."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, help=words("export_cli.format_help"))
     parser.add_argument("-o", "--output", metavar="FILE", help=words("export_cli.output_help"))
     parser.add_argument("--force", action="store_true", help=words("export_cli.force_help"))
+    parser.add_argument("--with-note", action="store_true", help=words("export_cli.with_note_help"))
     parser.set_defaults(handler=run)
 
 
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
     output = None if to_stdout else file_and_format(expand_home(args.output), fmt)[0]
-    text = render(build_summary(pack, session, words), pack, fmt, words=words)
+    text = render(build_summary(pack, session, words), pack, fmt, words=words, with_note=args.with_note)
     if output is None:
         write_out(sys.stdout, text)
         return 0

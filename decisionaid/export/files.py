@@ -30,8 +30,10 @@ def default_export_name(pack: Pack, today: date, *, fmt: str = "text", words: Ca
 
 
 def format_for(path: Path | str) -> str | None:
-    """The format a file name asks for by its ending (.txt, .md, .html or .htm), or None for any other."""
-    return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html"}.get(Path(path).suffix.lower())
+    """The format a file name asks for by its ending (.txt, .md, .html, .htm or .json), or None for any other."""
+    return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html", ".json": "fhir"}.get(
+        Path(path).suffix.lower()
+    )
 
 
 def expand_home(typed: str) -> Path:

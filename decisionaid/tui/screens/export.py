@@ -110,7 +110,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         self.query_one("#error", Static).update(Content(message))
 
 
-MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
+MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html", "fhir": "application/fhir+json"}
 
 
 class DownloadScreen(StyledOnce, LabelledScreen, ModalScreen[str | None]):
@@ -124,6 +124,7 @@ class DownloadScreen(StyledOnce, LabelledScreen, ModalScreen[str | None]):
         Binding("t", "download('text')", "download_text", id="download-text"),
         Binding("m", "download('md')", "download_md", id="download-md"),
         Binding("w", "download('html')", "download_html", id="download-html"),
+        Binding("f", "download('fhir')", "download_fhir", id="download-fhir"),
         Binding("escape", "cancel", "cancel", id="cancel"),
     ]
 
@@ -148,6 +149,7 @@ class DownloadScreen(StyledOnce, LabelledScreen, ModalScreen[str | None]):
                 yield Button(Content(words("download.text")), action="screen.download('text')", variant="primary")
                 yield Button(Content(words("download.markdown")), action="screen.download('md')")
                 yield Button(Content(words("download.html")), action="screen.download('html')")
+                yield Button(Content(words("download.fhir")), action="screen.download('fhir')")
                 yield Button(Content(words("download.cancel")), action="screen.cancel")
 
     def action_download(self, fmt: str) -> None:
