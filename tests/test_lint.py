@@ -623,6 +623,11 @@ def test_the_short_path_has_the_tighter_limit(pack: Path):
         "pack/pack.toml: options[2]: error: option 'walk' has 15 words of cards on the short path and 'bike' 32 "
         "(ratio 2.13; keep it at most 1.5): tell 'walk' more, or 'bike' less",
     ]
+    mark_short_path(pack, ["what-options", "bike-good", "bike-bad"])
+    assert new_findings(lint(pack)) == [
+        "pack/pack.toml: options[2]: error: option 'walk' has no card on the short path and 'bike' has 32 words: "
+        "tell 'walk' more, or 'bike' less",
+    ]
 
 
 def test_the_status_quo_is_held_to_the_same_kinds_of_card_not_the_same_length(pack: Path):

@@ -184,9 +184,9 @@ class _Linter:
             )
 
     def option_words(self) -> None:
-        """Every option told fairly: the words of its cards within PACK_RATIO_LIMIT of each other across the pack
-        and SHORT_PATH_RATIO_LIMIT on the short path, among the options other than the status quo (held to the
-        same rows, not the same length); and the same kinds of card for every option."""
+        """Every option told fairly: among the options other than the status quo, the words of their cards within
+        PACK_RATIO_LIMIT of each other across the pack and SHORT_PATH_RATIO_LIMIT on the short path; the status
+        quo is held to the same kinds of card, not the same length."""
         marked = self.report.short_path.marked
         counted = option_words(self.pack, marked)
         self.report.option_words = counted
@@ -194,6 +194,7 @@ class _Linter:
         self.report.pack_ratio = words_ratio([c.pack for c in active], PACK_RATIO_LIMIT)
         if marked:
             self.report.short_path_ratio = words_ratio([c.short_path for c in active], SHORT_PATH_RATIO_LIMIT)
+        ids = [c.option for c in counted]
         for ratio, field, where in (
             (self.report.pack_ratio, "pack", "across the pack"),
             (self.report.short_path_ratio, "short_path", "on the short path"),
@@ -202,15 +203,15 @@ class _Linter:
                 continue
             most = max(active, key=lambda c: getattr(c, field))
             fewest = min(active, key=lambda c: getattr(c, field))
-            shown = "no limit" if ratio.ratio == float("inf") else f"{ratio.ratio:.2f}"
-            self.add(
-                "pack",
-                f"options[{[c.option for c in counted].index(fewest.option)}]",
-                Level.error,
-                f"option '{fewest.option}' has {getattr(fewest, field)} words of cards {where} and "
-                f"'{most.option}' {getattr(most, field)} (ratio {shown}; keep it at most {ratio.limit}): "
-                f"tell '{fewest.option}' more, or '{most.option}' less",
+            most_words, fewest_words = getattr(most, field), getattr(fewest, field)
+            reason = (
+                f"option '{fewest.option}' has no card {where} and '{most.option}' has {most_words} words"
+                if not fewest_words
+                else f"option '{fewest.option}' has {fewest_words} words of cards {where} and '{most.option}' "
+                f"{most_words} (ratio {ratio.ratio:.2f}; keep it at most {ratio.limit})"
             )
+            fix = f"tell '{fewest.option}' more, or '{most.option}' less"
+            self.add("pack", f"options[{ids.index(fewest.option)}]", Level.error, f"{reason}: {fix}")
         for i, option, kind, other in missing_rows(self.pack):
             self.add(
                 "pack",
