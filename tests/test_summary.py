@@ -79,6 +79,7 @@ def test_a_wrong_answer_names_the_kind_of_fact_and_says_it_in_one_line(pack, han
     [
         (["survey"], "studies"),
         (["trial"], "studies"),
+        (["observational"], "studies"),
         (["label"], "label"),
         (["regulator"], "regulator"),
         (["guideline"], "guideline"),
@@ -275,6 +276,10 @@ def differed_from_studies(topic: str) -> str:
     return f"My answer about {topic} differed from what the studies found."
 
 
+def differed_from_the_label(topic: str) -> str:
+    return f"My answer about {topic} differed from what the label says."
+
+
 CORE_START = [("q-my-health", [OWN])]
 CORE_MIDDLE = [("q-benefit-for-me", [OWN]), ("q-how-know-working", [OWN])]
 CORE_SAFETY = [("q-main-risks", [OWN])]
@@ -407,8 +412,8 @@ PROFILES = {
             ("q-ketamine-vs-esketamine", [ns("how medical ketamine relates to the street drug")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
-            ("q-compounded", [differed_from_studies("the risk of misuse and addiction")]),
-            ("q-misuse-risk", [differed_from_studies("the risk of misuse and addiction"), PAST_USE]),
+            ("q-compounded", [differed_from_the_label("the risk of misuse and addiction")]),
+            ("q-misuse-risk", [differed_from_the_label("the risk of misuse and addiction"), PAST_USE]),
             *CORE_END,
         ],
         statements=["Alcohol or drugs: problems in the past."],
