@@ -298,7 +298,7 @@ PROFILES = {
             "Getting relief quickly: does not matter much.",
             "Time spent on visits: does not matter much.",
             "Cost: does not matter much.",
-            "Sticking with what is well known: does not matter much.",
+            "Long-term unknowns: do not matter much.",
             "Needing sessions for months: does not matter much.",
             "Side effects: all matter about the same.",  # its choices name kinds; the last is listed last
             "Cautions: none of these.",
