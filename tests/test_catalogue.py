@@ -83,6 +83,7 @@ SAME_AS_ENGLISH = {
         "sure.no",  # No
         "cli.lint_errors.one",  # 1 error: the same word
         "cli.lint_result",  # {pack} {version}: lint: ...: the command's name
+        "cli.lint_option_count",  # {option} {pack} ({short_path}): an id and two numbers
         "export_cli.problem",  # decisionaid: {problem}
         "pack_problem.given",  # {reason}
         "prompt.no_usage",  # n: no.

@@ -86,6 +86,8 @@ def print_report(pack: Pack, report: LintReport, words: Catalogue) -> None:
     print(_short_path_line(report, words))
     if report.comparison_words:
         print(words("cli.lint_comparison", count=report.comparison_words))
+    for line in _option_words_lines(report, words):
+        print(line)
     errors = words("cli.lint_errors", count=len(report.errors))
     warnings = words("cli.lint_warnings", count=len(report.warnings))
     print(words("cli.lint_result", pack=pack.meta.id, version=pack.meta.version, errors=errors, warnings=warnings))
@@ -104,6 +106,35 @@ def _print_scores(rows: list[GradeRow], report: LintReport, words: Catalogue) ->
     grade = f"{report.median_grade:.1f}"
     summary = report.measure.summary
     print(words(summary, count=len(rows), median=grade, hardest=f"{hardest.grade:.1f}", label=hardest.label))
+
+
+def _option_words_lines(report: LintReport, words: Catalogue) -> list[str]:
+    """The words of cards each option gets, and the ratio among the options other than the status quo."""
+    if not report.option_words:
+        return []
+    counts = ", ".join(
+        words("cli.lint_option_count", option=c.option, pack=c.pack, short_path=c.short_path)
+        for c in report.option_words
+    )
+    lines = [words("cli.lint_option_words", counts=counts)]
+    pack, short_path = report.pack_ratio, report.short_path_ratio
+    if pack is not None and short_path is not None:
+        lines.append(
+            words(
+                "cli.lint_words_ratio",
+                pack=_ratio(pack.ratio),
+                pack_limit=pack.limit,
+                short_path=_ratio(short_path.ratio),
+                short_path_limit=short_path.limit,
+            )
+        )
+    elif pack is not None:
+        lines.append(words("cli.lint_words_ratio_pack", pack=_ratio(pack.ratio), pack_limit=pack.limit))
+    return lines
+
+
+def _ratio(ratio: float) -> str:
+    return "-" if ratio == float("inf") else f"{ratio:.2f}"
 
 
 def _short_path_line(report: LintReport, words: Catalogue) -> str:

@@ -70,6 +70,7 @@ class CardKind(StrEnum):
 
 class SourceKind(StrEnum):
     trial = "trial"
+    observational = "observational"
     meta_analysis = "meta-analysis"
     review = "review"
     label = "label"

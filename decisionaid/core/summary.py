@@ -22,6 +22,7 @@ TOP_QUESTIONS = 5
 # What kind of fact a source stands for, by the source's `kind`, as the handout names it ("what the label says").
 FACT_KINDS = {
     "trial": "studies",
+    "observational": "studies",
     "meta-analysis": "studies",
     "review": "studies",
     "survey": "studies",
