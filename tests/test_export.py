@@ -485,7 +485,11 @@ def test_the_block_for_the_record_comes_first_after_the_handout_and_marks_what_t
     record = handout.rest[0]
     assert record.heading == "For the clinician's record"
     assert [(e.text, e.details) for e in record.entries[1:]] == [
-        (f"Decision aid used: {ketamine.meta.title}, content version {ketamine.meta.version}, used on 21 November 2026.", ()),
+        (
+            f"Decision aid used: {ketamine.meta.title}, content version {ketamine.meta.version}, "
+            "used on 21 November 2026.",
+            (),
+        ),
         ("Filled in by (reported): someone helping the person.", ()),
         ("What matters to them (reported):", ("Cost: matters a lot.",)),
         (f"Options shown in the aid: {'; '.join(o.name for o in ketamine.options)}.", ()),
