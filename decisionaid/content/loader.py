@@ -16,7 +16,7 @@ from decisionaid.content.models import Pack
 from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
-from decisionaid.storage.tomlfile import parse_toml
+from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
 
 # Each pack field is read from the TOML file of the same name.
 PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
@@ -78,11 +78,13 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(path, "", "not_utf8", {"where": where_in(raw, exc.start)})]
+        return None, [Problem(path, "", "not_utf8", where_in(raw, exc.start))]
     if not text.strip():
         return None, [Problem(path, "", "empty_file")]
     try:
         data = parse_toml(text)
+    except TooDeep:
+        return None, [Problem(path, "", "too_deep", {"most": MAX_DEPTH})]
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(path, "", "not_toml", {"detail": exc})]
     problems = [

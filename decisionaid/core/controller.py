@@ -31,6 +31,7 @@ from decisionaid.core.session import (
     SessionError,
     Stage,
     file_problem,
+    os_reason,
     parse_session,
     save_session,
     set_aside_unknown,
@@ -238,7 +239,7 @@ class Controller:
         try:
             session = parse_session(raw.decode("utf-8"), str(where))
         except (SessionError, UnicodeDecodeError) as exc:
-            reason = str(exc).removeprefix(f"{where}: ") if isinstance(exc, SessionError) else "not a text file"
+            reason = exc.reason(words) if isinstance(exc, SessionError) else words("session_problem.not_text")
             self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
             return
         if session.pack != self.pack.meta.id:
@@ -277,7 +278,7 @@ class Controller:
             backup = self.answers.move_aside()
         except OSError as exc:
             self._read_only(self.words("notice.not_moved_read_only", path=self.answers.path))
-            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=exc.strerror or exc)}"
+            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=os_reason(exc, self.words))}"
         return f"{why} {self.words('notice.moved', path=backup)}"
 
     # --- moving through the journey --------------------------------------------------
@@ -467,7 +468,9 @@ class Controller:
         try:
             self._session = save_session(self._session, self.answers.path)
         except OSError as exc:
-            self.save_problem = self.words("notice.not_saved", path=self.answers.path, reason=exc.strerror or exc)
+            self.save_problem = self.words(
+                "notice.not_saved", path=self.answers.path, reason=os_reason(exc, self.words)
+            )
             return Outcome(problem=self.save_problem)
         self.save_problem = None
         if self._restored is not None:
@@ -484,7 +487,7 @@ class Controller:
         try:
             self.answers.delete()
         except OSError as exc:
-            problem = self.words("notice.not_deleted", path=self.answers.path, reason=exc.strerror or exc)
+            problem = self.words("notice.not_deleted", path=self.answers.path, reason=os_reason(exc, self.words))
             return Outcome(done=False, problem=problem)
         self._session = None
         self.save_problem = None
@@ -591,5 +594,5 @@ class Controller:
         try:
             save_settings(Settings(theme=theme), self.settings_file)
         except OSError as exc:
-            return Outcome(problem=self.words("notice.theme_not_saved", reason=exc.strerror or exc))
+            return Outcome(problem=self.words("notice.theme_not_saved", reason=os_reason(exc, self.words)))
         return Outcome()

@@ -30,23 +30,31 @@ _KINDS = {
 }
 
 
-class FileReadError(OSError):
-    """A file that cannot be read. `code` says why, for the catalogue to word (`file_problem.<code>`, filled in
-    with `values`): 'folder', 'pipe', 'device', 'socket', 'not_regular', 'symlink', 'loop', 'cannot_read'
-    (the system's words in `values['reason']`), 'too_big', 'grew' or 'not_utf8'. `str()` is 'path: code'.
+class FileProblem(OSError):
+    """A file the aid will not read or write. `code` says why, for the catalogue to word (`file_problem.<code>`,
+    filled in with `values`). `str()` is 'path: code'.
 
-    It is an OSError, so code that already handles a failed read handles this too; `strerror` is the system's
-    own words when it gave any, else the code.
+    It is an OSError, so code that already handles a failed read or write handles this too; `strerror` is the
+    system's own words when it gave any, else the code.
     """
 
-    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: str) -> None:
-        super().__init__(number, values.get("reason", code), str(path))
+    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: object) -> None:
+        super().__init__(number, str(values.get("reason", code)), str(path))
         self.path = Path(path)
         self.code = code
         self.values = values
 
     def __str__(self) -> str:
         return f"{display_path(self.path)}: {self.code}"
+
+
+class FileReadError(FileProblem):
+    """A file that cannot be read: 'folder', 'pipe', 'device', 'socket', 'not_regular', 'symlink', 'loop',
+    'cannot_read' (the system's words in `values['reason']`), 'too_big', 'grew' or 'not_utf8'."""
+
+
+class FileWriteError(FileProblem):
+    """A file the aid will not write: 'write_symlink' (never through a link) or 'write_not_regular'."""
 
 
 def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
@@ -96,14 +104,14 @@ def read_text_file(path: Path, limit: int, *, follow_symlinks: bool = True) -> s
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileReadError(Path(path), "not_utf8", where=where_in(raw, exc.start)) from None
+        raise FileReadError(Path(path), "not_utf8", **where_in(raw, exc.start)) from None
 
 
-def where_in(raw: bytes, offset: int) -> str:
-    """'byte 0xff at line 3, column 7': where a bad byte is, for a person opening the file in an editor."""
+def where_in(raw: bytes, offset: int) -> dict[str, object]:
+    """Where a bad byte is, for a person opening the file in an editor: the byte ('0xff'), its line and column."""
     line = raw.count(b"\n", 0, offset) + 1
     column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-    return f"byte 0x{raw[offset]:02x} at line {line}, column {column}"
+    return {"byte": f"0x{raw[offset]:02x}", "line": line, "column": column}
 
 
 def _read_at_most(fd: int, most: int) -> bytes:
@@ -164,9 +172,9 @@ def atomic_write(path: Path, text: str, *, replace: bool = True) -> None:
     """
     path = Path(path)
     if path.is_symlink():
-        raise OSError(f"{path} is a symbolic link; not writing through it")
+        raise FileWriteError(path, "write_symlink", errno.ELOOP)
     if path.exists() and not path.is_file():
-        raise OSError(f"{path} is not a regular file; not replacing it")
+        raise FileWriteError(path, "write_not_regular")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, PRIVATE_FILE)

@@ -160,7 +160,5 @@ class LockHeld(Exception):
     """Another process holds the lock (raised by `with AnswersLock(...)`)."""
 
     def __init__(self, lock: AnswersLock) -> None:
-        owner = lock.owner()
-        by = f" by process {owner}" if owner else ""
-        super().__init__(f"{lock.answers} is open in another decisionaid{by}")
+        super().__init__(str(lock.answers), lock.owner())  # the answers file, and the process that has it open
         self.lock = lock

@@ -9,6 +9,10 @@ BYTE_ORDER_MARK = "\ufeff"  # some editors start UTF-8 files with it; TOML's rea
 MAX_DEPTH = 32  # tables and arrays inside one another; no file the aid reads needs more than 5
 
 
+class TooDeep(tomllib.TOMLDecodeError):
+    """Values nested more than MAX_DEPTH deep: said by whoever reads the file, in the catalogue's words."""
+
+
 def parse_toml(text: str) -> dict[str, Any]:
     """The data in `text` (a byte-order mark at its start is skipped), or tomllib.TOMLDecodeError (also for values
     nested more than MAX_DEPTH deep).
@@ -19,14 +23,10 @@ def parse_toml(text: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text.removeprefix(BYTE_ORDER_MARK))
     except RecursionError:
-        raise tomllib.TOMLDecodeError(_too_deep()) from None
+        raise TooDeep(MAX_DEPTH) from None
     if _depth(data) > MAX_DEPTH:
-        raise tomllib.TOMLDecodeError(_too_deep())
+        raise TooDeep(MAX_DEPTH)
     return data
-
-
-def _too_deep() -> str:
-    return f"values are nested too deeply (at most {MAX_DEPTH} levels)"
 
 
 def _depth(data: object) -> int:
