@@ -14,8 +14,16 @@ import pytest
 from decisionaid.content import load_pack
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
-from decisionaid.core.session import SESSION_VERSION, Session, SessionError, load_session, save_session
+from decisionaid.core.session import (
+    SESSION_VERSION,
+    Session,
+    SessionError,
+    file_problem,
+    load_session,
+    save_session,
+)
 from decisionaid.storage.copies import copies_folder
+from decisionaid.storage.files import FileWriteError
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack
 
@@ -92,8 +100,9 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
     target.write_text("keep me")
     link = tmp_path / "answers.toml"
     link.symlink_to(target)
-    with pytest.raises(OSError, match="symbolic link"):
+    with pytest.raises(FileWriteError) as caught:
         save_session(answered(pack), link)
+    assert file_problem(caught.value, load_catalogue()) == "is a symbolic link; not writing through it"
     assert target.read_text() == "keep me"
 
 

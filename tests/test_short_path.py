@@ -12,7 +12,7 @@ from decisionaid.content import Pack, load_pack
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.journey import Journey
-from decisionaid.core.session import parse_session
+from decisionaid.core.session import SessionError, parse_session
 from decisionaid.core.summary import build_summary
 from decisionaid.core.timing import Timing, count_words, minutes_for, short_path_time
 from decisionaid.plain.console import Console
@@ -88,8 +88,9 @@ def test_seen_pages_and_the_table_stage_are_saved_and_read_back(commute_pack, tm
     again = controller_for(commute_pack, tmp_path)
     assert again.session.seen == ("compare", "self_check:rain", "summary")
     assert parse_session(replace(again.session, stage="compare").to_toml(), "x").stage == "compare"
-    with pytest.raises(Exception, match="seen: must be a list of text"):
+    with pytest.raises(SessionError) as caught:
         parse_session('schema_version = 2\npack = "commute"\nseen = 3\n', "bad.toml")
+    assert caught.value.line(load_catalogue()) == "bad.toml: seen: must be a list of text"
 
 
 # --- minutes --------------------------------------------------------------------------
