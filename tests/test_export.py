@@ -203,6 +203,20 @@ def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine
     assert len(more.entries) == 18 and more.heading == "More of what I checked"
 
 
+def test_a_doi_the_pack_could_not_confirm_is_never_linked_from_the_handout(ketamine):
+    """The handout cuts citations short, so a citation's warning that its DOI could not be confirmed would be cut
+    while the link showed: no answer that reaches the handout cites such a source."""
+    session = replace(
+        Session.new(ketamine),
+        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check.self_check},
+    )
+    handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
+    [sources] = [b for b in handout.rest if b.kind == "sources"]
+    links = {entry.link for entry in sources.entries}
+    unconfirmed = [s for s in ketamine.sources.sources if "could not be confirmed" in s.citation]
+    assert not [s.id for s in unconfirmed if f"https://doi.org/{s.doi}" in links]
+
+
 def test_a_copy_that_leaves_private_answers_out_says_how_many(handout_pack):
     session = full_session(handout_pack, values={"money-tight": "yes"}, withheld=["money-tight"])
     out = text_of(handout_pack, session)
