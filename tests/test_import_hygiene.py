@@ -44,7 +44,7 @@ PURE_MODULES = [
     "decisionaid.lint.wording",
     "decisionaid.plain.main",
     "decisionaid.cli",
-    "decisionaid.serve.server",
+    "decisionaid.serve.app",
     "decisionaid.storage.kiosk",
 ]
 

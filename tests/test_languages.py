@@ -148,18 +148,20 @@ def test_language_gives_an_english_pack_a_spanish_interface_and_leaves_its_text_
     assert "--language LANG" in run_in_process("--help").stdout
 
 
-def test_serve_passes_the_language_to_each_tab_and_its_page_says_it(commute_pack):
-    from decisionaid.serve.server import AidServer, ServeOptions
+def test_serve_speaks_the_language_asked_for_and_marks_the_packs_own_text(commute_pack):
+    from decisionaid.serve import views
+    from decisionaid.serve.app import ServeOptions, WebAid
 
-    server = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE, language="es"))
-    assert server.command.endswith(" --language es")
-    page = server.pages.terminal(16)
-    assert '<html lang="es">' in page and "Abriendo la herramienta…" in page and "Si necesita ayuda ahora" in page
-    english = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE)).pages.terminal(16)
+    aid = WebAid(ServeOptions(pack=commute_pack, language="es"))
+    page = aid.renderer.html(views.crisis(commute_pack, aid.words, aid.site), None)
     assert (
-        '<html lang="en">' in english
-        and "--language" not in AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE)).command
+        '<html lang="es" dir="ltr">' in page and "Ayuda en una crisis" in page and "Si necesita ayuda ahora" not in page
     )
+    assert '<p class="aid-title" lang="en" dir="ltr">Cycling or the bus to work</p>' in page
+    english = WebAid(ServeOptions(pack=commute_pack)).renderer.html(
+        views.crisis(commute_pack, aid.words, aid.site), None
+    )
+    assert '<html lang="en" dir="ltr">' in english and '<p class="aid-title">' in english
 
 
 FIRST_SCREEN = """

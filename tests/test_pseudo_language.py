@@ -395,18 +395,39 @@ def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
     assert reading.stray == {}, reading.report()
 
 
-def test_the_browsers_pages_say_only_catalogue_and_pack_words(pseudo_language, commute_pack: Pack):
-    """The page a browser tab opens the aid in, with the messages its script shows, and the page when it is full."""
-    import html
-    import re
+def test_the_web_pages_say_only_catalogue_and_pack_words(pseudo_language, commute_pack: Pack, tmp_path: Path):
+    """Every kind of web page, at every step of the journey, with the messages a session is shown."""
+    from decisionaid.core.controller import Controller
+    from decisionaid.serve import views
+    from decisionaid.serve.app import ServeOptions, WebAid
+    from decisionaid.serve.render import Message
+    from decisionaid.serve.sessions import Aid, WebSession
+    from decisionaid.storage.store import AnswersFile
 
-    from decisionaid.serve.server import AidServer, ServeOptions
-    from tests.helpers import COMMUTE
+    aid = WebAid(ServeOptions(pack=commute_pack, language=pseudo_language, kiosk=True))
+    controller = Controller(commute_pack, AnswersFile(tmp_path / "answers.toml"), aid.words)
+    session = WebSession("id", "token", Aid(controller), 0.0)
+    reading = Reading(commute_pack, hide=[str(tmp_path), "Own question"])
 
-    pages = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE, language=pseudo_language)).pages
-    reading = Reading(commute_pack)
-    for where, page in (("the page of a tab", pages.terminal(16)), ("the page when it is full", pages.full())):
-        said = [html.unescape(value) for value in re.findall(r'data-[a-z-]+="([^"]*)"', page)]
-        reading.read(where, " ".join([pseudo.page_text(page), *said]))
+    def read(where: str, view: object, *, with_session: bool = True) -> None:
+        reading.read(where, pseudo.page_text(aid.renderer.html(view, session if with_session else None)))
+
+    read("the welcome", views.welcome(controller, aid.site))
+    controller.start()
+    item = commute_pack.self_check.self_check[0]
+    controller.answer_self_check(item.id, item.choices[0].id)
+    controller.add_own_question("Own question")
+    session.said.append(aid.words("web.stale"))
+    for place in [*controller.journey.steps[1:], ("cards", 5)]:
+        controller.go(*place)
+        read(f"the step {place}", views.step(controller))
+    read("the welcome, started", views.welcome(controller, aid.site))
+    read("crisis help", views.crisis(commute_pack, aid.words, aid.site))
+    read("the map", views.aid_map(controller))
+    read("a card from the table", views.peek(controller, 1))
+    for what in ("start_over", "delete", "new_person"):
+        read(f"confirm {what}", views.Confirm(what))
+    read("still there", views.StillThere(30))
+    read("the page when full", Message(aid.words("web.full")), with_session=False)
+    assert reading.places > 20
     assert reading.stray == {}, reading.report()
-    assert "⟦The aid has closed in this tab.⟧" in pages.terminal(16), "a message its script shows is read too"

@@ -111,3 +111,13 @@ def test_every_key_of_the_aid_has_an_id_and_is_named_in_every_catalogue():
             assert f"bindings.{binding.description}.label" in words, f"{language}: {owner}: {binding.description}"
             shown = re.findall(r"[a-z]{2,}", binding.key_display or "")
             assert all(f"key_names.{name}" in words for name in shown), f"{language}: {owner}: {binding.key_display}"
+
+
+def test_the_web_pages_templates_hold_markup_only():
+    """Every word a web page shows comes into its template from the catalogue, a page model or the pack."""
+    jinja = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+    found = []
+    for template in sorted((PACKAGE / "serve" / "templates").glob("*.html")):
+        text = MARKUP.sub(" ", jinja.sub(" ", template.read_text(encoding="utf-8")))
+        found += [f"{template.name}: {word!r}" for word in re.findall(r"[A-Za-z]{2,}", text)]
+    assert found == [], "words belong in decisionaid/core/locales:\n" + "\n".join(found)

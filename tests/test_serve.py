@@ -1,164 +1,119 @@
-"""`decisionaid serve` from the outside: where it listens, what it warns about, how it starts and stops tabs.
+"""`decisionaid serve` from the outside: where it listens, what it refuses, its sessions, forms and logs.
 
-Every server here listens on 127.0.0.1 only. A tab is opened as the page's script opens it (a WebSocket),
-and what the aid shows is read through a terminal emulator.
+The command line is run as a person runs it; the server's behaviour is checked in this process with
+aiohttp's test client, on 127.0.0.1, with a clock the test moves on.
 """
 
 from __future__ import annotations
 
-import asyncio
+import logging
 import os
-import shlex
+import re
 import signal
 import socket
 import subprocess
 import sys
-import threading
-import time
+import tempfile
 from pathlib import Path
 
-import aiohttp
-import pyte
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
-from decisionaid.serve.addresses import RequestGuard, is_loopback
-from decisionaid.serve.command import app_command
-from tests.helpers import COMMUTE, copy_pack, run_cli, run_in_process
+from decisionaid.content import Pack
+from decisionaid.serve import views
+from decisionaid.serve.app import ServeOptions, WebAid
+from decisionaid.serve.sessions import EVICT_AFTER_SECONDS
+from decisionaid.storage.paths import session_path
+from tests.helpers import COMMUTE, run_in_process
 
 TIMEOUT = 20.0
+TYPED = "Secret words typed by the person 51c9"
 
 
-def wait_until(condition, what: str) -> None:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        assert time.monotonic() < deadline, f"{what} did not happen within {TIMEOUT:g} s"
-        time.sleep(0.05)
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
-class Served:
-    """`decisionaid serve --port 0 ARGS` in a subprocess, with its own HOME, data and temporary folders."""
+class Browser:
+    """One browser on the server: its cookies, and the fields of the last page it was shown."""
 
-    def __init__(self, tmp: Path, *args: str, pack: Path = COMMUTE) -> None:
-        self.tmp = tmp
-        self.temp = tmp / "temp"
-        self.data = tmp / "data"
-        self.home = tmp / "home"
-        for folder in (self.temp, self.home):
-            folder.mkdir()
-        env = {**os.environ, "TMPDIR": str(self.temp), "HOME": str(self.home), "DECISIONAID_DATA_DIR": str(self.data)}
-        env.pop("NO_COLOR", None)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "decisionaid", "serve", "--port", "0", "--pack", str(pack), *args],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.first_line = self.process.stdout.readline() if self.process.stdout else ""
-        assert " on http://" in self.first_line, self.stop()
-        self.url = self.first_line.split(" on ", 1)[1].split(" ", 1)[0]
-        self.port = int(self.url.rsplit(":", 1)[1].strip("/"))
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.page = ""
+        self.url = ""
 
-    def kiosk_folders(self) -> list[Path]:
-        return sorted(self.temp.glob("decisionaid-serve-*/decisionaid-kiosk-*"))
+    async def get(self, path: str) -> str:
+        response = await self.client.get(path)
+        self.page, self.url = await response.text(), response.url.path
+        self.status = response.status
+        return self.page
 
-    def stop(self, signum: int = signal.SIGTERM) -> str:
-        if self.process.poll() is None:
-            self.process.send_signal(signum)
-        out, err = self.process.communicate(timeout=TIMEOUT)
-        return self.first_line + out + err
+    async def post(self, **fields: str) -> str:
+        form = dict(re.findall(r'name="(token|revision)" value="([^"]*)"', self.page)) | fields
+        response = await self.client.post("/do", data=form)
+        self.page, self.url = await response.text(), response.url.path
+        self.status = response.status
+        return self.page
 
 
-@pytest.fixture
-def serve(tmp_path: Path):
-    started: list[Served] = []
-
-    def start(*args: str, pack: Path = COMMUTE) -> Served:
-        server = Served(tmp_path, *args, pack=pack)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait()
+async def served(pack: Pack, **options) -> tuple[WebAid, TestClient]:
+    aid = WebAid(ServeOptions(pack=pack, **options))
+    client = TestClient(TestServer(aid.make_app(), access_log=None))  # access_log: as `serve` runs it
+    await client.start_server()
+    return aid, client
 
 
-class TabClient:
-    """A tab as the page opens it: one WebSocket, its output read through a terminal emulator."""
-
-    def __init__(self, websocket: aiohttp.ClientWebSocketResponse) -> None:
-        self.websocket = websocket
-        self.screen = pyte.Screen(100, 30)
-        self.stream = pyte.ByteStream(self.screen)
-        self.close_code: int | None = None
-
-    def shown(self) -> str:
-        return "\n".join(self.screen.display)
-
-    async def wait_for(self, text: str) -> str:
-        async with asyncio.timeout(TIMEOUT):
-            while text not in self.shown():
-                message = await self.websocket.receive()
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    self.stream.feed(message.data)
-                elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                    raise AssertionError(f"the tab closed before {text!r} appeared:\n{self.shown()}")
-        return self.shown()
-
-    async def press(self, keys: str) -> None:
-        await self.websocket.send_json(["stdin", keys])
-
-    async def wait_closed(self) -> int | None:
-        async with asyncio.timeout(TIMEOUT):
-            while not self.websocket.closed:
-                await self.websocket.receive()
-        return self.websocket.close_code
+async def fresh_browser(aid: WebAid) -> Browser:
+    client = TestClient(TestServer(aid.make_app(), access_log=None))  # access_log: as `serve` runs it
+    await client.start_server()
+    return Browser(client)
 
 
-async def open_tab(session: aiohttp.ClientSession, server: Served) -> TabClient:
-    websocket = await session.ws_connect(f"http://127.0.0.1:{server.port}/ws?width=100&height=30")
-    await websocket.send_json(["resize", {"width": 100, "height": 30}])
-    return TabClient(websocket)
+# --- the command line ------------------------------------------------------------------------
 
 
-# --- where it listens -----------------------------------------------------------------------
+def test_it_listens_on_127_0_0_1_only_and_a_stop_deletes_every_kiosk_folder(tmp_path: Path) -> None:
+    env = {**os.environ, "TMPDIR": str(tmp_path), "DECISIONAID_DATA_DIR": str(tmp_path / "data")}
+    argv = [sys.executable, "-m", "decisionaid", "serve", "--port", "0", "--pack", str(COMMUTE), "--kiosk"]
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline() if process.stdout else ""
+    port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as connection:
+        connection.sendall(b"GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        assert b"200 OK" in connection.recv(100)
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.2", port), timeout=TIMEOUT)
+    assert list(tmp_path.glob("decisionaid-serve-*/person-*")), "the session has its folder"
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 0, err
+    assert not list(tmp_path.glob("decisionaid-serve-*")), "the kiosk folders were left behind"
+    assert "warning" not in first + out + err
 
 
-def test_it_listens_on_127_0_0_1_only_by_default(serve) -> None:
-    server = serve()
-    assert server.url == f"http://127.0.0.1:{server.port}/"
-    with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT):
-        pass
-    with pytest.raises(ConnectionRefusedError):  # another loopback address: answered only if bound to all
-        socket.create_connection(("127.0.0.2", server.port), timeout=TIMEOUT)
-    output = server.stop()
-    assert server.process.returncode == 0
-    assert "warning" not in output
-
-
-def test_any_other_address_is_warned_about_before_listening() -> None:
+def test_another_address_is_refused_without_kiosk_and_warned_about_with_it() -> None:
+    refused = run_in_process("serve", "--pack", str(COMMUTE), "--host", "192.0.2.1", "--port", "0")
+    assert refused.returncode == 2
+    assert "192.0.2.1 can be reached from other computers" in refused.stderr and "--kiosk" in refused.stderr
     # 192.0.2.1 is reserved for documentation: no computer has it, so nothing is bound and nothing is sent.
-    result = run_in_process("serve", "--pack", str(COMMUTE), "--host", "192.0.2.1", "--port", "0")
-    warning, error = result.stderr.strip().splitlines()
-    assert "warning: 192.0.2.1 can be reached from other computers" in warning
-    assert "anyone who can reach it can use the aid" in warning and "plain HTTP" in warning
-    assert "TLS proxy" in warning
+    result = run_in_process("serve", "--pack", str(COMMUTE), "--host", "192.0.2.1", "--port", "0", "--kiosk")
+    warning, error, *log = result.stderr.strip().splitlines()
+    assert all(" INFO " in line for line in log)
+    assert "warning: 192.0.2.1 can be reached from other computers" in warning and "TLS proxy" in warning
     assert error.startswith("decisionaid: serve: cannot listen on 192.0.2.1:0: ")
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
 
 
-def test_local_names_are_not_warned_about_and_bad_options_are_one_line_errors() -> None:
-    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("[::1]") and is_loopback("127.0.0.2")
-    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("kiosk.example")
+def test_bad_options_are_one_line_errors() -> None:
     for args, problem in [
         (["--port", "70000"], "--port: must be a port number"),
-        (["--max-tabs", "0"], "--max-tabs: must be a whole number from 1 to 1000"),
+        (["--max-sessions", "0"], "--max-sessions: must be a whole number from 1 to 10000"),
         (["--public-url", "kiosk.example"], "--public-url: must be an http:// or https:// address"),
         (["--idle-minutes", "0"], "--idle-minutes: must be between 1 and 1440 minutes"),
-        (["--theme", "nope"], "--theme: no theme called 'nope'"),
     ]:
         result = run_in_process("serve", "--pack", str(COMMUTE), *args)
         assert result.returncode == 2, args
@@ -166,244 +121,168 @@ def test_local_names_are_not_warned_about_and_bad_options_are_one_line_errors() 
         assert "Traceback" not in result.stderr
 
 
-def test_only_its_own_names_and_its_own_page_are_answered(serve) -> None:
-    guard = RequestGuard("127.0.0.1", None)
-    assert guard.host_allowed("127.0.0.1:8000") and guard.host_allowed("localhost:8000")
-    assert not guard.host_allowed("attacker.example:8000")  # a name pointed at 127.0.0.1 by someone else
-    assert guard.origin_allowed("http://127.0.0.1:8000", "127.0.0.1:8000")
-    assert not guard.origin_allowed("http://attacker.example", "127.0.0.1:8000")
-    behind_proxy = RequestGuard("127.0.0.1", "https://kiosk.example/")
-    assert behind_proxy.origin_allowed("https://kiosk.example", "127.0.0.1:8000")
-
-    server = serve()
-
-    async def check() -> None:
-        async with aiohttp.ClientSession() as session:
-            async with session.get(server.url, headers={"Host": "attacker.example"}) as response:
-                assert response.status == 421
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                await session.ws_connect(f"{server.url}ws", headers={"Origin": "http://attacker.example"})
-            assert refused.value.status == 403
-            async with session.get(server.url) as response:
-                assert response.status == 200
-                policy = response.headers["Content-Security-Policy"]
-                assert "default-src 'none'" in policy and "connect-src 'self'" in policy
-                page = await response.text()
-                assert "<title>Cycling or the bus to work</title>" in page
-                assert "http" not in page.replace("http-equiv", "")  # no address of any other server
-
-    asyncio.run(check())
-    server.stop()
+# --- what every response says ----------------------------------------------------------------
 
 
-# --- the command each tab runs ----------------------------------------------------------------
+async def test_a_session_cookie_a_strict_policy_and_only_its_own_names(commute_pack: Pack) -> None:
+    aid, client = await served(commute_pack, kiosk=True)
+    response = await client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Secure" not in cookie
+    assert "Max-Age" not in cookie and "expires" not in cookie.lower(), "it lasts as long as the browser session"
+    page = await response.text()
+    assert '<html lang="en" dir="ltr">' in page and "http" not in page.replace("http-equiv", "")
+    assert (await client.get("/", headers={"Host": "attacker.example"})).status == 421
+    foreign = await client.post("/do", data={"action": "start"}, headers={"Origin": "http://attacker.example"})
+    assert foreign.status == 403
+    assert (await client.get("/healthz")).status == 200
+    ready = await (await client.get("/readyz")).json()
+    assert ready == {"pack": True, "room": True, "sessions": 1, "max_sessions": 500}
+    await client.close()
+    await aid.stop()
 
 
-def test_every_argument_of_the_tab_command_is_quoted() -> None:
-    awkward = '/tmp/it\'s a "pack" $(touch pwned); `id` & x'
-    command = app_command(
-        "/opt/py thon/bin/python", Path(awkward), kiosk=True, idle_minutes=3, local_help='Ask at "desk"; $HOME'
-    )
-    assert command.startswith("exec ")
-    assert shlex.split(command.removeprefix("exec ")) == [
-        "/opt/py thon/bin/python",
-        "-m",
-        "decisionaid",
-        "--pack",
-        awkward,
-        "--kiosk",
-        "--idle-minutes",
-        "3",
-        "--local-help",
-        'Ask at "desk"; $HOME',
-    ]
+async def test_behind_a_proxy_the_cookie_is_secure_and_every_address_has_the_proxys_path(commute_pack) -> None:
+    aid, client = await served(commute_pack, kiosk=True, public_url="https://kiosk.example/aid/")
+    response = await client.get("/", headers={"Host": "kiosk.example"})
+    assert "Secure" in response.headers["Set-Cookie"]
+    page = await response.text()
+    assert 'action="/aid/do"' in page and 'href="/aid/help"' in page and 'href="/aid/static/aid.css"' in page
+    await client.close()
+    await aid.stop()
 
 
-async def test_a_tab_starts_with_an_awkward_pack_folder_and_local_help_exactly_as_given(serve, tmp_path) -> None:
-    pack = copy_pack(COMMUTE, tmp_path / 'it\'s a "pack" $(touch pwned); `touch pwned2` & x')
-    local_help = 'Ask at "desk" 3; $HOME & `id`'
-    server = serve("--kiosk", "--local-help", local_help, pack=pack)
-    async with aiohttp.ClientSession() as session:
-        tab = await open_tab(session, server)
-        await tab.wait_for("Cycling or the bus to work · Welcome")
-        await tab.press("\x1bOQ")  # F2
-        await tab.wait_for(f"Here: {local_help}")
-        await tab.websocket.close()
-    server.stop()
-    assert not list(Path.cwd().glob("pwned*")) and not list(tmp_path.rglob("pwned*"))
+# --- forms -----------------------------------------------------------------------------------
 
 
-# --- kiosk folders -----------------------------------------------------------------------------
+async def test_a_form_from_an_older_page_or_without_the_token_changes_nothing(commute_pack: Pack) -> None:
+    aid, client = await served(commute_pack, kiosk=True)
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    old = browser.page
+    await browser.get("/step/summary/0")
+    await browser.post(action="note", text="first")
+    response = await client.post("/do", data={"token": "wrong", "revision": "99", "action": "note", "text": "x"})
+    assert response.status == 403
+    browser.page = old  # the page of the table, shown before the person moved on
+    await browser.post(action="note", text="from the old page")
+    assert browser.url == "/step/summary/0" and "That page was out of date" in browser.page
+    controller = next(iter(aid.sessions.by_id.values())).aid.controller
+    assert controller.session.note == "first"
+    await client.close()
+    await aid.stop()
 
 
-async def test_each_kiosk_tab_has_a_private_folder_deleted_when_it_closes(serve) -> None:
-    server = serve("--kiosk")
-    assert "kiosk mode" in server.process.stdout.readline()
-    async with aiohttp.ClientSession() as session:
-        first = await open_tab(session, server)
-        await first.wait_for("This is a shared computer.")
-        await first.press("s")
-        await first.wait_for("Keep taking the bus · What does it cost?")  # the options at a glance
-        [folder] = server.kiosk_folders()
-        assert folder.stat().st_mode & 0o777 == 0o700
-        wait_until((folder / "commute-answers.toml").exists, "saving the first answers")
-
-        second = await open_tab(session, server)
-        shown = await second.wait_for("Start (s)")
-        assert "Resume" not in shown and "Your answers are saved" not in shown
-        assert len(server.kiosk_folders()) == 2
-
-        await first.websocket.close()
-        wait_until(lambda: len(server.kiosk_folders()) == 1, "the closed tab's folder being deleted")
-        assert server.kiosk_folders() != [folder]
-
-        await second.press("q")
-        assert await second.wait_closed() == aiohttp.WSCloseCode.OK
-        wait_until(lambda: not server.kiosk_folders(), "the quitting tab's folder being deleted")
-    server.stop()
-    assert server.process.returncode == 0
-    assert not list(server.temp.iterdir()), "the server's own kiosk folder was left behind"
-    assert not server.data.exists(), "kiosk mode wrote to the data folder"
-    assert not list(server.home.iterdir()), "kiosk mode wrote to the home folder"
+# --- one person's own computer ---------------------------------------------------------------
 
 
-def read_until_welcome(stdout) -> None:
-    """Read what the aid sends a browser until its welcome is on screen, or until it ends."""
-    assert stdout.readline() == b"__GANGLION__\n"
-    screen = pyte.Screen(80, 24)
-    stream = pyte.ByteStream(screen)
-    while "Start (s)" not in "\n".join(screen.display):  # packets: a type byte, a 4-byte length, data
-        kind, size = stdout.read(1), int.from_bytes(stdout.read(4), "big")
-        if not kind:
-            return
-        data = stdout.read(size)
-        if kind == b"D":
-            stream.feed(data)
+async def test_without_kiosk_every_tab_shares_the_answers_file_of_the_aid_in_a_terminal(commute_pack) -> None:
+    aid, client = await served(commute_pack)
+    first = Browser(client)
+    await first.get("/")
+    await first.post(action="start")
+    await first.get("/step/summary/0")
+    await first.post(action="note", text=TYPED)
+    saved = session_path(commute_pack.meta.id)
+    assert TYPED in saved.read_text(encoding="utf-8"), "saved where the terminal aid keeps it"
+    second = await fresh_browser(aid)
+    await second.get("/")
+    assert "Resume" in second.page
+    await second.get("/step/summary/0")
+    assert TYPED in second.page
+    await second.client.close()
+    await client.close()
+    await aid.stop()
+    assert TYPED in saved.read_text(encoding="utf-8"), "one person's answers stay when the server stops"
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_the_aid_deletes_its_kiosk_folder_when_told_to_stop(tmp_path: Path, signum: int) -> None:
-    env = {**os.environ, "TMPDIR": str(tmp_path), "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
-    env.pop("NO_COLOR", None)
-    aid = subprocess.Popen(
-        [sys.executable, "-m", "decisionaid", "--kiosk", "--pack", str(COMMUTE)],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        assert aid.stdout is not None
-        reader = threading.Thread(target=read_until_welcome, args=(aid.stdout,), daemon=True)
-        reader.start()
-        reader.join(TIMEOUT)
-        assert not reader.is_alive(), "the welcome never appeared"
-        [folder] = tmp_path.glob("decisionaid-kiosk-*")
-        aid.send_signal(signum)
-        aid.wait(timeout=TIMEOUT)
-    finally:
-        if aid.poll() is None:
-            aid.kill()
-        aid.communicate()
-    assert aid.returncode == 128 + signum
-    assert not folder.exists()
+# --- a shared computer -----------------------------------------------------------------------
 
 
-# --- limits and stopping -----------------------------------------------------------------------
+def holding(folder: Path, text: str) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and text.encode() in p.read_bytes()]
 
 
-async def test_a_tab_beyond_the_limit_gets_a_clear_page(serve) -> None:
-    server = serve("--max-tabs", "1", "--local-help", "Front desk")
-    async with aiohttp.ClientSession() as session:
-        first = await open_tab(session, server)
-        await first.wait_for("Start (s)")
-        async with session.get(server.url) as response:
-            assert response.status == 503
-            page = await response.text()
-        assert "The aid is already open in 1 tab, the most this computer allows." in page
-        assert "Here: Front desk" in page and "Call your local emergency number" in page
-        extra = await open_tab(session, server)
-        assert await extra.wait_closed() == 1013  # try again later
-
-        await first.websocket.close()
-        deadline = time.monotonic() + TIMEOUT
-        while True:
-            async with session.get(server.url) as response:
-                if response.status == 200:
-                    break
-            assert time.monotonic() < deadline, "the closed tab was never counted out"
-            await asyncio.sleep(0.05)
-    server.stop()
-
-
-async def test_stopping_closes_every_tab_and_exits_cleanly(serve) -> None:
-    server = serve("--kiosk", "--stop-timeout", "3")
-    async with aiohttp.ClientSession() as session:
-        tabs = [await open_tab(session, server) for _ in range(2)]
-        for tab in tabs:
-            await tab.wait_for("Start (s)")
-        assert len(server.kiosk_folders()) == 2
-        server.process.send_signal(signal.SIGTERM)
-        for tab in tabs:
-            assert await tab.wait_closed() == aiohttp.WSCloseCode.GOING_AWAY
-    server.process.wait(timeout=TIMEOUT)
-    output = server.stop()
-    assert server.process.returncode == 0, output
-    assert "stopping; closing 2 open tabs" in output
-    assert not list(server.temp.iterdir())
+async def test_an_idle_kiosk_session_is_warned_then_ended_with_its_folder(commute_pack, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    aid, client = await served(commute_pack, kiosk=True, idle_minutes=5)
+    aid.sessions.clock = clock = Clock()
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    await browser.get("/step/summary/0")
+    await browser.post(action="note", text=TYPED)
+    (folder,) = aid.sessions.folder.glob("person-*")
+    assert holding(tmp_path, TYPED), "the note is kept while the session lasts"
+    clock.now += 4 * 60 + 30
+    await browser.get("/still-there")
+    assert "Are you still there?" in browser.page and "30 seconds" in browser.page
+    aid.sweep()
+    assert folder.exists(), "the warning page is no use of the aid"
+    clock.now += 31
+    aid.sweep()
+    assert not folder.exists() and holding(tmp_path, TYPED) == []
+    await browser.get("/step/summary/0")
+    assert browser.url == "/" and "cleared" in browser.page and TYPED not in browser.page
+    await client.close()
+    await aid.stop()
+    assert not aid.sessions.folder.exists()
 
 
-async def test_a_tab_that_ignores_the_stop_is_killed_after_the_time_limit(tmp_path: Path) -> None:
-    from textual_serve.download_manager import DownloadManager
-
-    from decisionaid.serve.tabs import Tab
-
-    class Socket:
-        async def send_bytes(self, data: bytes) -> None:
-            pass
-
-        async def send_str(self, data: str) -> None:
-            pass
-
-        async def close(self) -> None:
-            pass
-
-    ready = tmp_path / "ignoring SIGTERM"
-    stubborn = f"trap '' TERM; touch {shlex.quote(str(ready))}; echo __GANGLION__; while :; do sleep 1; done"
-    tab = Tab(stubborn, Socket(), DownloadManager(), {})  # type: ignore[arg-type]
-    await tab.start(80, 24)
-    await asyncio.to_thread(wait_until, ready.exists, "the stubborn process starting")
-    async with asyncio.timeout(TIMEOUT):
-        await tab.stop(timeout=0.5)
-    assert tab._process is not None and tab._process.returncode == -signal.SIGKILL
+async def test_a_full_kiosk_ends_the_session_idle_longest_or_says_it_is_full(commute_pack: Pack) -> None:
+    aid, client = await served(commute_pack, kiosk=True, max_sessions=1)
+    aid.sessions.clock = clock = Clock()
+    first = Browser(client)
+    await first.get("/")
+    second = await fresh_browser(aid)
+    await second.get("/")
+    assert second.status == 503 and "as many people as this computer allows" in second.page
+    assert "Local emergency number" in second.page, "the full page gives the help lines"
+    assert (await client.get("/readyz")).status == 503
+    clock.now += EVICT_AFTER_SECONDS
+    await second.get("/")
+    assert second.status == 200 and len(aid.sessions) == 1
+    await first.get("/")
+    assert first.status == 503
+    await second.client.close()
+    await client.close()
+    await aid.stop()
 
 
-# --- one person's own computer, and a proxy in front ---------------------------------------------
+# --- logs ------------------------------------------------------------------------------------
 
 
-async def test_without_kiosk_mode_a_tab_keeps_the_same_answers_as_the_terminal(serve) -> None:
-    server = serve()
-    async with aiohttp.ClientSession() as session:
-        tab = await open_tab(session, server)
-        await tab.wait_for("Start (s)")
-        await tab.press("s")
-        await tab.wait_for("Keep taking the bus · What does it cost?")
-        answers = server.data / "commute-answers.toml"
-        wait_until(answers.exists, "saving in the data folder")
-        await tab.websocket.close()
-    server.stop()
-    assert not server.kiosk_folders()
-    result = run_cli("export", "--pack", str(COMMUTE), env={"DECISIONAID_DATA_DIR": str(server.data)})
-    assert result.returncode == 0, result.stderr
-    assert "What do people like me usually choose?" in result.stdout  # read from the answers the tab saved
+async def test_no_log_line_holds_what_was_typed(commute_pack: Pack, caplog, monkeypatch) -> None:
+    caplog.set_level(logging.DEBUG)
+    aid, client = await served(commute_pack, kiosk=True)
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    await browser.get("/step/summary/0")
+    await browser.post(action="own_add", text=TYPED)
+    await browser.post(action="note", text=TYPED)
+    for malformed in (
+        {"action": TYPED, "text": TYPED},  # an action there is no such thing as
+        {"action": "answer", "kind": "value", "item": TYPED, "choice": TYPED},
+        {"action": "own_remove", "index": TYPED},
+    ):
+        await browser.get("/step/summary/0")
+        await browser.post(**malformed)
+        assert browser.status == 400
+    await client.post("/do", data=b"\xff" + TYPED.encode(), headers={"Content-Type": "multipart/form-data"})
+    await client.get(f"/step/{TYPED}/0")
 
+    def broken(controller):
+        raise RuntimeError(TYPED)
 
-def test_behind_a_proxy_the_page_connects_to_the_public_address(commute_pack) -> None:
-    from decisionaid.serve.server import AidServer, ServeOptions
-
-    options = ServeOptions(pack=commute_pack, pack_dir=COMMUTE, public_url="https://kiosk.example/aid/")
-    page = AidServer(options).pages.terminal(16)
-    assert 'data-session-websocket-url="wss://kiosk.example/aid/ws"' in page
-    assert "https://kiosk.example/aid" in AidServer(options).headers["Content-Security-Policy"]
-    local = AidServer(ServeOptions(pack=commute_pack, pack_dir=COMMUTE)).pages.terminal(16)
-    assert 'data-session-websocket-url=""' in local  # the page's own address, worked out in the browser
+    monkeypatch.setattr(views, "step", broken)
+    response = await client.get("/step/summary/0")
+    assert response.status == 500 and TYPED not in await response.text()
+    await client.close()
+    await aid.stop()
+    logged = [record.getMessage() for record in caplog.records]
+    assert any("kind=RuntimeError" in line for line in logged)
+    assert not [line for line in logged if "51c9" in line]

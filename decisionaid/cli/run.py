@@ -38,16 +38,18 @@ def unknown_language(language: str | None) -> str | None:
     return load_catalogue()("cli.no_language", language=language, names=", ".join(languages()))
 
 
-def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue, *, after_command: bool = False) -> None:
-    """The options for a shared computer, used by the aid in a terminal and by `serve` for each tab. After the
-    command they leave a value given before it alone; unset, `--idle-minutes` is None (IDLE_MINUTES applies)."""
+def add_site_arguments(
+    parser: argparse.ArgumentParser, words: Catalogue, *, after_command: bool = False, idle_default: int = IDLE_MINUTES
+) -> None:
+    """The options for a shared computer, used by the aid in a terminal and by `serve`. After the command they
+    leave a value given before it alone; unset, `--idle-minutes` is None (the command's `idle_default` applies)."""
     unset = {"default": argparse.SUPPRESS} if after_command else {}
     parser.add_argument("--kiosk", action="store_true", help=words("cli.kiosk_help"), **unset)
     parser.add_argument(
         "--idle-minutes",
         type=idle_minutes,
         metavar="N",
-        help=words("cli.idle_minutes_help", default=IDLE_MINUTES),
+        help=words("cli.idle_minutes_help", default=idle_default),
         **unset,
     )
     parser.add_argument("--local-help", type=local_help, metavar="TEXT", help=words("cli.local_help_help"), **unset)

@@ -1,4 +1,4 @@
-"""`decisionaid serve`: the aid in a web browser, one copy per tab, on this computer only unless told otherwise."""
+"""`decisionaid serve`: the aid as web pages, on this computer only unless told otherwise (and then only as a kiosk)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import argparse
 import sys
 
 from decisionaid.cli.options import SITE_FLAGS, add_shared_options, language_help, messages
-from decisionaid.cli.packs import load_or_report, resolve_pack_dir
-from decisionaid.cli.run import IDLE_MINUTES, add_site_arguments
-from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.cli.packs import load_or_report
+from decisionaid.cli.run import add_site_arguments
+from decisionaid.core.catalogue import load_catalogue
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-DEFAULT_MAX_TABS = 10
+DEFAULT_MAX_SESSIONS = 500
+IDLE_MINUTES = 5  # closing a tab ends nothing without script, so a session left behind ends sooner than in a terminal
 DEFAULT_STOP_TIMEOUT = 5.0
 
 
@@ -22,15 +23,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help=words("cli.host_help", default=DEFAULT_HOST))
     parser.add_argument("--port", type=port, default=DEFAULT_PORT, help=words("cli.port_help", default=DEFAULT_PORT))
     parser.add_argument("--public-url", type=public_url, metavar="URL", help=words("cli.public_url_help"))
-    helps = {"pack": words("cli.pack_help"), "theme": words("cli.serve_theme_help"), "language": language_help(words)}
-    add_shared_options(parser, helps, also=SITE_FLAGS)
-    add_site_arguments(parser, words, after_command=True)
+    add_shared_options(parser, {"pack": words("cli.pack_help"), "language": language_help(words)}, also=SITE_FLAGS)
+    add_site_arguments(parser, words, after_command=True, idle_default=IDLE_MINUTES)
     parser.add_argument(
-        "--max-tabs",
-        type=max_tabs,
-        default=DEFAULT_MAX_TABS,
+        "--max-sessions",
+        type=max_sessions,
+        default=DEFAULT_MAX_SESSIONS,
         metavar="N",
-        help=words("cli.max_tabs_help", default=DEFAULT_MAX_TABS),
+        help=words("cli.max_sessions_help", default=DEFAULT_MAX_SESSIONS),
     )
     parser.add_argument(
         "--stop-timeout",
@@ -54,9 +54,9 @@ def public_url(value: str) -> str:
     return value
 
 
-def max_tabs(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 1000:
-        raise argparse.ArgumentTypeError(load_catalogue()("cli.not_tab_count", text=value))
+def max_sessions(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 10_000:
+        raise argparse.ArgumentTypeError(load_catalogue()("cli.not_session_count", text=value))
     return int(value)
 
 
@@ -70,45 +70,31 @@ def stop_timeout(value: str) -> float:
     return seconds
 
 
-def unknown_theme(name: str, words: Catalogue) -> str | None:
-    """None when `name` is a theme the aid has, else the one-line error."""
-    from textual.theme import BUILTIN_THEMES
-
-    from decisionaid.tui.themes import THEMES
-
-    names = sorted({*BUILTIN_THEMES, *(theme.name for theme in THEMES)})
-    if name in names:
-        return None
-    return words("cli.no_theme", theme=name, names=", ".join(names))
-
-
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from decisionaid.serve.addresses import is_loopback
-    from decisionaid.serve.server import ServeOptions, serve
+    from decisionaid.serve.app import ServeOptions, serve
 
     words = messages(args)
-    pack = load_or_report(args.pack, words=words)
-    if pack is None:
+    if not is_loopback(args.host) and not args.kiosk:
+        print(words("serve.only_kiosk_elsewhere", host=args.host), file=sys.stderr)
         return 2
-    if args.theme and (problem := unknown_theme(args.theme, words)):
-        print(problem, file=sys.stderr)
+    pack = load_or_report(args.pack, keep=not args.kiosk, words=words)  # a kiosk writes nothing outside its folders
+    if pack is None:
         return 2
     if not is_loopback(args.host):
         print(words("serve.open_to_others", host=args.host), file=sys.stderr)
     options = ServeOptions(
         pack=pack,
-        pack_dir=resolve_pack_dir(args.pack, words),
         host=args.host,
         port=args.port,
         public_url=args.public_url,
         kiosk=args.kiosk,
         idle_minutes=args.idle_minutes or IDLE_MINUTES,
         local_help=args.local_help,
-        theme=args.theme,
         language=args.language,
-        max_tabs=args.max_tabs,
+        max_sessions=args.max_sessions,
         stop_timeout=args.stop_timeout,
     )
     return asyncio.run(serve(options))

@@ -1,1 +1,1 @@
-"""The aid in a browser: a small web server that runs one copy of the aid per browser tab (textual-serve)."""
+"""The aid as web pages: sessions, forms, and one template per kind of page, rendered on the server."""

@@ -1,8 +1,8 @@
 """Which addresses are private to this computer, and which requests the server accepts.
 
 Bound to this computer only, the server also refuses pages asked for under another name (a web page
-elsewhere cannot reach it through a name that it points at 127.0.0.1), and every browser connection to
-a tab must come from the aid's own page.
+elsewhere cannot reach it through a name that it points at 127.0.0.1), and every form must be posted
+from the aid's own page.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class RequestGuard:
         return not self.local_only or is_loopback(host_name(host_header))
 
     def origin_allowed(self, origin: str | None, host_header: str) -> bool:
-        """A browser always sends Origin with a WebSocket; it must be the page's own server."""
+        """A browser sends Origin with a form it posts; when it does, it must be the page's own server."""
         if origin is None:
             return True
         origin = origin.lower()
