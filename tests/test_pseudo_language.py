@@ -142,7 +142,6 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
     from textual.widgets import Input
 
     from decisionaid.tui.factory import make_app
-    from decisionaid.tui.screens.export import DownloadScreen
     from decisionaid.tui.screens.still_there import StillThereScreen
     from decisionaid.tui.widgets.too_small import TooSmall
 
@@ -207,9 +206,6 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
         await pilot.pause()
         walk.look("start over?")
         await walk.press("n")
-        await app.push_screen(DownloadScreen(app.controller.summary(), handout_pack, words, shared=True))
-        walk.look("the download dialog, in a browser on a shared computer")
-        await walk.press("escape")
         await app.push_screen(StillThereScreen(words, 30))
         walk.look("are you still there, on a shared computer")
         app.pop_screen()

@@ -135,7 +135,7 @@ class DecisionAidApp(App[int]):
         if self.site.kiosk:
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         if self.opening is None:
-            self.push_screen(WelcomeScreen(self.controller, self.site, in_browser=self.is_web))
+            self.push_screen(WelcomeScreen(self.controller, self.site))
         else:
             self.show_outcome(self.controller.go(*self.opening))
             self.push_screen(self.screen_for(self.controller.page(self.keys)))
@@ -149,7 +149,7 @@ class DecisionAidApp(App[int]):
     async def _opened(self, claimed: bool | None) -> None:
         """The answers that were open elsewhere are ours now: the welcome shows them afresh."""
         if claimed:
-            await self.switch_screen(WelcomeScreen(self.controller, self.site, in_browser=self.is_web))
+            await self.switch_screen(WelcomeScreen(self.controller, self.site))
             self.notify(self.words("lock.claimed"), markup=False)
 
     def on_unmount(self) -> None:
@@ -246,7 +246,7 @@ class DecisionAidApp(App[int]):
         card, another question of the same step), or on a new screen."""
         place = (stage, position)
         if stage == "welcome":
-            await self.switch_screen(WelcomeScreen(self.controller, self.site, in_browser=self.is_web))
+            await self.switch_screen(WelcomeScreen(self.controller, self.site))
             return
         page = self.controller.page(self.keys, place)
         screen = self.screen
@@ -308,7 +308,7 @@ class DecisionAidApp(App[int]):
         outcome = self.controller.delete()
         self.show_outcome(outcome)
         if outcome.done:
-            await self.switch_screen(WelcomeScreen(self.controller, self.site, in_browser=self.is_web))
+            await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
     async def start_afresh(self) -> None:
         """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
@@ -317,11 +317,7 @@ class DecisionAidApp(App[int]):
         self.theme = self._first_theme
         while len(self.screen_stack) > 2:
             await self.pop_screen()
-        await self.switch_screen(WelcomeScreen(self.controller, self.site, in_browser=self.is_web))
-
-    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
-        reason = str(event.exception)
-        self.notify(self.words("download.failed", reason=reason), severity="error", markup=False)
+        await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
     def _save_when_drawn(self, save: Callable[[], Outcome]) -> None:
         """Answers are saved just after the screen shows them, so a key is never kept waiting on the disk."""

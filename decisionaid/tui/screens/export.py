@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +16,7 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import default_export_name, expand_home
-from decisionaid.export.render import render
+from decisionaid.export.files import expand_home
 from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
@@ -28,8 +25,7 @@ from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
-    from decisionaid.content import Pack
-    from decisionaid.core.summary import Summary
+    pass
 
 
 class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
@@ -108,55 +104,3 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(Content(message))
-
-
-MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html", "fhir": "application/fhir+json"}
-
-
-class DownloadScreen(StyledOnce, LabelledScreen, ModalScreen[str | None]):
-    """In a browser: hands the handout to the browser as a file, in each export format.
-
-    Returns the file name sent, or None when cancelled. On a shared computer it reminds the person
-    that the browser keeps what it downloads.
-    """
-
-    BINDINGS = [
-        Binding("t", "download('text')", "download_text", id="download-text"),
-        Binding("m", "download('md')", "download_md", id="download-md"),
-        Binding("w", "download('html')", "download_html", id="download-html"),
-        Binding("f", "download('fhir')", "download_fhir", id="download-fhir"),
-        Binding("escape", "cancel", "cancel", id="cancel"),
-    ]
-
-    def __init__(
-        self, summary: Summary, pack: Pack, words: Catalogue, *, shared: bool, today: date | None = None
-    ) -> None:
-        super().__init__(classes="dialog-screen")
-        self.summary = summary
-        self.pack = pack
-        self.words = words
-        self.shared = shared
-        self.today = today or date.today()
-
-    def compose(self) -> ComposeResult:
-        words = self.words
-        with Vertical(classes="dialog", id="download") as box:
-            box.border_title = words("download.title")
-            yield Static(Content(words("download.intro")))
-            if self.shared:
-                yield Static(Content(words("download.shared")), id="shared", classes="notice")
-            with Horizontal(classes="buttons"):
-                yield Button(Content(words("download.text")), action="screen.download('text')", variant="primary")
-                yield Button(Content(words("download.markdown")), action="screen.download('md')")
-                yield Button(Content(words("download.html")), action="screen.download('html')")
-                yield Button(Content(words("download.fhir")), action="screen.download('fhir')")
-                yield Button(Content(words("download.cancel")), action="screen.cancel")
-
-    def action_download(self, fmt: str) -> None:
-        name = default_export_name(self.pack, self.today, fmt=fmt, words=self.words)
-        text = render(self.summary, self.pack, fmt, today=self.today, words=self.words)
-        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type=MIME_TYPES[fmt], encoding="utf-8")
-        self.dismiss(name)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

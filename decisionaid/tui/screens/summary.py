@@ -19,12 +19,11 @@ from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outc
 from decisionaid.core.handout import Handout
 from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
-from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
 from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
+from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
@@ -375,11 +374,6 @@ class SummaryScreen(StepScreen):
         self.refresh_bindings()
 
     def action_export(self) -> None:
-        if self.app.is_web:
-            shared = getattr(self.app, "site", PERSONAL).kiosk
-            screen = DownloadScreen(self.build(), self.pack, self.words, shared=shared, today=self.controller.today())
-            self.app.push_screen(screen, self.sent)
-            return
         controller = self.controller
 
         def save_to(fmt: str, path: Path, replace: bool) -> Saved:
@@ -391,7 +385,3 @@ class SummaryScreen(StepScreen):
     def exported(self, path: Path | None) -> None:
         if path is not None:
             self.query_one("#status", Static).update(Content(self.words("summary.saved_to", path=path)))
-
-    def sent(self, name: str | None) -> None:
-        if name is not None:
-            self.query_one("#status", Static).update(Content(self.words("download.sent", name=name)))

@@ -28,14 +28,13 @@ class WelcomeScreen(AidScreen):
         Binding("d", "delete", "delete_answers", id="delete"),
     ]
 
-    def __init__(self, controller: Controller, site: Site = PERSONAL, *, in_browser: bool = False) -> None:
+    def __init__(self, controller: Controller, site: Site = PERSONAL) -> None:
         super().__init__(controller)
         self.site = site
-        self.in_browser = in_browser
 
     def compose(self) -> ComposeResult:
         controller, words = self.controller, self.controller.words
-        page = controller.welcome_page(page_keys(words), site=self.site, in_browser=self.in_browser)
+        page = controller.welcome_page(page_keys(words), site=self.site)
         yield self.title_bar()
         with Page(id="welcome", classes="page"):
             yield from line_widgets(page.page.lines)
