@@ -77,8 +77,6 @@ SAME_AS_ENGLISH = {
         "learnt.to_ask_item",  # • {topic}
         "time.short",  # {count} min: 'min' is the abbreviation in both
         "formats.md",  # Markdown, a format's name
-        "download.markdown",  # Markdown (m)
-        "bindings.download_md.label",  # Markdown
         "plain.a_number.one",  # 1, the only number to type
         "sure.no",  # No
         "cli.lint_errors.one",  # 1 error: the same word

@@ -58,8 +58,8 @@ def test_export_under_pack_uses_that_packs_answers_either_way(tmp_path: Path):
 
 
 @pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
-def test_serve_gets_the_pack_language_theme_and_kiosk_either_way(monkeypatch: pytest.MonkeyPatch, before: bool):
-    from decisionaid.serve import server
+def test_serve_gets_the_pack_language_and_kiosk_either_way(monkeypatch: pytest.MonkeyPatch, before: bool):
+    from decisionaid.serve import app
 
     served = []
 
@@ -67,25 +67,20 @@ def test_serve_gets_the_pack_language_theme_and_kiosk_either_way(monkeypatch: py
         served.append(options)
         return 0
 
-    monkeypatch.setattr(server, "serve", serve)
-    options = ("--pack", PACK, "--language", "es", "--theme", "decisionaid-high-contrast", "--kiosk")
+    monkeypatch.setattr(app, "serve", serve)
+    options = ("--pack", PACK, "--language", "es", "--kiosk", "--idle-minutes", "7")
     result = run_in_process(*((*options, "serve") if before else ("serve", *options)))
     assert result.returncode == 0, result.stderr
     [chosen] = served
-    assert (chosen.pack.meta.id, chosen.language, chosen.theme, chosen.kiosk) == (
-        "commute",
-        "es",
-        "decisionaid-high-contrast",
-        True,
-    )
-    assert chosen.pack_dir == COMMUTE
+    assert (chosen.pack.meta.id, chosen.language, chosen.kiosk, chosen.idle_minutes) == ("commute", "es", True, 7)
 
 
-def test_serve_refuses_an_unknown_theme_either_way():
-    for args in both_ways("serve", "--theme", "nosuch", "--pack", PACK):
+def test_serve_has_no_use_for_a_theme_either_way():
+    """The web pages follow the browser's own colours, or their high-contrast look: no terminal theme."""
+    for args in both_ways("serve", "--theme", "decisionaid-high-contrast", "--pack", PACK):
         result = run_in_process(*args)
         assert result.returncode == 2
-        assert result.stderr.startswith("decisionaid: --theme: no theme called 'nosuch'"), (args, result.stderr)
+        assert result.stderr == "decisionaid serve does not use --theme: leave it out\n", (args, result.stderr)
 
 
 @pytest.mark.parametrize(
