@@ -213,31 +213,26 @@ def path_place(pack: Any, stage: str, index: int) -> Place:
     return [step for step in _journey(pack).steps if step[0] == stage][index]
 
 
+SHOWN_FIRST = {  # by kind of page: a text near the top of its screen, and on no other
+    "compare": lambda page: page.table.lead,
+    "card": lambda page: page.card.title,
+    "contents": lambda page: page.contents.hint,
+    "question": lambda page: page.prompt,
+    "offers": lambda page: page.page.lines[0].text if page.page.lines else page.page.title,
+    "value": lambda page: page.statement,
+    "sure": lambda page: page.text,
+    "summary": lambda page: page.title,
+}
+
+
 def place_text(pack: Any, session: Any, words: Any, stage: str, position: int) -> str:
     """A text that is on the screen of a place and not on the welcome: how a resume is seen to be done."""
+    from decisionaid.core.pages.at import Keys, Pages
     from decisionaid.core.session import Session
 
-    pages, journey = _pages(), _journey(pack)
-    session = session or Session(pack=pack.meta.id)
-    if stage == "compare":
-        return words("compare.lead", count=len(pack.options))
-    if stage == "cards":
-        cards = pack.ordered_cards()
-        return cards[position].title if position < len(cards) else words("contents.hint")
-    if stage == "self_check":
-        items = pack.self_check.self_check
-        if position < len(items):
-            return items[position].prompt
-        page = pages.learnt_page(pack, journey, session, words)
-        return page.lines[0].text if page.lines else page.title
-    if stage == "values":
-        values = pack.values.values
-        return values[position].statement if position < len(values) else words("values_more.title")
-    if stage == "sure":
-        return pack.sure.sure.items[position].text
-    if stage == "summary":
-        return words("summary.title")
-    raise ValueError(f"no known text for the place {stage!r}")
+    pages = Pages(pack, _journey(pack), words, lambda stage: 1)
+    page = pages.at((stage, position), session or Session(pack=pack.meta.id), Keys("", ""))
+    return SHOWN_FIRST[page.kind](page)
 
 
 def change_cases(pack_dir: Path, changes: list[Change] | None = None) -> tuple[dict[str, AppCase], dict[str, str]]:

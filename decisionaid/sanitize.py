@@ -26,7 +26,9 @@ _ESCAPES = re.compile(
 # and isolates (U+202A-U+202E, U+2066-U+2069), which make text read differently from what it is.
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # For names: the same characters, and newline and tab too (a file name is one line).
-_NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAME_CONTROLS = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)  # and a name's undecodable bytes
 
 
 def clean_text(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from decisionaid.content import Pack, load_pack
 from tests.helpers import COMMUTE, commute_for_the_handout
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the suite also runs without it
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Two workers a core for `-n auto`: a Pilot test spends about half its time waiting for the app to be idle
     (Textual's pilot sleeps at least 20 ms after each key), time another worker can use."""
@@ -20,10 +22,16 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No NO_COLOR from the developer's shell; answers, settings and compiled packs in the test's own folder."""
+    """No NO_COLOR from the developer's shell; answers, settings, compiled packs and saved handouts in the test's own
+    folder."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("DECISIONAID_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DECISIONAID_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DECISIONAID_EXPORT_DIR", str(tmp_path))
+    temporary = tmp_path.with_name(f"{tmp_path.name}-tmp")  # the system's temporary folder, where copies of
+    temporary.mkdir()  # unsaved answers are kept: beside the test's own folder, so that folder holds only its files
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ import decisionaid.tui.screens
 from decisionaid.storage.paths import settings_path
 from decisionaid.tui.screens import base
 from decisionaid.tui.screens.crisis import CrisisScreen
-from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.help import HelpScreen
 from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
@@ -110,10 +109,6 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         await crisis_opens_here(pilot)  # a confirmation
         await pilot.press("escape")
         controller = app.controller
-        await app.push_screen(DownloadScreen(controller.summary(), controller.pack, app.words, shared=True))
-        await pilot.pause()
-        await crisis_opens_here(pilot)  # the download dialog of a browser
-        await pilot.press("escape")
         await app.push_screen(StillThereScreen(app.words))
         await pilot.pause()
         await crisis_opens_here(pilot)  # a kiosk's idle warning

@@ -140,7 +140,7 @@ async def test_a_private_answer_can_be_left_out_of_the_copy(make_app, handout_pa
         assert saved()["withheld"] == [] and "Money is tight this month." in handout_text(app)
 
 
-async def test_the_export_dialog_offers_the_three_formats(make_app, export_dir: Path) -> None:
+async def test_the_export_dialog_offers_the_four_formats(make_app, export_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_summary(app, pilot)
@@ -163,6 +163,23 @@ async def test_the_export_dialog_offers_the_three_formats(make_app, export_dir: 
         await pilot.press("enter")
         await pilot.pause()
         assert (export_dir / "mine.md").read_text(encoding="utf-8").startswith("# My handout")
+        await pilot.press("e")
+        await pilot.pause()
+        assert "4. FHIR record (JSON, for the adviser's system)" in shown_text(app.screen)
+        app.screen.query_one("#path").value = str(export_dir / "record.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert '"resourceType": "QuestionnaireResponse"' in (export_dir / "record.json").read_text(encoding="utf-8")
+        for name in ("~nosuchuser/x.txt", "a" * 300 + ".txt"):
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one("#path").value = name
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen), "the dialog stays, saying why"
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running
 
 
 async def test_the_note_stays_in_view_when_the_handout_above_it_grows(make_app) -> None:

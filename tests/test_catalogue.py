@@ -2,7 +2,15 @@
 
 import pytest
 
-from decisionaid.core.catalogue import Catalogue, CatalogueError, flatten, languages, load_catalogue, placeholders
+from decisionaid.core.catalogue import (
+    Catalogue,
+    CatalogueError,
+    SentenceError,
+    flatten,
+    languages,
+    load_catalogue,
+    placeholders,
+)
 
 
 def catalogue(**entries):
@@ -22,7 +30,7 @@ def test_plural_forms_follow_the_count():
 
 def test_a_plural_entry_without_a_count_is_an_error_naming_the_key():
     words = catalogue(crisis={"count": {"one": "one", "other": "many"}})
-    with pytest.raises(CatalogueError, match="crisis.count"):
+    with pytest.raises(SentenceError, match="crisis.count"):
         words("crisis.count")
 
 
@@ -53,11 +61,11 @@ def test_an_override_must_keep_the_placeholders():
         words.with_overrides({"cards.nope": "x"})
 
 
-def test_an_unknown_key_or_missing_value_is_a_one_line_error():
+def test_an_unknown_key_or_missing_value_is_a_one_line_error_of_the_code_not_of_a_pack():
     words = catalogue(a="{x}")
-    with pytest.raises(CatalogueError, match="no sentence called 'b'"):
+    with pytest.raises(SentenceError, match="no sentence called 'b'"):
         words("b")
-    with pytest.raises(CatalogueError, match="a: cannot fill in"):
+    with pytest.raises(SentenceError, match="a: cannot fill in"):
         words("a")
 
 
@@ -69,12 +77,11 @@ SAME_AS_ENGLISH = {
         "learnt.to_ask_item",  # • {topic}
         "time.short",  # {count} min: 'min' is the abbreviation in both
         "formats.md",  # Markdown, a format's name
-        "download.markdown",  # Markdown (m)
-        "bindings.download_md.label",  # Markdown
         "plain.a_number.one",  # 1, the only number to type
         "sure.no",  # No
         "cli.lint_errors.one",  # 1 error: the same word
         "cli.lint_result",  # {pack} {version}: lint: ...: the command's name
+        "cli.lint_option_count",  # {option} {pack} ({short_path}): an id and two numbers
         "export_cli.problem",  # decisionaid: {problem}
         "pack_problem.given",  # {reason}
         "prompt.no_usage",  # n: no.

@@ -14,6 +14,7 @@ from decisionaid.content import load_pack
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render
+from decisionaid.sanitize import display_path
 from tests.helpers import COMMUTE, KETAMINE, ROOT, TESTS, run_in_process
 
 ANSWERS = """\
@@ -254,3 +255,31 @@ def test_export_never_replaces_a_device_or_fifo(tmp_path: Path):
     result = export(tmp_path, "--session", str(answers_file(tmp_path)), "-o", str(fifo), "--force")
     assert_one_line_error(result, "pipe: is not a regular file; not replacing it")
     assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("a" * 300 + ".txt", "cannot write: File name too long"),
+        ("~nosuchuser/x.txt", "there is no user called 'nosuchuser' on this computer, so there is no home folder"),
+    ],
+    ids=["over-255-bytes", "no-such-user"],
+)
+def test_an_export_name_that_cannot_be_used_is_one_line(tmp_path: Path, name: str, reason: str):
+    result = export(tmp_path, "--session", str(answers_file(tmp_path)), "-o", name)
+    assert result.returncode == 2 and "fault" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"decisionaid: {name}: {reason}")
+
+
+def test_many_answers_for_ids_the_pack_does_not_have_are_summed_up_not_listed(tmp_path: Path):
+    cards = ", ".join(f'"gone-{n}"' for n in range(5000))
+    path = answers_file(tmp_path, f'schema_version = 2\npack = "commute"\ncards_read = [{cards}]\n')
+    result = export(tmp_path, "--session", str(path))
+    assert result.returncode == 0
+    where = display_path(path)
+    assert result.stderr.splitlines() == [
+        f'{where}: cards_read: "gone-0": ignored, not in this pack',
+        f'{where}: cards_read: "gone-1": ignored, not in this pack',
+        f'{where}: cards_read: "gone-2": ignored, not in this pack',
+        f"{where}: 4997 more answers ignored, not in this pack",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date, datetime
@@ -244,3 +245,41 @@ def test_the_whole_journey_reads_the_same_from_a_compiled_pack(tmp_path: Path):
     assert compiled_files(pack_key(COMMUTE)), "the first walk keeps the pack compiled"
     assert walk("again") == checked
     assert "Card 5 of 5" in checked and "Type 1 to 9, or q to leave:" in checked, "the walk reached the summary"
+
+
+# --- a cache folder others could write in --------------------------------------------------------
+
+REAL = "Call your local emergency number"
+FAKE = "Call 555-0100"
+
+
+def plant(folder: Path, cache: Path) -> Path:
+    """A compiled pack with the right name and key but another crisis number, in the cache folder."""
+    key = pack_key(folder)
+    text = compile_pack(load_pack(folder), key).replace(REAL, FAKE)
+    (cache / "packs").mkdir(parents=True, exist_ok=True)
+    planted = cache / "packs" / f"commute.{key}.json"
+    planted.write_text(text, encoding="utf-8")
+    return planted
+
+
+def test_a_planted_compiled_pack_is_read_only_where_no_one_else_could_have_written_it(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    cache = tmp_path / "cache"
+    planted = plant(folder, cache)
+    os.chmod(cache / "packs", 0o777)
+    assert open_pack(folder).crisis.crisis[0].contact == REAL, "a folder others may change is not trusted"
+    assert planted.read_text(encoding="utf-8").count(FAKE), "and nothing is written there"
+    os.chmod(cache / "packs", 0o700)
+    os.chmod(planted, 0o666)
+    assert open_pack(folder, keep=False).crisis.crisis[0].contact == REAL, "nor a file others may change"
+    os.chmod(planted, 0o600)
+    assert open_pack(folder, keep=False).crisis.crisis[0].contact == FAKE, "this user's own cache is trusted"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_a_compiled_pack_another_user_owns_is_not_read(tmp_path: Path):
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    planted = plant(folder, tmp_path / "cache")
+    os.chown(planted, 12345, 12345)
+    assert open_pack(folder, keep=False).crisis.crisis[0].contact == REAL

@@ -199,7 +199,22 @@ def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine
     [checked] = [b for b in handout.blocks if b.kind == "checked"]
     assert len(checked.entries) == 1 + 5 + 1
     assert checked.entries[-1].text == "And 18 more answers that differed, under “More detail”."
-    assert len(handout.rest[0].entries) == 18 and handout.rest[0].heading == "More of what I checked"
+    [more] = [b for b in handout.rest if b.kind == "checked-more"]
+    assert len(more.entries) == 18 and more.heading == "More of what I checked"
+
+
+def test_a_doi_the_pack_could_not_confirm_is_never_linked_from_the_handout(ketamine):
+    """The handout cuts citations short, so a citation's warning that its DOI could not be confirmed would be cut
+    while the link showed: no answer that reaches the handout cites such a source."""
+    session = replace(
+        Session.new(ketamine),
+        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check.self_check},
+    )
+    handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
+    [sources] = [b for b in handout.rest if b.kind == "sources"]
+    links = {entry.link for entry in sources.entries}
+    unconfirmed = [s for s in ketamine.sources.sources if "could not be confirmed" in s.citation]
+    assert not [s.id for s in unconfirmed if f"https://doi.org/{s.doi}" in links]
 
 
 def test_a_copy_that_leaves_private_answers_out_says_how_many(handout_pack):
@@ -454,3 +469,46 @@ def test_a_source_link_given_twice_is_listed_once():
         url="https://pubmed.ncbi.nlm.nih.gov/37224232/",
     )
     assert source_links(source) == ["https://pubmed.ncbi.nlm.nih.gov/37224232/"]
+
+
+@pytest.mark.parametrize(
+    ("answered", "score"),
+    [(4, "4 of 4 answered as the evidence says."), (5, "5 of 5 answered as the evidence says (100%).")],
+)
+def test_the_self_check_score_gives_a_percentage_only_from_five_answers(ketamine, answered, score):
+    items = ketamine.self_check.self_check[:answered]
+    session = replace(Session.new(ketamine), self_check={item.id: item.correct[0] for item in items})
+    handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
+    [checked] = [b for b in handout.blocks if b.kind == "checked"]
+    assert checked.entries[0].text.startswith(score)
+    [record] = [b for b in handout.rest if b.kind == "record"]
+    assert f"Self-check (reported answers): {score}" in [e.text for e in record.entries]
+
+
+def test_the_block_for_the_record_comes_first_after_the_handout_and_marks_what_the_person_reported(ketamine):
+    session = replace(
+        Session.new(ketamine),
+        reader="helper",
+        values={"cost": "a-lot"},
+        sure={"sure": False, "understand": True},
+        leaning="not sure yet",
+        own_questions=("Can my partner\ncome in?",),
+        starred_own=("Can my partner\ncome in?",),
+    )
+    handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
+    record = handout.rest[0]
+    assert record.heading == "For the clinician's record"
+    assert [(e.text, e.details) for e in record.entries[1:]] == [
+        (
+            f"Decision aid used: {ketamine.meta.title}, content version {ketamine.meta.version}, "
+            "used on 21 November 2026.",
+            (),
+        ),
+        ("Filled in by (reported): someone helping the person.", ()),
+        ("What matters to them (reported):", ("Cost: matters a lot.",)),
+        (f"Options shown in the aid: {'; '.join(o.name for o in ketamine.options)}.", ()),
+        ("Option they lean towards now (reported): not sure yet.", ()),
+        ("How ready they feel, SURE test (reported): 1 of 4 answered yes.", ()),
+        ("Self-check: not answered.", ()),
+        ("Top question for the clinician (reported):", ("Can my partner come in?",)),
+    ]

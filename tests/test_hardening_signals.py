@@ -39,13 +39,14 @@ def _take_terminal() -> None:
 class PtyApp:
     """`python -m decisionaid` on an 80x24 pseudo-terminal; everything it writes is kept and fed to pyte."""
 
-    def __init__(self, data: Path) -> None:
+    def __init__(self, data: Path, command: tuple[str, ...] = ("-m", "decisionaid")) -> None:
+        """`command` is what follows the Python interpreter's name (a script that changes the aid, then runs it)."""
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {**os.environ, "DECISIONAID_DATA_DIR": str(data), "TERM": "xterm-256color"}
         env.pop("NO_COLOR", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "decisionaid", "--pack", str(COMMUTE)],
+            [sys.executable, *command, "--pack", str(COMMUTE)],
             stdin=slave,
             stdout=slave,
             stderr=slave,

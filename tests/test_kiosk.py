@@ -14,7 +14,6 @@ from decisionaid.tui.app import DecisionAidApp
 from decisionaid.tui.factory import make_app
 from decisionaid.tui.screens.card import CardScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
-from decisionaid.tui.screens.export import DownloadScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from tests.conftest import shown_text, tab_to
@@ -128,36 +127,6 @@ async def test_a_key_during_the_warning_keeps_the_person_where_they_were(kiosk_a
         await idle.check()
         assert app.screen is card and app.controller.answers.path.exists()
         assert app.controller.session is not None and app.controller.session.position == 1
-
-
-async def test_the_download_offers_each_format_and_reminds_a_shared_computer(kiosk_app, monkeypatch) -> None:
-    app = kiosk_app()
-    delivered: list[tuple[str, str, str]] = []
-
-    def deliver_text(file, *, save_filename: str, mime_type: str, encoding: str) -> str:
-        delivered.append((save_filename, mime_type, file.read()))
-        return "key"
-
-    monkeypatch.setattr(app, "deliver_text", deliver_text)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        summary = app.controller.summary()
-        formats = [
-            ("t", ".txt", "text/plain", "====="),
-            ("m", ".md", "text/markdown", "# "),
-            ("w", ".html", "text/html", "<!DOCTYPE html>"),
-        ]
-        for key, suffix, mime, heading in formats:
-            names: list[str | None] = []
-            await app.push_screen(DownloadScreen(summary, app.controller.pack, app.words, shared=True), names.append)
-            await pilot.pause()
-            assert "This is a shared computer, and it keeps downloaded files." in shown_text(app.screen)
-            await pilot.press(key)
-            await pilot.pause()
-            name, kind, text = delivered[-1]
-            assert names == [name] and name.startswith("commute-handout-") and name.endswith(suffix)
-            assert kind == mime and heading in text and "My handout: Cycling or the bus to work" in text
 
 
 async def test_starting_again_from_the_summary_keeps_nothing_that_was_typed(kiosk_app) -> None:

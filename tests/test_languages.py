@@ -188,3 +188,27 @@ def test_the_english_first_screen_never_imports_babel_and_the_spanish_one_does(t
 
     assert first_screen(COMMUTE) == ["WelcomeScreen", "False"]
     assert first_screen(PORTATIL) == ["WelcomeScreen", "True"]
+
+
+def test_a_failed_save_in_plain_mode_is_said_in_the_interface_language(tmp_path: Path):
+    """Saving the handout where nothing can be written: the aid's sentence in Spanish (the system's own reason
+    may follow it as the system gives it)."""
+    answers = ["", *[""] * 30]  # start, then Enter along the short path to the question list
+    run_in_process("--plain", "--pack", str(COMMUTE), "--language", "es", input="\n".join(answers) + "\n")
+    menu = ["1", "9", "", "/proc/nope/x.txt", "b"]  # resume, save, text, a folder that cannot hold it, back
+    result = run_in_process("--plain", "--pack", str(COMMUTE), "--language", "es", input="\n".join(menu) + "\n")
+    assert "No se ha guardado: /proc/nope/x.txt: no se puede escribir:" in result.stdout
+    assert "cannot write" not in result.stdout and "Not saved" not in result.stdout
+
+
+def test_an_answers_file_that_cannot_be_used_is_said_in_the_packs_language(tmp_path: Path):
+    """The Spanish pack with an answers file whose pack is a number: the welcome says why in Spanish."""
+    from decisionaid.core.controller import Controller
+    from decisionaid.storage.store import AnswersFile
+
+    answers = tmp_path / "answers.toml"
+    answers.write_text("schema_version = 2\npack = 5\n", encoding="utf-8")
+    controller = Controller(load_pack(PORTATIL), AnswersFile(answers))
+    notice = " ".join(controller.notices)
+    assert "No se pudieron leer sus respuestas guardadas (pack: debe ser texto)" in notice
+    assert "must be" not in notice

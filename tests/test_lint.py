@@ -38,7 +38,7 @@ COMMUTE_WARNINGS = [
 ]
 TABLE_HEADER = "text                         words  grade"
 MARKED = (
-    "short path: 5 cards, 1 self-check item, 1 values item: 562 words, 3.8 minutes at 150 words a minute (target 15)"
+    "short path: 5 cards, 1 self-check item, 1 values item: 564 words, 3.8 minutes at 150 words a minute (target 15)"
 )
 UNMARKED = (
     "short path not marked, so everything is on it: 7 cards, 2 self-check items, 2 values items: "
@@ -105,6 +105,7 @@ def test_commute_pack_lints_with_only_the_disclosure_and_handout_warnings(pack: 
         "reading grade: 8 texts graded, median -0.4, hardest 2.5 (self_check rain.explanation)",
         MARKED,
         "comparison table: 66 words",
+        "words of cards per option, across the pack (on the short path): bus 46 (33), bike 49 (32)",
         "commute 0.1.0: lint: 0 errors, 4 warnings",
     ]
 
@@ -380,8 +381,19 @@ def test_missing_textstat_is_one_line_and_exit_2(pack: Path):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=pack.parent, capture_output=True, text=True)
     assert result.returncode == 2
-    assert result.stderr == "decisionaid lint needs textstat 0.7.3: pip install 'decisionaid[lint]'\n"
+    command = f"{sys.executable} -m pip install -e '{ROOT}[lint]'"  # the tests run from a checkout
+    assert result.stderr == f"decisionaid lint needs textstat 0.7.3. Install it with: {command}\n"
     assert result.stdout == ""
+
+
+def test_the_install_command_fits_where_the_aid_runs(monkeypatch: pytest.MonkeyPatch):
+    from decisionaid.cli.lint import checkout, lint_extra_command
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "executable", str(ROOT / ".venv" / "bin" / "python"))
+    assert checkout() == ROOT
+    assert lint_extra_command(ROOT) == ".venv/bin/python -m pip install -e '.[lint]'"
+    assert lint_extra_command(None) == ".venv/bin/python -m pip install 'decisionaid[lint]'"
 
 
 # --- short path ------------------------------------------------------------
@@ -541,6 +553,101 @@ def test_a_card_counts_for_every_option_it_lists(pack: Path):
     assert new_findings(result) == [
         "pack/pack.toml: options[1]: error: option 'bike': benefit cards have 23 words and harm cards 12 "
         "(ratio 1.92; keep them within 25% of each other)",
+    ]
+
+
+# --- fair to every option -------------------------------------------------
+
+WALK_OPTION = """
+[[options]]
+id = "walk"
+name = "Walk"
+summary = "Walk to work."
+"""
+WALK_GOOD = "Walking costs nothing. Walkers say the fresh air and the quiet streets help them."  # 14 words
+WALK_BAD = "Walking is slow, and rain or cold can make the trip hard on some days."  # 15 words
+WALK_CELL = """
+[[rows.cells]]
+option = "walk"
+text = "Shoes."
+"""
+WALK_CARD = """
+[[cards]]
+id = "walk-{kind}"
+section = "good-and-bad"
+options = ["walk"]
+kind = "{kind}"
+title = "Walking"
+body = "{body}"
+sources = ["survey"]
+certainty = "uncertain"
+"""
+
+
+def add_walk(pack: Path, good: str, bad: str, on_short_path: tuple[str, ...] = ("benefit", "harm")) -> None:
+    """A third option, 'walk', besides the bike: two options other than the status quo (the bus) to weigh."""
+    with (pack / "pack.toml").open("a", encoding="utf-8") as f:
+        f.write(WALK_OPTION)
+    head, *rows = (pack / "comparison.toml").read_text(encoding="utf-8").split("\n[[rows]]")
+    text = head + "".join("\n[[rows]]" + row.rstrip("\n") + "\n" + WALK_CELL for row in rows)
+    (pack / "comparison.toml").write_text(text, encoding="utf-8")
+    with (pack / "cards.toml").open("a", encoding="utf-8") as f:
+        for kind, body in (("benefit", good), ("harm", bad), ("practical", "A pair of shoes.")):
+            f.write(WALK_CARD.format(kind=kind, body=body))
+            if kind in on_short_path:
+                f.write("short_path = true\n")
+
+
+def test_each_option_gets_its_words_and_the_ratio_among_the_others_than_the_status_quo(pack: Path):
+    add_walk(pack, WALK_GOOD, WALK_BAD)
+    result = lint(pack)
+    assert result.returncode == 0, result.stdout
+    assert new_findings(result) == []
+    assert summary_line(result, "words of cards") == (
+        "words of cards per option, across the pack (on the short path): bus 46 (33), bike 49 (32), walk 36 (31)"
+    )
+    assert summary_line(result, "words ratio") == (
+        "words ratio among the options other than the status quo: 1.36 across the pack (at most 2.5), "
+        "1.03 on the short path (at most 1.5)"
+    )
+
+
+def test_an_option_told_in_far_fewer_words_is_an_error_across_the_pack_and_on_the_short_path(pack: Path):
+    add_walk(pack, "It is free.", "It is slow.")
+    result = lint(pack)
+    assert result.returncode == 1
+    assert new_findings(result) == [
+        "pack/pack.toml: options[2]: error: option 'walk' has 13 words of cards across the pack and 'bike' 49 "
+        "(ratio 3.77; keep it at most 2.5): tell 'walk' more, or 'bike' less",
+        "pack/pack.toml: options[2]: error: option 'walk' has 8 words of cards on the short path and 'bike' 32 "
+        "(ratio 4.00; keep it at most 1.5): tell 'walk' more, or 'bike' less",
+    ]
+
+
+def test_the_short_path_has_the_tighter_limit(pack: Path):
+    add_walk(pack, WALK_GOOD, WALK_BAD)
+    result = lint(pack)
+    assert new_findings(result) == []
+    mark_short_path(pack, ["what-options", "bike-good", "bike-bad", "walk-benefit"])
+    result = lint(pack)
+    assert new_findings(result) == [
+        "pack/pack.toml: options[2]: error: option 'walk' has 15 words of cards on the short path and 'bike' 32 "
+        "(ratio 2.13; keep it at most 1.5): tell 'walk' more, or 'bike' less",
+    ]
+    mark_short_path(pack, ["what-options", "bike-good", "bike-bad"])
+    assert new_findings(lint(pack)) == [
+        "pack/pack.toml: options[2]: error: option 'walk' has no card on the short path and 'bike' has 32 words: "
+        "tell 'walk' more, or 'bike' less",
+    ]
+
+
+def test_the_status_quo_is_held_to_the_same_kinds_of_card_not_the_same_length(pack: Path):
+    edit(pack, "cards.toml", 'kind = "practical"\ntitle = "Bus passes"', 'kind = "background"\ntitle = "Bus passes"')
+    result = lint(pack)
+    assert result.returncode == 0, result.stdout
+    assert new_findings(result) == [
+        "pack/pack.toml: options[0]: warning: option 'bus' has no practical card and 'bike' has one: give every "
+        "option the same kinds of card",
     ]
 
 

@@ -87,7 +87,7 @@ def test_a_second_aid_that_changed_something_cannot_take_over(first: Controller,
 
 def test_a_damaged_file_open_elsewhere_is_left_where_it_is(commute_pack) -> None:
     path = session_path("commute")
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, mode=0o700)
     path.write_text("not = = toml", encoding="utf-8")
     with AnswersLock(path):
         second = Controller(commute_pack, AnswersFile(path))

@@ -57,6 +57,20 @@ def test_a_pack_can_word_any_sentence_its_own_way(tmp_path: Path) -> None:
             '\n[meta.wording]\n"plain.saved_to" = "Saved."\n',
             "pack.toml: meta.wording: plain.saved_to: must use the same placeholders as the original ({path})",
         ),
+        (
+            '\n[meta.wording]\n"summary.added" = "Added: {text:q}"\n',
+            "pack.toml: meta.wording: summary.added: a placeholder takes no format code or conversion (got {text:q})",
+        ),
+        (
+            '\n[meta.wording]\n"welcome.help_now" = "Crisis help: {key}. {name}: {contact:.0}"\n',
+            "pack.toml: meta.wording: welcome.help_now: a placeholder takes no format code or conversion "
+            "(got {contact:.0})",
+        ),
+        (
+            '\n[meta.wording]\n"summary.added" = "Added: {text"\n',
+            "pack.toml: meta.wording: summary.added: a brace must be part of a placeholder such as {name}, "
+            "or doubled to show one",
+        ),
         ('language = "fr"\n', "pack.toml: meta.language: the aid has no interface sentences in 'fr' (en, es)"),
     ],
 )

@@ -236,6 +236,9 @@ def test_export_asks_before_replacing_a_file(tmp_path: Path, commute_pack: Pack)
     assert target.read_text(encoding="utf-8").startswith("My handout: Cycling or the bus to work")
     failed = plain("1", "9", "", "no-such-folder/out.txt", "b", cwd=tmp_path)
     assert "Not saved:" in failed.stdout and "cannot write" in failed.stdout
+    odd = plain("1", "9", "", "~nosuchuser/x.txt", "a" * 300 + ".txt", "b", cwd=tmp_path)
+    assert "there is no user called 'nosuchuser'" in odd.stdout and "File name too long" in odd.stdout
+    assert odd.returncode == 0 and "fault" not in odd.stderr
 
 
 def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tmp_path: Path) -> None:
@@ -250,11 +253,20 @@ def test_the_summary_page_numbers_every_question_and_changes_with_the_answers(tm
 def test_notes_can_be_written_replaced_kept_and_deleted(tmp_path: Path) -> None:
     plain(*TO_SUMMARY, "5", "First line", "second line", "", cwd=tmp_path)
     assert saved().note == "First line\nsecond line"
-    plain("1", "5", "Half", "b", "5", "", "n", cwd=tmp_path)
+    plain("1", "5", "b", "5", "", "n", cwd=tmp_path)
     assert saved().note == "First line\nsecond line"
     out = plain("1", "5", "", "y", cwd=tmp_path).stdout
     assert "Your note now:\nFirst line\nsecond line" in out and "Your note was deleted." in out
     assert saved().note == ""
+
+
+@pytest.mark.parametrize("ending", [None, "q", "l", "b"], ids=["input-ends", "quit", "list", "back"])
+def test_a_note_being_typed_is_saved_line_by_line_whatever_ends_it(tmp_path: Path, ending: str | None) -> None:
+    plain(*TO_SUMMARY, cwd=tmp_path)
+    result = plain("1", "5", "line one", "line two", *([ending] if ending else []), cwd=tmp_path)
+    assert saved().note == "line one\nline two"
+    out = " ".join(result.stdout.split())
+    assert "Your note was not changed." not in out and "Traceback" not in result.stderr
 
 
 def test_notices_about_the_saved_file_are_shown(tmp_path: Path) -> None:
@@ -357,19 +369,19 @@ def test_the_summary_asks_once_who_fills_it_in_and_the_handout_speaks_for_them(t
     assert "Who is filling this in?\n1. Me, for myself\n2. I am helping the person it is about" in out
     assert saved().reader == "helper"
     page = after_last(out, "as the saved file will say it.")
-    assert "Our handout: Cycling or the bus to work" in page and "Our top questions:" in page
+    assert "Our handout: Cycling or the bus to work" in page and "Our top questions -----------------" in page
     assert "“we” means the two of us." in page
     again = plain("1", "8", "1", "r", cwd=tmp_path).stdout
     assert again.count("Who is filling this in?") == 1, "asked once; asked again only from the menu"
     assert saved().reader == "self"
-    assert "My top questions:" in after_last(again, "as the saved file will say it.")
+    assert "My top questions ----------------" in after_last(again, "as the saved file will say it.")
 
 
 def test_starred_questions_make_the_top_of_the_handout_own_ones_too_and_at_most_five(tmp_path: Path) -> None:
     out = plain(*TO_SUMMARY, "3", "Mine?", "1", "3 5", "r", cwd=tmp_path).stdout
     assert saved().starred == ("q-rain",) and saved().starred_own == ("Mine?",)
     page = after_last(out, "as the saved file will say it.")
-    assert "My top questions: 1. Mine? My own question. 2. What happens on rainy days?" in page
+    assert "My top questions ---------------- 1. Mine? My own question. 2. What happens on rainy days?" in page
     assert "3. (starred for the top) What happens on rainy days?" in page
     assert "5. (starred for the top) Mine?" in page
     full = plain("1", "3", "A?", "3", "B?", "3", "C?", "1", "1 2 6 7", cwd=tmp_path).stdout
@@ -407,10 +419,17 @@ def test_a_private_answer_can_be_left_out_of_the_saved_file(tmp_path: Path, hand
     assert "1 private answer is left out of this copy, with any question only it added." in text
 
 
-@pytest.mark.parametrize(("choice", "suffix", "start"), [("2", ".md", "# My handout"), ("3", ".html", "<!DOCTYPE")])
-def test_the_handout_saves_as_markdown_or_a_web_page(tmp_path: Path, choice: str, suffix: str, start: str) -> None:
+@pytest.mark.parametrize(
+    ("choice", "suffix", "start"),
+    [("2", ".md", "# My handout"), ("3", ".html", "<!DOCTYPE"), ("4", ".json", '{\n "resourceType": "Bundle"')],
+)
+def test_the_handout_saves_as_markdown_a_web_page_or_a_fhir_record(
+    tmp_path: Path, choice: str, suffix: str, start: str
+) -> None:
     out = plain(*TO_SUMMARY, "9", choice, "", cwd=tmp_path).stdout
-    assert "Which format?\n1. Text (72 columns)\n2. Markdown\n3. Web page to print (HTML)" in out
+    formats = ["1. Text (72 columns)", "2. Markdown", "3. Web page to print (HTML)"]
+    formats.append("4. FHIR record (JSON, for the adviser's system)")
+    assert "\n".join(["Which format?", *formats]) in out
     [written] = tmp_path.glob(f"commute-handout-*{suffix}")
     assert written.read_text(encoding="utf-8").startswith(start)
     named = plain("1", "9", choice, "mine", cwd=tmp_path).stdout

@@ -7,6 +7,9 @@ that is not the pack's own was written somewhere else, and the failure names it 
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -139,14 +142,15 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
     from textual.widgets import Input
 
     from decisionaid.tui.factory import make_app
-    from decisionaid.tui.screens.export import DownloadScreen
     from decisionaid.tui.screens.still_there import StillThereScreen
     from decisionaid.tui.widgets.too_small import TooSmall
 
     words = words_for(handout_pack, language=pseudo_language)
     app = make_app(handout_pack, theme="textual-dark", export_dir=tmp_path, words=words)
     saved = tmp_path / "handout.txt"
-    reading = Reading(handout_pack, hide=[str(saved), *folders(tmp_path)], allowed=names_in(app))
+    system_words = os.strerror(errno.ENOENT)  # the system's own reason may follow the aid's sentence
+    hide = [str(saved), *folders(tmp_path), "/proc/nope/x.txt", system_words]
+    reading = Reading(handout_pack, hide=hide, allowed=names_in(app))
     async with app.run_test(size=(80, 24)) as pilot:
         walk = Walk(pilot, reading)
         await pilot.pause()
@@ -194,13 +198,14 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
         await walk.press("enter", then="replace the file?")
         await walk.press("y", then="the file replaced")
         reading.read("the handout saved as text", saved.read_text(encoding="utf-8"))
+        await walk.press("e")
+        app.screen.query_one("#path", Input).value = "/proc/nope/x.txt"
+        await walk.press("enter", then="the export dialog, saving where nothing can be written")
+        await walk.press("escape")
         app.confirm_start_over()
         await pilot.pause()
         walk.look("start over?")
         await walk.press("n")
-        await app.push_screen(DownloadScreen(app.controller.summary(), handout_pack, words, shared=True))
-        walk.look("the download dialog, in a browser on a shared computer")
-        await walk.press("escape")
         await app.push_screen(StillThereScreen(words, 30))
         walk.look("are you still there, on a shared computer")
         app.pop_screen()
@@ -252,6 +257,30 @@ async def test_answers_open_in_another_aid_are_read_without_saving_in_catalogue_
     assert reading.stray == {}, reading.report()
     assert {"OpenElsewhereScreen", "WelcomeScreen", "ConfirmScreen", "CardScreen"} <= walk.screens
     assert any("⟦Not deleted: " in notice for notice in walk.notified) and app.farewell
+
+
+async def test_answers_that_cannot_be_used_are_said_in_catalogue_words(
+    pseudo_language, handout_pack: Pack, tmp_path: Path
+):
+    """The welcome over an answers file whose pack is a number: why it could not be read, and where it was kept."""
+    from decisionaid.storage.paths import session_path
+    from decisionaid.tui.factory import make_app
+
+    answers = session_path("commute")
+    answers.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    answers.write_text("schema_version = 2\npack = 5\n", encoding="utf-8")
+    words = words_for(handout_pack, language=pseudo_language)
+    app = make_app(handout_pack, theme="textual-dark", export_dir=tmp_path, words=words)
+    kept = f"{answers}.bad-"
+    reading = Reading(handout_pack, hide=folders(tmp_path), allowed=names_in(app))
+    async with app.run_test(size=(100, 40)) as pilot:
+        walk = Walk(pilot, reading)
+        await pilot.pause()
+        shown = re.sub(re.escape(kept) + r"[0-9-]+", " ", shown_on(app))
+        assert "pack: ⟦must be text⟧" in shown, "the welcome says which field, and why in the catalogue's words"
+        reading.read("the welcome, over answers that cannot be used", shown)
+        await walk.press("q")
+    assert reading.stray == {}, reading.report()
 
 
 def listed(app) -> bool:
@@ -310,12 +339,15 @@ PLAIN_WALK = [
     "s", "m", "", "h",  # the sources, the map, the commands
     "9", "1", "", "9", "2", "", "9", "3", "",  # saved as text, Markdown and a web page
     "9", "1", "", "n", "b",  # the text again: not replaced, go back
+    "9", "1", "/proc/nope/x.txt", "b",  # saved where nothing can be written: not saved, go back
     "q",
 ]  # fmt: skip
 # Answers open in another aid: read them only; then start over (not done) and resume; quit.
 PLAIN_READ_ONLY = ["2", "2", "y", "1", "q"]
 # Answers saved: start over (no), delete (yes), then quit before starting again.
 PLAIN_AGAIN = ["2", "n", "3", "y", "q"]
+# An answers file that cannot be used: the welcome says why, then quit.
+PLAIN_BROKEN = ["q"]
 
 
 def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
@@ -327,16 +359,17 @@ def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
     from decisionaid.storage.store import AnswersFile
     from tests.helpers import run_in_process
 
-    reading = Reading(handout_pack, hide=folders(tmp_path))
+    system_words = os.strerror(errno.ENOENT)  # the system's own reason may follow the aid's sentence
+    reading = Reading(handout_pack, hide=[*folders(tmp_path), "/proc/nope/x.txt", system_words])
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where answers not saved are kept aside
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
 
     def plain(where: str, answers: list[str]) -> None:
         args = ("--plain", "--language", pseudo_language, "--pack", str(handout_pack_dir))
         result = run_in_process(*args, cwd=tmp_path, input="".join(f"{a}\n" for a in answers), env={"COLUMNS": "80"})
         assert result.returncode in (0, 1), result.stderr
         shown = result.stdout + result.stderr
-        for kept_aside in tmp_path.glob("commute-answers-*.toml"):  # a temporary file's name
-            shown = shown.replace(str(kept_aside), " ")
+        shown = re.sub(re.escape(str(tmp_path)) + r"[^\s,;:()⟦⟧]*", " ", shown)  # the test's files, kept aside or not
         reading.read(where, shown)
 
     plain("plain mode, the whole walk", PLAIN_WALK)
@@ -352,8 +385,10 @@ def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
         plain("plain mode, answers open elsewhere", PLAIN_READ_ONLY)
         first.leave()
     plain("plain mode, with answers saved", PLAIN_AGAIN)
-    assert reading.stray == {}, reading.report()
     assert not session_path("commute").exists(), "the walk went as far as deleting the answers"
+    session_path("commute").write_text("schema_version = 2\npack = 5\n", encoding="utf-8")
+    plain("plain mode, answers that cannot be used", PLAIN_BROKEN)
+    assert reading.stray == {}, reading.report()
 
 
 def test_the_web_pages_say_only_catalogue_and_pack_words(pseudo_language, commute_pack: Pack, tmp_path: Path):

@@ -215,21 +215,38 @@ def test_export_explains_in_one_line_when_the_folder_cannot_be_entered(locked_ou
 # --- folder modes --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", [0o1777, 0o500, 0o755], ids=oct)
-def test_a_folder_the_person_names_keeps_its_mode_and_files_go_in_a_private_one(
-    tmp_path: Path, monkeypatch, mode: int
+@pytest.mark.parametrize("mode", [0o1777, 0o777, 0o775, 0o500, 0o755, 0o700], ids=oct)
+def test_a_folder_others_can_change_is_refused_in_one_line_and_any_other_used_as_it_is(
+    tmp_path: Path, monkeypatch, capsys, mode: int
 ) -> None:
     given = tmp_path / "given"
     given.mkdir()
     os.chmod(given, mode)
     monkeypatch.setenv("DECISIONAID_DATA_DIR", str(given))
-    folder = data_dir()
-    ensure_private_dir(folder)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+    status = main(["--plain", "--pack", str(COMMUTE)])
+    out, err = capsys.readouterr()
     assert stat.S_IMODE(given.stat().st_mode) == mode, "never changed"
-    if mode & 0o077:
-        assert folder == given / "decisionaid" and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert not (given / "decisionaid").exists(), "never a folder of its own inside"
+    if mode & 0o022:
+        assert status == 2 and out == ""
+        assert err == f"decisionaid: {given}: other people can change what is in this folder, so your answers " + (
+            "are not kept there. Use a folder only you can change (chmod 700 makes it so), or set "
+            "DECISIONAID_DATA_DIR to another folder.\n"
+        )
     else:
-        assert folder == given
+        assert status == 0 and data_dir() == given
+        warned = f"Other people on this computer can see the names of the files in {given}"
+        assert (warned in " ".join(out.split())) == bool(mode & 0o044)
+
+
+def test_a_folder_another_user_owns_is_refused_in_one_line(tmp_path: Path, monkeypatch, capsys) -> None:
+    given = tmp_path / "given"
+    given.mkdir(mode=0o700)
+    monkeypatch.setattr(os, "geteuid", lambda: given.stat().st_uid + 1)
+    monkeypatch.setenv("DECISIONAID_DATA_DIR", str(given))
+    assert main(["export", "--pack", str(COMMUTE)]) == 2
+    assert capsys.readouterr().err.startswith(f"decisionaid: {given}: this folder belongs to another user")
 
 
 def test_folders_made_under_a_permissive_umask_are_never_open_to_others(tmp_path: Path, monkeypatch) -> None:

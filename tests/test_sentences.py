@@ -9,10 +9,13 @@ from pathlib import Path
 from tests.helpers import ROOT
 
 PACKAGE = ROOT / "decisionaid"
-SCANNED = ["tui", "plain", "cli", "export", "serve"]
+SCANNED = ["core", "storage", "tui", "plain", "cli", "export", "serve"]
 WORDS = re.compile(r"[A-Za-z]{2,}[,;:.!?]? +[A-Za-z]{2,}")
 MARKUP = re.compile(r"<[^>]*>?|\{[^}]*\}")  # HTML tags and CSS rules: the export's markup, not its wording
-NOT_FOR_PEOPLE = {'attachment; filename="'}  # an HTTP header's fixed part
+NOT_FOR_PEOPLE = {
+    'attachment; filename="',  # an HTTP header's fixed part
+    "not sure yet",  # the value an answers file keeps for 'not sure' about the leaning (an id, never shown)
+}
 NOT_WORDING = {"classes", "id", "name", "action", "key_display", "metavar", "variant", "dest", "prefix", "suffix"}
 
 
@@ -48,17 +51,18 @@ def _is_programming_error(exc: ast.expr) -> bool:
         "TypeError",
         "AssertionError",
         "NotImplementedError",
+        "SentenceError",  # the catalogue asked for in a way the aid's code should not: a fault for a developer
     }
 
 
-def sentence_literals(path: Path) -> list[str]:
+def sentence_literals(path: Path, root: Path = ROOT) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip = _docstrings(tree) | _exempt(tree)
     found = []
     for node in ast.walk(tree):
         literal = isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
         if literal and node.value not in NOT_FOR_PEOPLE and WORDS.search(MARKUP.sub(" ", node.value)):
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+            found.append(f"{path.relative_to(root)}:{node.lineno}: {node.value!r}")
     return found
 
 
@@ -70,12 +74,9 @@ def test_no_sentence_is_written_outside_the_catalogue():
 
 
 def test_the_scan_finds_a_sentence_written_in_code(tmp_path: Path):
-    sample = ROOT / "decisionaid" / "tui" / "_sample_for_test.py"
-    try:
-        sample.write_text('def f():\n    """Doc string here."""\n    return "Press Enter to go on"\n')
-        assert [line.split(": ", 1)[1] for line in sentence_literals(sample)] == ["'Press Enter to go on'"]
-    finally:
-        sample.unlink()
+    sample = tmp_path / "sample.py"
+    sample.write_text('def f():\n    """Doc string here."""\n    return "Press Enter to go on"\n')
+    assert sentence_literals(sample, root=tmp_path) == ["sample.py:3: 'Press Enter to go on'"]
 
 
 def bindings_of_the_aid():

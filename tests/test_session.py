@@ -12,8 +12,18 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import load_pack
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
-from decisionaid.core.session import SESSION_VERSION, Session, SessionError, load_session, save_session
+from decisionaid.core.session import (
+    SESSION_VERSION,
+    Session,
+    SessionError,
+    file_problem,
+    load_session,
+    save_session,
+)
+from decisionaid.storage.copies import copies_folder
+from decisionaid.storage.files import FileWriteError
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack
 
@@ -90,8 +100,9 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
     target.write_text("keep me")
     link = tmp_path / "answers.toml"
     link.symlink_to(target)
-    with pytest.raises(OSError, match="symbolic link"):
+    with pytest.raises(FileWriteError) as caught:
         save_session(answered(pack), link)
+    assert file_problem(caught.value, load_catalogue()) == "is a symbolic link; not writing through it"
     assert target.read_text() == "keep me"
 
 
@@ -129,7 +140,7 @@ def test_bad_session_files_give_one_line_naming_the_field(tmp_path: Path, conten
     path.write_bytes(content)
     with pytest.raises(SessionError) as caught:
         load_session(path)
-    text = str(caught.value)
+    text = caught.value.line(load_catalogue())
     assert "\n" not in text
     assert text.startswith(str(path))
     assert message in text
@@ -314,7 +325,8 @@ def test_a_failed_save_is_one_sentence_and_leaving_keeps_a_private_copy(pack, tm
 
     left = controller.leave()
     assert not left.saved
-    assert controller.fallback is not None and controller.fallback.parent == tmp_path
+    assert controller.fallback is not None and controller.fallback.parent == copies_folder()
+    assert copies_folder().parent == tmp_path and stat.S_IMODE(copies_folder().stat().st_mode) == 0o700
     assert (
         left.said == f"Your answers could not be saved in the usual place, so a copy was kept in {controller.fallback}."
     )

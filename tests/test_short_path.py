@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,8 +12,11 @@ from decisionaid.content import Pack, load_pack
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.journey import Journey
-from decisionaid.core.session import parse_session
+from decisionaid.core.session import SessionError, parse_session
+from decisionaid.core.summary import build_summary
 from decisionaid.core.timing import Timing, count_words, minutes_for, short_path_time
+from decisionaid.plain.console import Console
+from decisionaid.plain.flow import PlainAid
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, copy_pack
 
@@ -84,8 +88,9 @@ def test_seen_pages_and_the_table_stage_are_saved_and_read_back(commute_pack, tm
     again = controller_for(commute_pack, tmp_path)
     assert again.session.seen == ("compare", "self_check:rain", "summary")
     assert parse_session(replace(again.session, stage="compare").to_toml(), "x").stage == "compare"
-    with pytest.raises(Exception, match="seen: must be a list of text"):
+    with pytest.raises(SessionError) as caught:
         parse_session('schema_version = 2\npack = "commute"\nseen = 3\n', "bad.toml")
+    assert caught.value.line(load_catalogue()) == "bad.toml: seen: must be a list of text"
 
 
 # --- minutes --------------------------------------------------------------------------
@@ -140,6 +145,46 @@ def test_the_shipped_short_path_gives_every_option_the_same_kinds_of_card() -> N
     on = [card for card in ketamine.cards.cards if card.short_path]
     kinds = {o.id: sorted({c.kind.value for c in on if o.id in c.options}) for o in ketamine.options}
     assert len(set(map(tuple, kinds.values()))) == 1, kinds
+
+
+SAFETY_ON_THE_PATH = {
+    "who must not use it": "Spravato is ruled out after an aneurysm",
+    "pregnancy": "not advised in pregnancy or while breastfeeding",
+    "bipolar disorder and psychosis": "care with psychosis",
+    "mania": "bipolar disorder and mania",
+    "alcohol and drug use": "past alcohol or drug problems",
+    "interacting drugs": "pills that cause sleepiness, stimulants and MAOIs",
+    "at-home products": "At-home or pharmacy-made ketamine is not FDA-approved",
+    "the question that screens for them": "Do any of these apply to you, or the person you are helping?",
+}
+
+
+def test_a_walk_pressing_only_enter_meets_who_must_not_use_it_and_what_to_raise_first(tmp_path: Path) -> None:
+    out = io.StringIO()
+    console = Console(io.StringIO("\n" * 80), out, width=100, echo=True)
+    PlainAid(controller_for(load_pack(KETAMINE), tmp_path), console).run()
+    shown = " ".join(out.getvalue().split())
+    assert "Your handout. Part 7 of 7" in shown, "the walk reached the end of the short path"
+    missing = [topic for topic, words in SAFETY_ON_THE_PATH.items() if words not in shown]
+    assert missing == [], f"the Enter-only walk never meets: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("choice", "added", "not_added"),
+    [
+        ("pregnancy", {"q-pregnancy"}, {"q-substance-use", "q-psychosis"}),
+        ("substances", {"q-substance-use", "q-misuse-risk"}, {"q-pregnancy", "q-psychosis"}),
+        ("several", {"q-heart-vessels", "q-pregnancy", "q-psychosis", "q-substance-use", "q-other-medicines"}, set()),
+    ],
+)
+def test_the_short_path_screen_adds_the_questions_that_apply_to_the_handout(tmp_path: Path, choice, added, not_added):
+    pack = load_pack(KETAMINE)
+    assert "safety-screen" in [pack.values.values[i].id for i in Journey(pack).short["values"]]
+    controller = controller_for(pack, tmp_path)
+    controller.answer_value("safety-screen", choice)
+    listed = {q.id for group in build_summary(pack, controller.session).groups for q in group.questions}
+    assert added <= listed
+    assert not listed & not_added
 
 
 # --- the parts and how far the person is ------------------------------------------------

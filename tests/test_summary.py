@@ -79,6 +79,7 @@ def test_a_wrong_answer_names_the_kind_of_fact_and_says_it_in_one_line(pack, han
     [
         (["survey"], "studies"),
         (["trial"], "studies"),
+        (["observational"], "studies"),
         (["label"], "label"),
         (["regulator"], "regulator"),
         (["guideline"], "guideline"),
@@ -271,6 +272,14 @@ def differed_from_label(topic: str) -> str:
     return f"My answer about {topic} differed from what the label says."
 
 
+def differed_from_studies(topic: str) -> str:
+    return f"My answer about {topic} differed from what the studies found."
+
+
+def differed_from_the_label(topic: str) -> str:
+    return f"My answer about {topic} differed from what the label says."
+
+
 CORE_START = [("q-my-health", [OWN])]
 CORE_MIDDLE = [("q-benefit-for-me", [OWN]), ("q-how-know-working", [OWN])]
 CORE_SAFETY = [("q-main-risks", [OWN])]
@@ -279,7 +288,7 @@ ONLY_CORE = CORE_START + CORE_MIDDLE + CORE_SAFETY + CORE_END
 
 HEART_NS = "Not sure about blood pressure, heart or blood-vessel history."
 NO_RIDE = "There is no ride home after a session yet."
-CLINIC_TIME = "The time spent at the clinic matters a lot."
+CLINIC_TIME = "The time spent on visits matters a lot."
 PAST_USE = "Problems with alcohol or drugs in the past."
 
 PROFILES = {
@@ -287,11 +296,12 @@ PROFILES = {
         questions=ONLY_CORE,
         statements=[
             "Getting relief quickly: does not matter much.",
-            "Feeling detached or strange after a dose: does not matter much.",
-            "Time spent at the clinic: does not matter much.",
+            "Time spent on visits: does not matter much.",
             "Cost: does not matter much.",
-            "The unknown long-term effects: do not matter much.",
+            "Long-term unknowns: do not matter much.",
             "Needing sessions for months: does not matter much.",
+            "Side effects: all matter about the same.",  # its choices name kinds; the last is listed last
+            "Cautions: none of these.",
             "A ride home after each session: yes, every time.",
             "Pregnancy or breastfeeding: none of these.",
             "Blood pressure, heart or blood-vessel problems: no.",
@@ -313,8 +323,8 @@ PROFILES = {
             ("q-which-studies", [ns("what 'out of 100' figures mean")]),
             ("q-how-soon", [ns("how quickly ketamine works")]),
             ("q-how-long-last", [ns("how long the benefit lasts")]),
-            ("q-suicidal-thoughts", [ns("what is known about ketamine and suicidal thoughts")]),
-            ("q-crisis-contact", [ns("what is known about ketamine and suicidal thoughts")]),
+            ("q-suicidal-thoughts", [ns("ketamine and suicidal thoughts")]),
+            ("q-crisis-contact", [ns("ketamine and suicidal thoughts")]),
             *CORE_SAFETY,
             ("q-day-effects", [ns("how often side effects happen")]),
             (
@@ -339,7 +349,7 @@ PROFILES = {
             "what 'out of 100' figures mean",
             "how quickly ketamine works",
             "how long the benefit lasts",
-            "what is known about ketamine and suicidal thoughts",
+            "ketamine and suicidal thoughts",
             "how often side effects happen",
             "when blood pressure can rise",
             "the risk of misuse and addiction",
@@ -375,7 +385,7 @@ PROFILES = {
             ("q-work-time", [CLINIC_TIME]),
             *CORE_END,
         ],
-        statements=["Time spent at the clinic: matters a lot.", "A ride home after each session: not yet."],
+        statements=["Time spent on visits: matters a lot.", "A ride home after each session: not yet."],
         checked=(1, 0, 1),
         not_sure=[],
         sure=[],
@@ -402,8 +412,8 @@ PROFILES = {
             ("q-ketamine-vs-esketamine", [ns("how medical ketamine relates to the street drug")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
-            ("q-compounded", [differed_from_label("the risk of misuse and addiction")]),
-            ("q-misuse-risk", [differed_from_label("the risk of misuse and addiction"), PAST_USE]),
+            ("q-compounded", [differed_from_the_label("the risk of misuse and addiction")]),
+            ("q-misuse-risk", [differed_from_the_label("the risk of misuse and addiction"), PAST_USE]),
             *CORE_END,
         ],
         statements=["Alcohol or drugs: problems in the past."],

@@ -95,6 +95,7 @@ def test_from_welcome_to_an_exported_file(terminal: Terminal, tmp_path: Path) ->
     env = {
         "HOME": str(home),
         "DECISIONAID_DATA_DIR": str(tmp_path / "data"),
+        "DECISIONAID_EXPORT_DIR": "",  # the default: the documents folder, else home (here: home)
         "TERM": "xterm-256color",
         "PATH": os.environ.get("PATH", ""),
     }

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 
 from decisionaid import __version__
 from decisionaid.cli import export, lint, new, run, schema, serve, validate
+from decisionaid.cli.options import messages, misplaced
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.plain.output import GuardedStream, OutputFailed, quiet_stdout, tell
+from decisionaid.storage.paths import FolderRefused
 
 COMMANDS = (new, validate, lint, schema, export, serve)
 
@@ -38,12 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             if sys.stdout is not None:
                 sys.stdout.flush()
             raise
+        if problem := run.unknown_language(args.language) or misplaced(args, messages(args)):
+            print(problem, file=sys.stderr)
+            return 2
         status = run.run(args) if args.command is None else args.handler(args)
         if sys.stdout is not None:
             sys.stdout.flush()
         return status
     except KeyboardInterrupt:
         return 130
+    except FolderRefused as refused:
+        print(load_catalogue()(f"data_folder.{refused.code}", path=refused.path), file=sys.stderr)
+        return 2
     except OutputFailed as failed:
         sys.stdout = real_stdout
         quiet_stdout()

@@ -1,4 +1,4 @@
-"""`decisionaid export`: the handout from saved answers, as text, Markdown or a web page to print."""
+"""`decisionaid export`: the handout from saved answers, as text, Markdown, a web page to print or a FHIR record."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report
-from decisionaid.cli.run import add_language_argument, unknown_language
-from decisionaid.core.catalogue import load_catalogue, words_for
+from decisionaid.core.catalogue import Catalogue, load_catalogue, words_for
 from decisionaid.export import FORMATS
 from decisionaid.plain.output import write_out
 from decisionaid.sanitize import display_path
@@ -18,58 +18,63 @@ from decisionaid.storage.paths import session_path
 def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("export", help=words("export_cli.help"), description=words("export_cli.about"))
-    parser.add_argument("--pack", metavar="PACK", help=words("export_cli.pack_help"))
+    add_shared_options(parser, {"pack": words("export_cli.pack_help"), "language": language_help(words)})
     parser.add_argument("--session", metavar="FILE", type=Path, help=words("export_cli.session_help"))
-    add_language_argument(parser, words)
     parser.add_argument("--format", choices=FORMATS, help=words("export_cli.format_help"))
     parser.add_argument("-o", "--output", metavar="FILE", help=words("export_cli.output_help"))
     parser.add_argument("--force", action="store_true", help=words("export_cli.force_help"))
+    parser.add_argument("--with-note", action="store_true", help=words("export_cli.with_note_help"))
     parser.set_defaults(handler=run)
+
+
+SHOWN_IGNORED = 3  # answers for ids the pack no longer has, named one by one; the rest are counted
 
 
 def run(args: argparse.Namespace) -> int:
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
-    from decisionaid.export.files import ExportError, ExportExists, format_for, write_export
+    from decisionaid.export.files import ExportError, ExportExists, expand_home, format_for, write_export
     from decisionaid.export.render import render
+    from decisionaid.export.saving import file_and_format
 
-    if problem := unknown_language(args.language):
-        print(problem, file=sys.stderr)
-        return 2
-    pack = load_or_report(args.pack)
+    pack = load_or_report(args.pack, words=messages(args))
     if pack is None:
         return 2
     words = words_for(pack, language=args.language)
     path = args.session or session_path(pack.meta.id)
     if args.session is None and _missing(path):
-        print(_no_answers(path, pack.meta.id), file=sys.stderr)
+        print(_no_answers(path, pack.meta.id, words), file=sys.stderr)
         return 2
     try:
         session = load_session(path)
     except SessionError as exc:
-        print(words("export_cli.problem", problem=exc), file=sys.stderr)
+        print(words("export_cli.problem", problem=exc.line(words)), file=sys.stderr)
         return 2
     where = display_path(path)
     if session.pack != pack.meta.id:
         print(words("export_cli.other_pack", path=where, answers_pack=session.pack, pack=pack.meta.id), file=sys.stderr)
         return 2
-    for unknown in set_aside_unknown(session, pack).unknown_answers():
-        print(words("export_cli.ignored", path=where, answer=unknown), file=sys.stderr)
+    unknown = set_aside_unknown(session, pack).unknown_answers()
+    for answer in unknown[:SHOWN_IGNORED]:
+        print(words("export_cli.ignored", path=where, answer=answer), file=sys.stderr)
+    if len(unknown) > SHOWN_IGNORED:
+        print(words("export_cli.ignored_more", path=where, count=len(unknown) - SHOWN_IGNORED), file=sys.stderr)
     to_stdout = args.output in (None, "-")
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
-    text = render(build_summary(pack, session, words), pack, fmt, words=words)
-    if to_stdout:
+    output = None if to_stdout else file_and_format(expand_home(args.output), fmt)[0]
+    text = render(build_summary(pack, session, words), pack, fmt, words=words, with_note=args.with_note)
+    if output is None:
         write_out(sys.stdout, text)
         return 0
     try:
-        write_export(text, Path(args.output), force=args.force, words=words)
+        write_export(text, output, force=args.force, words=words)
     except ExportExists as exc:
         print(words("export_cli.exists", problem=exc), file=sys.stderr)
         return 2
     except ExportError as exc:
         print(words("export_cli.problem", problem=exc), file=sys.stderr)
         return 2
-    print(words("export_cli.saved_to", path=display_path(Path(args.output))), file=sys.stderr)
+    print(words("export_cli.saved_to", path=display_path(output)), file=sys.stderr)
     return 0
 
 
@@ -84,9 +89,8 @@ def _missing(path: Path) -> bool:
     return False
 
 
-def _no_answers(path: Path, pack_id: str) -> str:
+def _no_answers(path: Path, pack_id: str, words: Catalogue) -> str:
     """No answers file: say so, naming the file a bad one was moved to when there is one."""
-    words = load_catalogue()
     where = display_path(path)
     backups = _backups(path)
     if backups:

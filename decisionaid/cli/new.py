@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from string import Template
 
+from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.sanitize import display_path
 
@@ -23,6 +24,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("new", help=words("new_cli.help"), description=words("new_cli.about"))
     parser.add_argument("folder", metavar="DIR", type=Path, help=words("new_cli.folder_help"))
+    add_shared_options(parser, {"language": language_help(words)})
     parser.set_defaults(handler=run)
 
 
@@ -48,7 +50,7 @@ def starter_files(folder: Path, today: date) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    words = load_catalogue()
+    words = messages(args)
     folder: Path = args.folder
     where = display_path(folder)
     written: list[Path] = []

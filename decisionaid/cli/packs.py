@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import load_catalogue, wording_problems
+from decisionaid.core.catalogue import Catalogue, load_catalogue, wording_problems
 from decisionaid.core.kept_catalogue import keep_parsed
 from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
@@ -24,33 +24,36 @@ class PackNotFound(Exception):
     """No pack matches what was asked for."""
 
 
-def resolve_pack_dir(wanted: str | None) -> Path:
+def resolve_pack_dir(wanted: str | None, words: Catalogue | None = None) -> Path:
     """A pack folder from a path or a shipped pack's name; with none, the only shipped pack."""
+    words = words or load_catalogue()
     shipped = {p.name: p for p in pack_dirs()}
     if wanted:
         if Path(wanted).is_dir():
             return Path(wanted)
         if wanted in shipped:
             return shipped[wanted]
-        names = ", ".join(shipped) or load_catalogue()("cli.none")
-        raise PackNotFound(load_catalogue()("cli.no_such_pack", wanted=escape_controls(wanted), names=names))
+        names = ", ".join(shipped) or words("cli.none")
+        raise PackNotFound(words("cli.no_such_pack", wanted=escape_controls(wanted), names=names))
     if len(shipped) == 1:
         return next(iter(shipped.values()))
     if not shipped:
-        raise PackNotFound(load_catalogue()("cli.no_packs_in", folder=display_path(content_dir())))
-    raise PackNotFound(load_catalogue()("cli.several_packs", names=", ".join(shipped)))
+        raise PackNotFound(words("cli.no_packs_in", folder=display_path(content_dir())))
+    raise PackNotFound(words("cli.several_packs", names=", ".join(shipped)))
 
 
-def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
-    """Open the pack (checked in full unless unchanged since it was), or print every problem and return None.
+def load_or_report(wanted: str | None, *, keep: bool = True, words: Catalogue | None = None) -> Pack | None:
+    """Open the pack (checked in full unless unchanged since it was), or print every problem in `words`' language
+    and return None.
 
     With `keep` false nothing is written to the cache folder.
     """
     from decisionaid.content import ContentError
     from decisionaid.content.cache import open_pack
 
+    words = words or load_catalogue()
     try:
-        folder = resolve_pack_dir(wanted)
+        folder = resolve_pack_dir(wanted, words)
         pack = open_pack(folder, keep=keep)
         if keep:
             keep_parsed()  # the interface's sentences, kept as the pack is, for the next start
@@ -61,38 +64,41 @@ def load_or_report(wanted: str | None, *, keep: bool = True) -> Pack | None:
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
     except ContentError as exc:
-        words = load_catalogue()
         for line in exc.lines(words):
             print(line, file=sys.stderr)
         print(words("cli.problems_nothing_started", count=len(exc.problems)), file=sys.stderr)
     return None
 
 
-def chosen_folders(wanted: Sequence[str]) -> tuple[list[Path], bool]:
+def chosen_folders(wanted: Sequence[str], words: Catalogue | None = None) -> tuple[list[Path], bool]:
     """The named pack folders, or every shipped pack, and whether all were found; each one not found, or none at
     all, is one line on stderr."""
+    words = words or load_catalogue()
     if not wanted:
         folders = pack_dirs()
         if not folders:
-            print(load_catalogue()("cli.no_packs"), file=sys.stderr)
+            print(words("cli.no_packs"), file=sys.stderr)
         return folders, bool(folders)
     folders = []
     for name in wanted:
         try:
-            folders.append(resolve_pack_dir(name))
+            folders.append(resolve_pack_dir(name, words))
         except PackNotFound as exc:
             print(f"decisionaid: {exc}", file=sys.stderr)
     return folders, len(folders) == len(wanted)
 
 
-def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tuple[Path, Pack | None]]:
-    """Open each folder in turn; a pack that fails has its problems printed and yields None.
+def each_loaded(
+    folders: Sequence[Path], *, models: bool = False, words: Catalogue | None = None
+) -> Iterator[tuple[Path, Pack | None]]:
+    """Open each folder in turn; a pack that fails has its problems printed (in `words`' language) and yields None.
 
     With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled.
     """
     from decisionaid.content import ContentError
     from decisionaid.content.cache import open_pack
 
+    words = words or load_catalogue()
     for folder in folders:
         try:
             if models:
@@ -107,7 +113,6 @@ def each_loaded(folders: Sequence[Path], *, models: bool = False) -> Iterator[tu
                 raise ContentError(problems)
             yield folder, pack
         except ContentError as exc:
-            words = load_catalogue()
             for line in exc.lines(words):
                 print(line, file=sys.stderr)
             print(words("cli.problems_in", folder=display_path(folder), count=len(exc.problems)), file=sys.stderr)

@@ -8,6 +8,7 @@ import sys
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from decisionaid.cli.options import language_help, messages
 from decisionaid.cli.packs import load_or_report
 from decisionaid.core.catalogue import Catalogue, languages, load_catalogue, words_for
 
@@ -27,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser, words: Catalogue) -> None:
 
 def add_language_argument(parser: argparse.ArgumentParser, words: Catalogue) -> None:
     """`--language LANG`: the interface's catalogue, whatever the pack's language (its text stays as written)."""
-    parser.add_argument("--language", metavar="LANG", help=words("cli.language_help", languages=", ".join(languages())))
+    parser.add_argument("--language", metavar="LANG", help=language_help(words))
 
 
 def unknown_language(language: str | None) -> str | None:
@@ -37,17 +38,21 @@ def unknown_language(language: str | None) -> str | None:
     return load_catalogue()("cli.no_language", language=language, names=", ".join(languages()))
 
 
-def add_site_arguments(parser: argparse.ArgumentParser, words: Catalogue, *, idle_default: int = IDLE_MINUTES) -> None:
-    """The options for a shared computer, used by the aid in a terminal and by `serve`."""
-    parser.add_argument("--kiosk", action="store_true", help=words("cli.kiosk_help"))
+def add_site_arguments(
+    parser: argparse.ArgumentParser, words: Catalogue, *, after_command: bool = False, idle_default: int = IDLE_MINUTES
+) -> None:
+    """The options for a shared computer, used by the aid in a terminal and by `serve`. After the command they
+    leave a value given before it alone; unset, `--idle-minutes` is None (the command's `idle_default` applies)."""
+    unset = {"default": argparse.SUPPRESS} if after_command else {}
+    parser.add_argument("--kiosk", action="store_true", help=words("cli.kiosk_help"), **unset)
     parser.add_argument(
         "--idle-minutes",
         type=idle_minutes,
-        default=idle_default,
         metavar="N",
         help=words("cli.idle_minutes_help", default=idle_default),
+        **unset,
     )
-    parser.add_argument("--local-help", type=local_help, metavar="TEXT", help=words("cli.local_help_help"))
+    parser.add_argument("--local-help", type=local_help, metavar="TEXT", help=words("cli.local_help_help"), **unset)
 
 
 def idle_minutes(value: str) -> int:
@@ -79,10 +84,8 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    if problem := unknown_language(args.language):
-        print(problem, file=sys.stderr)
-        return 2
-    pack = load_or_report(args.pack, keep=not args.kiosk)  # a kiosk writes nothing outside its own folder
+    # A kiosk writes nothing outside its own folder.
+    pack = load_or_report(args.pack, keep=not args.kiosk, words=messages(args))
     if pack is None:
         return 2
     words = words_for(pack, language=args.language)
@@ -92,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         from decisionaid.core.opening import NoSuchStep, named_step
 
         try:
-            at = named_step(Journey(pack), args.at, load_catalogue())
+            at = named_step(Journey(pack), args.at, words)
         except NoSuchStep as exc:
             print(exc, file=sys.stderr)
             return 2
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     folder: AbstractContextManager[Path | None] = kiosk_folder() if throwaway else nullcontext()
     if wants_plain(args):
         if args.kiosk or args.local_help:
-            print(load_catalogue()("cli.site_options_not_plain"), file=sys.stderr)
+            print(words("cli.site_options_not_plain"), file=sys.stderr)
             return 2
         from decisionaid.plain.main import run_plain
 
@@ -114,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.core.site import Site
     from decisionaid.tui.collector import paused_until_settled
 
-    site = Site(kiosk=args.kiosk, idle_seconds=args.idle_minutes * 60, local_help=args.local_help)
+    idle_seconds = (args.idle_minutes or IDLE_MINUTES) * 60
+    site = Site(kiosk=args.kiosk, idle_seconds=idle_seconds, local_help=args.local_help)
     with folder as answers_dir, paused_until_settled():
         from decisionaid.tui.factory import make_app
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.core.catalogue import load_catalogue
 
 
@@ -13,6 +14,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("schema", help=words("cli.schema_help"), description=words("cli.schema_about"))
     parser.add_argument("file", nargs="?", metavar="FILE", help=words("cli.schema_file_help"))
+    add_shared_options(parser, {"language": language_help(words)})
     parser.set_defaults(handler=run)
 
 
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         schema = Pack.model_fields[field].annotation.model_json_schema()
     else:
         files = ", ".join(PACK_FILES.values())
-        words = load_catalogue()
+        words = messages(args)
         problem = words("cli.schema_unknown_file", file=args.file)
         close = did_you_mean(args.file, PACK_FILES.values())
         if close:

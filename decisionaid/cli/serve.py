@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from decisionaid.cli.options import SITE_FLAGS, add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report
-from decisionaid.cli.run import add_language_argument, add_site_arguments, unknown_language
+from decisionaid.cli.run import add_site_arguments
 from decisionaid.core.catalogue import load_catalogue
 
 DEFAULT_HOST = "127.0.0.1"
@@ -22,9 +23,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help=words("cli.host_help", default=DEFAULT_HOST))
     parser.add_argument("--port", type=port, default=DEFAULT_PORT, help=words("cli.port_help", default=DEFAULT_PORT))
     parser.add_argument("--public-url", type=public_url, metavar="URL", help=words("cli.public_url_help"))
-    parser.add_argument("--pack", metavar="PACK", help=words("cli.pack_help"))
-    add_language_argument(parser, words)
-    add_site_arguments(parser, words, idle_default=IDLE_MINUTES)
+    add_shared_options(parser, {"pack": words("cli.pack_help"), "language": language_help(words)}, also=SITE_FLAGS)
+    add_site_arguments(parser, words, after_command=True, idle_default=IDLE_MINUTES)
     parser.add_argument(
         "--max-sessions",
         type=max_sessions,
@@ -76,24 +76,22 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.serve.addresses import is_loopback
     from decisionaid.serve.app import ServeOptions, serve
 
-    if problem := unknown_language(args.language):
-        print(problem, file=sys.stderr)
-        return 2
+    words = messages(args)
     if not is_loopback(args.host) and not args.kiosk:
-        print(load_catalogue()("serve.only_kiosk_elsewhere", host=args.host), file=sys.stderr)
+        print(words("serve.only_kiosk_elsewhere", host=args.host), file=sys.stderr)
         return 2
-    pack = load_or_report(args.pack, keep=not args.kiosk)  # a kiosk writes nothing outside its own folders
+    pack = load_or_report(args.pack, keep=not args.kiosk, words=words)  # a kiosk writes nothing outside its folders
     if pack is None:
         return 2
     if not is_loopback(args.host):
-        print(load_catalogue()("serve.open_to_others", host=args.host), file=sys.stderr)
+        print(words("serve.open_to_others", host=args.host), file=sys.stderr)
     options = ServeOptions(
         pack=pack,
         host=args.host,
         port=args.port,
         public_url=args.public_url,
         kiosk=args.kiosk,
-        idle_minutes=args.idle_minutes,
+        idle_minutes=args.idle_minutes or IDLE_MINUTES,
         local_help=args.local_help,
         language=args.language,
         max_sessions=args.max_sessions,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from decisionaid.cli.options import add_shared_options, language_help, messages, named_packs
 from decisionaid.cli.packs import chosen_folders, each_loaded
-from decisionaid.core.catalogue import load_catalogue
+from decisionaid.core.catalogue import Catalogue, load_catalogue
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -16,11 +17,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     words = load_catalogue()
     parser = commands.add_parser("validate", help=words("cli.validate_help"), description=words("cli.validate_about"))
     parser.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR", help=words("cli.pack_dir_help"))
+    add_shared_options(parser, {"pack": words("cli.pack_dir_help"), "language": language_help(words)})
     parser.set_defaults(handler=run)
 
 
-def summary_line(pack: Pack) -> str:
-    words = load_catalogue()
+def summary_line(pack: Pack, words: Catalogue | None = None) -> str:
+    words = words or load_catalogue()
     counts = {
         "options": len(pack.options),
         "cards": len(pack.cards.cards),
@@ -37,11 +39,12 @@ def summary_line(pack: Pack) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    folders, all_found = chosen_folders(args.pack_dirs)
+    words = messages(args)
+    folders, all_found = chosen_folders(named_packs(args), words)
     status = 0 if all_found else 2
-    for _folder, pack in each_loaded(folders):
+    for _folder, pack in each_loaded(folders, words=words):
         if pack is None:
             status = 2
         else:
-            print(summary_line(pack))
+            print(summary_line(pack, words))
     return status

@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.content.compiled import CompileError, NotCompiled, compile_pack, pack_key, read_compiled
+from decisionaid.storage.files import PACK_FILE_LIMIT, ensure_private_dir, read_file_bytes
 from decisionaid.storage.kept import SUFFIX, keep
-from decisionaid.storage.paths import cache_dir, compiled_dir
+from decisionaid.storage.paths import cache_dir, compiled_dir, only_mine
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
+
+COMPILED_LIMIT = 10 * PACK_FILE_LIMIT  # a compiled pack holds every file of a pack, each at most PACK_FILE_LIMIT
 
 
 def open_pack(folder: Path, *, keep: bool = True) -> Pack:
@@ -33,7 +36,7 @@ def open_pack(folder: Path, *, keep: bool = True) -> Pack:
     if key is not None:
         for path in compiled_files(key):
             try:
-                return read_compiled(path.read_bytes(), key)
+                return read_compiled(read_file_bytes(path, COMPILED_LIMIT, follow_symlinks=False), key)
             except (OSError, NotCompiled):
                 continue
     from decisionaid.content.loader import load_pack
@@ -45,16 +48,32 @@ def open_pack(folder: Path, *, keep: bool = True) -> Pack:
         text = compile_pack(pack, key)
     except CompileError:
         return pack
-    if keep:
+    if keep and usable_cache(create=True):
         with contextlib.suppress(OSError):
             keep_compiled(pack.meta.id, key, text)
     return read_compiled(text, key)
 
 
 def compiled_files(key: str) -> list[Path]:
-    """The compiled forms made for `key`: those built with the package first, then the cache folder's."""
+    """The compiled forms made for `key`: those built with the package first, then the cache folder's, where only
+    this user can have written them (anyone else could plant a pack with other crisis numbers)."""
     pattern = f"*.{key}{SUFFIX}"
-    return [path for folder in (compiled_dir(), cache_dir() / "packs") for path in sorted(folder.glob(pattern))]
+    found = sorted(compiled_dir().glob(pattern))
+    if usable_cache():
+        found += [path for path in sorted((cache_dir() / "packs").glob(pattern)) if only_mine(path)]
+    return found
+
+
+def usable_cache(*, create: bool = False) -> bool:
+    """True when the cache folder's packs folder is this user's own and no one else may change it (with `create`,
+    one that is missing is made, private)."""
+    folder = cache_dir() / "packs"
+    if create and not folder.exists():
+        try:
+            ensure_private_dir(folder)
+        except OSError:
+            return False
+    return only_mine(cache_dir()) and only_mine(folder)
 
 
 def keep_compiled(pack_id: str, key: str, text: str) -> Path:

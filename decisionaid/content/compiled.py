@@ -11,6 +11,7 @@ so a pack that changed, or a changed checker, is never read from an older docume
 from __future__ import annotations
 
 import json
+import os
 import re
 import types
 import typing
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.content.lookups import BEHAVIOUR
+from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
 
 try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than hashing a whole pack
     from _blake2 import blake2b
@@ -79,8 +81,8 @@ def pack_key(folder: Path, engine: str | None = None) -> str:
     """A hash of every TOML file in `folder` (names and bytes) and of the engine: what a check depends on."""
     digest = blake2b((engine or engine_digest()).encode(), digest_size=16)
     for path in sorted(Path(folder).glob("*.toml")):
-        digest.update(f"\0{path.name}\0".encode())
-        digest.update(path.read_bytes())
+        digest.update(b"\0" + os.fsencode(path.name) + b"\0")
+        digest.update(read_file_bytes(path, PACK_FILE_LIMIT))  # never waits on a pipe or reads a device
     return digest.hexdigest()
 
 

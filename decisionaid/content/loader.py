@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from decisionaid.content.models import Pack
 from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
-from decisionaid.storage.tomlfile import parse_toml
+from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
 
 # Each pack field is read from the TOML file of the same name.
 PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
@@ -37,7 +38,7 @@ def load_pack(folder: Path) -> Pack:
     for name, file_name in PACK_FILES.items():
         path = folder / file_name
         model = Pack.model_fields[name].annotation
-        if not path.exists():
+        if not os.path.lexists(path):  # a link to nothing is there, and reading it says why
             if name in REQUIRED_FILES:
                 problems.append(Problem(path, "", "missing_file"))
             elif file_name not in misspelt:  # a file left out is empty; one whose name is misspelt is not known
@@ -71,17 +72,19 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     try:
         raw = read_file_bytes(path, PACK_FILE_LIMIT)
     except FileReadError as exc:
-        return None, [Problem(path, "", "given", {"reason": exc.reason})]
+        return None, [Problem(path, "", f"file_problem.{exc.code}", exc.values)]
     except OSError as exc:
         return None, [Problem(path, "", "cannot_read", {"reason": exc.strerror or exc})]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(path, "", "not_utf8", {"where": where_in(raw, exc.start)})]
+        return None, [Problem(path, "", "not_utf8", where_in(raw, exc.start))]
     if not text.strip():
         return None, [Problem(path, "", "empty_file")]
     try:
         data = parse_toml(text)
+    except TooDeep:
+        return None, [Problem(path, "", "too_deep", {"most": MAX_DEPTH})]
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(path, "", "not_toml", {"detail": exc})]
     problems = [

@@ -70,6 +70,7 @@ class CardKind(StrEnum):
 
 class SourceKind(StrEnum):
     trial = "trial"
+    observational = "observational"
     meta_analysis = "meta-analysis"
     review = "review"
     label = "label"
@@ -365,6 +366,7 @@ class Sure(Strict):
 
     title: Text
     citation: Text
+    short_citation: Text | None = None  # on each item's page; the full citation and the terms are with the sources
     terms_of_use: Text
     items: list[SureItem] = Field(min_length=4, max_length=4)
 

@@ -11,6 +11,7 @@ import difflib
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -70,7 +71,8 @@ class Problem:
     def reason(self, words: Words) -> str:
         """The reason in words, with '(did you mean ...?)' when a close name was found."""
         values = {name: v.shown(words) if isinstance(v, Got) else v for name, v in self.values.items()}
-        text = words(f"{SENTENCES}.{self.says}", count=self.count, **values)
+        key = self.says if "." in self.says else f"{SENTENCES}.{self.says}"  # another section's sentence, whole
+        text = words(key, count=self.count, **values)
         if self.suggestion is not None:
             text = words(f"{SENTENCES}.did_you_mean", reason=text, suggestion=self.suggestion)
         return text
@@ -82,6 +84,10 @@ class Problem:
         return escape_controls(f"{where}: {self.key}: {reason}" if self.key else f"{where}: {reason}")
 
 
+MOST_OF_A_KIND = 10  # more problems of one kind than this are summed up after the first few
+SHOWN_OF_A_KIND = 3
+
+
 class ContentError(Exception):
     """A pack failed to load; carries every problem found (`lines` gives them in words)."""
 
@@ -90,7 +96,19 @@ class ContentError(Exception):
         super().__init__("\n".join(f"{display_path(p.path)}: {p.key}: [{p.says}]" for p in problems))
 
     def lines(self, words: Words) -> list[str]:
-        return [problem.line(words) for problem in self.problems]
+        """One line a problem; of a kind found more than MOST_OF_A_KIND times (the same sentence, such as 'unknown
+        card'), the first SHOWN_OF_A_KIND and then one line saying how many more, so a flood stays readable."""
+        counts = Counter(problem.says for problem in self.problems)
+        shown: Counter[str] = Counter()
+        lines = []
+        for problem in self.problems:
+            kind = problem.says
+            shown[kind] += 1
+            if counts[kind] <= MOST_OF_A_KIND or shown[kind] <= SHOWN_OF_A_KIND:
+                lines.append(problem.line(words))
+            if counts[kind] > MOST_OF_A_KIND and shown[kind] == SHOWN_OF_A_KIND:
+                lines.append(words(f"{SENTENCES}.more_of_a_kind", count=counts[kind] - SHOWN_OF_A_KIND))
+        return lines
 
 
 class Says:

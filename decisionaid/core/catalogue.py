@@ -13,7 +13,7 @@ gives a pack's catalogue: its language, its vocabulary and its own wording of an
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -37,7 +37,12 @@ Entry = str | Mapping[str, "Entry"]
 
 
 class CatalogueError(Exception):
-    """A catalogue or an override that cannot be used, with a one-line reason naming the key."""
+    """A pack's wording or vocabulary that the catalogue cannot use, with a one-line reason naming the key."""
+
+
+class SentenceError(ValueError):
+    """A sentence asked for in a way the catalogue cannot give: a key it lacks, a value not given, a count not
+    given for a plural (a fault in the aid's code, never in what a person or an author wrote)."""
 
 
 def plural_category(language: str, count: int) -> str:
@@ -70,7 +75,7 @@ class Catalogue:
         try:
             entry = self.entries[key]
         except KeyError:
-            raise CatalogueError(f"{self.language}: no sentence called '{key}'") from None
+            raise SentenceError(f"{self.language}: no sentence called '{key}'") from None
         form = self._form(key, entry, count)
         values = {**self.vocabulary, **values}
         if count is not None:
@@ -79,7 +84,7 @@ class Catalogue:
         try:
             return form.format_map(values)
         except (KeyError, IndexError, ValueError) as exc:
-            raise CatalogueError(f"{self.language}: {key}: cannot fill in {exc}") from None
+            raise SentenceError(f"{self.language}: {key}: cannot fill in {exc}") from None
 
     def _form(self, key: str, entry: Entry, count: int | None) -> str:
         while not isinstance(entry, str):
@@ -89,7 +94,7 @@ class Catalogue:
                 category = plural_category(self.language, count)
                 entry = entry.get(category, entry.get("other", next(iter(entry.values()))))
             else:
-                raise CatalogueError(f"{self.language}: {key}: has plural forms, so it needs a count")
+                raise SentenceError(f"{self.language}: {key}: has plural forms, so it needs a count")
         return entry
 
     def __contains__(self, key: str) -> bool:
@@ -106,31 +111,68 @@ class Catalogue:
     def in_voice(self, voice: str) -> Catalogue:
         """The same catalogue, speaking for `voice` ('self' or 'helper')."""
         if voice not in VOICES:
-            raise CatalogueError(f"voice: must be one of {', '.join(VOICES)}, not '{voice}'")
+            raise SentenceError(f"voice: must be one of {', '.join(VOICES)}, not '{voice}'")
         return Catalogue(self.language, self.entries, voice, self.overridden, self.vocabulary)
 
     def with_overrides(self, overrides: Mapping[str, Entry]) -> Catalogue:
-        """A copy in which a pack's own wording replaces entries; each must keep the entry's placeholders."""
-        problems = []
-        words = frozenset(self.vocabulary)
-        for key, entry in overrides.items():
-            if key not in self.entries:
-                problems.append(f"{key}: no such sentence to override")
-            elif placeholders(entry) - words != placeholders(self.entries[key]) - words:
-                wanted = ", ".join(f"{{{p}}}" for p in sorted(placeholders(self.entries[key]) - words)) or "none"
-                problems.append(f"{key}: must use the same placeholders as the original ({wanted})")
+        """A copy in which a pack's own wording replaces entries; CatalogueError (one line per problem, in this
+        catalogue's words) for an unknown key, a placeholder added or left out in any form, a format code
+        or a conversion (`{text:q}`, `{text!r}`), or a brace without its pair."""
+        shipped = load_catalogue(self.language if self.language in languages() else DEFAULT_LANGUAGE)
+        problems = [
+            shipped(f"pack_problem.wording_{code}", key=key, **values) for key, code, values in self._misfits(overrides)
+        ]
         if problems:
             raise CatalogueError("; ".join(problems))
         merged = {**self.entries, **overrides}
         return Catalogue(self.language, merged, self.voice, self.overridden | frozenset(overrides), self.vocabulary)
 
+    def _misfits(self, overrides: Mapping[str, Entry]) -> Iterator[tuple[str, str, dict[str, str]]]:
+        """(key, problem code, values) for each override that cannot be used as the original is."""
+        vocabulary = frozenset(self.vocabulary)
+        for key, entry in overrides.items():
+            if key not in self.entries:
+                yield key, "unknown", {}
+                continue
+            wanted = placeholders(self.entries[key]) - vocabulary
+            shown = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
+            for form, text in _forms(entry):
+                try:
+                    fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
+                except ValueError:
+                    yield key, "braces", {}
+                    break
+                if coded := next((f for f in fields if f[0] is not None and (f[1] or f[2])), None):
+                    name, spec, conversion = coded
+                    yield (
+                        key,
+                        "format_code",
+                        {"got": f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"},
+                    )
+                    break
+                used = {name for name, _, _ in fields if name} - vocabulary
+                missing = wanted - used - ({"count"} if form in ("zero", "one", "two") else set())
+                if used - wanted or missing:
+                    yield key, "placeholders", {"wanted": shown}
+                    break
+
     def with_vocabulary(self, vocabulary: Mapping[str, str | None]) -> Catalogue:
         """A copy that uses a pack's own words for the vocabulary it names (the rest stay the catalogue's)."""
         unknown = sorted(set(vocabulary) - set(self.vocabulary))
         if unknown:
-            raise CatalogueError(f"vocabulary: no word called '{unknown[0]}'")
+            shipped = load_catalogue(self.language if self.language in languages() else DEFAULT_LANGUAGE)
+            raise CatalogueError(shipped("pack_problem.unknown_vocabulary", word=unknown[0]))
         chosen = {**self.vocabulary, **{k: v for k, v in vocabulary.items() if v}}
         return Catalogue(self.language, self.entries, self.voice, self.overridden, chosen)
+
+
+def _forms(entry: Entry, name: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of an entry with the name of the form it is ('' for a plain text, else 'one', 'helper'...)."""
+    if isinstance(entry, str):
+        yield name, entry
+    elif isinstance(entry, Mapping):
+        for form, text in entry.items():
+            yield from _forms(text, form)
 
 
 def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
@@ -143,7 +185,7 @@ def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
         elif isinstance(value, Mapping):
             flat.update(flatten(value, f"{dotted}."))
         else:
-            raise CatalogueError(f"{dotted}: must be text or a table of forms")
+            raise SentenceError(f"{dotted}: must be text or a table of forms")
     return flat
 
 
@@ -162,7 +204,7 @@ def _shipped_catalogue(language: str) -> Catalogue:
     try:
         text = (LOCALES / f"{language}.toml").read_bytes()
     except FileNotFoundError:
-        raise CatalogueError(f"no interface sentences for the language '{language}'") from None
+        raise SentenceError(f"no interface sentences for the language '{language}'") from None
     data = sentences(language, text)  # kept as JSON after its first parse (see core.kept_catalogue)
     vocabulary = data.pop("vocabulary", {})
     return Catalogue(language, flatten(data), vocabulary=vocabulary)

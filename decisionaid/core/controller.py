@@ -11,7 +11,6 @@ or deleted here, and `claim()` takes them over once the other aid has closed.
 
 from __future__ import annotations
 
-import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -31,14 +30,19 @@ from decisionaid.core.session import (
     Session,
     SessionError,
     Stage,
+    file_problem,
+    os_reason,
     parse_session,
     save_session,
     set_aside_unknown,
 )
 from decisionaid.core.timing import Timing
 from decisionaid.sanitize import clean_text
-from decisionaid.storage.files import ensure_private_dir
+from decisionaid.storage.copies import copies_of, keep_copy
+from decisionaid.storage.files import FileReadError, ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
+from decisionaid.storage.paths import others_can_read
+from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -72,7 +76,11 @@ class Outcome:
 class Controller:
     """One pack's journey for one person: the session, the journey order and the answers file."""
 
-    def __init__(self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None) -> None:
+    def __init__(
+        self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None, *, offer_copies: bool = True
+    ) -> None:
+        """With `offer_copies`, copies of answers an earlier run could not save are offered back (not for a
+        shared computer's or an author's throwaway answers, which are no one's to take back)."""
         self.pack = pack
         self.answers = answers
         self.words = words or words_for(pack)
@@ -87,10 +95,18 @@ class Controller:
         self.today: Callable[[], date] = date.today  # the day a handout is made; tests fix it
         self._save_soon: Callable[[Callable[[], Outcome]], None] | None = None
         self._save_pending = False
+        self.read_only_reason: str | None = None  # why nothing is saved, when no other aid has the answers
         self._lock = AnswersLock(answers.path)
         self._claimed = self._take_lock()
         self._changed_elsewhere = False  # changes made while the answers were open in another aid
+        lock_problem = self.read_only_reason
         self._load()
+        self._restored: Path | None = None  # a copy taken back, removed once its answers are saved here
+        offered = self._offer_copies() if offer_copies else None
+        folder = self.answers.path.parent
+        exposed = self.words("data_folder.others_can_read", path=folder) if others_can_read(folder) else None
+        if lock_problem or exposed or offered:
+            self.notices = (" ".join(filter(None, (*self.notices, offered, lock_problem, exposed))),)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -126,14 +142,14 @@ class Controller:
         """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left'),
         and that nothing is saved while the answers are open in another aid."""
         line = self.progress.line(self._session, self.place, short=short)
-        if self.open_elsewhere:
+        if not self._claimed:
             return self.words("lock.where_short" if short else "lock.where", where=line)
         return line
 
     @property
     def open_elsewhere(self) -> bool:
         """Another aid has these answers open: they can be read here, but nothing is saved or deleted."""
-        return not self._claimed
+        return not self._claimed and self.read_only_reason is None
 
     def open_elsewhere_notice(self) -> str:
         """Who has the answers open, in one sentence for the person."""
@@ -150,19 +166,47 @@ class Controller:
             return True
         if self._changed_elsewhere or not self._take_lock():
             return False
-        self._claimed = True
+        self._claimed, self.read_only_reason = True, None
         self._session, self.notices = None, ()
         self._load()
         return True
 
     def _take_lock(self) -> bool:
-        """True when these answers are ours to save: the lock is taken, or cannot be used at all here (a
-        folder that cannot be written: saving then says what is wrong)."""
+        """True when these answers are ours to save: the lock is taken, or its folder cannot be made (then no
+        aid can write there, and saving says what is wrong). A lock file that cannot be used makes the aid read
+        only, with the reason in `read_only_reason`: never two aids writing one file."""
         try:
             ensure_private_dir(self.answers.path.parent)
-            return self._lock.acquire()
-        except (LockError, OSError):
+        except OSError:
             return True
+        try:
+            return self._lock.acquire()
+        except LockError as exc:
+            problem = self.words(f"lock.problem_{exc.code}", path=exc.path, reason=exc.reason)
+            self.read_only_reason = self.words("lock.unsafe", problem=problem)
+            return False
+
+    def _still_ours(self) -> bool:
+        """Checked before every save: the lock is still held on the file at its path. When the folder was removed
+        or replaced meanwhile (another aid could lock a new one), or the lock cannot be taken now, the aid turns
+        read only: what was changed here is kept in a copy on leaving, never written over another aid's file."""
+        if not AnswersLock.supported:
+            return True
+        if self._lock.held:
+            if self._lock.still_in_place():
+                return True
+            self._lock.release()
+            self.read_only_reason = self.words("lock.lost", folder=self.answers.path.parent)
+        elif self._take_lock():
+            return True
+        self._claimed, self._changed_elsewhere = False, True
+        return False
+
+    def _read_only(self, reason: str) -> None:
+        """Save nothing from now on, for `reason` (a sentence): the lock is let go and the answers shown as read."""
+        self._lock.release()
+        self._claimed = False
+        self.read_only_reason = reason
 
     def aid_map(self) -> AidMap:
         """Every part with its state and minutes, and where choosing it leads."""
@@ -176,12 +220,17 @@ class Controller:
 
     def _load(self) -> None:
         words, where = self.words, self.answers.path
+        if self._lock.held or not AnswersLock.supported:
+            self.answers.remove_interrupted_writes()
         try:
             raw = self.answers.read()
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            if exc.errno == errno.EFBIG:  # too big to read, yet a save would replace it: keep it aside first
-                self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
+            if isinstance(exc, FileReadError) and exc.code != "cannot_read":
+                reason = file_problem(exc, words)
+            else:  # the system's own words: the sentence already says it could not be read
+                reason = exc.strerror or str(exc)
+            if self.answers.replaceable():  # unreadable or too big, yet a save would replace it: keep it aside first
+                self.notices = (self._set_aside(words("notice.unreadable_kept", reason=reason, path=where)),)
             else:
                 self.notices = (words("notice.unreadable", reason=reason, path=where),)
             return
@@ -190,7 +239,7 @@ class Controller:
         try:
             session = parse_session(raw.decode("utf-8"), str(where))
         except (SessionError, UnicodeDecodeError) as exc:
-            reason = str(exc).removeprefix(f"{where}: ") if isinstance(exc, SessionError) else "not a text file"
+            reason = exc.reason(words) if isinstance(exc, SessionError) else words("session_problem.not_text")
             self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
             return
         if session.pack != self.pack.meta.id:
@@ -201,15 +250,35 @@ class Controller:
         if kept:
             self.notices = (words("notice.kept_unknown", count=len(kept), details="; ".join(kept)),)
 
+    def _offer_copies(self) -> str | None:
+        """Copies of answers that an earlier run could not save: with no saved answers here, the newest one is taken
+        back and saved as usual from now on; otherwise the welcome names it, so it can be looked at or exported.
+        What was done, in a sentence for the welcome."""
+        copies = copies_of(self.pack.meta.id)
+        if not copies:
+            return None
+        newest = copies[-1]
+        if self._session is None and self._claimed:
+            try:
+                session = parse_session(newest.read_text(encoding="utf-8"), str(newest))
+            except (OSError, UnicodeDecodeError, SessionError):
+                session = None
+            if session is not None and session.pack == self.pack.meta.id:
+                self._session, self._restored = set_aside_unknown(session, self.pack), newest
+                return self.words("copies.taken_back", path=newest)
+        return self.words("copies.kept", count=len(copies), path=newest)
+
     def _set_aside(self, why: str) -> str:
         """Move an unusable file aside, so it is kept but no longer read; say where it went (only for answers
         that are ours: another aid's file is left as it is)."""
         if not self._claimed:
-            return f"{why} {self.words('lock.left_as_it_is', path=self.answers.path)}"
+            kept = "lock.left_as_it_is" if self.open_elsewhere else "notice.kept_in_place"
+            return f"{why} {self.words(kept, path=self.answers.path)}"
         try:
             backup = self.answers.move_aside()
         except OSError as exc:
-            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=exc.strerror or exc)}"
+            self._read_only(self.words("notice.not_moved_read_only", path=self.answers.path))
+            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=os_reason(exc, self.words))}"
         return f"{why} {self.words('notice.moved', path=backup)}"
 
     # --- moving through the journey --------------------------------------------------
@@ -364,8 +433,10 @@ class Controller:
         return replace(outcome, said=self.words("summary.removed", text=removed))
 
     def keep_draft(self, text: str) -> Outcome:
-        """Keep a question being typed, so it is there next time; it is not added to the list."""
-        text = clean_text(text)[:MAX_QUESTION]
+        """Keep a question being typed, so it is there next time; it is not added to the list. It is kept whole,
+        never cut: a draft longer than a question may be (written into the file by hand) stays as it is until
+        the person shortens it."""
+        text = clean_text(text)
         if self._session is None or text == self._session.own_draft:
             return Outcome()
         return self._change(own_draft=text)
@@ -392,24 +463,31 @@ class Controller:
         elsewhere)."""
         if self._session is None:
             return Outcome()
-        if not self._claimed:
-            return Outcome(problem=self.words("lock.not_saved"))
+        if not self._claimed or not self._still_ours():
+            return Outcome(problem=self._not_saved())
         try:
             self._session = save_session(self._session, self.answers.path, self.answers.write)
         except OSError as exc:
-            self.save_problem = self.words("notice.not_saved", path=self.answers.path, reason=exc.strerror or exc)
+            self.save_problem = self.words(
+                "notice.not_saved", path=self.answers.path, reason=os_reason(exc, self.words)
+            )
             return Outcome(problem=self.save_problem)
         self.save_problem = None
+        if self._restored is not None:
+            self._restored.unlink(missing_ok=True)
+            self._restored = None
         return Outcome()
 
     def delete(self) -> Outcome:
         """Forget every answer and remove the file (not while another aid has it open)."""
         if not self._claimed:
+            if self.read_only_reason:
+                return Outcome(done=False, problem=self.words("lock.not_deleted_because", why=self.read_only_reason))
             return Outcome(done=False, problem=self.words("lock.not_deleted"))
         try:
             self.answers.delete()
         except OSError as exc:
-            problem = self.words("notice.not_deleted", path=self.answers.path, reason=exc.strerror or exc)
+            problem = self.words("notice.not_deleted", path=self.answers.path, reason=os_reason(exc, self.words))
             return Outcome(done=False, problem=problem)
         self._session = None
         self.save_problem = None
@@ -446,16 +524,29 @@ class Controller:
         return replace(outcome, said=self.words("leave.fallback", path=self.fallback))
 
     def _write_fallback(self) -> Path | None:
+        """A copy of the answers in the aid's private folder for copies (the next start offers it back), or, when
+        that cannot be used, a private file of the system's temporary folder; None when neither can be written."""
         assert self._session is not None
+        text = self._session.to_toml()
+        try:
+            return keep_copy(self.pack.meta.id, text)
+        except OSError:
+            pass
         try:
             handle, name = tempfile.mkstemp(prefix=f"{self.pack.meta.id}-answers-", suffix=".toml")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(self._session.to_toml())
+                out.write(text)
         except OSError:
             return None
         return Path(name)
 
     # --- inside ----------------------------------------------------------------------
+
+    def _not_saved(self) -> str:
+        """Why nothing was saved, while the answers are read only here."""
+        if self.read_only_reason:
+            return self.words("lock.not_saved_because", why=self.read_only_reason)
+        return self.words("lock.not_saved")
 
     def _known_question(self, question_id: str) -> str:
         """The text of a clinician question, or ValueError for an id the pack does not have."""
@@ -487,3 +578,21 @@ class Controller:
     def _save_now(self) -> Outcome:
         self._save_pending = False
         return self.save()
+
+    # --- display settings ------------------------------------------------------------
+
+    settings_file: Path | None = None  # where the person's display settings are kept; None keeps none (a kiosk)
+
+    def saved_theme(self) -> str | None:
+        """The colour theme the person chose last time, if any."""
+        return load_settings(self.settings_file).theme if self.settings_file else None
+
+    def remember_theme(self, theme: str) -> Outcome:
+        """Keep the colour theme for next time; a failure to keep it is said, and changes nothing else."""
+        if self.settings_file is None:
+            return Outcome()
+        try:
+            save_settings(Settings(theme=theme), self.settings_file)
+        except OSError as exc:
+            return Outcome(problem=self.words("notice.theme_not_saved", reason=os_reason(exc, self.words)))
+        return Outcome()

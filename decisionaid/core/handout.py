@@ -17,11 +17,12 @@ from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack, Source
-    from decisionaid.core.summary import Summary
+    from decisionaid.core.summary import Checked, Summary
 
 CITATION_WIDTH = 58  # with ' (2024)' and a list marker, a citation fits a line of 72
 HANDOUT_DIFFERED = 5  # answers that differed shown on the one page; the others follow it
 HANDOUT_NOT_SURE = 6  # topics of 'not sure' answers shown on the one page
+KNOWLEDGE_PERCENT_FROM = 5  # fewer answers than this make a percentage say more than they do
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,15 @@ def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue
         top=_top_lines(summary, pack, today, words),
         blocks=tuple(b for b in _handout_blocks(summary, words) if b is not None),
         rest_title=words("handout.rest"),
-        rest=tuple(b for b in [_checked_more(summary, words), *_rest_blocks(summary, pack, words)] if b is not None),
+        rest=tuple(
+            b
+            for b in [
+                record_block(summary, pack, today, words),
+                _checked_more(summary, words),
+                *_rest_blocks(summary, pack, words),
+            ]
+            if b is not None
+        ),
         language=words.language,
     )
 
@@ -152,7 +161,7 @@ def _checked(summary: Summary, words: Catalogue) -> Block | None:
         return None
     if not checked.answered:
         return Block(words("handout.checked"), (Entry(words("handout.not_answered"), ""),), kind="checked")
-    score = words("handout.score", right=checked.as_evidence, answered=checked.answered)
+    score = knowledge_score(checked, words)
     skipped = checked.asked - checked.answered
     if skipped:
         score += " " + words("handout.skipped", count=skipped)
@@ -167,6 +176,58 @@ def _checked(summary: Summary, words: Catalogue) -> Block | None:
     elif shown:
         entries.append(Entry(words("handout.not_sure", topics="; ".join(shown)), ""))
     return Block(words("handout.checked"), tuple(entries), kind="checked")
+
+
+def knowledge_score(checked: Checked, words: Catalogue) -> str:
+    """'N of M answered as the evidence says', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM."""
+    if checked.answered < KNOWLEDGE_PERCENT_FROM:
+        return words("handout.score", right=checked.as_evidence, answered=checked.answered)
+    percent = round(100 * checked.as_evidence / checked.answered)
+    return words("handout.score_percent", right=checked.as_evidence, answered=checked.answered, percent=percent)
+
+
+def record_block(summary: Summary, pack: Pack, today: date, words: Catalogue) -> Block:
+    """A short summary for the expert's notes: what the person reported, each line marked so, and the aid used."""
+    used = long_date(today, words)
+    entries = [
+        Entry(words("record.intro"), ""),
+        Entry(words("record.aid", title=summary.title, version=summary.pack_version, used=used)),
+        Entry(words(f"record.reader_{summary.reader or 'unsaid'}")),
+        _record_matters(summary, words),
+        Entry(words("record.options", options="; ".join(o.name for o in pack.options))),
+        Entry(words("record.leaning", option=summary.leaning) if summary.leaning else words("record.leaning_unsaid")),
+        *_record_scores(summary, words),
+        _record_questions(summary, words),
+    ]
+    return Block(words("record.title"), tuple(entries), kind="record")
+
+
+def _record_scores(summary: Summary, words: Catalogue) -> list[Entry]:
+    """The SURE test and the self-check, where the pack has them."""
+    found = []
+    if (sure := summary.sure) is not None:
+        said = words("record.sure", yes=sure.yes, total=sure.total) if sure.answers else words("record.sure_none")
+        found.append(Entry(said))
+    if (checked := summary.checked) is not None and checked.answered:
+        found.append(Entry(words("record.knowledge", score=knowledge_score(checked, words))))
+    elif checked is not None:
+        found.append(Entry(words("record.knowledge_none")))
+    return found
+
+
+def _record_questions(summary: Summary, words: Catalogue) -> Entry:
+    """The top questions, each on one line."""
+    questions = tuple(" ".join(typed_lines(q.text)) for q in summary.top)
+    if not questions:
+        return Entry(words("record.questions_none"))
+    return Entry(words("record.questions", count=len(questions)), details=questions)
+
+
+def _record_matters(summary: Summary, words: Catalogue) -> Entry:
+    said = tuple(s.text for s in (*summary.values, *summary.situation))
+    if summary.withheld:
+        said += (words("handout.withheld", count=summary.withheld),)
+    return Entry(words("record.matters"), details=said) if said else Entry(words("record.matters_none"))
 
 
 def _checked_more(summary: Summary, words: Catalogue) -> Block | None:

@@ -30,7 +30,7 @@ _parsed: dict[str, tuple[str, str]] = {}  # language: (key, JSON document) parse
 
 def catalogue_key(text: bytes) -> str:
     """A hash of a catalogue file's bytes and of this format."""
-    return blake2b(f"catalogue format {FORMAT}\n".encode() + text, digest_size=16).hexdigest()
+    return blake2b(b"catalogue format %d\n" % FORMAT + text, digest_size=16).hexdigest()
 
 
 def kept_folder() -> Path:

@@ -18,12 +18,20 @@ from typing import TYPE_CHECKING, Any, Literal
 import tomli_w
 
 from decisionaid.content.problems import display_path
-from decisionaid.sanitize import clean_data
-from decisionaid.storage.files import ANSWERS_LIMIT, FileReadError, atomic_write, ensure_private_dir, read_text_file
-from decisionaid.storage.tomlfile import parse_toml
+from decisionaid.sanitize import clean_data, clean_text
+from decisionaid.storage.files import (
+    ANSWERS_LIMIT,
+    FileProblem,
+    FileReadError,
+    atomic_write,
+    ensure_private_dir,
+    read_text_file,
+)
+from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
+    from decisionaid.core.catalogue import Catalogue
 
 SESSION_VERSION = 2
 Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
@@ -33,7 +41,28 @@ LEANING_NOT_SURE = "not sure yet"  # never an option id: ids have no spaces
 
 
 class SessionError(Exception):
-    """A session file that cannot be used, with a one-line reason naming the file and the field."""
+    """A session file that cannot be used: the file (`where`), the field (`field`, '' for the file as a whole) and
+    the reason, named by a sentence of the catalogue's `session_problem` table (`code`) with its values."""
+
+    def __init__(self, where: str, code: str, field: str = "", **values: object) -> None:
+        super().__init__(f"{where}: {field}: [{code}]" if field else f"{where}: [{code}]")  # for a developer only
+        self.where = where
+        self.code = code
+        self.field = field
+        self.values = values
+
+    def reason(self, words: Catalogue) -> str:
+        """Why, in the catalogue's words, with the field first: 'pack: must be text'."""
+        file_error = self.values.get("error")
+        if isinstance(file_error, FileReadError):
+            said = file_problem(file_error, words)
+        else:
+            said = words(f"session_problem.{self.code}", **self.values)
+        return f"{self.field}: {said}" if self.field else said
+
+    def line(self, words: Catalogue) -> str:
+        """'path: field: reason', in the catalogue's words."""
+        return f"{self.where}: {self.reason(words)}"
 
 
 def now() -> datetime:
@@ -142,28 +171,28 @@ def _position(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
-    "pack": (_text, "must be text"),
-    "pack_version": (_text, "must be text"),
-    "started": (lambda v: _moment(v) is not None, "must be a date and time"),
-    "updated": (lambda v: _moment(v) is not None, "must be a date and time"),
-    "stage": (lambda v: v in STAGES, f"must be one of: {', '.join(STAGES)}"),
-    "position": (_position, "must be a whole number, 0 or more"),
-    "reader": (lambda v: v in READERS, "must be 'self', 'helper' or empty"),
-    "cards_read": (_texts, "must be a list of text"),
-    "seen": (_texts, "must be a list of text"),
-    "self_check": (_text_map, "must be a table of text"),
-    "values": (_text_map, "must be a table of text"),
-    "sure": (_bool_map, "must be a table of true or false"),
-    "unticked": (_texts, "must be a list of text"),
-    "starred": (_texts, "must be a list of text"),
-    "own_questions": (_texts, "must be a list of text"),
-    "starred_own": (_texts, "must be a list of text"),
-    "own_draft": (_text, "must be text"),
-    "withheld": (_texts, "must be a list of text"),
-    "leaning": (_text, "must be text"),
-    "note": (_text, "must be text"),
-    "kept": (lambda v: _kept(v), "must be a table of lists and tables of earlier answers"),
+_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's check, and the problem it names
+    "pack": (_text, "text"),
+    "pack_version": (_text, "text"),
+    "started": (lambda v: _moment(v) is not None, "date_time"),
+    "updated": (lambda v: _moment(v) is not None, "date_time"),
+    "stage": (lambda v: v in STAGES, "stage"),
+    "position": (_position, "whole_number"),
+    "reader": (lambda v: v in READERS, "reader"),
+    "cards_read": (_texts, "text_list"),
+    "seen": (_texts, "text_list"),
+    "self_check": (_text_map, "text_table"),
+    "values": (_text_map, "text_table"),
+    "sure": (_bool_map, "true_false_table"),
+    "unticked": (_texts, "text_list"),
+    "starred": (_texts, "text_list"),
+    "own_questions": (_texts, "text_list"),
+    "starred_own": (_texts, "text_list"),
+    "own_draft": (_text, "text"),
+    "withheld": (_texts, "text_list"),
+    "leaning": (_text, "text"),
+    "note": (_text, "text"),
+    "kept": (lambda v: _kept(v), "kept"),
 }
 
 _KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
@@ -190,29 +219,50 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
     if type(version) is int and version == 1:
         return data  # version 2 only adds fields, each with a default
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
-        raise SessionError(f"{where}: schema_version: written by a newer version of the aid ({version})")
-    raise SessionError(f"{where}: schema_version: expected {SESSION_VERSION}, got {version!r}")
+        raise SessionError(where, "newer", "schema_version", version=version)
+    raise SessionError(where, "version", "schema_version", expected=SESSION_VERSION, got=repr(version))
 
 
 def parse_session(text: str, where: str) -> Session:
     """A session from TOML text, or SessionError with one line naming `where` and the field."""
     try:
-        data = clean_data(parse_toml(text))
+        raw = parse_toml(text)
+    except TooDeep:
+        raise SessionError(where, "too_deep", most=MAX_DEPTH) from None
     except tomllib.TOMLDecodeError as exc:
-        raise SessionError(f"{where}: not valid TOML: {exc}") from None
+        raise SessionError(where, "not_toml", detail=exc) from None
+    if same := _same_once_cleaned(raw):
+        raise SessionError(where, "same_keys", key=same)
+    data = clean_data(raw)
     if not data:
-        raise SessionError(f"{where}: file is empty")
+        raise SessionError(where, "empty")
     data = _migrate(data, where)
     for key, value in data.items():
         if key not in _FIELDS:
-            raise SessionError(f"{where}: {key}: not a field of an answers file")
-        check, reason = _FIELDS[key]
+            raise SessionError(where, "unknown_field", key)
+        check, problem = _FIELDS[key]
         if not check(value):
-            raise SessionError(f"{where}: {key}: {reason}")
+            raise SessionError(where, problem, key, stages=", ".join(STAGES))
     if "pack" not in data:
-        raise SessionError(f"{where}: pack: missing")
+        raise SessionError(where, "missing", "pack")
     moments = {k: _moment(data[k]) for k in ("started", "updated") if k in data}
     return Session(**{**data, **moments})
+
+
+def _same_once_cleaned(data: object, prefix: str = "") -> str | None:
+    """The dotted name of a key that another key of its table becomes once cleaned ('values.cost'), or None.
+    Cleaning such a file would keep one answer of the two, so it is not read as it is."""
+    if not isinstance(data, dict):
+        return None
+    seen: set[str] = set()
+    for key, value in data.items():
+        cleaned = clean_text(key)
+        if cleaned in seen:
+            return f"{prefix}{cleaned}"
+        seen.add(cleaned)
+        if found := _same_once_cleaned(value, f"{prefix}{cleaned}."):
+            return found
+    return None
 
 
 def load_session(path: Path) -> Session:
@@ -221,10 +271,24 @@ def load_session(path: Path) -> Session:
     try:
         text = read_text_file(Path(path), ANSWERS_LIMIT, follow_symlinks=False)
     except FileNotFoundError:
-        raise SessionError(f"{where}: no such file") from None
+        raise SessionError(where, "no_file") from None
     except FileReadError as exc:
-        raise SessionError(f"{where}: {exc.reason}") from None
+        raise SessionError(where, "unreadable", error=exc) from None
     return parse_session(text, where)
+
+
+def file_problem(error: FileProblem, words: Catalogue | None = None) -> str:
+    """Why a file could not be read or written, in the catalogue's words ('is a named pipe, not a regular file')."""
+    from decisionaid.core.catalogue import load_catalogue
+
+    return (words or load_catalogue())(f"file_problem.{error.code}", **error.values)
+
+
+def os_reason(error: OSError, words: Catalogue) -> str:
+    """Why reading or writing failed: the catalogue's words for the aid's own refusals, else the system's own."""
+    if isinstance(error, FileProblem):
+        return file_problem(error, words)
+    return error.strerror or str(error)
 
 
 def save_session(session: Session, path: Path, write: Callable[[str], None] | None = None) -> Session:

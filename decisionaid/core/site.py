@@ -24,5 +24,4 @@ class Site:
         return words("kiosk.minutes", count=max(1, round(self.idle_seconds / 60)))
 
 
-PERSONAL = Site()
-"""One person's own computer: no kiosk mode, no help line on site."""
+PERSONAL = Site()  # one person's own computer: no kiosk mode, no help line on site

@@ -9,7 +9,7 @@ Pure Python: never imports Textual.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ TOP_QUESTIONS = 5
 # What kind of fact a source stands for, by the source's `kind`, as the handout names it ("what the label says").
 FACT_KINDS = {
     "trial": "studies",
+    "observational": "studies",
     "meta-analysis": "studies",
     "review": "studies",
     "survey": "studies",
@@ -153,6 +154,7 @@ class Summary:
     own_questions: tuple[str, ...]
     note: str
     sources: tuple[Source, ...]
+    answers: Session = field(compare=False, repr=False)  # the answers it was made from, unknown ids set aside
 
     @property
     def voice(self) -> str:
@@ -222,6 +224,7 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
         own_questions=tuple(session.own_questions),
         note=session.note,
         sources=_sources(pack, checked),
+        answers=answers,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.core.session import os_reason
 from decisionaid.export import SUFFIXES
 from decisionaid.sanitize import display_path
 from decisionaid.storage.files import atomic_write
@@ -30,26 +31,40 @@ def default_export_name(pack: Pack, today: date, *, fmt: str = "text", words: Ca
 
 
 def format_for(path: Path | str) -> str | None:
-    """The format a file name asks for by its ending (.txt, .md, .html or .htm), or None for any other."""
-    return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html"}.get(Path(path).suffix.lower())
+    """The format a file name asks for by its ending (.txt, .md, .html, .htm or .json), or None for any other."""
+    return {".txt": "text", ".md": "md", ".html": "html", ".htm": "html", ".json": "fhir"}.get(
+        Path(path).suffix.lower()
+    )
+
+
+def expand_home(typed: str) -> Path:
+    """A typed file name with `~` or `~user` at its start made that home folder; left as typed when there is no
+    such user (writing it then says so)."""
+    try:
+        return Path(typed).expanduser()
+    except RuntimeError:  # no home folder for that user
+        return Path(typed)
 
 
 def write_export(text: str, path: Path, *, force: bool = False, words: Catalogue | None = None) -> None:
-    """Write atomically with mode 0600; never through a symlink; an existing file only with force."""
+    """Write atomically with mode 0600; never through a symlink; an existing file only with force. ExportError, one
+    line naming the path, for any name that cannot be written (too long, a `~user` with no such user...)."""
     path = Path(path)
     words = words or load_catalogue()
     where = display_path(path)
-    if path.is_symlink():
-        raise ExportError(words("export_file.symlink", path=where))
-    if path.is_dir():
-        raise ExportError(words("export_file.folder", path=where))
-    if path.exists() and not path.is_file():
-        raise ExportError(words("export_file.not_regular", path=where))
-    if path.exists() and not force:
-        raise ExportExists(words("export_file.exists", path=where))
+    if path.parts and path.parts[0].startswith("~"):
+        raise ExportError(words("export_file.no_such_user", path=where, user=path.parts[0][1:]))
     try:
+        if path.is_symlink():
+            raise ExportError(words("export_file.symlink", path=where))
+        if path.is_dir():
+            raise ExportError(words("export_file.folder", path=where))
+        if path.exists() and not path.is_file():
+            raise ExportError(words("export_file.not_regular", path=where))
+        if path.exists() and not force:
+            raise ExportExists(words("export_file.exists", path=where))
         atomic_write(path, text, replace=force)
     except FileExistsError:
         raise ExportExists(words("export_file.exists", path=where)) from None
     except OSError as exc:
-        raise ExportError(words("export_file.cannot_write", path=where, reason=exc.strerror or exc)) from None
+        raise ExportError(words("export_file.cannot_write", path=where, reason=os_reason(exc, words))) from None

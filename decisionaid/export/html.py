@@ -38,15 +38,11 @@ def render_html(handout: Handout) -> str:
         "</head>",
         "<body>",
         '<section class="handout">',
-        f"<h1>{_e(handout.title)}</h1>",
-        '<div class="lead">',
-        *(f"<p>{_e(line)}</p>" for line in handout.top),
-        "</div>",
-        *(line for block in handout.blocks for line in _block(block)),
+        *handout_html(handout),
         "</section>",
         '<section class="rest">',
         f"<h1>{_e(handout.rest_title)}</h1>",
-        *(line for block in handout.rest for line in _block(block)),
+        *(line for block in handout.rest for line in block_html(block)),
         "</section>",
         "</body>",
         "</html>",
@@ -54,7 +50,19 @@ def render_html(handout: Handout) -> str:
     return "\n".join(out) + "\n"
 
 
-def _block(block: Block) -> list[str]:
+def handout_html(handout: Handout, *, breaks: bool = False) -> list[str]:
+    """The one-page part: its title, the lines under it and its sections, as well-formed XHTML; `breaks` puts a
+    line break before each detail, for readers without the style sheet."""
+    return [
+        f"<h1>{_e(handout.title)}</h1>",
+        '<div class="lead">',
+        *(f"<p>{_e(line)}</p>" for line in handout.top),
+        "</div>",
+        *(line for block in handout.blocks for line in block_html(block, breaks=breaks)),
+    ]
+
+
+def block_html(block: Block, *, breaks: bool = False) -> list[str]:
     out = [f'<div class="block {_e(block.kind)}">', f"<h{block.level}>{_e(block.heading)}</h{block.level}>"]
     current = ""  # the list element open now: "ul", "ol" or ""
     for entry in block.entries:
@@ -65,18 +73,20 @@ def _block(block: Block) -> list[str]:
             if wanted:
                 out.append(f"<{wanted}>")
             current = wanted
-        out.append(f"<li>{_entry(entry)}</li>" if wanted else f"<p>{_entry(entry)}</p>")
+        text = _entry(entry, breaks)
+        out.append(f"<li>{text}</li>" if wanted else f"<p>{text}</p>")
     if current:
         out.append(f"</{current}>")
     out.append("</div>")
     return out
 
 
-def _entry(entry: Entry) -> str:
+def _entry(entry: Entry, breaks: bool) -> str:
     text = _e(entry.text)
     if entry.link:
         text += f' <a href="{_e(entry.link)}">{_e(entry.link)}</a>'
-    return text + "".join(f'<span class="detail">{_e(d)}</span>' for d in entry.details)
+    before = "<br/>" if breaks else ""
+    return text + "".join(f'{before}<span class="detail">{_e(d)}</span>' for d in entry.details)
 
 
 def _e(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from decisionaid.core.catalogue import words_for
 from decisionaid.core.handout import build_handout
 from decisionaid.export.html import render_html
 from decisionaid.export.markdown import render_markdown
@@ -18,7 +19,20 @@ if TYPE_CHECKING:
 RENDERERS = {"text": render_text, "md": render_markdown, "html": render_html}
 
 
-def render(summary: Summary, pack: Pack, fmt: str, *, today: date | None = None, words: Catalogue | None = None) -> str:
-    """The handout for `summary` in `fmt`, one of FORMATS, dated `today`."""
+def render(
+    summary: Summary,
+    pack: Pack,
+    fmt: str,
+    *,
+    today: date | None = None,
+    words: Catalogue | None = None,
+    with_note: bool = False,
+) -> str:
+    """The handout for `summary` in `fmt`, one of FORMATS, dated `today`; a FHIR record holds the note only
+    `with_note`."""
     handout = build_handout(summary, pack, today=today or date.today(), words=words)
+    if fmt == "fhir":
+        from decisionaid.export.fhir import render_fhir  # here: only this format needs it
+
+        return render_fhir(summary, pack, handout, words or words_for(pack), with_note=with_note)
     return RENDERERS[fmt](handout)

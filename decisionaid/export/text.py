@@ -1,8 +1,11 @@
-"""The handout as plain text, wrapped at 72 columns: web addresses are never broken, on a line of their own
-when they do not fit beside their entry."""
+"""The handout laid out as lines of text, wrapped at 72 columns: the text export, plain mode and the full-screen
+aid all show these lines. Web addresses are never broken, on a line of their own when they do not fit beside
+their entry."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from decisionaid.export.wrapping import wrap as wrap_lines
@@ -13,32 +16,51 @@ if TYPE_CHECKING:
 WIDTH = 72
 
 
+@dataclass(frozen=True)
+class HandoutLine:
+    """One line of the laid-out handout and what it is: 'title', 'rule' (under a heading), 'heading' (a section's),
+    'topic' (a group's), 'top' (the lines under the title), or '' for an entry's line or a blank one."""
+
+    text: str
+    kind: str = ""
+
+
 def render_text(handout: Handout, *, width: int = WIDTH) -> str:
     """The handout, then the rest under its own title; a blank line between sections."""
     return "\n".join([*handout_lines(handout, width), "", *rest_lines(handout, width)]) + "\n"
 
 
 def handout_lines(handout: Handout, width: int = WIDTH) -> list[str]:
-    """The one-page part: title, the lines under it and its sections."""
-    out = underlined(handout.title, "=", width)
-    for line in handout.top:
-        out += wrap(line, width)
-    for block in handout.blocks:
-        out += ["", *block_lines(block, width)]
-    return out
+    return [line.text for line in handout_layout(handout, width)]
 
 
 def rest_lines(handout: Handout, width: int = WIDTH) -> list[str]:
-    """What follows the handout, under its own title."""
-    out = underlined(handout.rest_title, "=", width)
-    for block in handout.rest:
-        out += ["", *block_lines(block, width)] if block.level == 2 else block_lines(block, width)
+    return [line.text for line in rest_layout(handout, width)]
+
+
+def handout_layout(handout: Handout, width: int = WIDTH) -> list[HandoutLine]:
+    """The one-page part: title, the lines under it and its sections."""
+    out = underlined(handout.title, "title", width)
+    out += [HandoutLine(text, "top") for line in handout.top for text in wrap(line, width)]
+    for block in handout.blocks:
+        out += [HandoutLine(""), *block_layout(block, width)]
     return out
 
 
-def block_lines(block: Block, width: int) -> list[str]:
-    heading = underlined(block.heading, "-", width) if block.level == 2 else wrap(block.heading, width)
-    return [*heading, *(line for entry in block.entries for line in entry_lines(entry, width))]
+def rest_layout(handout: Handout, width: int = WIDTH, blocks: Iterable[Block] | None = None) -> list[HandoutLine]:
+    """What follows the handout (or only `blocks` of it), under its own title."""
+    out = underlined(handout.rest_title, "title", width)
+    for block in handout.rest if blocks is None else blocks:
+        out += [HandoutLine(""), *block_layout(block, width)] if block.level == 2 else block_layout(block, width)
+    return out
+
+
+def block_layout(block: Block, width: int) -> list[HandoutLine]:
+    if block.level == 2:
+        heading = underlined(block.heading, "heading", width)
+    else:
+        heading = [HandoutLine(text, "topic") for text in wrap(block.heading, width)]
+    return [*heading, *(HandoutLine(line) for entry in block.entries for line in entry_lines(entry, width))]
 
 
 def entry_lines(entry: Entry, width: int) -> list[str]:
@@ -59,9 +81,11 @@ def entry_lines(entry: Entry, width: int) -> list[str]:
     return lines
 
 
-def underlined(heading: str, rule: str, width: int) -> list[str]:
+def underlined(heading: str, kind: str, width: int) -> list[HandoutLine]:
+    """A heading's lines, then a rule under them: '=' under a title, '-' under a section's heading."""
     lines = wrap(heading, width)
-    return [*lines, rule * max(len(line) for line in lines)]
+    rule = ("=" if kind == "title" else "-") * max(len(line) for line in lines)
+    return [*(HandoutLine(line, kind) for line in lines), HandoutLine(rule, "rule")]
 
 
 def wrap(text: str, width: int, first: str = "", indent: str = "") -> list[str]:

@@ -19,14 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TEXTSTAT_NEEDED = "decisionaid lint needs textstat 0.7.3: pip install 'decisionaid[lint]'"
-
 
 class TextstatMissing(Exception):
-    """textstat is not installed; it comes with the `lint` extra."""
-
-    def __init__(self) -> None:
-        super().__init__(TEXTSTAT_NEEDED)
+    """textstat is not installed; it comes with the `lint` extra (the command line names how to install it)."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,29 @@ class GradeRow:
     grade: float
 
 
+@dataclass(frozen=True)
+class OptionWords:
+    """The words of the cards that name one option (title and body; a card naming n options counts for each),
+    across the pack and on the short path."""
+
+    option: str
+    status_quo: bool
+    pack: int
+    short_path: int
+
+
+@dataclass(frozen=True)
+class WordsRatio:
+    """The most words any option other than the status quo gets over the fewest, against its limit."""
+
+    ratio: float
+    limit: float
+
+    @property
+    def over(self) -> bool:
+        return self.ratio > self.limit
+
+
 @dataclass
 class LintReport:
     """Everything `lint_pack` found in one pack; `measure` is the readability measure of the pack's language
@@ -53,6 +76,9 @@ class LintReport:
     measure: Measure | None = FLESCH_KINCAID
     short_path: PathTime | None = None
     comparison_words: int = 0
+    option_words: list[OptionWords] = field(default_factory=list)
+    pack_ratio: WordsRatio | None = None  # None with fewer than 2 options other than the status quo
+    short_path_ratio: WordsRatio | None = None  # None then too, or when the pack marks no short path
 
     @property
     def errors(self) -> list[Finding]:

@@ -15,6 +15,13 @@ from decisionaid.content.models import CardKind, SureItem
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
+from decisionaid.lint.fairness import (
+    PACK_RATIO_LIMIT,
+    SHORT_PATH_RATIO_LIMIT,
+    missing_rows,
+    option_words,
+    words_ratio,
+)
 from decisionaid.lint.prose import GRADED_MIN_WORDS, graded_texts, reader_texts
 from decisionaid.lint.readability import MEASURES
 from decisionaid.lint.report import Finding, GradeRow, Level, LintReport
@@ -47,6 +54,7 @@ def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
         linter.reading_grades()
     linter.balance()
     linter.short_path()
+    linter.option_words()
     linter.comparison_cells()
     linter.handout_lines()
     linter.figures()
@@ -173,6 +181,44 @@ class _Linter:
                 Level.error,
                 f"the short path takes {measured.minutes_to_a_tenth:.1f} minutes ({measured.words} words at "
                 f"{WORDS_PER_MINUTE} a minute), over its target of {measured.target_minutes}: {fix}",
+            )
+
+    def option_words(self) -> None:
+        """Every option told fairly: among the options other than the status quo, the words of their cards within
+        PACK_RATIO_LIMIT of each other across the pack and SHORT_PATH_RATIO_LIMIT on the short path; the status
+        quo is held to the same kinds of card, not the same length."""
+        marked = self.report.short_path.marked
+        counted = option_words(self.pack, marked)
+        self.report.option_words = counted
+        active = [c for c in counted if not c.status_quo]
+        self.report.pack_ratio = words_ratio([c.pack for c in active], PACK_RATIO_LIMIT)
+        if marked:
+            self.report.short_path_ratio = words_ratio([c.short_path for c in active], SHORT_PATH_RATIO_LIMIT)
+        ids = [c.option for c in counted]
+        for ratio, field, where in (
+            (self.report.pack_ratio, "pack", "across the pack"),
+            (self.report.short_path_ratio, "short_path", "on the short path"),
+        ):
+            if ratio is None or not ratio.over:
+                continue
+            most = max(active, key=lambda c: getattr(c, field))
+            fewest = min(active, key=lambda c: getattr(c, field))
+            most_words, fewest_words = getattr(most, field), getattr(fewest, field)
+            reason = (
+                f"option '{fewest.option}' has no card {where} and '{most.option}' has {most_words} words"
+                if not fewest_words
+                else f"option '{fewest.option}' has {fewest_words} words of cards {where} and '{most.option}' "
+                f"{most_words} (ratio {ratio.ratio:.2f}; keep it at most {ratio.limit})"
+            )
+            fix = f"tell '{fewest.option}' more, or '{most.option}' less"
+            self.add("pack", f"options[{ids.index(fewest.option)}]", Level.error, f"{reason}: {fix}")
+        for i, option, kind, other in missing_rows(self.pack):
+            self.add(
+                "pack",
+                f"options[{i}]",
+                Level.warning,
+                f"option '{option}' has no {kind.value} card and '{other}' has one: give every option the same "
+                "kinds of card",
             )
 
     def comparison_cells(self) -> None:

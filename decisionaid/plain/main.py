@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.controller import Controller
+from decisionaid.core.faults import FAULT_STATUS, fault_report
 from decisionaid.core.journey import Place
 from decisionaid.plain.console import Console, terminal_width
 from decisionaid.plain.flow import PlainAid
@@ -35,7 +36,7 @@ def run_plain(
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words)
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
     console = Console(
         sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
     )
@@ -53,5 +54,19 @@ def run_plain(
         else:
             tell(" ".join(filter(None, (words("output.failed", reason=failed.reason), outcome.problem, outcome.said))))
         return 1
+    except Exception as fault:  # a fault in the aid: no traceback, whose values may hold what was typed
+        tell(fault_report(fault, controller.words, _leave_after_fault(controller)))
+        return FAULT_STATUS
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _leave_after_fault(controller: Controller) -> str:
+    """Save what can be saved after a fault; what became of the answers, in words."""
+    try:
+        outcome = controller.leave()
+    except Exception:
+        return controller.words("leave.lost")
+    if outcome.saved:
+        return controller.words("leave.saved") if controller.started else ""
+    return " ".join(filter(None, (outcome.problem, outcome.said)))

@@ -13,11 +13,12 @@ from decisionaid.core.pages.steps import CardPage, Choice, QuestionPage, SurePag
 from decisionaid.core.parts import AidMap
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary, voice_of
+from decisionaid.export.text import handout_lines
 from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack, Source
-    from decisionaid.core.handout import Block, Entry, Handout
+    from decisionaid.core.handout import Handout
 
 
 def lines_of(page: pages.Page) -> list[str]:
@@ -171,7 +172,7 @@ def summary(result: Summary, handout: Handout, session: Session, words: Catalogu
     'starred' said in words; then the private answers, the note and a count of the sources."""
     voiced = words.in_voice(voice_of(session.reader))
     lines = [words("plain.summary_title"), words("plain.summary_hint"), ""]
-    lines += handout_lines(handout.title, handout.top, handout.blocks)
+    lines += handout_lines(handout)
     lines += ["", words("plain.all_questions")]
     number = 0
     for group in result.groups:
@@ -204,20 +205,3 @@ def _marks(ticked: bool, starred: bool, words: Catalogue) -> str:
 
 def private_line(text: str, included: bool, words: Catalogue) -> str:
     return words("plain.private_in" if included else "plain.private_out", text=text)
-
-
-def handout_lines(title: str, top: Iterable[str], blocks: Iterable[Block]) -> list[str]:
-    """A handout part as lines: its title and lines, then each block's heading and entries."""
-    lines = [title, *top]
-    for block in blocks:
-        lines += ["", block.heading + ":" if block.level == 2 else block.heading]
-        lines += [entry_line(entry) for entry in block.entries]
-    return lines
-
-
-def entry_line(entry: Entry) -> str:
-    """An entry with its marker, then its details and link on lines of their own."""
-    lead = f"{entry.marker} " if entry.marker else ""
-    indent = " " * len(lead)
-    links = [indent + entry.link] if entry.link else []
-    return "\n".join([lead + entry.text, *(indent + d for d in entry.details), *links])

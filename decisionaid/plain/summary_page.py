@@ -9,9 +9,8 @@ from decisionaid.core.controller import MAX_NOTE, Outcome
 from decisionaid.core.handout import Handout, build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session
 from decisionaid.core.summary import TOP_QUESTIONS, Summary
-from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
-from decisionaid.export.render import render
+from decisionaid.export import FORMATS
+from decisionaid.export.saving import default_path, save_handout, typed_path
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
 from decisionaid.sanitize import clean_text
@@ -138,26 +137,29 @@ class SummaryPage:
             self.report(self.controller.remove_own_question(reply - 1))
 
     def write_note(self) -> None:
-        """Lines until an empty line; they replace the note. An empty first line keeps or deletes the old one."""
+        """Lines until an empty line (or b); they replace the note, which is saved line by line, so a line typed is
+        kept whatever ends the note. An empty first line keeps or deletes the old one; b before any line keeps it."""
         words = self.words
         old = self.session.note.strip()
         if old:
             self.say(words("plain.note_now"), old)
         self.say(words("plain.note_how"))
         lines: list[str] = []
+        saved = True
         while True:
             line = self.aid.ask.text(self.here, words("plain.note_prompt") if not lines else words("plain.note_more"))
-            if line is None:
+            if line is None and not lines:
                 self.say(words("plain.note_unchanged"))
                 return
-            if not line.strip():
+            if line is None or not line.strip():
                 break
             if len("\n".join([*lines, clean_text(line).strip()])) > MAX_NOTE:
                 self.say(words("typing.note_full", limit=words.number(MAX_NOTE)))
                 continue
             lines.append(line.strip())
+            saved = self.report(self.controller.set_note("\n".join(lines)))
         if lines:
-            if self.report(self.controller.set_note("\n".join(lines))):
+            if saved:
                 self.say(words("plain.note_saved"))
         elif old and self.aid.ask.confirm(self.here, words("plain.note_delete")):
             if self.report(self.controller.set_note("")):
@@ -197,7 +199,8 @@ class SummaryPage:
                 self.say(pages.private_line(answer.text, not answer.included, self.words))
 
     def export(self) -> None:
-        """Ask for a format and a file name (default in the current folder); confirm before replacing a file."""
+        """Ask for a format and a file name (default in the documents or home folder); confirm before replacing a
+        file."""
         words = self.words
         self.say(words("plain.format_title"), *pages.choices((words(f"formats.{f}") for f in FORMATS), words))
         count = len(FORMATS)
@@ -205,32 +208,25 @@ class SummaryPage:
         if reply == BACK:
             return
         fmt = FORMATS[int(reply or 1) - 1]
-        default = Path.cwd() / default_export_name(self.aid.pack, self.controller.today(), fmt=fmt, words=self.words)
+        default = default_path(self.controller, fmt)
         while True:
             prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
-            path = Path(answer.strip()).expanduser() if answer.strip() else default
-            if self.write(path, fmt):
+            if self.write(typed_path(answer.strip(), default.parent) if answer.strip() else default, fmt):
                 return
 
     def write(self, path: Path, fmt: str) -> bool:
         """Write the file; True when it was written, False to ask for another name."""
-        if not path.suffix:
-            path = path.with_suffix(SUFFIXES[fmt])
-        fmt = format_for(path) or fmt
-        text = render(self.build(), self.aid.pack, fmt, today=self.controller.today(), words=self.words)
-        try:
-            try:
-                write_export(text, path)
-            except ExportExists:
-                if not self.aid.ask.confirm(self.here, self.words("export.replace", path=path)):
-                    self.say(self.words("plain.not_saved_other_name"))
-                    return False
-                write_export(text, path, force=True)
-        except ExportError as exc:
-            self.say(self.words("plain.not_saved", reason=exc))
+        saved = save_handout(self.controller, fmt, path)
+        if saved.exists:
+            if not self.aid.ask.confirm(self.here, self.words("export.replace", path=saved.path)):
+                self.say(self.words("plain.not_saved_other_name"))
+                return False
+            saved = save_handout(self.controller, fmt, saved.path, replace=True)
+        if not saved.done:
+            self.say(self.words("plain.not_saved", reason=saved.problem))
             return False
-        self.say(self.words("plain.saved_to", path=path.absolute()))
+        self.say(self.words("plain.saved_to", path=saved.path))
         return True

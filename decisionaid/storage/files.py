@@ -22,29 +22,39 @@ SETTINGS_LIMIT = 64 * KIB
 PACK_FILE_LIMIT = 16 * MIB  # a generated 10,000-card pack's cards.toml is about 3.6 MB
 
 _KINDS = {
-    stat.S_IFDIR: "is a folder",
-    stat.S_IFIFO: "is a named pipe, not a regular file",
-    stat.S_IFCHR: "is a device, not a regular file",
-    stat.S_IFBLK: "is a device, not a regular file",
-    stat.S_IFSOCK: "is a socket, not a regular file",
+    stat.S_IFDIR: "folder",
+    stat.S_IFIFO: "pipe",
+    stat.S_IFCHR: "device",
+    stat.S_IFBLK: "device",
+    stat.S_IFSOCK: "socket",
 }
 
 
-class FileReadError(OSError):
-    """A file that cannot be read, with a one-line reason; `str()` is 'path: reason'.
+class FileProblem(OSError):
+    """A file the aid will not read or write. `code` says why, for the catalogue to word (`file_problem.<code>`,
+    filled in with `values`). `str()` is 'path: code'.
 
-    It is an OSError, so code that already handles a failed read handles this too. `reason` stands
-    alone ('cannot read: Permission denied', 'is a named pipe, not a regular file'); `strerror` fits
-    inside a sentence that already says the file could not be read ('Permission denied').
+    It is an OSError, so code that already handles a failed read or write handles this too; `strerror` is the
+    system's own words when it gave any, else the code.
     """
 
-    def __init__(self, path: Path, reason: str, code: int = errno.EINVAL, strerror: str | None = None) -> None:
-        super().__init__(code, strerror or reason, str(path))
+    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: object) -> None:
+        super().__init__(number, str(values.get("reason", code)), str(path))
         self.path = Path(path)
-        self.reason = reason
+        self.code = code
+        self.values = values
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}: {self.reason}"
+        return f"{display_path(self.path)}: {self.code}"
+
+
+class FileReadError(FileProblem):
+    """A file that cannot be read: 'folder', 'pipe', 'device', 'socket', 'not_regular', 'symlink', 'loop',
+    'cannot_read' (the system's words in `values['reason']`), 'too_big', 'grew' or 'not_utf8'."""
+
+
+class FileWriteError(FileProblem):
+    """A file the aid will not write: 'write_symlink' (never through a link) or 'write_not_regular'."""
 
 
 def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
@@ -59,7 +69,7 @@ def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> 
     flags |= getattr(os, "O_BINARY", 0)
     if not follow_symlinks:
         if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):
-            raise FileReadError(path, "is a symbolic link; not reading through it", errno.ELOOP)
+            raise FileReadError(path, "symlink", errno.ELOOP)
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
@@ -67,24 +77,24 @@ def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> 
         raise
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise FileReadError(path, "is a symbolic link; not reading through it", exc.errno) from None
-        raise FileReadError(path, f"cannot read: {exc.strerror}", exc.errno or errno.EIO, exc.strerror) from None
+            raise FileReadError(path, "loop" if follow_symlinks else "symlink", exc.errno) from None
+        raise FileReadError(path, "cannot_read", exc.errno or errno.EIO, reason=exc.strerror or "") from None
     try:
         info = os.fstat(fd)
         kind = stat.S_IFMT(info.st_mode)
         if kind != stat.S_IFREG:
-            raise FileReadError(path, _KINDS.get(kind, "is not a regular file"))
+            raise FileReadError(path, _KINDS.get(kind, "not_regular"))
         if info.st_size > limit:
-            raise FileReadError(path, _too_big(info.st_size, limit), errno.EFBIG)
+            raise FileReadError(path, "too_big", errno.EFBIG, size=f"{info.st_size:,}", limit=_size(limit))
         data = _read_at_most(fd, limit + 1)
     except FileReadError:
         raise
     except OSError as exc:
-        raise FileReadError(path, f"cannot read: {exc.strerror}", exc.errno or errno.EIO, exc.strerror) from None
+        raise FileReadError(path, "cannot_read", exc.errno or errno.EIO, reason=exc.strerror or "") from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise FileReadError(path, _too_big(len(data), limit, grew=True), errno.EFBIG)
+        raise FileReadError(path, "grew", errno.EFBIG, limit=_size(limit))
     return data
 
 
@@ -94,14 +104,14 @@ def read_text_file(path: Path, limit: int, *, follow_symlinks: bool = True) -> s
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileReadError(Path(path), f"not UTF-8 text ({where_in(raw, exc.start)})") from None
+        raise FileReadError(Path(path), "not_utf8", **where_in(raw, exc.start)) from None
 
 
-def where_in(raw: bytes, offset: int) -> str:
-    """'byte 0xff at line 3, column 7': where a bad byte is, for a person opening the file in an editor."""
+def where_in(raw: bytes, offset: int) -> dict[str, object]:
+    """Where a bad byte is, for a person opening the file in an editor: the byte ('0xff'), its line and column."""
     line = raw.count(b"\n", 0, offset) + 1
     column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-    return f"byte 0x{raw[offset]:02x} at line {line}, column {column}"
+    return {"byte": f"0x{raw[offset]:02x}", "line": line, "column": column}
 
 
 def _read_at_most(fd: int, most: int) -> bytes:
@@ -114,12 +124,6 @@ def _read_at_most(fd: int, most: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
-
-
-def _too_big(size: int, limit: int, *, grew: bool = False) -> str:
-    if grew:
-        return f"is too big (it grew while being read; at most {_size(limit)})"
-    return f"is too big ({size:,} bytes; at most {_size(limit)})"
 
 
 def _size(n: int) -> str:
@@ -168,9 +172,9 @@ def atomic_write(path: Path, text: str, *, replace: bool = True) -> None:
     """
     path = Path(path)
     if path.is_symlink():
-        raise OSError(f"{path} is a symbolic link; not writing through it")
+        raise FileWriteError(path, "write_symlink", errno.ELOOP)
     if path.exists() and not path.is_file():
-        raise OSError(f"{path} is not a regular file; not replacing it")
+        raise FileWriteError(path, "write_not_regular")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, PRIVATE_FILE)

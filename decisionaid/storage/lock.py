@@ -31,7 +31,14 @@ _OWNER_LIMIT = 64
 
 
 class LockError(OSError):
-    """The lock file cannot be used (it is a link, a folder, or cannot be opened); `str()` names it."""
+    """The lock file cannot be used. `code` says why, for the catalogue to word: 'symlink', 'not_regular',
+    'cannot_open' or 'cannot_lock' (with the system's own words in `reason`); `str()` names the file."""
+
+    def __init__(self, code: str, path: Path, number: int = errno.EINVAL, reason: str = "") -> None:
+        super().__init__(number, f"{path}: {code}{': ' + reason if reason else ''}")
+        self.code = code
+        self.path = Path(path)
+        self.reason = reason
 
     def __str__(self) -> str:
         return str(self.strerror)
@@ -73,7 +80,7 @@ class AnswersLock:
             os.close(fd)
             if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 return False
-            raise LockError(exc.errno, f"{self.path}: cannot lock: {exc.strerror}") from None
+            raise LockError("cannot_lock", self.path, exc.errno, exc.strerror or "") from None
         self._fd = fd
         self._write_owner(fd)
         return True
@@ -87,6 +94,20 @@ class AnswersLock:
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
+
+    def still_in_place(self) -> bool:
+        """True while the lock file this object holds is still the one at its path: False when it (or its
+        folder) was removed, moved or replaced, since another aid could then lock a new file of that name.
+        Always True where locking is unavailable; False when the lock is not held."""
+        if not self.supported:
+            return True
+        if self._fd is None:
+            return False
+        try:
+            held, there = os.fstat(self._fd), os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
 
     def owner(self) -> int | None:
         """The process id written by whoever last took the lock, or None; for a message, never for deciding."""
@@ -103,11 +124,13 @@ class AnswersLock:
             fd = os.open(self.path, flags, 0o600)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise LockError(exc.errno, f"{self.path}: is a symbolic link; not locking through it") from None
-            raise LockError(exc.errno, f"{self.path}: cannot open the lock file: {exc.strerror}") from None
+                raise LockError("symlink", self.path, exc.errno) from None
+            if exc.errno == errno.EISDIR:
+                raise LockError("not_regular", self.path, exc.errno) from None
+            raise LockError("cannot_open", self.path, exc.errno or errno.EIO, exc.strerror or "") from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise LockError(errno.EINVAL, f"{self.path}: is not a regular file; not locking it")
+            raise LockError("not_regular", self.path)
         return fd
 
     @staticmethod
@@ -137,7 +160,5 @@ class LockHeld(Exception):
     """Another process holds the lock (raised by `with AnswersLock(...)`)."""
 
     def __init__(self, lock: AnswersLock) -> None:
-        owner = lock.owner()
-        by = f" by process {owner}" if owner else ""
-        super().__init__(f"{lock.answers} is open in another decisionaid{by}")
+        super().__init__(str(lock.answers), lock.owner())  # the answers file, and the process that has it open
         self.lock = lock

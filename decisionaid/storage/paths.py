@@ -9,30 +9,66 @@ from pathlib import Path
 APP_NAME = "decisionaid"
 
 
+class FolderRefused(Exception):
+    """A folder the aid will not keep files in. `code` says why, for the catalogue to word: 'others_can_write'
+    (group or others may change what is in it) or 'not_yours' (another user owns it)."""
+
+    def __init__(self, code: str, path: Path) -> None:
+        super().__init__(f"{path}: {code}")
+        self.code = code
+        self.path = Path(path)
+
+
 def data_dir() -> Path:
     """The folder for saved answers and settings: the user's data folder, or $DECISIONAID_DATA_DIR.
 
-    The aid never changes the mode of a folder it did not make. When the folder named is already there
-    and others may look into it (any group or other permission), the aid keeps its files in a private
-    subfolder of it, `decisionaid/`, instead.
+    The aid never changes the mode of a folder it did not make, and never moves to another folder on its own.
+    A folder that another user owns, or that others may write in, is refused (FolderRefused); one that others
+    may only look into is used as it is (`others_can_read` says so, for a warning).
     """
     override = os.environ.get("DECISIONAID_DATA_DIR")
     if override:
-        return private_place(Path(override))
+        return own_folder(Path(override))
     from platformdirs import user_data_path
 
-    return private_place(user_data_path(APP_NAME, appauthor=False))
+    return own_folder(user_data_path(APP_NAME, appauthor=False))
 
 
-def private_place(folder: Path) -> Path:
-    """`folder` when it is missing (it will be made 0700) or only its owner can use it; else `folder/decisionaid`."""
+def own_folder(folder: Path) -> Path:
+    """`folder`, when it is missing (it will be made 0700) or this user's own and closed to others' changes;
+    else FolderRefused."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return folder
+    if not stat.S_ISDIR(info.st_mode) or os.name != "posix":
+        return folder  # not a folder: saving says so
+    if info.st_uid != os.geteuid():
+        raise FolderRefused("not_yours", folder)
+    if stat.S_IMODE(info.st_mode) & 0o022:
+        raise FolderRefused("others_can_write", folder)
+    return folder
+
+
+def only_mine(path: Path) -> bool:
+    """True when `path` (a file or a folder, not a link) belongs to this user and no one else may change it;
+    False when it is missing or cannot be looked at. Always True where there are no owners (Windows)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if os.name != "posix":
+        return True
+    return not stat.S_ISLNK(info.st_mode) and info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & 0o022
+
+
+def others_can_read(folder: Path) -> bool:
+    """True when group or others may look into `folder` (the files in it stay private, 0600)."""
     try:
         mode = folder.stat().st_mode
     except OSError:
-        return folder
-    if stat.S_ISDIR(mode) and stat.S_IMODE(mode) & 0o077 and os.name == "posix":
-        return folder / APP_NAME
-    return folder
+        return False
+    return os.name == "posix" and stat.S_ISDIR(mode) and bool(stat.S_IMODE(mode) & 0o044)
 
 
 def session_path(pack_id: str, folder: Path | None = None) -> Path:
@@ -52,6 +88,19 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)
+
+
+def export_dir() -> Path:
+    """Where a saved handout goes unless the person says otherwise ($DECISIONAID_EXPORT_DIR overrides): their
+    documents folder, else their home folder; never the current folder, which may be anything (a project's
+    checkout, a system folder)."""
+    override = os.environ.get("DECISIONAID_EXPORT_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()
 
 
 def compiled_dir() -> Path:

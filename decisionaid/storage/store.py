@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +18,6 @@ class AnswersFile:
 
     def read(self) -> bytes | None:
         """The file's bytes, or None when there is none yet; OSError when it cannot be read."""
-        self._remove_interrupted_writes()
         try:
             return read_file_bytes(self.path, ANSWERS_LIMIT, follow_symlinks=False)
         except FileNotFoundError:
@@ -26,6 +27,13 @@ class AnswersFile:
         """Replace the file whole (mode 0600, in a 0700 folder); OSError when it cannot be written."""
         ensure_private_dir(self.path.parent)
         atomic_write(self.path, text)
+
+    def replaceable(self) -> bool:
+        """True when something a save would replace is at the path: a file or a link, not a folder or nothing."""
+        try:
+            return not stat.S_ISDIR(os.lstat(self.path).st_mode)
+        except OSError:
+            return False
 
     def delete(self) -> None:
         """Remove the file; OSError when it cannot be removed."""
@@ -42,8 +50,9 @@ class AnswersFile:
         self.path.rename(backup)
         return backup
 
-    def _remove_interrupted_writes(self) -> None:
-        """Delete temporary files left by a save that was killed before its rename."""
+    def remove_interrupted_writes(self) -> None:
+        """Delete temporary files left by a save that was killed before its rename. Only for the holder of the
+        lock: another aid's temporary file may be a save under way."""
         try:
             for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
                 leftover.unlink(missing_ok=True)

@@ -5,26 +5,28 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
+BYTE_ORDER_MARK = "\ufeff"  # some editors start UTF-8 files with it; TOML's reader would call it an invalid statement
 MAX_DEPTH = 32  # tables and arrays inside one another; no file the aid reads needs more than 5
 
 
+class TooDeep(tomllib.TOMLDecodeError):
+    """Values nested more than MAX_DEPTH deep: said by whoever reads the file, in the catalogue's words."""
+
+
 def parse_toml(text: str) -> dict[str, Any]:
-    """The data in `text`, or tomllib.TOMLDecodeError (also for values nested more than MAX_DEPTH deep).
+    """The data in `text` (a byte-order mark at its start is skipped), or tomllib.TOMLDecodeError (also for values
+    nested more than MAX_DEPTH deep).
 
     tomllib reads nested values recursively, so a few hundred levels raise RecursionError; that, and
     anything deeper than MAX_DEPTH (which later steps would walk recursively too), is refused here.
     """
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix(BYTE_ORDER_MARK))
     except RecursionError:
-        raise tomllib.TOMLDecodeError(_too_deep()) from None
+        raise TooDeep(MAX_DEPTH) from None
     if _depth(data) > MAX_DEPTH:
-        raise tomllib.TOMLDecodeError(_too_deep())
+        raise TooDeep(MAX_DEPTH)
     return data
-
-
-def _too_deep() -> str:
-    return f"values are nested too deeply (at most {MAX_DEPTH} levels)"
 
 
 def _depth(data: object) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Awaitable, Callable, Iterable
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -18,11 +19,11 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from decisionaid.core.controller import Controller, Outcome
+from decisionaid.core.faults import FAULT_STATUS, fault_report
 from decisionaid.core.journey import Place
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
 from decisionaid.core.site import PERSONAL, Site
-from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
@@ -97,7 +98,6 @@ class DecisionAidApp(App[int]):
         controller: Controller,
         *,
         theme: str | None = None,
-        settings_path: Path | None = None,
         export_dir: Path | None = None,
         site: Site = PERSONAL,
         opening: Place | None = None,
@@ -105,9 +105,7 @@ class DecisionAidApp(App[int]):
         super().__init__()
         for extra in THEMES:
             self.register_theme(extra)
-        self.settings_path = settings_path
-        saved = load_settings(settings_path).theme if settings_path else None
-        chosen = theme or saved
+        chosen = theme or controller.saved_theme()
         if chosen in self.available_themes:
             self.theme = chosen
         self.controller = controller
@@ -137,7 +135,7 @@ class DecisionAidApp(App[int]):
         if self.site.kiosk:
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         if self.opening is None:
-            self.push_screen(WelcomeScreen(self.controller))
+            self.push_screen(WelcomeScreen(self.controller, self.site))
         else:
             self.show_outcome(self.controller.go(*self.opening))
             self.push_screen(self.screen_for(self.controller.page(self.keys)))
@@ -151,7 +149,7 @@ class DecisionAidApp(App[int]):
     async def _opened(self, claimed: bool | None) -> None:
         """The answers that were open elsewhere are ours now: the welcome shows them afresh."""
         if claimed:
-            await self.switch_screen(WelcomeScreen(self.controller))
+            await self.switch_screen(WelcomeScreen(self.controller, self.site))
             self.notify(self.words("lock.claimed"), markup=False)
 
     def on_unmount(self) -> None:
@@ -248,7 +246,7 @@ class DecisionAidApp(App[int]):
         card, another question of the same step), or on a new screen."""
         place = (stage, position)
         if stage == "welcome":
-            await self.switch_screen(WelcomeScreen(self.controller))
+            await self.switch_screen(WelcomeScreen(self.controller, self.site))
             return
         page = self.controller.page(self.keys, place)
         screen = self.screen
@@ -310,7 +308,7 @@ class DecisionAidApp(App[int]):
         outcome = self.controller.delete()
         self.show_outcome(outcome)
         if outcome.done:
-            await self.switch_screen(WelcomeScreen(self.controller))
+            await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
     async def start_afresh(self) -> None:
         """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
@@ -319,25 +317,14 @@ class DecisionAidApp(App[int]):
         self.theme = self._first_theme
         while len(self.screen_stack) > 2:
             await self.pop_screen()
-        await self.switch_screen(WelcomeScreen(self.controller))
-
-    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
-        reason = str(event.exception)
-        self.notify(self.words("download.failed", reason=reason), severity="error", markup=False)
+        await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
     def _save_when_drawn(self, save: Callable[[], Outcome]) -> None:
         """Answers are saved just after the screen shows them, so a key is never kept waiting on the disk."""
         self.call_after_refresh(lambda: self.show_outcome(save()))
 
     def _remember_theme(self, _theme: object) -> None:
-        if self.settings_path is None:
-            return
-        try:
-            save_settings(Settings(theme=self.theme), self.settings_path)
-        except OSError as exc:
-            self.notify(
-                self.words("notice.theme_not_saved", reason=exc.strerror or exc), severity="warning", markup=False
-            )
+        self.show_outcome(self.controller.remember_theme(self.theme))
 
     # --- keys everywhere -------------------------------------------------------------
 
@@ -406,6 +393,23 @@ class DecisionAidApp(App[int]):
             self.farewell = " ".join(filter(None, (outcome.problem, outcome.said)))
             status = status or 1
         self.exit(return_code=status)
+
+    def _fatal_error(self) -> None:
+        """A fault in the aid. Textual's own report prints a traceback with every local variable, and so what a
+        person typed; this one saves what it can and keeps for the farewell line only the kind of fault and
+        where it was (Textual's hook, private: the one place the aid reaches into Textual's workings)."""
+        error = sys.exc_info()[1] or self._exception
+        with suppress(Exception):  # the fault may be in keeping what is typed: the rest is still saved
+            self.keep_typing()
+        try:
+            outcome = self.controller.leave()
+            answers = " ".join(filter(None, (outcome.problem, outcome.said))) or self.words("leave.saved")
+        except Exception:
+            answers = self.words("leave.lost")
+        self.farewell = fault_report(error, self.words, answers) if error else None
+        self._return_code = FAULT_STATUS
+        self.bell()
+        self._close_messages_no_wait()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         words = self.words

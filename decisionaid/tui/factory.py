@@ -34,8 +34,6 @@ def make_app(
     In kiosk mode (`site.kiosk`) no settings file is read or written. With `at`, the aid opens at that step
     instead of the welcome, saying that it was opened for a look.
     """
-    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words)
-    remembered = None if site.kiosk else settings or settings_path()
-    return DecisionAidApp(
-        controller, theme=theme, settings_path=remembered, export_dir=export_dir, site=site, opening=at
-    )
+    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
+    controller.settings_file = None if site.kiosk else settings or settings_path()
+    return DecisionAidApp(controller, theme=theme, export_dir=export_dir, site=site, opening=at)

@@ -185,7 +185,7 @@ class Pages:
             choices=(Choice(YES, words("sure.yes"), answer is True), Choice(NO, words("sure.no"), answer is False)),
             meaning=item.if_no if answer is False else "",
             citation=sure.citation,
-            credit=words("sure.credit", citation=sure.citation),
+            credit=words("sure.credit", citation=sure.short_citation or sure.citation),
             terms=sure.terms_of_use,
             actions=self.actions("back", "next", "sources"),
         )

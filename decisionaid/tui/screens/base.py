@@ -71,7 +71,7 @@ class AidScreen(StyledOnce, LabelledScreen):
             self.title or "",
             controller.where(),
             controller.where(short=True),
-            help_now=self.pack.help_now,
+            help_now=controller.words if self.pack.help_now else None,
         )
 
     def card_pages(self, positions: Iterable[int]) -> list[CardPage]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +16,8 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import ExportError, ExportExists, default_export_name, format_for, write_export
-from decisionaid.export.render import render
+from decisionaid.export.files import expand_home
+from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
@@ -27,8 +25,7 @@ from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
-    from decisionaid.content import Pack
-    from decisionaid.core.summary import Summary
+    pass
 
 
 class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
@@ -40,9 +37,10 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="cancel")]
 
-    def __init__(self, export_text: Callable[[str], str], default_path: Path, words: Catalogue) -> None:
+    def __init__(self, save_to: Callable[[str, Path, bool], Saved], default_path: Path, words: Catalogue) -> None:
+        """`save_to(format, path, replace)` writes the handout."""
         super().__init__(classes="dialog-screen")
-        self.export_text = export_text
+        self.save_to = save_to
         self.default_path = default_path
         self.words = words
         self.fmt = "text"
@@ -81,7 +79,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         self.dismiss(None)
 
     def target(self) -> Path:
-        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+        return expand_home(self.query_one("#path", Input).value.strip())
 
     def action_save(self) -> None:
         self.save()
@@ -91,68 +89,18 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         if not path.name:
             self.show_error(self.words("export.no_name"))
             return
-        fmt = format_for(path) or self.fmt
-        try:
-            write_export(self.export_text(fmt), path, force=force)
-        except ExportExists:
+        saved = self.save_to(self.fmt, path, force)
+        if saved.exists:
             self.app.push_screen(
-                ConfirmScreen(self.words("export.replace", path=path), self.words("export.replace_button"), self.words),
+                ConfirmScreen(
+                    self.words("export.replace", path=saved.path), self.words("export.replace_button"), self.words
+                ),
                 lambda replace: self.save(force=True) if replace else None,
             )
-        except ExportError as exc:
-            self.show_error(str(exc))
+        elif not saved.done:
+            self.show_error(saved.problem or "")
         else:
-            self.dismiss(path)
+            self.dismiss(saved.path)
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(Content(message))
-
-
-MIME_TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
-
-
-class DownloadScreen(StyledOnce, LabelledScreen, ModalScreen[str | None]):
-    """In a browser: hands the handout to the browser as a file, in each export format.
-
-    Returns the file name sent, or None when cancelled. On a shared computer it reminds the person
-    that the browser keeps what it downloads.
-    """
-
-    BINDINGS = [
-        Binding("t", "download('text')", "download_text", id="download-text"),
-        Binding("m", "download('md')", "download_md", id="download-md"),
-        Binding("w", "download('html')", "download_html", id="download-html"),
-        Binding("escape", "cancel", "cancel", id="cancel"),
-    ]
-
-    def __init__(
-        self, summary: Summary, pack: Pack, words: Catalogue, *, shared: bool, today: date | None = None
-    ) -> None:
-        super().__init__(classes="dialog-screen")
-        self.summary = summary
-        self.pack = pack
-        self.words = words
-        self.shared = shared
-        self.today = today or date.today()
-
-    def compose(self) -> ComposeResult:
-        words = self.words
-        with Vertical(classes="dialog", id="download") as box:
-            box.border_title = words("download.title")
-            yield Static(Content(words("download.intro")))
-            if self.shared:
-                yield Static(Content(words("download.shared")), id="shared", classes="notice")
-            with Horizontal(classes="buttons"):
-                yield Button(Content(words("download.text")), action="screen.download('text')", variant="primary")
-                yield Button(Content(words("download.markdown")), action="screen.download('md')")
-                yield Button(Content(words("download.html")), action="screen.download('html')")
-                yield Button(Content(words("download.cancel")), action="screen.cancel")
-
-    def action_download(self, fmt: str) -> None:
-        name = default_export_name(self.pack, self.today, fmt=fmt, words=self.words)
-        text = render(self.summary, self.pack, fmt, today=self.today, words=self.words)
-        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type=MIME_TYPES[fmt], encoding="utf-8")
-        self.dismiss(name)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

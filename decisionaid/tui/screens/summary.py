@@ -19,13 +19,11 @@ from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outc
 from decisionaid.core.handout import Handout
 from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
-from decisionaid.core.site import PERSONAL
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
-from decisionaid.export.files import default_export_name
-from decisionaid.export.render import render
+from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import StepScreen
-from decisionaid.tui.screens.export import DownloadScreen, ExportScreen
+from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
@@ -270,9 +268,16 @@ class SummaryScreen(StepScreen):
     async def ticked(self, event: Checkbox.Changed) -> None:
         box = event.checkbox
         self.report(self.controller.include_question(box.name or "", event.value))
-        if isinstance(box, QuestionBox) and not event.value:
-            box.set_starred(False)
+        if isinstance(box, QuestionBox):
+            self.show_question(box)
         await self.show_handout()
+
+    def show_question(self, box: QuestionBox) -> None:
+        """A question's box as the answers now have it: ticked or left out, starred or not."""
+        question = next(q for q in self.rebuilt().summary.questions() if q.id == box.name)
+        with box.prevent(Checkbox.Changed):
+            box.value = question.ticked
+        box.set_starred(question.starred)
 
     # --- starring ----------------------------------------------------------------------
 
@@ -280,10 +285,9 @@ class SummaryScreen(StepScreen):
         """Star or unstar the question that has the focus: a suggested one, or one of the person's own."""
         focused = self.focused
         if isinstance(focused, QuestionBox):
-            outcome = self.controller.star_question(focused.name or "", not focused.starred)
-            if outcome.done:
-                focused.value = True
-                focused.set_starred(not focused.starred)
+            starred = next(q.starred for q in self.rebuilt().summary.questions() if q.id == focused.name)
+            outcome = self.controller.star_question(focused.name or "", not starred)
+            self.show_question(focused)
         elif self.own_button(focused):
             await self.star_own(int(focused.name or 0))
             return
@@ -370,24 +374,14 @@ class SummaryScreen(StepScreen):
         self.refresh_bindings()
 
     def action_export(self) -> None:
-        if self.app.is_web:
-            shared = getattr(self.app, "site", PERSONAL).kiosk
-            screen = DownloadScreen(self.build(), self.pack, self.words, shared=shared, today=self.controller.today())
-            self.app.push_screen(screen, self.sent)
-            return
-        home = Path.home()
-        folder = self.export_dir or (home if home.is_dir() else Path.cwd())
-        summary, pack, today = self.build(), self.pack, self.controller.today()
-        path = folder / default_export_name(pack, today, words=self.words)
-        self.app.push_screen(
-            ExportScreen(lambda fmt: render(summary, pack, fmt, today=today, words=self.words), path, self.words),
-            self.exported,
-        )
+        controller = self.controller
+
+        def save_to(fmt: str, path: Path, replace: bool) -> Saved:
+            return save_handout(controller, fmt, path, replace=replace)
+
+        path = default_path(controller, folder=self.export_dir)
+        self.app.push_screen(ExportScreen(save_to, path, self.words), self.exported)
 
     def exported(self, path: Path | None) -> None:
         if path is not None:
             self.query_one("#status", Static).update(Content(self.words("summary.saved_to", path=path)))
-
-    def sent(self, name: str | None) -> None:
-        if name is not None:
-            self.query_one("#status", Static).update(Content(self.words("download.sent", name=name)))

@@ -31,7 +31,7 @@ class SureScreen(ChoiceStepScreen):
         yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
         yield Static(Content(page.meaning), id="meaning", classes="explanation")
         yield Static(Content(page.credit), classes="citation")
-        terms = Static(Content(page.terms), id="terms", classes="citation")
+        terms = Static(Content(f"{page.citation}\n{page.terms}"), id="terms", classes="citation")
         terms.display = False
         yield terms
 
@@ -49,6 +49,6 @@ class SureScreen(ChoiceStepScreen):
         self.query_one("#meaning", Static).update(Content(self.model.meaning))
 
     def action_sources(self) -> None:
-        """Show or hide the SURE test's terms of use in full."""
+        """Show or hide the SURE test's citation and terms of use in full."""
         terms = self.query_one("#terms", Static)
         terms.display = not terms.display

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 
-from decisionaid.core import pages
-from decisionaid.core.site import PERSONAL
+from decisionaid.core.controller import Controller
+from decisionaid.core.site import PERSONAL, Site
+from decisionaid.tui.keys import page_keys
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
 from decisionaid.tui.widgets.action_button import ActionButton
@@ -27,17 +28,16 @@ class WelcomeScreen(AidScreen):
         Binding("d", "delete", "delete_answers", id="delete"),
     ]
 
+    def __init__(self, controller: Controller, site: Site = PERSONAL) -> None:
+        super().__init__(controller)
+        self.site = site
+
     def compose(self) -> ComposeResult:
         controller, words = self.controller, self.controller.words
-        site = getattr(self.app, "site", PERSONAL)
-        help_key, minutes = words("welcome.help_key_tui"), controller.minutes()
-        left_off = controller.left_off()
-        page = pages.welcome(
-            self.pack, words, controller.notices, left_off, help_key, minutes, site=site, in_browser=self.app.is_web
-        )
+        page = controller.welcome_page(page_keys(words), site=self.site)
         yield self.title_bar()
         with Page(id="welcome", classes="page"):
-            yield from line_widgets(page.lines)
+            yield from line_widgets(page.page.lines)
         with Horizontal(classes="nav"):
             if not controller.started:
                 yield ActionButton(words("welcome.start"), "screen.start", variant="primary", id="start")
