@@ -177,6 +177,10 @@ async def test_a_form_from_an_older_page_or_without_the_token_changes_nothing(co
     assert browser.url == "/step/summary/0" and "That page was out of date" in browser.page
     controller = next(iter(aid.sessions.by_id.values())).aid.controller
     assert controller.session.note == "first"
+    for fmt, kind in (("text", "text/plain"), ("md", "text/markdown"), ("html", "text/html"), ("fhir", "fhir+json")):
+        download = await client.get(f"/download/{fmt}")
+        assert download.status == 200 and kind in download.headers["Content-Type"], fmt
+        assert "attachment" in download.headers["Content-Disposition"]
     await client.close()
     await aid.stop()
 

@@ -40,7 +40,7 @@ STATIC = Path(__file__).parent / "static"
 LEAVE_GRACE_SECONDS = 15  # after a page is left (script on), a session with no new request ends this soon
 SWEEP_SECONDS = 5
 MAX_FORM_BYTES = 1024 * 1024  # a note of 200,000 characters, with room to spare
-TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html"}
+TYPES = {"text": "text/plain", "md": "text/markdown", "html": "text/html", "fhir": "application/fhir+json"}
 
 
 @dataclass(frozen=True)
