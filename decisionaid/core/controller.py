@@ -24,6 +24,7 @@ from decisionaid.core.journey import Journey, Place
 from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
+    MAX_OWN_QUESTIONS,
     READERS,
     Session,
     SessionError,
@@ -411,6 +412,8 @@ class Controller:
             return Outcome(
                 done=False, problem=self.words("summary.question_too_long", limit=self.words.number(MAX_QUESTION))
             )
+        if len(self._live.own_questions) >= MAX_OWN_QUESTIONS:
+            return Outcome(done=False, problem=self.words("summary.own_full", limit=MAX_OWN_QUESTIONS))
         outcome = self._change(own_questions=(*self._live.own_questions, text))
         return replace(outcome, said=self.words("summary.added", text=text))
 

@@ -31,6 +31,7 @@ Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "
 STAGES: tuple[Stage, ...] = ("welcome", "compare", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
 LEANING_NOT_SURE = "not sure yet"  # never an option id: ids have no spaces
+MAX_OWN_QUESTIONS = 100  # a person's own questions: more is no use in a handout, and the list must open in about 1 s
 
 
 class SessionError(Exception):
@@ -143,7 +144,13 @@ def _position(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
+def _too_many_own() -> str:
+    from decisionaid.core.catalogue import load_catalogue
+
+    return load_catalogue()("session_problem.too_many_own", most=MAX_OWN_QUESTIONS)
+
+
+_FIELDS: dict[str, tuple[Callable[[object], bool], str | Callable[[], str]]] = {
     "pack": (_text, "must be text"),
     "pack_version": (_text, "must be text"),
     "started": (lambda v: _moment(v) is not None, "must be a date and time"),
@@ -158,8 +165,8 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "sure": (_bool_map, "must be a table of true or false"),
     "unticked": (_texts, "must be a list of text"),
     "starred": (_texts, "must be a list of text"),
-    "own_questions": (_texts, "must be a list of text"),
-    "starred_own": (_texts, "must be a list of text"),
+    "own_questions": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, _too_many_own),
+    "starred_own": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, _too_many_own),
     "own_draft": (_text, "must be text"),
     "withheld": (_texts, "must be a list of text"),
     "leaning": (_text, "must be text"),
@@ -214,7 +221,7 @@ def parse_session(text: str, where: str) -> Session:
             raise SessionError(f"{where}: {key}: not a field of an answers file")
         check, reason = _FIELDS[key]
         if not check(value):
-            raise SessionError(f"{where}: {key}: {reason}")
+            raise SessionError(f"{where}: {key}: {reason() if callable(reason) else reason}")
     if "pack" not in data:
         raise SessionError(f"{where}: pack: missing")
     moments = {k: _moment(data[k]) for k in ("started", "updated") if k in data}
