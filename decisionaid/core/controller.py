@@ -219,10 +219,10 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            if isinstance(exc, FileReadError) and exc.code != "cannot_read":
+            if isinstance(exc, FileReadError) and exc.code == "cannot_read":
+                reason = exc.strerror  # the system's own words: the sentence already says it could not be read
+            else:
                 reason = file_problem(exc, words)
-            else:  # the system's own words: the sentence already says it could not be read
-                reason = exc.strerror or str(exc)
             if self.answers.replaceable():  # unreadable or too big, yet a save would replace it: keep it aside first
                 self.notices = (self._set_aside(words("notice.unreadable_kept", reason=reason, path=where)),)
             else:
@@ -272,7 +272,9 @@ class Controller:
             backup = self.answers.move_aside()
         except OSError as exc:
             self._read_only(self.words("notice.not_moved_read_only", path=self.answers.path))
-            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=exc.strerror or exc)}"
+            return (
+                f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=file_problem(exc, self.words))}"
+            )
         return f"{why} {self.words('notice.moved', path=backup)}"
 
     # --- moving through the journey --------------------------------------------------
@@ -464,7 +466,9 @@ class Controller:
         try:
             self._session = save_session(self._session, self.answers.path)
         except OSError as exc:
-            self.save_problem = self.words("notice.not_saved", path=self.answers.path, reason=exc.strerror or exc)
+            self.save_problem = self.words(
+                "notice.not_saved", path=self.answers.path, reason=file_problem(exc, self.words)
+            )
             return Outcome(problem=self.save_problem)
         self.save_problem = None
         if self._restored is not None:
@@ -481,7 +485,7 @@ class Controller:
         try:
             self.answers.delete()
         except OSError as exc:
-            problem = self.words("notice.not_deleted", path=self.answers.path, reason=exc.strerror or exc)
+            problem = self.words("notice.not_deleted", path=self.answers.path, reason=file_problem(exc, self.words))
             return Outcome(done=False, problem=problem)
         self._session = None
         self.save_problem = None

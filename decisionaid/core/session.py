@@ -18,8 +18,15 @@ from typing import TYPE_CHECKING, Any, Literal
 import tomli_w
 
 from decisionaid.content.problems import display_path
-from decisionaid.sanitize import clean_data, clean_text
-from decisionaid.storage.files import ANSWERS_LIMIT, FileReadError, atomic_write, ensure_private_dir, read_text_file
+from decisionaid.sanitize import clean_data, clean_text, escape_controls
+from decisionaid.storage.files import (
+    ANSWERS_LIMIT,
+    FileProblem,
+    FileReadError,
+    atomic_write,
+    ensure_private_dir,
+    read_text_file,
+)
 from decisionaid.storage.tomlfile import parse_toml
 
 if TYPE_CHECKING:
@@ -256,11 +263,14 @@ def load_session(path: Path) -> Session:
     return parse_session(text, where)
 
 
-def file_problem(error: FileReadError, words: Catalogue | None = None) -> str:
-    """Why a file could not be read, in the catalogue's words ('is a named pipe, not a regular file')."""
+def file_problem(error: OSError, words: Catalogue | None = None) -> str:
+    """Why a file could not be read or written, in the catalogue's words ('is a named pipe, not a regular file'),
+    or the system's own; never a path's control characters."""
     from decisionaid.core.catalogue import load_catalogue
 
-    return (words or load_catalogue())(f"file_problem.{error.code}", **error.values)
+    if isinstance(error, FileProblem):
+        return (words or load_catalogue())(f"file_problem.{error.code}", **error.values)
+    return error.strerror or escape_controls(str(error))
 
 
 def save_session(session: Session, path: Path) -> Session:

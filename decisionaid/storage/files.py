@@ -30,13 +30,12 @@ _KINDS = {
 }
 
 
-class FileReadError(OSError):
-    """A file that cannot be read. `code` says why, for the catalogue to word (`file_problem.<code>`, filled in
-    with `values`): 'folder', 'pipe', 'device', 'socket', 'not_regular', 'symlink', 'loop', 'cannot_read'
-    (the system's words in `values['reason']`), 'too_big', 'grew' or 'not_utf8'. `str()` is 'path: code'.
+class FileProblem(OSError):
+    """A file that cannot be read or written. `code` says why, for the catalogue to word (`file_problem.<code>`,
+    filled in with `values`); `str()` is 'path: code', with the path's control characters made visible.
 
-    It is an OSError, so code that already handles a failed read handles this too; `strerror` is the system's
-    own words when it gave any, else the code.
+    It is an OSError, so code that already handles a failed read or write handles this too; `strerror` is the
+    system's own words when it gave any, else the code.
     """
 
     def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: str) -> None:
@@ -47,6 +46,15 @@ class FileReadError(OSError):
 
     def __str__(self) -> str:
         return f"{display_path(self.path)}: {self.code}"
+
+
+class FileReadError(FileProblem):
+    """A file that cannot be read: 'folder', 'pipe', 'device', 'socket', 'not_regular', 'symlink', 'loop',
+    'cannot_read' (the system's words in `values['reason']`), 'too_big', 'grew' or 'not_utf8'."""
+
+
+class FileWriteError(FileProblem):
+    """A file that is not replaced: 'write_symlink' (never written through) or 'write_not_regular'."""
 
 
 def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
@@ -164,9 +172,9 @@ def atomic_write(path: Path, text: str, *, replace: bool = True) -> None:
     """
     path = Path(path)
     if path.is_symlink():
-        raise OSError(f"{path} is a symbolic link; not writing through it")
+        raise FileWriteError(path, "write_symlink", errno.ELOOP)
     if path.exists() and not path.is_file():
-        raise OSError(f"{path} is not a regular file; not replacing it")
+        raise FileWriteError(path, "write_not_regular")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, PRIVATE_FILE)
