@@ -13,7 +13,14 @@ import pytest
 
 from decisionaid.content import load_pack
 from decisionaid.core.controller import Controller
-from decisionaid.core.session import SESSION_VERSION, Session, SessionError, load_session, save_session
+from decisionaid.core.session import (
+    SESSION_VERSION,
+    Session,
+    SessionError,
+    file_problem,
+    load_session,
+    save_session,
+)
 from decisionaid.storage.copies import copies_folder
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack
@@ -91,8 +98,9 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
     target.write_text("keep me")
     link = tmp_path / "answers.toml"
     link.symlink_to(target)
-    with pytest.raises(OSError, match="symbolic link"):
+    with pytest.raises(OSError) as refused:
         save_session(answered(pack), link)
+    assert file_problem(refused.value) == "is a symbolic link; not writing through it"
     assert target.read_text() == "keep me"
 
 
