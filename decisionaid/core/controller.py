@@ -30,6 +30,7 @@ from decisionaid.core.session import (
     SessionError,
     Stage,
     file_problem,
+    load_session,
     parse_session,
     save_session,
     set_aside_unknown,
@@ -254,8 +255,8 @@ class Controller:
         newest = copies[-1]
         if self._session is None and self._claimed:
             try:
-                session = parse_session(newest.read_text(encoding="utf-8"), str(newest))
-            except (OSError, UnicodeDecodeError, SessionError):
+                session = load_session(newest)  # a regular file of bounded size, never through a link
+            except SessionError:
                 session = None
             if session is not None and session.pack == self.pack.meta.id:
                 self._session, self._restored = set_aside_unknown(session, self.pack), newest
