@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         session = load_session(path)
     except SessionError as exc:
-        print(words("export_cli.problem", problem=exc), file=sys.stderr)
+        print(words("export_cli.problem", problem=exc.line(words)), file=sys.stderr)
         return 2
     where = display_path(path)
     if session.pack != pack.meta.id:

@@ -234,7 +234,7 @@ class Controller:
         try:
             session = parse_session(raw.decode("utf-8"), str(where))
         except (SessionError, UnicodeDecodeError) as exc:
-            reason = str(exc).removeprefix(f"{where}: ") if isinstance(exc, SessionError) else "not a text file"
+            reason = exc.reason(words) if isinstance(exc, SessionError) else words("session_problem.not_text")
             self.notices = (self._set_aside(words("notice.bad_file", reason=reason)),)
             return
         if session.pack != self.pack.meta.id:

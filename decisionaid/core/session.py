@@ -42,7 +42,25 @@ MAX_OWN_QUESTIONS = 100  # a person's own questions: more is no use in a handout
 
 
 class SessionError(Exception):
-    """A session file that cannot be used, with a one-line reason naming the file and the field."""
+    """A session file that cannot be used. `code` says why, for the catalogue to word (`session_problem.<code>`,
+    filled in with `values`); `reason(words)` is that sentence, `line(words)` names the file and the field
+    first, and `str()` is the line in English."""
+
+    def __init__(self, file: str, code: str, /, **values: object) -> None:
+        self.file = file
+        self.code = code
+        self.values = values
+        super().__init__(self.line())
+
+    def reason(self, words: Catalogue | None = None) -> str:
+        """Why, naming the field first when there is one ('stage: must be one of: ...')."""
+        from decisionaid.core.catalogue import load_catalogue
+
+        key = self.code if "." in self.code else f"session_problem.{self.code}"  # another section's, whole
+        return (words or load_catalogue())(key, **self.values)
+
+    def line(self, words: Catalogue | None = None) -> str:
+        return f"{self.file}: {self.reason(words)}"
 
 
 def now() -> datetime:
@@ -151,34 +169,28 @@ def _position(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _too_many_own() -> str:
-    from decisionaid.core.catalogue import load_catalogue
-
-    return load_catalogue()("session_problem.too_many_own", most=MAX_OWN_QUESTIONS)
-
-
-_FIELDS: dict[str, tuple[Callable[[object], bool], str | Callable[[], str]]] = {
-    "pack": (_text, "must be text"),
-    "pack_version": (_text, "must be text"),
-    "started": (lambda v: _moment(v) is not None, "must be a date and time"),
-    "updated": (lambda v: _moment(v) is not None, "must be a date and time"),
-    "stage": (lambda v: v in STAGES, f"must be one of: {', '.join(STAGES)}"),
-    "position": (_position, "must be a whole number, 0 or more"),
-    "reader": (lambda v: v in READERS, "must be 'self', 'helper' or empty"),
-    "cards_read": (_texts, "must be a list of text"),
-    "seen": (_texts, "must be a list of text"),
-    "self_check": (_text_map, "must be a table of text"),
-    "values": (_text_map, "must be a table of text"),
-    "sure": (_bool_map, "must be a table of true or false"),
-    "unticked": (_texts, "must be a list of text"),
-    "starred": (_texts, "must be a list of text"),
-    "own_questions": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, _too_many_own),
-    "starred_own": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, _too_many_own),
-    "own_draft": (_text, "must be text"),
-    "withheld": (_texts, "must be a list of text"),
-    "leaning": (_text, "must be text"),
-    "note": (_text, "must be text"),
-    "kept": (lambda v: _kept(v), "must be a table of lists and tables of earlier answers"),
+_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's check, and its problem's code
+    "pack": (_text, "text"),
+    "pack_version": (_text, "text"),
+    "started": (lambda v: _moment(v) is not None, "moment"),
+    "updated": (lambda v: _moment(v) is not None, "moment"),
+    "stage": (lambda v: v in STAGES, "stage"),
+    "position": (_position, "position"),
+    "reader": (lambda v: v in READERS, "reader"),
+    "cards_read": (_texts, "texts"),
+    "seen": (_texts, "texts"),
+    "self_check": (_text_map, "text_table"),
+    "values": (_text_map, "text_table"),
+    "sure": (_bool_map, "bool_table"),
+    "unticked": (_texts, "texts"),
+    "starred": (_texts, "texts"),
+    "own_questions": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, "too_many_own"),
+    "starred_own": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, "too_many_own"),
+    "own_draft": (_text, "text"),
+    "withheld": (_texts, "texts"),
+    "leaning": (_text, "text"),
+    "note": (_text, "text"),
+    "kept": (lambda v: _kept(v), "kept"),
 }
 
 _KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
@@ -205,8 +217,8 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
     if type(version) is int and version == 1:
         return data  # version 2 only adds fields, each with a default
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
-        raise SessionError(f"{where}: schema_version: written by a newer version of the aid ({version})")
-    raise SessionError(f"{where}: schema_version: expected {SESSION_VERSION}, got {version!r}")
+        raise SessionError(where, "newer", version=version)
+    raise SessionError(where, "version", expected=SESSION_VERSION, got=repr(version))
 
 
 def parse_session(text: str, where: str) -> Session:
@@ -214,23 +226,21 @@ def parse_session(text: str, where: str) -> Session:
     try:
         raw = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SessionError(f"{where}: not valid TOML: {exc}") from None
+        raise SessionError(where, "not_toml", detail=exc) from None
     if same := _same_once_cleaned(raw):
-        from decisionaid.core.catalogue import load_catalogue
-
-        raise SessionError(f"{where}: {load_catalogue()('session_problem.same_keys', key=same)}")
+        raise SessionError(where, "same_keys", key=same)
     data = clean_data(raw)
     if not data:
-        raise SessionError(f"{where}: file is empty")
+        raise SessionError(where, "empty")
     data = _migrate(data, where)
     for key, value in data.items():
         if key not in _FIELDS:
-            raise SessionError(f"{where}: {key}: not a field of an answers file")
+            raise SessionError(where, "not_a_field", key=key)
         check, reason = _FIELDS[key]
         if not check(value):
-            raise SessionError(f"{where}: {key}: {reason() if callable(reason) else reason}")
+            raise SessionError(where, reason, key=key, stages=", ".join(STAGES), most=MAX_OWN_QUESTIONS)
     if "pack" not in data:
-        raise SessionError(f"{where}: pack: missing")
+        raise SessionError(where, "no_pack")
     moments = {k: _moment(data[k]) for k in ("started", "updated") if k in data}
     return Session(**{**data, **moments})
 
@@ -257,9 +267,9 @@ def load_session(path: Path) -> Session:
     try:
         text = read_text_file(Path(path), ANSWERS_LIMIT, follow_symlinks=False)
     except FileNotFoundError:
-        raise SessionError(f"{where}: no such file") from None
+        raise SessionError(where, "no_file") from None
     except FileReadError as exc:
-        raise SessionError(f"{where}: {file_problem(exc)}") from None
+        raise SessionError(where, f"file_problem.{exc.code}", **exc.values) from None
     return parse_session(text, where)
 
 

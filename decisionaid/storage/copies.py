@@ -4,11 +4,12 @@ temporary folder (`decisionaid-copies-<user id>`), where the next start finds th
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-from decisionaid.storage.files import PRIVATE_DIR
+from decisionaid.storage.files import PRIVATE_DIR, FileWriteError
 from decisionaid.storage.paths import only_mine
 
 SUFFIX = ".toml"
@@ -27,7 +28,7 @@ def keep_copy(pack_id: str, text: str) -> Path:
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=PRIVATE_DIR)  # in the temporary folder, which is there or nothing can be kept
     if not only_mine(folder):
-        raise PermissionError(f"{folder}: not a private folder of this user")
+        raise FileWriteError(folder, "write_not_private", errno.EACCES)
     handle, name = tempfile.mkstemp(prefix=f"{pack_id}-answers-", suffix=SUFFIX, dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
