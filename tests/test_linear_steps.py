@@ -76,3 +76,17 @@ def test_more_cards_than_the_bound_are_refused_in_one_line(tmp_path: Path) -> No
         f"pack/cards.toml: cards: must have at most {MAX_CARDS} entries (it has {MAX_CARDS + 1})",
         "pack: 1 problem",
     ]
+
+
+def test_a_text_longer_than_the_bound_is_refused_in_one_line(tmp_path: Path) -> None:
+    from decisionaid.content import ContentError
+    from decisionaid.content.models import MAX_TEXT
+    from decisionaid.core.catalogue import load_catalogue
+
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    cards = folder / "cards.toml"
+    cards.write_text(cards.read_text(encoding="utf-8").replace("You can keep taking the bus.", "x" * MAX_TEXT, 1))
+    with pytest.raises(ContentError) as refused:
+        load_pack(folder)
+    [line] = refused.value.lines(load_catalogue())
+    assert f"cards[0].body: must be at most {MAX_TEXT} characters long (it has" in line
