@@ -302,5 +302,5 @@ def test_a_flood_of_one_kind_of_problem_is_summed_up_after_the_first_three(tmp_p
     lines = result.stderr.splitlines()
     assert lines[0] == "pack/cards.toml: cards[0].sources[0]: unknown source 'nope-0'"
     assert lines[2] == "pack/cards.toml: cards[0].sources[2]: unknown source 'nope-2'"
-    assert lines[3] == "... and 97 more problems of the same kind as the three above"
+    assert lines[3] == "pack/cards.toml: and 97 more problems of the same kind as the three above"
     assert lines[-1] == "pack: 100 problems" and len(lines) == 5
