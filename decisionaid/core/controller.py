@@ -101,10 +101,11 @@ class Controller:
         self._load()
         self._restored: Path | None = None  # a copy taken back, removed once its answers are saved here
         offered = self._offer_copies() if offer_copies else None
+        earlier = self._earlier_place()
         folder = self.answers.path.parent
         exposed = self.words("data_folder.others_can_read", path=folder) if others_can_read(folder) else None
-        if lock_problem or exposed or offered:
-            self.notices = (" ".join(filter(None, (*self.notices, offered, lock_problem, exposed))),)
+        if lock_problem or exposed or offered or earlier:
+            self.notices = (" ".join(filter(None, (*self.notices, offered, earlier, lock_problem, exposed))),)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -244,6 +245,16 @@ class Controller:
         kept = self._session.unknown_answers()
         if kept:
             self.notices = (words("notice.kept_unknown", count=len(kept), details="; ".join(kept)),)
+
+    def _earlier_place(self) -> str | None:
+        """Earlier versions kept the answers in a subfolder, `decisionaid/`, of a data folder others could look
+        into; answers left there are named, with the command that shows them, so none are lost from sight."""
+        earlier = self.answers.path.parent / "decisionaid" / self.answers.path.name
+        try:
+            found = earlier.is_file() and not earlier.is_symlink()
+        except OSError:
+            return None
+        return self.words("copies.earlier_place", path=earlier) if found else None
 
     def _offer_copies(self) -> str | None:
         """Copies of answers that an earlier run could not save: with no saved answers here, the newest one is taken
