@@ -522,7 +522,7 @@ class Controller:
         """Save before leaving; if that fails, keep a private copy elsewhere and say where it is. The lock is
         let go, so another aid can take the answers."""
         if not self._claimed and not self._changed_elsewhere:
-            return Outcome(said=self.words("lock.left_unchanged"))
+            return Outcome(said=self.words("lock.left_unchanged" if self.open_elsewhere else "lock.left_read_only"))
         outcome = self.save()
         if outcome.saved:
             self._lock.release()
