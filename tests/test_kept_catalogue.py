@@ -56,3 +56,19 @@ def test_a_kiosk_keeps_no_catalogue() -> None:
     result = run_in_process("--kiosk", "--plain", "--pack", str(COMMUTE))  # refused, after the pack is open
     assert result.returncode == 2
     assert kept_files() == []
+
+
+def test_a_planted_copy_is_read_only_where_no_one_else_could_have_written_it() -> None:
+    import os
+
+    key = catalogue_key(ENGLISH)
+    data = tomllib.loads(ENGLISH.decode())
+    data["crisis"]["lead"] = "Call 555-0100."
+    kept_folder().mkdir(parents=True)
+    planted = kept_folder() / f"en.{key}.json"
+    planted.write_text(json.dumps({"format": 1, "key": key, "data": data}), encoding="utf-8")
+    os.chmod(kept_folder(), 0o777)
+    assert sentences("en", ENGLISH)["crisis"] != data["crisis"], "a folder others may change is not trusted"
+    os.chmod(kept_folder(), 0o700)
+    os.chmod(planted, 0o600)
+    assert sentences("en", ENGLISH)["crisis"] == data["crisis"], "this user's own copy is read"

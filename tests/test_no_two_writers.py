@@ -48,6 +48,9 @@ def test_a_lock_that_cannot_be_used_makes_the_aid_read_only_and_says_why(commute
     controller = Controller(commute_pack, AnswersFile(answers))
     assert not controller.open_elsewhere, "no other aid to wait for"
     assert any(why in notice and "saves nothing" in notice for notice in controller.notices)
+    assert Controller(controller.pack, AnswersFile(answers)).leave().said == (
+        "Nothing was changed here, so nothing needed saving."
+    )
     controller.start()
     outcome = controller.answer_self_check("rain", "no")
     assert not outcome.saved and outcome.problem.startswith("Not saved. The lock file") and why in outcome.problem

@@ -295,12 +295,12 @@ def _metadata(info) -> list:
 def test_a_flood_of_one_kind_of_problem_is_summed_up_after_the_first_three(tmp_path: Path) -> None:
     folder = copy_pack(COMMUTE, tmp_path / "pack")
     cards = folder / "cards.toml"
-    wrong = ", ".join(f'"nope-{n}"' for n in range(2000))
+    wrong = ", ".join(f'"nope-{n}"' for n in range(100))
     cards.write_text(cards.read_text(encoding="utf-8").replace('sources = ["survey"]', f"sources = [{wrong}]", 1))
     result = run_in_process("validate", str(folder), cwd=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert lines[0] == "pack/cards.toml: cards[0].sources[0]: unknown source 'nope-0'"
     assert lines[2] == "pack/cards.toml: cards[0].sources[2]: unknown source 'nope-2'"
-    assert lines[3] == "... and 1997 more problems of the same kind as the three above"
-    assert lines[-1] == "pack: 2000 problems" and len(lines) == 5
+    assert lines[3] == "pack/cards.toml: and 97 more problems of the same kind as the three above"
+    assert lines[-1] == "pack: 100 problems" and len(lines) == 5

@@ -305,3 +305,35 @@ def test_a_pack_file_saved_with_a_byte_order_mark_is_read_as_it_is(tmp_path: Pat
     cards = folder / "cards.toml"
     cards.write_bytes(b"\xef\xbb\xbf" + cards.read_bytes())
     assert load_pack(folder).meta.id == "commute"
+
+
+async def test_an_answers_file_with_more_own_questions_than_the_list_holds_is_kept_aside(make_app) -> None:
+    path = session_path("commute")
+    path.parent.mkdir(parents=True, mode=0o700)
+    own = ", ".join(f'"Question {n}?"' for n in range(50_000))
+    path.write_text(f'schema_version = 2\npack = "commute"\nstage = "summary"\nown_questions = [{own}]\n')
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        notice = str(app.screen.query_one("#notice").content)
+        assert "own_questions: must be a list of text, of at most 100 questions" in notice
+        await pilot.press("q")
+    assert app.return_code == 0
+    [backup] = path.parent.glob("commute-answers.toml.bad-*")
+    assert backup.read_text().count("Question") == 50_000
+
+
+def test_a_question_past_the_most_the_list_holds_is_refused_and_said(commute_pack) -> None:
+    from decisionaid.core.controller import Controller
+    from decisionaid.core.session import MAX_OWN_QUESTIONS
+    from decisionaid.storage.store import AnswersFile
+
+    path = session_path("commute")
+    path.parent.mkdir(parents=True, mode=0o700)
+    own = ", ".join(f'"Question {n}?"' for n in range(MAX_OWN_QUESTIONS))
+    path.write_text(f'schema_version = 2\npack = "commute"\nstage = "summary"\nown_questions = [{own}]\n')
+    controller = Controller(commute_pack, AnswersFile(path))
+    assert controller.notices == () and len(controller.session.own_questions) == MAX_OWN_QUESTIONS
+    outcome = controller.add_own_question("One more?")
+    assert not outcome.done and outcome.problem.startswith("Not added: you have 100 questions of your own")
+    assert controller.remove_own_question(0).saved and controller.add_own_question("One more?").saved

@@ -66,6 +66,24 @@ def test_a_path_in_a_message_shows_its_control_characters_instead_of_acting() ->
     assert "\x1b" not in sentence and "\x07" not in sentence
 
 
+def test_a_failed_save_and_the_line_on_leaving_never_send_a_data_folders_escapes(commute_pack, tmp_path) -> None:
+    from decisionaid.core.controller import Controller
+    from decisionaid.storage.store import AnswersFile
+
+    folder = tmp_path / f"d/x{OSC52}y"
+    folder.mkdir(parents=True, mode=0o700)
+    answers = folder / "commute-answers.toml"
+    controller = Controller(commute_pack, AnswersFile(answers))
+    controller.start()
+    answers.unlink()
+    answers.symlink_to(tmp_path / "elsewhere.toml")  # put there once the aid is open, so saving refuses it
+    outcome = controller.add_own_question("Is there a shower?")
+    left = controller.leave()
+    for said in (*controller.notices, outcome.problem, left.problem, left.said):
+        assert said is None or ("\x1b" not in said and "\x07" not in said), said
+    assert "is a symbolic link; not writing through it" in outcome.problem and "\\x1b]52" in outcome.problem
+
+
 # --- pack text: refused by validate, never shown -------------------------------------------
 
 

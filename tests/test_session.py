@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import load_pack
-from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.session import (
     SESSION_VERSION,
@@ -23,7 +22,6 @@ from decisionaid.core.session import (
     save_session,
 )
 from decisionaid.storage.copies import copies_folder
-from decisionaid.storage.files import FileWriteError
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack
 
@@ -100,9 +98,9 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
     target.write_text("keep me")
     link = tmp_path / "answers.toml"
     link.symlink_to(target)
-    with pytest.raises(FileWriteError) as caught:
+    with pytest.raises(OSError) as refused:
         save_session(answered(pack), link)
-    assert file_problem(caught.value, load_catalogue()) == "is a symbolic link; not writing through it"
+    assert file_problem(refused.value) == "is a symbolic link; not writing through it"
     assert target.read_text() == "keep me"
 
 
@@ -140,7 +138,7 @@ def test_bad_session_files_give_one_line_naming_the_field(tmp_path: Path, conten
     path.write_bytes(content)
     with pytest.raises(SessionError) as caught:
         load_session(path)
-    text = caught.value.line(load_catalogue())
+    text = str(caught.value)
     assert "\n" not in text
     assert text.startswith(str(path))
     assert message in text
@@ -337,7 +335,7 @@ def test_a_failed_save_is_one_sentence_and_leaving_keeps_a_private_copy(pack, tm
 
 
 def test_a_save_that_fails_on_the_disk_is_reported_and_the_next_one_clears_it(pack, tmp_path, monkeypatch):
-    import decisionaid.storage.store as session_module  # where the answers file writes itself
+    import decisionaid.core.session as session_module
 
     path = tmp_path / "answers.toml"
     controller = controller_for(pack, path)

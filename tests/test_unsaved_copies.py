@@ -68,3 +68,12 @@ def test_copies_in_a_folder_others_may_change_are_never_offered(commute_pack, tm
     again = Controller(commute_pack, AnswersFile(session_path("commute")))
     assert again.session is None and again.notices == ()
     assert copy.exists()
+
+
+def test_answers_an_earlier_version_kept_in_a_subfolder_are_named(commute_pack, tmp_path):
+    earlier = session_path("commute").parent / "decisionaid" / "commute-answers.toml"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text('schema_version = 2\npack = "commute"\nown_questions = ["Mine?"]\n')
+    controller = Controller(commute_pack, AnswersFile(session_path("commute")))
+    [notice] = controller.notices
+    assert f"earlier version of the aid are in {earlier}. To see them, run: decisionaid export --session" in notice

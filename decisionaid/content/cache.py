@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.content.compiled import CompileError, NotCompiled, compile_pack, pack_key, read_compiled
-from decisionaid.storage.files import PACK_FILE_LIMIT, ensure_private_dir, read_file_bytes
-from decisionaid.storage.kept import SUFFIX, keep
-from decisionaid.storage.paths import cache_dir, compiled_dir, only_mine
+from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
+from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
+from decisionaid.storage.paths import cache_dir, compiled_dir
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
@@ -48,7 +48,7 @@ def open_pack(folder: Path, *, keep: bool = True) -> Pack:
         text = compile_pack(pack, key)
     except CompileError:
         return pack
-    if keep and usable_cache(create=True):
+    if keep and usable_folder(cache_dir() / "packs", create=True):
         with contextlib.suppress(OSError):
             keep_compiled(pack.meta.id, key, text)
     return read_compiled(text, key)
@@ -59,21 +59,7 @@ def compiled_files(key: str) -> list[Path]:
     this user can have written them (anyone else could plant a pack with other crisis numbers)."""
     pattern = f"*.{key}{SUFFIX}"
     found = sorted(compiled_dir().glob(pattern))
-    if usable_cache():
-        found += [path for path in sorted((cache_dir() / "packs").glob(pattern)) if only_mine(path)]
-    return found
-
-
-def usable_cache(*, create: bool = False) -> bool:
-    """True when the cache folder's packs folder is this user's own and no one else may change it (with `create`,
-    one that is missing is made, private)."""
-    folder = cache_dir() / "packs"
-    if create and not folder.exists():
-        try:
-            ensure_private_dir(folder)
-        except OSError:
-            return False
-    return only_mine(cache_dir()) and only_mine(folder)
+    return found + [path for path in sorted((cache_dir() / "packs").glob(pattern)) if trusted(path)]
 
 
 def keep_compiled(pack_id: str, key: str, text: str) -> Path:

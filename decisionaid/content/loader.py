@@ -44,7 +44,7 @@ def load_pack(folder: Path) -> Pack:
             elif file_name not in misspelt:  # a file left out is empty; one whose name is misspelt is not known
                 parts[name] = model()
             continue
-        data, read_problems = _read_toml(path)
+        data, read_problems = _read_toml(path, model)
         problems += read_problems
         if data is None:
             continue
@@ -67,8 +67,9 @@ def _unknown_files(folder: Path) -> list[Problem]:
     ]
 
 
-def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The data of one pack file, its text cleaned; a control character in it is a problem, named by key."""
+def _read_toml(path: Path, model: Any) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The data of one pack file, its text cleaned; a control character in it is a problem, named by key. A list
+    longer than `model` allows is refused before anything else is done with it."""
     try:
         raw = read_file_bytes(path, PACK_FILE_LIMIT)
     except FileReadError as exc:
@@ -87,11 +88,24 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         return None, [Problem(path, "", "too_deep", {"most": MAX_DEPTH})]
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(path, "", "not_toml", {"detail": exc})]
+    if too_many := _too_many(path, data, model):
+        return None, too_many
     problems = [
         Problem(path, dotted(loc), "control_character", {"code": code_point(char)})
         for loc, char in _controls_in(data, [])
     ]
     return clean_data(data), problems
+
+
+def _too_many(path: Path, data: dict[str, Any], model: Any) -> list[Problem]:
+    """A problem for each of the file's lists that has more entries than the model allows."""
+    problems = []
+    for name, field in model.model_fields.items():
+        most = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None)
+        value = data.get(name)
+        if most is not None and isinstance(value, list) and len(value) > most:
+            problems.append(Problem(path, name, "too_many", {"actual": len(value)}, count=most))
+    return problems
 
 
 def _controls_in(value: Any, loc: list[str | int]) -> Iterator[tuple[list[str | int], str]]:

@@ -13,10 +13,24 @@ from pydantic_core import PydanticCustomError
 from decisionaid.content.lookups import PackLookups
 from decisionaid.content.problems import Says
 
+# Bounds that keep every screen within its benchmark (measured with a 10,000-card pack) and every step quick: a
+# pack past one is refused by `validate` in one line, instead of slowing the aid down for its readers.
+MAX_TEXT = 20_000  # characters in one text; the longest in a shipped pack is under 1,000
+MAX_CARDS = 10_000
+MAX_SOURCES = 10_000
+MAX_SECTIONS = 1_000
+MAX_OPTIONS = 12
+MAX_FIGURES = 1_000
+MAX_ITEMS = 200  # self-check questions, values items
+MAX_QUESTIONS = 500  # clinician questions, and topics
+MAX_ROWS = 100  # comparison rows
+MAX_REFERENCES = 100  # ids one item lists: its sources, options, figures, cards, added questions
+MAX_WORDING = 1_000  # interface sentences a pack words its own way
+
 Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64), Says(string_pattern_mismatch="not_an_id")
 ]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True)]
 Per100 = Annotated[float, Field(ge=0, le=100)]
 Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$"), Says(string_pattern_mismatch="not_version")]
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$"), Says(string_pattern_mismatch="not_doi")]
@@ -26,7 +40,7 @@ Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$"), Says(strin
 MythId = Annotated[str, StringConstraints(pattern=r"^M\d{2}$"), Says(string_pattern_mismatch="not_myth")]
 Question = Annotated[
     str,
-    StringConstraints(min_length=1, strip_whitespace=True, pattern=r"\?$"),
+    StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True, pattern=r"\?$"),
     Says(string_pattern_mismatch="no_question_mark"),
 ]
 
@@ -136,6 +150,7 @@ class Meta(Strict):
     )
     wording: dict[str, Text] = Field(
         default_factory=dict,
+        max_length=MAX_WORDING,
         description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
         "keep the sentence's placeholders.",
     )
@@ -170,8 +185,8 @@ class PackFile(Strict):
         Says(int_type="schema_version", greater_than_equal="schema_version", less_than_equal="schema_version"),
     ]
     meta: Meta
-    sections: list[Section] = Field(min_length=1)
-    options: list[Option] = Field(min_length=2)
+    sections: list[Section] = Field(min_length=1, max_length=MAX_SECTIONS)
+    options: list[Option] = Field(min_length=2, max_length=MAX_OPTIONS)
 
 
 # --- sources.toml ----------------------------------------------------------
@@ -196,7 +211,7 @@ class Source(Strict):
 class SourcesFile(Strict):
     """sources.toml: every source the pack cites."""
 
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, max_length=MAX_SOURCES)
 
 
 # --- cards.toml ------------------------------------------------------------
@@ -205,20 +220,28 @@ class SourcesFile(Strict):
 class Card(Strict):
     id: Id
     section: Id
-    options: list[Id] = Field(default_factory=list, description="Options this card is about; empty for general cards.")
+    options: list[Id] = Field(
+        default_factory=list,
+        description="Options this card is about; empty for general cards.",
+        max_length=MAX_REFERENCES,
+    )
     kind: Annotated[CardKind, ByValue]
     title: Text
     body: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, max_length=MAX_REFERENCES)
     certainty: Annotated[Certainty, ByValue]
-    figures: list[Id] = Field(default_factory=list, description="Outcome figures drawn as icon arrays on this card.")
+    figures: list[Id] = Field(
+        default_factory=list,
+        description="Outcome figures drawn as icon arrays on this card.",
+        max_length=MAX_REFERENCES,
+    )
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
 
 class CardsFile(Strict):
     """cards.toml: the information cards, in reading order within each section."""
 
-    cards: list[Card] = Field(min_length=1)
+    cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
 
 
 # --- figures.toml ----------------------------------------------------------
@@ -256,14 +279,14 @@ class Figure(Strict):
     option: Id
     option_arm: Arm
     comparator: Arm
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, max_length=MAX_REFERENCES)
     certainty: Annotated[Certainty, ByValue]
 
 
 class FiguresFile(Strict):
     """figures.toml: outcome figures for icon arrays."""
 
-    figures: list[Figure] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list, max_length=MAX_FIGURES)
 
 
 # --- self_check.toml -------------------------------------------------------
@@ -285,12 +308,18 @@ class SelfCheck(Strict):
     prompt: Text
     topic: Text = Field(description="A short noun phrase for the summary, e.g. 'how long the benefit lasts'.")
     choices: list[Choice] = Field(min_length=2, max_length=9)
-    correct: list[Id] = Field(min_length=1)
+    correct: list[Id] = Field(min_length=1, max_length=MAX_REFERENCES)
     explanation: Text
-    sources: list[Id] = Field(min_length=1)
-    cards: list[Id] = Field(default_factory=list, description="Cards to reopen from the feedback.")
+    sources: list[Id] = Field(min_length=1, max_length=MAX_REFERENCES)
+    cards: list[Id] = Field(
+        default_factory=list, description="Cards to reopen from the feedback.", max_length=MAX_REFERENCES
+    )
     myth: MythId | None = None
-    adds: list[Id] = Field(default_factory=list, description="Clinician questions a wrong or unsure answer adds.")
+    adds: list[Id] = Field(
+        default_factory=list,
+        description="Clinician questions a wrong or unsure answer adds.",
+        max_length=MAX_REFERENCES,
+    )
     fact: Text | None = Field(
         None, description="The fact in one line, for the handout: 'Most people need several doses.'"
     )
@@ -312,7 +341,7 @@ class SelfCheck(Strict):
 class SelfCheckFile(Strict):
     """self_check.toml: the self-check questions."""
 
-    self_check: list[SelfCheck] = Field(default_factory=list)
+    self_check: list[SelfCheck] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 # --- values.toml -----------------------------------------------------------
@@ -321,7 +350,9 @@ class SelfCheckFile(Strict):
 class ValueChoice(Strict):
     id: Id
     label: Text
-    adds: list[Id] = Field(default_factory=list, description="Clinician questions this answer adds.")
+    adds: list[Id] = Field(
+        default_factory=list, description="Clinician questions this answer adds.", max_length=MAX_REFERENCES
+    )
     reason: Text | None = Field(None, description="Why the questions were added: 'You said cost matters a lot to you.'")
     summary: Text | None = Field(None, description="How the answer reads under 'what matters to me'; none omits it.")
 
@@ -347,7 +378,7 @@ class ValueItem(Strict):
 class ValuesFile(Strict):
     """values.toml: values and situation items."""
 
-    values: list[ValueItem] = Field(default_factory=list)
+    values: list[ValueItem] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 # --- sure.toml -------------------------------------------------------------
@@ -358,7 +389,7 @@ class SureItem(Strict):
     text: Text = Field(description="The item, word for word as licensed.")
     need: Literal["certainty", "knowledge", "values", "support"]
     if_no: Text = Field(description="A plain sentence on what a 'no' may mean.")
-    adds: list[Id] = Field(default_factory=list)
+    adds: list[Id] = Field(default_factory=list, max_length=MAX_REFERENCES)
 
 
 class Sure(Strict):
@@ -397,8 +428,8 @@ class ClinicianQuestion(Strict):
 class ClinicianFile(Strict):
     """clinician.toml: topics and the bank of questions for the clinician."""
 
-    topics: list[Topic] = Field(min_length=1)
-    questions: list[ClinicianQuestion] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1, max_length=MAX_QUESTIONS)
+    questions: list[ClinicianQuestion] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
 
 # --- comparison.toml -------------------------------------------------------
@@ -409,7 +440,7 @@ class Cell(Strict):
 
     option: Id
     text: Text
-    sources: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(default_factory=list, max_length=MAX_REFERENCES)
     card: Id | None = Field(None, description="The card that tells more, opened from the cell.")
 
 
@@ -418,13 +449,13 @@ class Row(Strict):
 
     id: Id
     question: Text
-    cells: list[Cell] = Field(min_length=1)
+    cells: list[Cell] = Field(min_length=1, max_length=MAX_OPTIONS)
 
 
 class ComparisonFile(Strict):
     """comparison.toml: the options at a glance, one cell per option in every row."""
 
-    rows: list[Row] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list, max_length=MAX_ROWS)
 
 
 # --- crisis.toml -----------------------------------------------------------
@@ -442,7 +473,7 @@ class CrisisResource(Strict):
 class CrisisFile(Strict):
     """crisis.toml: help-now lines, always one key away (none only in a pack with `help_now = false`)."""
 
-    crisis: list[CrisisResource] = []
+    crisis: list[CrisisResource] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 # --- the whole pack --------------------------------------------------------

@@ -107,7 +107,8 @@ class ContentError(Exception):
             if counts[kind] <= MOST_OF_A_KIND or shown[kind] <= SHOWN_OF_A_KIND:
                 lines.append(problem.line(words))
             if counts[kind] > MOST_OF_A_KIND and shown[kind] == SHOWN_OF_A_KIND:
-                lines.append(words(f"{SENTENCES}.more_of_a_kind", count=counts[kind] - SHOWN_OF_A_KIND))
+                more = words(f"{SENTENCES}.more_of_a_kind", count=counts[kind] - SHOWN_OF_A_KIND)
+                lines.append(escape_controls(f"{display_path(problem.path)}: {more}"))  # 'file: reason', as every line
         return lines
 
 

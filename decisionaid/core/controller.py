@@ -21,17 +21,16 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.journey import Journey, Place
-from decisionaid.core.pages.at import Keys
-from decisionaid.core.pages.steps import StepPage, WelcomePage
 from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
+    MAX_OWN_QUESTIONS,
     READERS,
     Session,
     SessionError,
     Stage,
     file_problem,
-    os_reason,
+    load_session,
     parse_session,
     save_session,
     set_aside_unknown,
@@ -42,7 +41,6 @@ from decisionaid.storage.copies import copies_of, keep_copy
 from decisionaid.storage.files import FileReadError, ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
 from decisionaid.storage.paths import others_can_read
-from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -87,8 +85,8 @@ class Controller:
         self.journey = Journey(pack)
         self.timing = Timing(pack, self.journey, self.words)
         self.progress = Progress(self.journey, self.timing, self.words)
-        self.pages = self.timing.pages
         self._session: Session | None = None
+        self._summary: tuple[Session, Summary] | None = None
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
@@ -103,10 +101,11 @@ class Controller:
         self._load()
         self._restored: Path | None = None  # a copy taken back, removed once its answers are saved here
         offered = self._offer_copies() if offer_copies else None
+        earlier = self._earlier_place()
         folder = self.answers.path.parent
         exposed = self.words("data_folder.others_can_read", path=folder) if others_can_read(folder) else None
-        if lock_problem or exposed or offered:
-            self.notices = (" ".join(filter(None, (*self.notices, offered, lock_problem, exposed))),)
+        if lock_problem or exposed or offered or earlier:
+            self.notices = (" ".join(filter(None, (*self.notices, offered, earlier, lock_problem, exposed))),)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -120,17 +119,14 @@ class Controller:
         return self._session is not None
 
     def summary(self) -> Summary:
-        """The questions and statements the answers so far lead to."""
-        return self.pages.summarise(self._session or Session.new(self.pack))
+        """The questions and statements the answers so far lead to (made once for each state of the answers: a
+        session is never changed, only replaced)."""
+        from decisionaid.core.summary import build_summary  # here: a module of many classes, not needed to start
 
-    def page(self, keys: Keys, place: Place | None = None) -> StepPage:
-        """The page at the person's place (or at `place`), as the answers so far make it."""
         session = self._session or Session.new(self.pack)
-        return self.pages.at(place or self.place, session, keys, today=self.today())
-
-    def welcome_page(self, keys: Keys, **where: object) -> WelcomePage:
-        """The welcome, with where the saved answers left off and how long the rest of the short path takes."""
-        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, **where)
+        if self._summary is None or self._summary[0] is not session:
+            self._summary = (session, build_summary(self.pack, session, self.words))
+        return self._summary[1]
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""
@@ -225,10 +221,10 @@ class Controller:
         try:
             raw = self.answers.read()
         except OSError as exc:
-            if isinstance(exc, FileReadError) and exc.code != "cannot_read":
+            if isinstance(exc, FileReadError) and exc.code == "cannot_read":
+                reason = exc.strerror  # the system's own words: the sentence already says it could not be read
+            else:
                 reason = file_problem(exc, words)
-            else:  # the system's own words: the sentence already says it could not be read
-                reason = exc.strerror or str(exc)
             if self.answers.replaceable():  # unreadable or too big, yet a save would replace it: keep it aside first
                 self.notices = (self._set_aside(words("notice.unreadable_kept", reason=reason, path=where)),)
             else:
@@ -250,6 +246,16 @@ class Controller:
         if kept:
             self.notices = (words("notice.kept_unknown", count=len(kept), details="; ".join(kept)),)
 
+    def _earlier_place(self) -> str | None:
+        """Earlier versions kept the answers in a subfolder, `decisionaid/`, of a data folder others could look
+        into; answers left there are named, with the command that shows them, so none are lost from sight."""
+        earlier = self.answers.path.parent / "decisionaid" / self.answers.path.name
+        try:
+            found = earlier.is_file() and not earlier.is_symlink()
+        except OSError:
+            return None
+        return self.words("copies.earlier_place", path=earlier) if found else None
+
     def _offer_copies(self) -> str | None:
         """Copies of answers that an earlier run could not save: with no saved answers here, the newest one is taken
         back and saved as usual from now on; otherwise the welcome names it, so it can be looked at or exported.
@@ -260,8 +266,8 @@ class Controller:
         newest = copies[-1]
         if self._session is None and self._claimed:
             try:
-                session = parse_session(newest.read_text(encoding="utf-8"), str(newest))
-            except (OSError, UnicodeDecodeError, SessionError):
+                session = load_session(newest)  # a regular file of bounded size, never through a link
+            except SessionError:
                 session = None
             if session is not None and session.pack == self.pack.meta.id:
                 self._session, self._restored = set_aside_unknown(session, self.pack), newest
@@ -278,7 +284,9 @@ class Controller:
             backup = self.answers.move_aside()
         except OSError as exc:
             self._read_only(self.words("notice.not_moved_read_only", path=self.answers.path))
-            return f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=os_reason(exc, self.words))}"
+            return (
+                f"{why} {self.words('notice.not_moved', path=self.answers.path, reason=file_problem(exc, self.words))}"
+            )
         return f"{why} {self.words('notice.moved', path=backup)}"
 
     # --- moving through the journey --------------------------------------------------
@@ -418,6 +426,8 @@ class Controller:
             return Outcome(
                 done=False, problem=self.words("summary.question_too_long", limit=self.words.number(MAX_QUESTION))
             )
+        if len(self._live.own_questions) >= MAX_OWN_QUESTIONS:
+            return Outcome(done=False, problem=self.words("summary.own_full", limit=MAX_OWN_QUESTIONS))
         outcome = self._change(own_questions=(*self._live.own_questions, text))
         return replace(outcome, said=self.words("summary.added", text=text))
 
@@ -466,10 +476,10 @@ class Controller:
         if not self._claimed or not self._still_ours():
             return Outcome(problem=self._not_saved())
         try:
-            self._session = save_session(self._session, self.answers.path, self.answers.write)
+            self._session = save_session(self._session, self.answers.path)
         except OSError as exc:
             self.save_problem = self.words(
-                "notice.not_saved", path=self.answers.path, reason=os_reason(exc, self.words)
+                "notice.not_saved", path=self.answers.path, reason=file_problem(exc, self.words)
             )
             return Outcome(problem=self.save_problem)
         self.save_problem = None
@@ -487,7 +497,7 @@ class Controller:
         try:
             self.answers.delete()
         except OSError as exc:
-            problem = self.words("notice.not_deleted", path=self.answers.path, reason=os_reason(exc, self.words))
+            problem = self.words("notice.not_deleted", path=self.answers.path, reason=file_problem(exc, self.words))
             return Outcome(done=False, problem=problem)
         self._session = None
         self.save_problem = None
@@ -512,7 +522,7 @@ class Controller:
         """Save before leaving; if that fails, keep a private copy elsewhere and say where it is. The lock is
         let go, so another aid can take the answers."""
         if not self._claimed and not self._changed_elsewhere:
-            return Outcome(said=self.words("lock.left_unchanged"))
+            return Outcome(said=self.words("lock.left_unchanged" if self.open_elsewhere else "lock.left_read_only"))
         outcome = self.save()
         if outcome.saved:
             self._lock.release()
@@ -578,21 +588,3 @@ class Controller:
     def _save_now(self) -> Outcome:
         self._save_pending = False
         return self.save()
-
-    # --- display settings ------------------------------------------------------------
-
-    settings_file: Path | None = None  # where the person's display settings are kept; None keeps none (a kiosk)
-
-    def saved_theme(self) -> str | None:
-        """The colour theme the person chose last time, if any."""
-        return load_settings(self.settings_file).theme if self.settings_file else None
-
-    def remember_theme(self, theme: str) -> Outcome:
-        """Keep the colour theme for next time; a failure to keep it is said, and changes nothing else."""
-        if self.settings_file is None:
-            return Outcome()
-        try:
-            save_settings(Settings(theme=theme), self.settings_file)
-        except OSError as exc:
-            return Outcome(problem=self.words("notice.theme_not_saved", reason=os_reason(exc, self.words)))
-        return Outcome()

@@ -34,8 +34,11 @@ class Part:
     steps: tuple[Place, ...]
     extra: tuple[Place, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_places", frozenset((*self.steps, *self.extra)))
+
     def holds(self, place: Place) -> bool:
-        return place in self.steps or place in self.extra
+        return place in self._places  # type: ignore[attr-defined]
 
 
 class Journey:
@@ -53,9 +56,11 @@ class Journey:
             stage: tuple(i for i, item in enumerate(items[stage]) if item.short_path or not self.marked)
             for stage in MARKED_STAGES
         }
+        on_short = {stage: frozenset(self.short[stage]) for stage in MARKED_STAGES}
         self.left_out = {
-            stage: tuple(i for i in range(len(items[stage])) if i not in self.short[stage]) for stage in MARKED_STAGES
+            stage: tuple(i for i in range(len(items[stage])) if i not in on_short[stage]) for stage in MARKED_STAGES
         }
+        self._left_out = {stage: frozenset(self.left_out[stage]) for stage in MARKED_STAGES}
         self.counts = {stage: len(items[stage]) for stage in MARKED_STAGES}
         self.card_ids = [card.id for card in cards]
         self.item_ids = {stage: [item.id for item in items[stage]] for stage in MARKED_STAGES}
@@ -72,9 +77,24 @@ class Journey:
             "sure": len(sure),
             "summary": 1,
         }
+        self._groups = self._left_out_groups()
+        self._rank = {(stage, p): n for stage in MARKED_STAGES for n, p in enumerate(self.short[stage])}
+        self._rank |= {place: n for group in set(self._groups.values()) for n, place in enumerate(group)}
         self.steps: list[Place] = self._short_path()
-        self._on_path = set(self.steps)
+        self._on_path = {place: index for index, place in enumerate(self.steps)}  # a step's index on the path
         self.parts: tuple[Part, ...] = self._parts()
+
+    def _left_out_groups(self) -> dict[Place, tuple[Place, ...]]:
+        """Each left-out item's group, made once (every step that counts items is linear in their number): a
+        section's left-out cards, or all of a stage's left-out questions."""
+        by_section: dict[str, list[Place]] = {}
+        for i in self.left_out["cards"]:
+            by_section.setdefault(self.sections[i], []).append(("cards", i))
+        groups = {place: tuple(places) for places in by_section.values() for place in places}
+        for stage in ("self_check", "values"):
+            group = tuple((stage, i) for i in self.left_out[stage])
+            groups |= dict.fromkeys(group, group)
+        return groups
 
     def _short_path(self) -> list[Place]:
         steps: list[Place] = [("welcome", 0)]
@@ -122,7 +142,7 @@ class Journey:
     def is_left_out(self, place: Place) -> bool:
         """A card, self-check item or values item that the short path leaves out."""
         stage, position = place
-        return stage in MARKED_STAGES and position in self.left_out[stage]
+        return stage in MARKED_STAGES and position in self._left_out[stage]
 
     def is_item(self, place: Place) -> bool:
         """A card, question or item (not an end page)."""
@@ -149,9 +169,11 @@ class Journey:
     def group(self, place: Place) -> tuple[Place, ...]:
         """The left-out items walked together with this one: a section's cards, or a stage's questions."""
         stage, position = place
-        if stage == "cards":
+        if place in self._groups:
+            return self._groups[place]
+        if stage == "cards":  # a card on the short path: its section's left-out cards
             section = self.sections[position]
-            return tuple(("cards", i) for i in self.left_out["cards"] if self.sections[i] == section)
+            return next((g for p, g in self._groups.items() if p[0] == "cards" and self.sections[p[1]] == section), ())
         return tuple((stage, i) for i in self.left_out[stage])
 
     def counter(self, place: Place) -> tuple[int, int]:
@@ -160,10 +182,8 @@ class Journey:
         if stage == "sure":
             return position + 1, self.lengths["sure"]
         if self.is_left_out(place):
-            group = self.group(place)
-            return group.index(place) + 1, len(group)
-        short = self.short[stage]
-        return short.index(position) + 1, len(short)
+            return self._rank[place] + 1, len(self._groups[place])
+        return self._rank[place] + 1, len(self.short[stage])
 
     # --- moving -----------------------------------------------------------------------
 
@@ -178,11 +198,11 @@ class Journey:
         """One step on: along the short path, or through a left-out group and back to its stage's end page."""
         place = self.clamp(stage, position)
         if place in self._on_path:
-            index = self.steps.index(place)
+            index = self._on_path[place]
             return self.steps[min(index + 1, len(self.steps) - 1)]
         if self.is_left_out(place):
-            group = self.group(place)
-            later = group[group.index(place) + 1 :]
+            group = self._groups[place]
+            later = group[self._rank[place] + 1 : self._rank[place] + 2]
             return later[0] if later else self._end(place[0])
         return next((s for s in self.steps if _order(s) > _order(place)), self.steps[-1])
 
@@ -190,11 +210,10 @@ class Journey:
         """One step back, the mirror of `next`."""
         place = self.clamp(stage, position)
         if place in self._on_path:
-            return self.steps[max(self.steps.index(place) - 1, 0)]
+            return self.steps[max(self._on_path[place] - 1, 0)]
         if self.is_left_out(place):
-            group = self.group(place)
-            earlier = group[: group.index(place)]
-            return earlier[-1] if earlier else self._end(place[0])
+            group, rank = self._groups[place], self._rank[place]
+            return group[rank - 1] if rank else self._end(place[0])
         return next((s for s in reversed(self.steps) if _order(s) < _order(place)), self.steps[0])
 
     def _end(self, stage: Stage) -> Place:

@@ -15,7 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from decisionaid.storage.kept import SUFFIX, keep
+from decisionaid.storage.files import MIB, read_file_bytes
+from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.paths import cache_dir, compiled_dir
 
 try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than parsing the catalogue
@@ -24,6 +25,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 FORMAT = 1
+KEPT_LIMIT = 4 * MIB  # a catalogue as JSON is some 100 KB
 
 _parsed: dict[str, tuple[str, str]] = {}  # language: (key, JSON document) parsed in this run, not kept yet
 
@@ -55,8 +57,11 @@ def sentences(language: str, text: bytes) -> dict[str, Any]:
     """The tables of the catalogue file whose bytes are `text`: from a kept copy when one matches, else parsed and
     noted for `keep_parsed`."""
     key = catalogue_key(text)
-    for folder in (built_folder(), kept_folder()):
-        if (data := _read_kept(folder / f"{language}.{key}{SUFFIX}", key)) is not None:
+    name = f"{language}.{key}{SUFFIX}"
+    for path in (built_folder() / name, kept_folder() / name):
+        if path.parent == kept_folder() and not trusted(path):
+            continue  # a copy someone else could have written is never read: it could reword the help-now lines
+        if (data := _read_kept(path, key)) is not None:
             return data
     key, document = compile_catalogue(text)
     _parsed[language] = (key, document)
@@ -66,7 +71,7 @@ def sentences(language: str, text: bytes) -> dict[str, Any]:
 def _read_kept(path: Path, key: str) -> dict[str, Any] | None:
     """The sentences of a kept copy, or None if there is none or it is damaged, of another format or key."""
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(read_file_bytes(path, KEPT_LIMIT, follow_symlinks=False))
     except (OSError, ValueError):
         return None
     if isinstance(document, dict) and document.get("format") == FORMAT and document.get("key") == key:
@@ -78,6 +83,8 @@ def _read_kept(path: Path, key: str) -> dict[str, Any] | None:
 def keep_parsed() -> None:
     """Write each catalogue parsed in this run into the cache folder, replacing older copies of its language; a
     failure to write only means that the next start parses it again."""
+    if _parsed and not usable_folder(kept_folder(), create=True):
+        return
     while _parsed:
         language, (key, document) = _parsed.popitem()
         with contextlib.suppress(OSError):

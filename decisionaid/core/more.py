@@ -47,13 +47,13 @@ class Contents:
 def contents(pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes: int) -> Contents:
     """`minutes` is how long the cards left out take to read."""
     read = set(session.cards_read)
+    by_section: dict[str, list[CardEntry]] = {}
+    for i, card in enumerate(pack.ordered_cards()):  # once: sorting every card for each section is quadratic
+        entry = CardEntry(i, card.title, card.id in read, journey.is_left_out(("cards", i)))
+        by_section.setdefault(card.section, []).append(entry)
     sections = []
     for section in pack.sections:
-        cards = tuple(
-            CardEntry(i, card.title, card.id in read, journey.is_left_out(("cards", i)))
-            for i, card in enumerate(pack.ordered_cards())
-            if card.section == section.id
-        )
+        cards = tuple(by_section.get(section.id, ()))
         if not cards:
             continue
         parts = [words("contents.cards", count=len(cards))]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import tomli_w
 
 from decisionaid.content.problems import display_path
-from decisionaid.sanitize import clean_data, clean_text
+from decisionaid.sanitize import clean_data, clean_text, escape_controls
 from decisionaid.storage.files import (
     ANSWERS_LIMIT,
     FileProblem,
@@ -27,7 +27,7 @@ from decisionaid.storage.files import (
     ensure_private_dir,
     read_text_file,
 )
-from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
+from decisionaid.storage.tomlfile import parse_toml
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
@@ -38,31 +38,29 @@ Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "
 STAGES: tuple[Stage, ...] = ("welcome", "compare", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
 LEANING_NOT_SURE = "not sure yet"  # never an option id: ids have no spaces
+MAX_OWN_QUESTIONS = 100  # a person's own questions: more is no use in a handout, and the list must open in about 1 s
 
 
 class SessionError(Exception):
-    """A session file that cannot be used: the file (`where`), the field (`field`, '' for the file as a whole) and
-    the reason, named by a sentence of the catalogue's `session_problem` table (`code`) with its values."""
+    """A session file that cannot be used. `code` says why, for the catalogue to word (`session_problem.<code>`,
+    filled in with `values`); `reason(words)` is that sentence, `line(words)` names the file and the field
+    first, and `str()` is the line in English."""
 
-    def __init__(self, where: str, code: str, field: str = "", **values: object) -> None:
-        super().__init__(f"{where}: {field}: [{code}]" if field else f"{where}: [{code}]")  # for a developer only
-        self.where = where
+    def __init__(self, file: str, code: str, /, **values: object) -> None:
+        self.file = file
         self.code = code
-        self.field = field
         self.values = values
+        super().__init__(self.line())
 
-    def reason(self, words: Catalogue) -> str:
-        """Why, in the catalogue's words, with the field first: 'pack: must be text'."""
-        file_error = self.values.get("error")
-        if isinstance(file_error, FileReadError):
-            said = file_problem(file_error, words)
-        else:
-            said = words(f"session_problem.{self.code}", **self.values)
-        return f"{self.field}: {said}" if self.field else said
+    def reason(self, words: Catalogue | None = None) -> str:
+        """Why, naming the field first when there is one ('stage: must be one of: ...')."""
+        from decisionaid.core.catalogue import load_catalogue
 
-    def line(self, words: Catalogue) -> str:
-        """'path: field: reason', in the catalogue's words."""
-        return f"{self.where}: {self.reason(words)}"
+        key = self.code if "." in self.code else f"session_problem.{self.code}"  # another section's, whole
+        return (words or load_catalogue())(key, **self.values)
+
+    def line(self, words: Catalogue | None = None) -> str:
+        return f"{self.file}: {self.reason(words)}"
 
 
 def now() -> datetime:
@@ -171,25 +169,25 @@ def _position(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's check, and the problem it names
+_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's check, and its problem's code
     "pack": (_text, "text"),
     "pack_version": (_text, "text"),
-    "started": (lambda v: _moment(v) is not None, "date_time"),
-    "updated": (lambda v: _moment(v) is not None, "date_time"),
+    "started": (lambda v: _moment(v) is not None, "moment"),
+    "updated": (lambda v: _moment(v) is not None, "moment"),
     "stage": (lambda v: v in STAGES, "stage"),
-    "position": (_position, "whole_number"),
+    "position": (_position, "position"),
     "reader": (lambda v: v in READERS, "reader"),
-    "cards_read": (_texts, "text_list"),
-    "seen": (_texts, "text_list"),
+    "cards_read": (_texts, "texts"),
+    "seen": (_texts, "texts"),
     "self_check": (_text_map, "text_table"),
     "values": (_text_map, "text_table"),
-    "sure": (_bool_map, "true_false_table"),
-    "unticked": (_texts, "text_list"),
-    "starred": (_texts, "text_list"),
-    "own_questions": (_texts, "text_list"),
-    "starred_own": (_texts, "text_list"),
+    "sure": (_bool_map, "bool_table"),
+    "unticked": (_texts, "texts"),
+    "starred": (_texts, "texts"),
+    "own_questions": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, "too_many_own"),
+    "starred_own": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, "too_many_own"),
     "own_draft": (_text, "text"),
-    "withheld": (_texts, "text_list"),
+    "withheld": (_texts, "texts"),
     "leaning": (_text, "text"),
     "note": (_text, "text"),
     "kept": (lambda v: _kept(v), "kept"),
@@ -219,16 +217,14 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
     if type(version) is int and version == 1:
         return data  # version 2 only adds fields, each with a default
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
-        raise SessionError(where, "newer", "schema_version", version=version)
-    raise SessionError(where, "version", "schema_version", expected=SESSION_VERSION, got=repr(version))
+        raise SessionError(where, "newer", version=version)
+    raise SessionError(where, "version", expected=SESSION_VERSION, got=repr(version))
 
 
 def parse_session(text: str, where: str) -> Session:
     """A session from TOML text, or SessionError with one line naming `where` and the field."""
     try:
         raw = parse_toml(text)
-    except TooDeep:
-        raise SessionError(where, "too_deep", most=MAX_DEPTH) from None
     except tomllib.TOMLDecodeError as exc:
         raise SessionError(where, "not_toml", detail=exc) from None
     if same := _same_once_cleaned(raw):
@@ -239,12 +235,12 @@ def parse_session(text: str, where: str) -> Session:
     data = _migrate(data, where)
     for key, value in data.items():
         if key not in _FIELDS:
-            raise SessionError(where, "unknown_field", key)
-        check, problem = _FIELDS[key]
+            raise SessionError(where, "not_a_field", key=key)
+        check, reason = _FIELDS[key]
         if not check(value):
-            raise SessionError(where, problem, key, stages=", ".join(STAGES))
+            raise SessionError(where, reason, key=key, stages=", ".join(STAGES), most=MAX_OWN_QUESTIONS)
     if "pack" not in data:
-        raise SessionError(where, "missing", "pack")
+        raise SessionError(where, "no_pack")
     moments = {k: _moment(data[k]) for k in ("started", "updated") if k in data}
     return Session(**{**data, **moments})
 
@@ -273,31 +269,23 @@ def load_session(path: Path) -> Session:
     except FileNotFoundError:
         raise SessionError(where, "no_file") from None
     except FileReadError as exc:
-        raise SessionError(where, "unreadable", error=exc) from None
+        raise SessionError(where, f"file_problem.{exc.code}", **exc.values) from None
     return parse_session(text, where)
 
 
-def file_problem(error: FileProblem, words: Catalogue | None = None) -> str:
-    """Why a file could not be read or written, in the catalogue's words ('is a named pipe, not a regular file')."""
+def file_problem(error: OSError, words: Catalogue | None = None) -> str:
+    """Why a file could not be read or written, in the catalogue's words ('is a named pipe, not a regular file'),
+    or the system's own; never a path's control characters."""
     from decisionaid.core.catalogue import load_catalogue
 
-    return (words or load_catalogue())(f"file_problem.{error.code}", **error.values)
-
-
-def os_reason(error: OSError, words: Catalogue) -> str:
-    """Why reading or writing failed: the catalogue's words for the aid's own refusals, else the system's own."""
     if isinstance(error, FileProblem):
-        return file_problem(error, words)
-    return error.strerror or str(error)
+        return (words or load_catalogue())(f"file_problem.{error.code}", **error.values)
+    return error.strerror or escape_controls(str(error))
 
 
-def save_session(session: Session, path: Path, write: Callable[[str], None] | None = None) -> Session:
-    """Save atomically with mode 0600 in a 0700 folder (or with `write`, the answers file's own way of writing
-    itself); returns the session with its new `updated` time."""
+def save_session(session: Session, path: Path) -> Session:
+    """Save atomically with mode 0600 in a 0700 folder; returns the session with its new `updated` time."""
     saved = replace(session, updated=now())
-    if write is not None:
-        write(saved.to_toml())
-        return saved
     ensure_private_dir(Path(path).parent)
     atomic_write(Path(path), saved.to_toml())
     return saved

@@ -28,7 +28,7 @@ def keep_copy(pack_id: str, text: str) -> Path:
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=PRIVATE_DIR)  # in the temporary folder, which is there or nothing can be kept
     if not only_mine(folder):
-        raise FileWriteError(folder, "not_private_folder", errno.EACCES)
+        raise FileWriteError(folder, "write_not_private", errno.EACCES)
     handle, name = tempfile.mkstemp(prefix=f"{pack_id}-answers-", suffix=SUFFIX, dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)

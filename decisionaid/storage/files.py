@@ -31,15 +31,15 @@ _KINDS = {
 
 
 class FileProblem(OSError):
-    """A file the aid will not read or write. `code` says why, for the catalogue to word (`file_problem.<code>`,
-    filled in with `values`). `str()` is 'path: code'.
+    """A file that cannot be read or written. `code` says why, for the catalogue to word (`file_problem.<code>`,
+    filled in with `values`); `str()` is 'path: code', with the path's control characters made visible.
 
     It is an OSError, so code that already handles a failed read or write handles this too; `strerror` is the
     system's own words when it gave any, else the code.
     """
 
-    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: object) -> None:
-        super().__init__(number, str(values.get("reason", code)), str(path))
+    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: str) -> None:
+        super().__init__(number, values.get("reason", code), str(path))
         self.path = Path(path)
         self.code = code
         self.values = values
@@ -54,7 +54,7 @@ class FileReadError(FileProblem):
 
 
 class FileWriteError(FileProblem):
-    """A file the aid will not write: 'write_symlink' (never through a link) or 'write_not_regular'."""
+    """A file that is not replaced: 'write_symlink' (never written through) or 'write_not_regular'."""
 
 
 def read_file_bytes(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:

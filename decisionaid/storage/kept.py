@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from decisionaid.storage.files import atomic_write, ensure_private_dir
+from decisionaid.storage.paths import only_mine
 
 SUFFIX = ".json"
 
@@ -19,3 +20,19 @@ def keep(folder: Path, name: str, key: str, text: str) -> Path:
         if older != path and older.name.count(".") == 2:
             older.unlink(missing_ok=True)
     return path
+
+
+def usable_folder(folder: Path, *, create: bool = False) -> bool:
+    """True when `folder` and the cache folder above it are this user's own and no one else may change them, so
+    a document in it can only have been written by this user (with `create`, a missing one is made, private)."""
+    if create and not folder.exists():
+        try:
+            ensure_private_dir(folder)
+        except OSError:
+            return False
+    return only_mine(folder.parent) and only_mine(folder)
+
+
+def trusted(path: Path) -> bool:
+    """True when the document at `path` can only have been written by this user: its folders and itself."""
+    return usable_folder(path.parent) and only_mine(path)

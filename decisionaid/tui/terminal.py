@@ -11,6 +11,11 @@ closes (a busy screen, a terminal that stopped reading before it closed).
 The driver here gives that thread a stream that cannot fail: once writing to the terminal fails, the
 rest of the output is dropped, the queue keeps emptying, and the aid saves and leaves as it does for
 any hangup. See docs/textual-writer-hang/ for a reproduction without the aid.
+
+Its input thread is guarded too, in one place (`run_input_thread` below): Textual 8.2.8 decodes what the
+terminal sends as strict UTF-8 and reads a kitty key sequence's numbers with `chr()`, so a byte that is
+not UTF-8 or a sequence such as `ESC[99999999999u` raises in the input thread, which ends the aid
+(docs/upstream/textual-input-parser.md). Here such input is dropped and reading goes on.
 """
 
 from __future__ import annotations
@@ -63,5 +68,15 @@ def safe_driver(driver_class: type[Driver]) -> type[Driver]:
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._file = TerminalOutput(self._file)
+
+        def run_input_thread(self) -> None:
+            """Textual's input loop, started again (with the bytes it choked on dropped) when input it cannot
+            decode or parse raises: a stray byte or a malformed key sequence never ends the aid."""
+            while True:
+                try:
+                    return super().run_input_thread()
+                except (ValueError, OverflowError):  # UnicodeDecodeError is a ValueError
+                    if self.exit_event.is_set():
+                        return
 
     return SafeLinuxDriver

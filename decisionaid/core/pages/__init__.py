@@ -156,7 +156,7 @@ def card_sources(pack: Pack, card: Card) -> list[Source]:
 
 def card_heading(pack: Pack, card: Card, words: Catalogue) -> tuple[Line, ...]:
     """Section, title, the options it is about and how sure the evidence is."""
-    section = next(s for s in pack.sections if s.id == card.section)
+    section = pack.section(card.section)
     lines = [Line(section.title, "section-title"), Line(card.title, "card-title")]
     if card.options:
         names = ", ".join(pack.option(o).name for o in card.options)
