@@ -335,7 +335,7 @@ def test_a_failed_save_is_one_sentence_and_leaving_keeps_a_private_copy(pack, tm
 
 
 def test_a_save_that_fails_on_the_disk_is_reported_and_the_next_one_clears_it(pack, tmp_path, monkeypatch):
-    import decisionaid.core.session as session_module
+    import decisionaid.storage.store as session_module  # where the answers file writes itself
 
     path = tmp_path / "answers.toml"
     controller = controller_for(pack, path)

@@ -476,7 +476,7 @@ class Controller:
         if not self._claimed or not self._still_ours():
             return Outcome(problem=self._not_saved())
         try:
-            self._session = save_session(self._session, self.answers.path)
+            self._session = save_session(self._session, self.answers.path, self.answers.write)
         except OSError as exc:
             self.save_problem = self.words(
                 "notice.not_saved", path=self.answers.path, reason=file_problem(exc, self.words)

@@ -283,9 +283,13 @@ def file_problem(error: OSError, words: Catalogue | None = None) -> str:
     return error.strerror or escape_controls(str(error))
 
 
-def save_session(session: Session, path: Path) -> Session:
-    """Save atomically with mode 0600 in a 0700 folder; returns the session with its new `updated` time."""
+def save_session(session: Session, path: Path, write: Callable[[str], None] | None = None) -> Session:
+    """Save atomically with mode 0600 in a 0700 folder (or with `write`, the answers file's own way of writing
+    itself); returns the session with its new `updated` time."""
     saved = replace(session, updated=now())
+    if write is not None:
+        write(saved.to_toml())
+        return saved
     ensure_private_dir(Path(path).parent)
     atomic_write(Path(path), saved.to_toml())
     return saved
