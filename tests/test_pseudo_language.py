@@ -277,7 +277,7 @@ async def test_answers_that_cannot_be_used_are_said_in_catalogue_words(
         walk = Walk(pilot, reading)
         await pilot.pause()
         shown = re.sub(re.escape(kept) + r"[0-9-]+", " ", shown_on(app))
-        assert "pack: ⟦must be text⟧" in shown, "the welcome says which field, and why in the catalogue's words"
+        assert "pack⟦: must be text⟧" in shown, "the welcome says which field, and why in the catalogue's words"
         reading.read("the welcome, over answers that cannot be used", shown)
         await walk.press("q")
     assert reading.stray == {}, reading.report()

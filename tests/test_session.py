@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import load_pack
+from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.session import (
     SESSION_VERSION,
@@ -138,7 +139,7 @@ def test_bad_session_files_give_one_line_naming_the_field(tmp_path: Path, conten
     path.write_bytes(content)
     with pytest.raises(SessionError) as caught:
         load_session(path)
-    text = str(caught.value)
+    text = caught.value.line(load_catalogue())
     assert "\n" not in text
     assert text.startswith(str(path))
     assert message in text

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.pages.at import Keys
+from decisionaid.core.pages.steps import StepPage, WelcomePage
 from decisionaid.core.parts import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
@@ -41,6 +43,7 @@ from decisionaid.storage.copies import copies_of, keep_copy
 from decisionaid.storage.files import FileReadError, ensure_private_dir
 from decisionaid.storage.lock import AnswersLock, LockError
 from decisionaid.storage.paths import others_can_read
+from decisionaid.storage.settings import Settings, load_settings, save_settings
 from decisionaid.storage.store import AnswersFile
 
 if TYPE_CHECKING:
@@ -85,8 +88,8 @@ class Controller:
         self.journey = Journey(pack)
         self.timing = Timing(pack, self.journey, self.words)
         self.progress = Progress(self.journey, self.timing, self.words)
+        self.pages = self.timing.pages
         self._session: Session | None = None
-        self._summary: tuple[Session, Summary] | None = None
         self.notices: tuple[str, ...] = ()
         self.save_problem: str | None = None
         self.fallback: Path | None = None
@@ -119,14 +122,17 @@ class Controller:
         return self._session is not None
 
     def summary(self) -> Summary:
-        """The questions and statements the answers so far lead to (made once for each state of the answers: a
-        session is never changed, only replaced)."""
-        from decisionaid.core.summary import build_summary  # here: a module of many classes, not needed to start
+        """The questions and statements the answers so far lead to."""
+        return self.pages.summarise(self._session or Session.new(self.pack))
 
+    def page(self, keys: Keys, place: Place | None = None) -> StepPage:
+        """The page at the person's place (or at `place`), as the answers so far make it."""
         session = self._session or Session.new(self.pack)
-        if self._summary is None or self._summary[0] is not session:
-            self._summary = (session, build_summary(self.pack, session, self.words))
-        return self._summary[1]
+        return self.pages.at(place or self.place, session, keys, today=self.today())
+
+    def welcome_page(self, keys: Keys, **where: object) -> WelcomePage:
+        """The welcome, with where the saved answers left off and how long the rest of the short path takes."""
+        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, **where)
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""
@@ -588,3 +594,21 @@ class Controller:
     def _save_now(self) -> Outcome:
         self._save_pending = False
         return self.save()
+
+    # --- display settings ------------------------------------------------------------
+
+    settings_file: Path | None = None  # where the person's display settings are kept; None keeps none (a kiosk)
+
+    def saved_theme(self) -> str | None:
+        """The colour theme the person chose last time, if any."""
+        return load_settings(self.settings_file).theme if self.settings_file else None
+
+    def remember_theme(self, theme: str) -> Outcome:
+        """Keep the colour theme for next time; a failure to keep it is said, and changes nothing else."""
+        if self.settings_file is None:
+            return Outcome()
+        try:
+            save_settings(Settings(theme=theme), self.settings_file)
+        except OSError as exc:
+            return Outcome(problem=self.words("notice.theme_not_saved", reason=file_problem(exc, self.words)))
+        return Outcome()

@@ -27,7 +27,7 @@ from decisionaid.storage.files import (
     ensure_private_dir,
     read_text_file,
 )
-from decisionaid.storage.tomlfile import parse_toml
+from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
@@ -225,6 +225,8 @@ def parse_session(text: str, where: str) -> Session:
     """A session from TOML text, or SessionError with one line naming `where` and the field."""
     try:
         raw = parse_toml(text)
+    except TooDeep:
+        raise SessionError(where, "too_deep", most=MAX_DEPTH) from None
     except tomllib.TOMLDecodeError as exc:
         raise SessionError(where, "not_toml", detail=exc) from None
     if same := _same_once_cleaned(raw):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, load_catalogue
-from decisionaid.core.session import os_reason
+from decisionaid.core.session import file_problem
 from decisionaid.export import SUFFIXES
 from decisionaid.sanitize import display_path
 from decisionaid.storage.files import atomic_write
@@ -67,4 +67,4 @@ def write_export(text: str, path: Path, *, force: bool = False, words: Catalogue
     except FileExistsError:
         raise ExportExists(words("export_file.exists", path=where)) from None
     except OSError as exc:
-        raise ExportError(words("export_file.cannot_write", path=where, reason=os_reason(exc, words))) from None
+        raise ExportError(words("export_file.cannot_write", path=where, reason=file_problem(exc, words))) from None

@@ -38,8 +38,8 @@ class FileProblem(OSError):
     system's own words when it gave any, else the code.
     """
 
-    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: str) -> None:
-        super().__init__(number, values.get("reason", code), str(path))
+    def __init__(self, path: Path, code: str, number: int = errno.EINVAL, **values: object) -> None:
+        super().__init__(number, str(values.get("reason", code)), str(path))
         self.path = Path(path)
         self.code = code
         self.values = values
