@@ -21,7 +21,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from decisionaid.content import Pack
 from decisionaid.serve import views
-from decisionaid.serve.app import ServeOptions, WebAid
+from decisionaid.serve.app import LEAVE_GRACE_SECONDS, ServeOptions, WebAid
 from decisionaid.serve.sessions import EVICT_AFTER_SECONDS
 from decisionaid.storage.paths import session_path
 from tests.helpers import COMMUTE, run_in_process
@@ -295,3 +295,23 @@ async def test_no_log_line_holds_what_was_typed(commute_pack: Pack, caplog, monk
     logged = [record.getMessage() for record in caplog.records]
     assert any("kind=RuntimeError" in line for line in logged)
     assert not [line for line in logged if "51c9" in line]
+
+
+async def test_a_page_left_with_no_page_after_it_ends_its_kiosk_session(commute_pack: Pack) -> None:
+    aid, client = await served(commute_pack, kiosk=True)
+    aid.sessions.clock = clock = Clock()
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    (folder,) = aid.sessions.folder.glob("person-*")
+    assert (await client.post("/away")).status == 204  # the page's script, as the page is left
+    await browser.get("/step/cards/0")  # the next page came: the session goes on
+    clock.now += LEAVE_GRACE_SECONDS
+    aid.sweep()
+    assert folder.exists()
+    await client.post("/away")  # the tab was closed
+    clock.now += LEAVE_GRACE_SECONDS
+    aid.sweep()
+    assert not folder.exists() and len(aid.sessions) == 0
+    await client.close()
+    await aid.stop()
