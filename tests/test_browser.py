@@ -8,6 +8,7 @@ makes is watched: one to any other server fails the test (and is never sent).
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.helpers import COMMUTE, require_tool
 
@@ -246,6 +248,9 @@ def test_the_short_path_with_javascript_off(browser, server: Server) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Markdown").click()
     assert MARKER in Path(download.value.path()).read_text(encoding="utf-8")
+    printed = PdfReader(io.BytesIO(page.pdf())).pages  # the page printed is the handout alone, on one page
+    assert printed[0].extract_text().startswith("My handout") and "More detail" not in printed[0].extract_text()
+    assert "Your note" not in "".join(p.extract_text() for p in printed), "no form is printed"
     visit.close()
 
 
