@@ -73,7 +73,6 @@ class Timing:
         self.pack = pack
         self.journey = journey
         self.words = words
-        self.cards = pack.ordered_cards()
         items = pack.self_check.self_check
         self.walked = Session(
             pack=pack.meta.id,
