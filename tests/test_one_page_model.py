@@ -20,7 +20,7 @@ from decisionaid.plain.console import Console
 from decisionaid.plain.flow import PlainAid
 from decisionaid.storage.store import AnswersFile
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, KETAMINE, PORTATIL
+from tests.helpers import COMMUTE, KETAMINE, PORTATIL, run_in_process
 
 
 class PagesConsole(Console):
@@ -143,3 +143,18 @@ async def test_the_full_screen_aid_shows_every_sentence_of_every_page_on_the_sho
             seen.append(page.kind)
             await pilot.press("n")
         assert {"compare", "card", "contents", "question", "offers", "value", "sure"} <= set(seen)
+
+
+def test_a_sure_item_answered_no_says_what_that_may_mean_when_it_is_shown_again():
+    """Plain mode shows the page model's meaning of a 'no', as the full-screen aid does, coming back to it."""
+    from decisionaid.storage.paths import session_path
+
+    pack = load_pack(COMMUTE)
+    controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
+    controller.start()
+    item = pack.sure.sure.items[1]
+    controller.answer_sure(item.id, False)
+    controller.go("sure", 1)
+    controller.leave()
+    resumed = run_in_process("--plain", "--pack", str(COMMUTE), input="1\n")  # resume, then the input ends
+    assert item.text in resumed.stdout and item.if_no in resumed.stdout

@@ -73,7 +73,6 @@ class Timing:
         self.pack = pack
         self.journey = journey
         self.words = words
-        self.cards = pack.ordered_cards()
         items = pack.self_check.self_check
         self.walked = Session(
             pack=pack.meta.id,
@@ -81,6 +80,9 @@ class Timing:
             self_check={items[i].id: _not_sure(items[i]) for i in journey.short["self_check"]},
         )
         self.pages = Pages(pack, journey, words, self.left_out_minutes)
+        # For counting, a page that offers what the short path left out may say any number of minutes: numbers are
+        # not words, so the count is the same, and the welcome need not read every card left out to say its own.
+        self._counted = Pages(pack, journey, words, lambda stage: 1)
         self.keys = Keys(words("welcome.help_key_plain"), words("self_check.reopen_key_plain"))
         self._cache: dict[Place, int] = {}
 
@@ -125,7 +127,7 @@ class Timing:
         if stage == "self_check" and self.journey.is_item(place):
             item = self.pack.self_check.self_check[position]
             session = replace(session, self_check={**session.self_check, item.id: _not_sure(item)})
-        return self.pages.at(place, session, self.keys).texts()
+        return self._counted.at(place, session, self.keys).texts()
 
 
 def _not_sure(item: SelfCheck) -> str:

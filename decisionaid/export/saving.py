@@ -66,9 +66,12 @@ def _taken(path: Path) -> bool:
         return False
 
 
-def save_handout(controller: Controller, fmt: str, path: Path, *, replace: bool = False) -> Saved:
-    """Write the handout of the answers so far; an existing file only with `replace`."""
-    path, fmt = file_and_format(expand_home(str(path)), fmt)
+def save_handout(
+    controller: Controller, fmt: str, typed: str | Path, *, folder: Path | None = None, replace: bool = False
+) -> Saved:
+    """Write the handout of the answers so far to the file named as typed (a name without a folder goes in
+    `folder`, by default where handouts go); an existing file only with `replace`."""
+    path, fmt = file_and_format(typed_path(str(typed), folder or export_dir()), fmt)
     words = controller.words
     text = render(controller.summary(), controller.pack, fmt, today=controller.today(), words=words)
     try:

@@ -26,7 +26,7 @@ from decisionaid.core.session import Session, Stage
 from decisionaid.plain import pages
 from decisionaid.plain.console import Console, EndOfInput
 from decisionaid.plain.prompts import BACK, Here, Jump, Prompter, Quit
-from decisionaid.plain.summary_page import SummaryPage
+from decisionaid.plain.summary_page import SummaryMenu
 
 WAIT_POLL_SECONDS = 0.5  # how often a wait for answers open elsewhere looks again
 
@@ -141,7 +141,7 @@ class PlainAid:
             "offers": self.offering,
             "value": self.value,
             "sure": self.sure,
-            "summary": lambda page: SummaryPage(self).run(),
+            "summary": lambda page: SummaryMenu(self).run(),
         }
         return show[page.kind](page)
 
@@ -338,11 +338,10 @@ class PlainAid:
         answered = any(choice.chosen for choice in page.choices)
         reply = self.choose_answer(here, 2, answered=answered, how=words("plain.yes_or_no"))
         if isinstance(reply, int):
-            yes = reply == 1
-            if self.report(self.controller.answer_sure(page.item_id, yes)):
-                shown = self.controller.page(self.keys, page.place)
+            if self.report(self.controller.answer_sure(page.item_id, reply == 1)):
                 self.console.note(words("plain.saved"))
-                self.console.say(*filter(None, (shown.meaning,)))  # type: ignore[union-attr]
+            shown = self.controller.page(self.keys, page.place)
+            self.console.say(*filter(None, (shown.meaning,)))  # type: ignore[union-attr]
         return PREVIOUS if reply == BACK else NEXT
 
     def choose_answer(self, here: Here, count: int, *, answered: bool, how: str = "") -> int | str:

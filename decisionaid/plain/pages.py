@@ -1,4 +1,4 @@
-"""The words of each page of the journey, as lines to print. Pure text, built from the pack and the answers."""
+"""The words of each page of the journey, as lines to print: the page models laid out as plain text."""
 
 from __future__ import annotations
 
@@ -109,8 +109,9 @@ def value(page: ValuePage, words: Catalogue) -> list[str]:
 
 
 def sure(page: SurePage, words: Catalogue) -> list[str]:
-    """A SURE item word for word, its yes and no, and where it comes from."""
-    return [page.progress, "", page.text, *numbered(page.choices, words), "", page.credit]
+    """A SURE item word for word, its yes and no, what a 'no' may mean once chosen, and where it comes from."""
+    meaning = ["", page.meaning] if page.meaning else []
+    return [page.progress, "", page.text, *numbered(page.choices, words), *meaning, "", page.credit]
 
 
 def comparison_by_row(table: Comparison, words: Catalogue) -> list[str]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.controller import MAX_NOTE, Outcome
-from decisionaid.core.handout import Handout, build_handout
+from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE, Session
 from decisionaid.core.summary import TOP_QUESTIONS, Summary
 from decisionaid.export import FORMATS
-from decisionaid.export.saving import default_path, save_handout, typed_path
+from decisionaid.export.saving import default_path, save_handout
 from decisionaid.plain import pages
 from decisionaid.plain.prompts import BACK, Here
 from decisionaid.sanitize import clean_text
@@ -23,7 +22,7 @@ PREVIOUS = -1
 READERS = ("self", "helper")
 
 
-class SummaryPage:
+class SummaryMenu:
     """The handout and every question, then a menu of what can be changed; b goes back, q leaves."""
 
     def __init__(self, aid: PlainAid) -> None:
@@ -37,19 +36,20 @@ class SummaryPage:
         sources_title = self.words("handout.sources") + ":"
         self.here = Here(self.page, lambda: pages.sources(sources_title, self.build().sources))
 
-    def build(self) -> Summary:
-        return self.controller.summary()
+    def model(self) -> SummaryPage:
+        """The question list's page model, as the answers now make it."""
+        return self.controller.page(self.aid.keys, ("summary", 0))  # type: ignore[return-value]
 
-    def handout(self, summary: Summary) -> Handout:
-        return build_handout(summary, self.aid.pack, today=self.controller.today(), words=self.words)
+    def build(self) -> Summary:
+        return self.model().summary
 
     @property
     def session(self) -> Session:
         return self.aid.answers
 
     def page(self) -> list[str]:
-        summary = self.build()
-        return [*pages.summary(summary, self.handout(summary), self.session, self.words), "", *self.menu]
+        shown = self.model()
+        return [*pages.summary(shown.summary, shown.handout, self.session, self.words), "", *self.menu]
 
     def run(self) -> int:
         if not self.session.reader and not self.ask_reader():
@@ -214,12 +214,12 @@ class SummaryPage:
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
-            if self.write(typed_path(answer.strip(), default.parent) if answer.strip() else default, fmt):
+            if self.write(answer.strip() or str(default), fmt):
                 return
 
-    def write(self, path: Path, fmt: str) -> bool:
-        """Write the file; True when it was written, False to ask for another name."""
-        saved = save_handout(self.controller, fmt, path)
+    def write(self, typed: str, fmt: str) -> bool:
+        """Write the file named as typed; True when it was written, False to ask for another name."""
+        saved = save_handout(self.controller, fmt, typed)
         if saved.exists:
             if not self.aid.ask.confirm(self.here, self.words("export.replace", path=saved.path)):
                 self.say(self.words("plain.not_saved_other_name"))

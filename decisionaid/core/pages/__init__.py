@@ -173,15 +173,6 @@ def card_progress(journey: Journey, position: int, words: Catalogue) -> str:
     )
 
 
-def card_reading(pack: Pack, card: Card, words: Catalogue) -> tuple[str, ...]:
-    """A card's words as a person reads them: heading, text, and each figure said in words."""
-    texts = [line.text for line in card_heading(pack, card, words)[1:]]
-    texts.append(card.body)
-    for figure_id in card.figures:
-        texts += figure_words(pack.figure(figure_id), words)
-    return tuple(texts)
-
-
 def figure_words(figure: Figure, words: Catalogue) -> tuple[str, ...]:
     """A figure in words: what was counted, each group's count and the other side, and how sure."""
     return (

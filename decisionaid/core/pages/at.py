@@ -60,6 +60,7 @@ class Pages:
         self.left_out_minutes = left_out_minutes
         self.cards = pack.ordered_cards()
         self._summary: tuple[Session, Summary] | None = None
+        self._actions: dict[tuple[str, ...], tuple[Action, ...]] = {}
 
     def summarise(self, session: Session) -> Summary:
         """The questions and statements the answers lead to, made once for each state of the answers (a session
@@ -70,14 +71,15 @@ class Pages:
             self._summary = (session, build_summary(self.pack, session, self.words))
         return self._summary[1]
 
-    def action(self, action_id: str) -> Action:
-        return Action(action_id, self.words(f"bindings.{action_id}.label"))
-
     def actions(self, *ids: str) -> tuple[Action, ...]:
-        return tuple(self.action(i) for i in ids)
+        """The actions with these ids, labelled once for each set asked for: every page of a kind has the same."""
+        if ids not in self._actions:
+            self._actions[ids] = tuple(Action(i, self.words(f"bindings.{i}.label")) for i in ids)
+        return self._actions[ids]
 
     def at(self, place: Place, session: Session, keys: Keys, *, today: date | None = None) -> StepPage:
-        """The page at `place` (a welcome is the start page, without the saved answers' choices)."""
+        """The page at `place`, any place but the welcome (`welcome` makes that one: it needs what the answers
+        file said and how long the rest of the short path takes)."""
         stage, position = self.journey.clamp(*place)
         place = (stage, position)
         item = self.journey.is_item(place)
@@ -199,7 +201,7 @@ class Pages:
         return SummaryPage(
             place=("summary", 0),
             title=words("summary.title"),
-            hint=words("summary.tui_hint"),
+            hint=words("summary.hint"),
             summary=result,
             handout=handout,
             actions=self.actions("back", "star", "export"),

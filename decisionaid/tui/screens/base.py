@@ -71,7 +71,7 @@ class AidScreen(StyledOnce, LabelledScreen):
             self.title or "",
             controller.where(),
             controller.where(short=True),
-            help_now=controller.words if self.pack.help_now else None,
+            help_words=controller.words if self.pack.help_now else None,
         )
 
     def card_pages(self, positions: Iterable[int]) -> list[CardPage]:
@@ -104,6 +104,11 @@ class StepScreen(AidScreen):
     def shows_in_place(self, page: StepPage) -> bool:
         """Whether `page` can be written into this screen rather than shown on a new one."""
         return False
+
+    def refresh_model(self) -> StepPage:
+        """The page model made afresh from the answers as they are now (after an answer on this page)."""
+        self.model = self.controller.page(page_keys(self.controller.words), self.model.place)
+        return self.model
 
     async def show(self, page: StepPage) -> None:
         """Write another page of the same kind into this screen."""
@@ -156,13 +161,13 @@ class ChoiceStepScreen(StepScreen):
         """Another item of this step, in place of this one."""
         self.model = page
         self.position = page.place[1]
-        page = self.query_one(Page)
+        body = self.query_one(Page)
         with self.app.batch_update():
             self.set_focus(None)  # the focused choices go: the focus would move on to a button, and back
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
-            await page.remove_children()
-            await page.mount_all(list(self.page_lines()))
-            page.scroll_home(animate=False, immediate=True)  # home in the first frame, not the one after
+            await body.remove_children()
+            await body.mount_all(list(self.page_lines()))
+            body.scroll_home(animate=False, immediate=True)  # home in the first frame, not the one after
             self.set_focus(self.query_one(ChoiceList))
         self.refresh_bindings()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,16 +15,12 @@ from textual.widgets import Button, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
-from decisionaid.export.files import expand_home
 from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 from decisionaid.tui.window import StyledOnce
-
-if TYPE_CHECKING:
-    pass
 
 
 class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
@@ -37,8 +32,8 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="cancel")]
 
-    def __init__(self, save_to: Callable[[str, Path, bool], Saved], default_path: Path, words: Catalogue) -> None:
-        """`save_to(format, path, replace)` writes the handout."""
+    def __init__(self, save_to: Callable[[str, str, bool], Saved], default_path: Path, words: Catalogue) -> None:
+        """`save_to(format, name as typed, replace)` writes the handout."""
         super().__init__(classes="dialog-screen")
         self.save_to = save_to
         self.default_path = default_path
@@ -78,18 +73,15 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def target(self) -> Path:
-        return expand_home(self.query_one("#path", Input).value.strip())
-
     def action_save(self) -> None:
         self.save()
 
     def save(self, *, force: bool = False) -> None:
-        path = self.target()
-        if not path.name:
+        typed = self.query_one("#path", Input).value.strip()
+        if not Path(typed).name:
             self.show_error(self.words("export.no_name"))
             return
-        saved = self.save_to(self.fmt, path, force)
+        saved = self.save_to(self.fmt, typed, force)
         if saved.exists:
             self.app.push_screen(
                 ConfirmScreen(

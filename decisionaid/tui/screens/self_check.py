@@ -8,7 +8,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from decisionaid.core.pages.steps import QuestionPage
-from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
@@ -43,7 +42,7 @@ class SelfCheckScreen(ChoiceStepScreen):
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         self.report(self.controller.answer_self_check(self.model.item_id, event.choice_id))
-        self.model = self.controller.page(page_keys(self.controller.words), self.model.place)  # type: ignore[assignment]
+        self.refresh_model()
         self.show_feedback()
         self.refresh_bindings()
 

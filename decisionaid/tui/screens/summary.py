@@ -21,7 +21,6 @@ from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
 from decisionaid.export.saving import Saved, default_path, save_handout
-from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
@@ -67,8 +66,7 @@ class SummaryScreen(StepScreen):
 
     def rebuilt(self) -> SummaryPage:
         """The page model made afresh from the answers as they are now."""
-        self.model = self.controller.page(page_keys(self.words), self.model.place)  # type: ignore[assignment]
-        return self.model
+        return self.refresh_model()  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         page, words = self.model, self.words
@@ -376,8 +374,8 @@ class SummaryScreen(StepScreen):
     def action_export(self) -> None:
         controller = self.controller
 
-        def save_to(fmt: str, path: Path, replace: bool) -> Saved:
-            return save_handout(controller, fmt, path, replace=replace)
+        def save_to(fmt: str, typed: str, replace: bool) -> Saved:
+            return save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace)
 
         path = default_path(controller, folder=self.export_dir)
         self.app.push_screen(ExportScreen(save_to, path, self.words), self.exported)

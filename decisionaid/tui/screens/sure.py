@@ -10,7 +10,6 @@ from textual.widgets import Static
 
 from decisionaid.core.pages.at import YES
 from decisionaid.core.pages.steps import SurePage
-from decisionaid.tui.keys import page_keys
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
@@ -45,7 +44,7 @@ class SureScreen(ChoiceStepScreen):
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         self.report(self.controller.answer_sure(self.model.item_id, event.choice_id == YES))
-        self.model = self.controller.page(page_keys(self.controller.words), self.model.place)  # type: ignore[assignment]
+        self.refresh_model()
         self.query_one("#meaning", Static).update(Content(self.model.meaning))
 
     def action_sources(self) -> None:

@@ -30,5 +30,6 @@ class ValuesScreen(ChoiceStepScreen):
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         outcome = self.controller.answer_value(self.model.item_id, event.choice_id)
         self.report(outcome)
+        self.refresh_model()
         if outcome.saved:
             self.query_one("#chosen", Static).update(self.controller.words("values.saved"))

@@ -43,17 +43,17 @@ class TitleBar(Horizontal):
     """The title line and crisis help at the right; plain text, so brackets in a title survive."""
 
     def __init__(
-        self, aid_title: str, step: str, progress: str = "", progress_short: str = "", *, help_now: Catalogue | None
+        self, aid_title: str, step: str, progress: str = "", progress_short: str = "", *, help_words: Catalogue | None
     ) -> None:
-        """`help_now`: the words for crisis help's button, or None when the pack offers no help now."""
+        """`help_words`: the words of crisis help's button, or None when the pack offers no help now."""
         super().__init__(classes="title-bar")
         self.line = TitleLine(f"{aid_title} · {step}", progress, progress_short or progress)
-        self.help_now = help_now
+        self.help_words = help_words
 
     def compose(self) -> ComposeResult:
         yield self.line
-        if self.help_now is not None:
-            yield HelpNowButton(self.help_now)
+        if self.help_words is not None:
+            yield HelpNowButton(self.help_words)
 
     def show_progress(self, progress: str, progress_short: str) -> None:
         self.line.show_progress(progress, progress_short)
