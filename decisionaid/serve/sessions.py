@@ -108,7 +108,7 @@ class Sessions:
         self.idle_seconds = idle_seconds
         self.clock = clock
         self.by_id: dict[str, WebSession] = {}
-        self.folder = Path(tempfile.mkdtemp(prefix="decisionaid-serve-")) if kiosk else None
+        self.folder: Path | None = None  # a kiosk's own folder, made with its first session
         self.shared = None if kiosk else Aid(make_controller(AnswersFile(session_path(self.pack_id))))
         self.ended: dict[str, str] = {}  # ids of sessions that ended, and why, to say so once
 
@@ -138,7 +138,8 @@ class Sessions:
         return session
 
     def _new_aid(self) -> Aid:
-        assert self.folder is not None, "only a kiosk makes an aid per session"
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="decisionaid-serve-"))
         folder = Path(tempfile.mkdtemp(prefix="person-", dir=self.folder))
         aid = Aid(self.make_controller(ThrowawayAnswers(session_path(self.pack_id, folder))), folder)
         aid.save_moves_later(asyncio.get_running_loop())
