@@ -315,3 +315,22 @@ async def test_a_page_left_with_no_page_after_it_ends_its_kiosk_session(commute_
     assert not folder.exists() and len(aid.sessions) == 0
     await client.close()
     await aid.stop()
+
+
+def test_a_kiosk_server_removes_what_a_killed_one_left_behind(commute_pack: Pack, tmp_path: Path):
+    """A kiosk server killed before it could clean up leaves its folder, answers and all: the next one to start
+    removes it, once its process is gone, and leaves a running server's folder alone."""
+    from decisionaid.serve.sessions import SERVER_FOLDER, SERVER_PID
+
+    temporary = Path(tempfile.gettempdir())
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = temporary / f"{SERVER_FOLDER}killed"
+    (left / "person-1").mkdir(parents=True)
+    (left / SERVER_PID).write_text(gone.stdout.strip(), encoding="ascii")
+    (left / "person-1" / "commute-answers.toml").write_text('note = "MARKER-left-behind"\n', encoding="utf-8")
+    running = temporary / f"{SERVER_FOLDER}running"
+    running.mkdir()
+    (running / SERVER_PID).write_text(str(os.getpid()), encoding="ascii")
+    WebAid(ServeOptions(pack=commute_pack, kiosk=True))  # as `decisionaid serve --kiosk` starts
+    assert not left.exists(), "a killed server's answers are gone at the next start"
+    assert running.exists(), "a running server's folder is its own"

@@ -32,7 +32,7 @@ from decisionaid.serve.actions import Form, apply
 from decisionaid.serve.addresses import RequestGuard, url_host
 from decisionaid.serve.logs import event, setup_logging
 from decisionaid.serve.render import RENDER_MS, Renderer, here
-from decisionaid.serve.sessions import Sessions, WebSession
+from decisionaid.serve.sessions import Sessions, WebSession, remove_left_behind
 from decisionaid.storage.store import AnswersFile
 
 COOKIE = "decisionaid"
@@ -93,6 +93,8 @@ class WebAid:
             cap=options.max_sessions,
             idle_seconds=self.site.idle_seconds,
         )
+        if options.kiosk and (removed := remove_left_behind()):
+            event("left_behind_removed", folders=removed)
         self.sweeper: asyncio.Task[None] | None = None
         self.stopped = False
         self.today = date.today

@@ -4,7 +4,8 @@ On one person's own computer every session shares one aid: one controller, the s
 lock as the aid in a terminal. In kiosk mode each session is its own person: its own controller, its
 answers in a private folder (0700) made inside the server's own folder, deleted with everything in it
 when the session ends: on "New person", after the idle time, when the cap evicts it, or when the server
-stops.
+stops. A server that could not clean up (killed, or the machine lost power) leaves its folder, which the next
+kiosk server to start removes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import asyncio
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,6 +27,37 @@ from decisionaid.storage.paths import session_path
 from decisionaid.storage.store import AnswersFile
 
 EVICT_AFTER_SECONDS = 120  # a full server ends the session idle longest, if idle at least this long
+SERVER_FOLDER = "decisionaid-serve-"  # a kiosk server's own folder, in the temporary folder
+SERVER_PID = "server.pid"  # in it: the process that made it, so a later start knows when it is gone
+
+
+def remove_left_behind(temporary: Path | None = None) -> int:
+    """Remove the folders of kiosk servers that stopped without cleaning up (killed, or the machine lost power),
+    with every answer in them: this user's own, whose server process is gone. How many were removed."""
+    removed = 0
+    for folder in Path(temporary or tempfile.gettempdir()).glob(f"{SERVER_FOLDER}*"):
+        try:
+            info = folder.lstat()
+            mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if not stat.S_ISDIR(info.st_mode) or not mine:
+                continue
+            pid = int((folder / SERVER_PID).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # no record of its server: not known to be left behind
+        if not _running(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: running
+        return True
+    return True
 
 
 class ThrowawayAnswers(AnswersFile):
@@ -139,7 +172,8 @@ class Sessions:
 
     def _new_aid(self) -> Aid:
         if self.folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="decisionaid-serve-"))
+            self.folder = Path(tempfile.mkdtemp(prefix=SERVER_FOLDER))
+            (self.folder / SERVER_PID).write_text(str(os.getpid()), encoding="ascii")
         folder = Path(tempfile.mkdtemp(prefix="person-", dir=self.folder))
         aid = Aid(self.make_controller(ThrowawayAnswers(session_path(self.pack_id, folder))), folder)
         aid.save_moves_later(asyncio.get_running_loop())
