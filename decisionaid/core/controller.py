@@ -78,12 +78,20 @@ class Controller:
     """One pack's journey for one person: the session, the journey order and the answers file."""
 
     def __init__(
-        self, pack: Pack, answers: AnswersFile, words: Catalogue | None = None, *, offer_copies: bool = True
+        self,
+        pack: Pack,
+        answers: AnswersFile,
+        words: Catalogue | None = None,
+        *,
+        offer_copies: bool = True,
+        settings: Path | None = None,
     ) -> None:
         """With `offer_copies`, copies of answers an earlier run could not save are offered back (not for a
-        shared computer's or an author's throwaway answers, which are no one's to take back)."""
+        shared computer's or an author's throwaway answers, which are no one's to take back). `settings` is where
+        the person's display settings are kept; None keeps none (a kiosk, a test)."""
         self.pack = pack
         self.answers = answers
+        self.settings_file = settings
         self.words = words or words_for(pack)
         self.journey = Journey(pack)
         self.timing = Timing(pack, self.journey, self.words)
@@ -596,8 +604,6 @@ class Controller:
         return self.save()
 
     # --- display settings ------------------------------------------------------------
-
-    settings_file: Path | None = None  # where the person's display settings are kept; None keeps none (a kiosk)
 
     def saved_theme(self) -> str | None:
         """The colour theme the person chose last time, if any."""

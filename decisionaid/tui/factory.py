@@ -34,6 +34,7 @@ def make_app(
     In kiosk mode (`site.kiosk`) no settings file is read or written. With `at`, the aid opens at that step
     instead of the welcome, saying that it was opened for a look.
     """
-    controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
-    controller.settings_file = None if site.kiosk else settings or settings_path()
+    remembered = None if site.kiosk else settings or settings_path()
+    answers_file = AnswersFile(answers or session_path(pack.meta.id))
+    controller = Controller(pack, answers_file, words, offer_copies=not answers, settings=remembered)
     return DecisionAidApp(controller, theme=theme, export_dir=export_dir, site=site, opening=at)
