@@ -6,6 +6,7 @@ aiohttp's test client, on 127.0.0.1, with a clock the test moves on.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -334,3 +335,16 @@ def test_a_kiosk_server_removes_what_a_killed_one_left_behind(commute_pack: Pack
     WebAid(ServeOptions(pack=commute_pack, kiosk=True))  # as `decisionaid serve --kiosk` starts
     assert not left.exists(), "a killed server's answers are gone at the next start"
     assert running.exists(), "a running server's folder is its own"
+
+
+async def test_a_sure_page_cites_the_test_in_full_with_its_terms(commute_pack: Pack) -> None:
+    """Its one-line credit on the page, and the full citation and the terms of use under its sources."""
+    aid, client = await served(commute_pack, kiosk=True)
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    page = html.unescape(await browser.get("/step/sure/0"))
+    sure = commute_pack.sure.sure
+    sources = page[page.index('<details class="sources">') :]
+    assert sure.citation in sources and sure.terms_of_use in sources
+    await client.close()
