@@ -300,9 +300,8 @@ class PlainAid:
 
     def reopen(self, card_ids: Iterable[str]) -> None:
         """Read cards again from a self-check question, sources listed; the place does not change."""
-        positions = {card.id: n for n, card in enumerate(self.pack.ordered_cards())}
         for card_id in card_ids:
-            card = self.controller.page(self.keys, ("cards", positions[card_id]))
+            card = self.controller.page(self.keys, ("cards", self.journey.card_ids.index(card_id)))
             self.show(pages.card(card, self.words, list_sources=True))  # type: ignore[arg-type]
         self.console.say("", self.words("plain.still_at", place=self.controller.left_off()))
 

@@ -72,6 +72,6 @@ class SelfCheckScreen(ChoiceStepScreen):
         ]
 
     def action_reopen(self) -> None:
-        positions = {card.id: n for n, card in enumerate(self.pack.ordered_cards())}
-        cards = self.card_pages(positions[card_id] for card_id in self.model.reopen)
+        card_ids = self.controller.journey.card_ids
+        cards = self.card_pages(card_ids.index(card_id) for card_id in self.model.reopen)
         self.app.push_screen(CardModal(cards, self.controller.words))
