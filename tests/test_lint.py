@@ -153,9 +153,9 @@ def test_lint_pack_takes_today_as_a_parameter():
         (
             "clinician.toml",
             "A good first question for anyone.",
-            "We recommend asking this first.",
+            "The best option is to ask this first.",
             "questions[0].reason",
-            "We recommend",
+            "best option",
         ),
         (
             "pack.toml",

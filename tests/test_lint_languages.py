@@ -35,10 +35,10 @@ def test_the_spanish_pack_lints_clean_with_the_inflesz_reading_ease(pack: Path):
     result = lint(pack)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "text                             words   ease"
-    assert lines[1].startswith("cards reparar-bueno.body            11   ")
+    assert lines[0] == "text                                  words   ease"
+    assert lines[1].startswith("cards reparar-bueno.body                 11   ")
     summary = next(line for line in lines if line.startswith("reading ease"))
-    assert summary.startswith("reading ease (Szigriszt-Pazos, INFLESZ; higher is easier): 12 texts measured, median ")
+    assert summary.startswith("reading ease (Szigriszt-Pazos, INFLESZ; higher is easier): 13 texts measured, median ")
     assert summary.endswith("(cards reparar-bueno.body)"), "the hardest is the lowest score"
     assert lines[-1] == "portatil 0.1.0: lint: 0 errors, 0 warnings"
 

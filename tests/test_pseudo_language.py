@@ -329,7 +329,7 @@ PLAIN_WALK = [
     "3", "1",  # the list of every card: the section left out of the short path, and a card in it
     "m", "4", "1", "o", "",  # the map to the self-check: an answer that differs, the card again
     "1", "3", "", "",  # what you learnt: the question left out, not sure; on to what matters
-    "1", "1", "1", "1", "",  # what matters, and about you (private); the one left out
+    "1", "1", "y", "1", "1", "",  # what matters, and about you (private, shown); the one left out
     "1", "2", "1", "1",  # SURE, one answer no
     "2",  # someone helping fills it in
     "1", "1", "2", "2",  # star one question, leave out another

@@ -192,20 +192,29 @@ def test_starred_questions_make_the_top_own_ones_first_at_most_five_never_left_o
 # --- what the person said, and what a copy leaves out ---------------------------------------------
 
 
-def test_a_private_answer_left_out_of_the_copy_takes_its_reasons_and_only_questions_with_it(handout_pack):
+def test_a_private_answer_stays_off_the_copy_until_shown_and_its_question_is_asked_in_its_neutral_form(handout_pack):
     given = dict(values={"money-tight": "yes"}, self_check={"rain": "unsure"})
-    included = build_summary(handout_pack, answered(handout_pack, **given))
-    assert [s.text for s in included.situation] == ["Money is tight this month."]
-    assert ("q-cost", ("Money is tight this month.",)) in listed(included)
-    assert [(p.item, p.text, p.included) for p in included.private] == [
-        ("money-tight", "Money is tight this month.", True)
+    private = build_summary(handout_pack, answered(handout_pack, **given))
+    assert private.situation == () and private.withheld == 1
+    assert ("q-cost", ("Added by a private answer left off this copy.",)) in listed(private)
+    assert "How much does each way cost in a month?" in [q.text for q in private.questions()]
+    assert [(p.item, p.text, p.included) for p in private.private] == [
+        ("money-tight", "Money is tight this month.", False)
     ]
-    withheld = build_summary(handout_pack, answered(handout_pack, withheld=["money-tight"], **given))
-    assert withheld.situation == () and withheld.withheld == 1
-    assert "q-cost" not in [q.id for q in withheld.questions()]
-    assert [(p.item, p.included) for p in withheld.private] == [("money-tight", False)]
-    unanswered = build_summary(handout_pack, answered(handout_pack, withheld=["money-tight"]))
+    shown = build_summary(handout_pack, answered(handout_pack, shown=["money-tight"], **given))
+    assert [s.text for s in shown.situation] == ["Money is tight this month."] and shown.withheld == 0
+    assert ("q-cost", ("Money is tight this month.",)) in listed(shown)
+    assert "How much would each way cost me in a month?" in [q.text for q in shown.questions()]
+    unanswered = build_summary(handout_pack, answered(handout_pack, shown=["money-tight"]))
     assert unanswered.withheld == 0 and unanswered.private == (), "nothing answered, nothing left out"
+
+
+def test_a_question_only_a_private_answer_added_is_left_off_when_the_pack_gives_no_neutral_form(tmp_path):
+    folder = commute_for_the_handout(tmp_path / "commute")
+    text = (folder / "clinician.toml").read_text(encoding="utf-8")
+    (folder / "clinician.toml").write_text(text.replace('neutral = "How much does each way cost in a month?"\n', ""))
+    summary = build_summary(load_pack(folder), answered(load_pack(folder), values={"money-tight": "yes"}))
+    assert "q-cost" not in [q.id for q in summary.questions()] and summary.withheld == 1
 
 
 def test_values_come_from_most_to_least_and_situation_facts_keep_the_pack_order(ketamine):
@@ -241,7 +250,7 @@ def test_answers_the_pack_no_longer_has_are_ignored(pack):
         cards_read=["bus-good", "gone"],
         unticked=["q-gone"],
         starred=["q-gone"],
-        withheld=["gone"],
+        shown=["gone"],
     )
     summary = build_summary(pack, session)
     assert listed(summary) == [CORE]
@@ -286,10 +295,9 @@ CORE_SAFETY = [("q-main-risks", [OWN])]
 CORE_END = [("q-all-options", [OWN]), ("q-keep-current", [OWN])]
 ONLY_CORE = CORE_START + CORE_MIDDLE + CORE_SAFETY + CORE_END
 
-HEART_NS = "Not sure about blood pressure, heart or blood-vessel history."
+PRIVATE = "Added by a private answer left off this copy."
 NO_RIDE = "There is no ride home after a session yet."
 CLINIC_TIME = "The time spent on visits matters a lot."
-PAST_USE = "Problems with alcohol or drugs in the past."
 
 PROFILES = {
     "all-correct": dict(
@@ -301,13 +309,7 @@ PROFILES = {
             "Long-term unknowns: do not matter much.",
             "Needing sessions for months: does not matter much.",
             "Side effects: all matter about the same.",  # its choices name kinds; the last is listed last
-            "Cautions: none of these.",
-            "A ride home after each session: yes, every time.",
-            "Pregnancy or breastfeeding: none of these.",
-            "Blood pressure, heart or blood-vessel problems: no.",
-            "Bipolar disorder, mania or psychosis: no.",
-            "Alcohol or drugs: no.",
-            "Medicines that cause sleepiness, stimulants or MAOIs: no.",
+            "A ride home after each session: yes, every time.",  # the private answers stay off the copy
             "Age group: 25 to 64.",
         ],
         checked=(22, 22, 0),
@@ -317,7 +319,7 @@ PROFILES = {
     "mostly-not-sure": dict(
         questions=[
             *CORE_START,
-            ("q-heart-vessels", [ns("when blood pressure can rise"), HEART_NS]),
+            ("q-heart-vessels", [ns("when blood pressure can rise")]),  # the private answer's reason stays off
             *CORE_MIDDLE,
             ("q-expected-benefit", [ns("what 'out of 100' figures mean"), ns("how quickly ketamine works")]),
             ("q-which-studies", [ns("what 'out of 100' figures mean")]),
@@ -329,7 +331,7 @@ PROFILES = {
             ("q-day-effects", [ns("how often side effects happen")]),
             (
                 "q-blood-pressure",
-                [ns("how often side effects happen"), ns("when blood pressure can rise"), HEART_NS],
+                [ns("how often side effects happen"), ns("when blood pressure can rise")],
             ),
             ("q-monitoring", [ns("how long people are watched after a dose")]),
             ("q-compounded", [ns("the risk of misuse and addiction")]),
@@ -340,10 +342,7 @@ PROFILES = {
             ("q-ongoing-sessions", [ns("how long the benefit lasts")]),
             *CORE_END,
         ],
-        statements=[
-            "A ride home after each session: not sure.",
-            "Blood pressure, heart or blood-vessel problems: not sure.",
-        ],
+        statements=["A ride home after each session: not sure."],
         checked=(12, 4, 0),
         not_sure=[
             "what 'out of 100' figures mean",
@@ -392,7 +391,8 @@ PROFILES = {
     ),
     "pregnancy-plans": dict(
         questions=[
-            *CORE_START,  # the pregnancy answer is left out of the copy, with the question only it added
+            *CORE_START,  # the pregnancy answer stays off the copy; the question only it added is asked neutrally
+            ("q-pregnancy", [PRIVATE]),
             ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
@@ -408,15 +408,15 @@ PROFILES = {
     "substance-use": dict(
         questions=[
             *CORE_START,
-            ("q-substance-use", [PAST_USE]),
+            ("q-substance-use", [PRIVATE]),
             ("q-ketamine-vs-esketamine", [ns("how medical ketamine relates to the street drug")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
             ("q-compounded", [differed_from_the_label("the risk of misuse and addiction")]),
-            ("q-misuse-risk", [differed_from_the_label("the risk of misuse and addiction"), PAST_USE]),
+            ("q-misuse-risk", [differed_from_the_label("the risk of misuse and addiction")]),
             *CORE_END,
         ],
-        statements=["Alcohol or drugs: problems in the past."],
+        statements=[],
         checked=(3, 1, 1),
         not_sure=["how medical ketamine relates to the street drug"],
         sure=[],

@@ -27,6 +27,10 @@ MAX_ROWS = 100  # comparison rows
 MAX_REFERENCES = 100  # ids one item lists: its sources, options, figures, cards, added questions
 MAX_WORDING = 1_000  # interface sentences a pack words its own way
 
+# Any text the handout shows may have a helper form: the same text in the voice of someone helping the person it
+# is about ('their medicines', not 'my medicines'), used whenever the reader is helping.
+HELPER_FORM = "The same text in the voice of someone helping the person it is about, e.g. 'their medicines'."
+
 Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64), Says(string_pattern_mismatch="not_an_id")
 ]
@@ -299,6 +303,7 @@ class Choice(Strict):
     belief: Text | None = Field(
         None, description="What choosing this means the person believed, for the handout: 'esketamine works at once'."
     )
+    helper_belief: Text | None = Field(None, description=HELPER_FORM)
 
 
 class SelfCheck(Strict):
@@ -324,6 +329,8 @@ class SelfCheck(Strict):
         None, description="The fact in one line, for the handout: 'Most people need several doses.'"
     )
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
+    helper_topic: Text | None = Field(None, description=HELPER_FORM)
+    helper_fact: Text | None = Field(None, description=HELPER_FORM)
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
@@ -355,6 +362,8 @@ class ValueChoice(Strict):
     )
     reason: Text | None = Field(None, description="Why the questions were added: 'You said cost matters a lot to you.'")
     summary: Text | None = Field(None, description="How the answer reads under 'what matters to me'; none omits it.")
+    helper_reason: Text | None = Field(None, description=HELPER_FORM)
+    helper_summary: Text | None = Field(None, description=HELPER_FORM)
 
 
 class ValueItem(Strict):
@@ -364,7 +373,9 @@ class ValueItem(Strict):
     kind: Literal["value", "situation"]
     statement: Text
     choices: list[ValueChoice] = Field(min_length=2, max_length=9)
-    sensitive: bool = Field(False, description="A private fact: the person chooses whether it goes into an export.")
+    sensitive: bool = Field(
+        False, description="A private fact: it stays out of every copy unless the person chooses to show it."
+    )
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
     @model_validator(mode="after")
@@ -414,6 +425,7 @@ class SureFile(Strict):
 class Topic(Strict):
     id: Id
     title: Text
+    helper_title: Text | None = Field(None, description=HELPER_FORM)
 
 
 class ClinicianQuestion(Strict):
@@ -423,6 +435,14 @@ class ClinicianQuestion(Strict):
     reason: Text = Field(description="Why the question is suggested, shown beside it.")
     core: bool = Field(False, description="Always included in the summary.")
     priority: int = Field(3, ge=1, le=5, description="1 is most important; the handout's top questions come first.")
+    helper_text: Question | None = Field(None, description=HELPER_FORM)
+    helper_reason: Text | None = Field(None, description=HELPER_FORM)
+    neutral: Question | None = Field(
+        None,
+        description="The question as the handout asks it when only private answers left off the copy added it: "
+        "worded so it does not reveal those answers.",
+    )
+    helper_neutral: Question | None = Field(None, description=HELPER_FORM)
 
 
 class ClinicianFile(Strict):

@@ -418,12 +418,12 @@ class Controller:
         return self._change(reader=reader)
 
     def include_private(self, item_id: str, included: bool) -> Outcome:
-        """Let a sensitive answer go into the saved copy, or leave it out of it."""
+        """Show a sensitive answer on the saved copy, or keep it off (where it stays until the person shows it)."""
         item = next(v for v in self.pack.values.values if v.id == item_id)
         if not item.sensitive:
             raise ValueError(f"{item_id}: not a sensitive item")
-        withheld = tuple(i for i in self._live.withheld if i != item_id)
-        return self._change(withheld=withheld if included else (*withheld, item_id))
+        shown = tuple(i for i in self._live.shown if i != item_id)
+        return self._change(shown=(*shown, item_id) if included else shown)
 
     def set_leaning(self, leaning: str) -> Outcome:
         """The option the person leans towards now, LEANING_NOT_SURE, or '' to say nothing; never used to advise."""
@@ -573,10 +573,11 @@ class Controller:
         return self.words("lock.not_saved")
 
     def _known_question(self, question_id: str) -> str:
-        """The text of a clinician question, or ValueError for an id the pack does not have."""
+        """The text of a clinician question as the list shows it, or ValueError for an id the pack does not have."""
         for question in self.pack.clinician.questions:
             if question.id == question_id:
-                return question.text
+                listed = (q.text for q in self.summary().questions() if q.id == question_id)
+                return next(listed, question.text)
         raise ValueError(f"no clinician question '{question_id}'")
 
     @property

@@ -1,8 +1,9 @@
 """From a pack and a person's answers to the summary: the handout's facts and the questions for the clinician.
 
 The rules only list questions and repeat what the person said; they never weigh the options. Every
-sentence is taken from the catalogue in the voice of whoever filled the aid in. Answers the person
-chose to leave out of the copy are treated as not given, and counted.
+sentence is taken from the catalogue, and every text of the pack in its helper form where it has one, in the voice
+of whoever filled the aid in. Private answers stay off the copy unless the person chose to show them: one left off
+says nothing, the questions only it added are asked in their neutral form, and it is counted.
 Pure Python: never imports Textual.
 """
 
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
+from decisionaid.core.voicing import voiced
 
 TOP_QUESTIONS = 5
 
@@ -193,17 +195,18 @@ def fact_kind(pack: Pack, item: SelfCheck) -> str:
 def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) -> Summary:
     """The summary for `session`; answers naming ids the pack no longer has are left out."""
     answers = set_aside_unknown(session, pack)
-    words = (words or words_for(pack)).in_voice(voice_of(answers.reader))
-    private = _private(pack, answers)
+    voice = voice_of(answers.reader)
+    words = (words or words_for(pack)).in_voice(voice)
+    private = _private(pack, answers, voice)
     withheld = {p.item for p in private if not p.included}
     reasons = _Reasons()
     for question in pack.clinician.questions:
         if question.core:
-            reasons.add([question.id], question.reason, added=False)
+            reasons.add([question.id], voiced(question, "reason", voice), added=False)
     checked = _self_check(pack, answers, reasons, words)
     values, situation = _values(pack, answers, reasons, withheld)
     sure = _sure(pack, answers, reasons, words)
-    groups = _groups(pack, reasons, answers)
+    groups = _groups(pack, reasons, answers, words)
     top, starred = _top(groups, answers)
     return Summary(
         title=pack.meta.title,
@@ -229,11 +232,13 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
 
 
 class _Reasons:
-    """Question id -> its reasons, first come first listed, each reason once; and which an answer added."""
+    """Question id -> its reasons, first come first listed, each reason once; which an answer added; and which only
+    private answers left off the copy added (their reasons are never kept)."""
 
     def __init__(self) -> None:
         self.by_question: dict[str, list[str]] = {}
         self.added: set[str] = set()
+        self.privately: set[str] = set()
 
     def add(self, question_ids: Iterable[str], reason: str, *, added: bool = True) -> None:
         for question_id in question_ids:
@@ -242,6 +247,14 @@ class _Reasons:
                 listed.append(reason)
             if added:
                 self.added.add(question_id)
+
+    def add_privately(self, question_ids: Iterable[str]) -> None:
+        """Questions an answer left off the copy added: listed in their neutral form unless another reason adds them."""
+        self.privately.update(question_ids)
+        self.added.update(question_ids)
+
+    def neutral(self, question_id: str) -> bool:
+        return question_id in self.privately and question_id not in self.by_question
 
 
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
@@ -255,14 +268,15 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
         if chosen is None:
             continue
         judged = verdict(item, chosen)
+        topic = voiced(item, "topic", words.voice)
         if judged is Verdict.correct:
             right += 1
         elif judged is Verdict.not_sure:
-            reasons.add(item.adds, words("reasons.not_sure", topic=item.topic))
-            not_sure.append(item.topic)
+            reasons.add(item.adds, words("reasons.not_sure", topic=topic))
+            not_sure.append(topic)
         else:
             kind = fact_kind(pack, item)
-            reasons.add(item.adds, words("reasons.differed", topic=item.topic, evidence=words(f"evidence.{kind}")))
+            reasons.add(item.adds, words("reasons.differed", topic=topic, evidence=words(f"evidence.{kind}")))
             sources = tuple(pack.source(s) for s in item.sources)
             differed.append(Differed(item.id, _differed_line(item, chosen, kind, words), sources))
     marked = any(item.short_path for item in items)
@@ -273,15 +287,17 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
 
 def _differed_line(item: SelfCheck, chosen: str, kind: str, words: Catalogue) -> str:
     """What the person thought and what the evidence says, from the chosen choice's belief and the item's fact."""
-    belief = next(c.belief for c in item.choices if c.id == chosen)
+    voice = words.voice
+    belief = next(voiced(c, "belief", voice) for c in item.choices if c.id == chosen)
+    topic, fact = voiced(item, "topic", voice), voiced(item, "fact", voice)
     says, evidence = words(f"evidence_says.{kind}"), words(f"evidence.{kind}")
-    if belief and item.fact:
-        return words("checked.thought", belief=belief, says=says, fact=item.fact)
+    if belief and fact:
+        return words("checked.thought", belief=belief, says=says, fact=fact)
     if belief:
         return words("checked.thought_only", belief=belief, evidence=evidence)
-    if item.fact:
-        return words("checked.differed_fact", topic=item.topic, says=says, fact=item.fact)
-    return words("reasons.differed", topic=item.topic, evidence=evidence)
+    if fact:
+        return words("checked.differed_fact", topic=topic, says=says, fact=fact)
+    return words("reasons.differed", topic=topic, evidence=evidence)
 
 
 def _values(
@@ -290,20 +306,24 @@ def _values(
     """Add the questions each chosen value adds; return the value and the situation statements.
 
     Values are listed from the answers that matter most (the first choices of an item) to the least;
-    situation facts in the pack's order. A withheld answer adds nothing and says nothing.
+    situation facts in the pack's order. A withheld answer says nothing, and its questions come without its reason.
     """
+    voice = voice_of(answers.reader)
     ranked: list[tuple[int, Statement]] = []
     situation: list[Statement] = []
     for item in pack.values.values:
         chosen = answers.values.get(item.id)
         position = next((i for i, c in enumerate(item.choices) if c.id == chosen), None)
-        if position is None or item.id in withheld:
+        if position is None:
             continue
         choice = item.choices[position]
+        if item.id in withheld:
+            reasons.add_privately(choice.adds)
+            continue
         if choice.adds and choice.reason:
-            reasons.add(choice.adds, choice.reason)
+            reasons.add(choice.adds, voiced(choice, "reason", voice))
         if choice.summary:
-            statement = Statement(item.id, choice.summary)
+            statement = Statement(item.id, voiced(choice, "summary", voice))
             if item.kind == "value":
                 ranked.append((position, statement))
             else:
@@ -312,8 +332,9 @@ def _values(
     return values, tuple(situation)
 
 
-def _private(pack: Pack, answers: Session) -> tuple[PrivateAnswer, ...]:
-    """Each sensitive item whose answer says something or adds questions, and whether it goes into the copy.
+def _private(pack: Pack, answers: Session, voice: str) -> tuple[PrivateAnswer, ...]:
+    """Each sensitive item whose answer says something or adds questions, and whether the person chose to show it
+    on the copy (it stays off until they do).
 
     The answer reads as its summary, or else as the statement and the chosen label.
     """
@@ -321,8 +342,8 @@ def _private(pack: Pack, answers: Session) -> tuple[PrivateAnswer, ...]:
     for item in pack.values.values:
         choice = next((c for c in item.choices if c.id == answers.values.get(item.id)), None)
         if item.sensitive and choice is not None and (choice.summary or choice.adds):
-            text = choice.summary or f"{item.statement} {choice.label}"
-            found.append(PrivateAnswer(item.id, text, item.id not in answers.withheld))
+            text = voiced(choice, "summary", voice) or f"{item.statement} {choice.label}"
+            found.append(PrivateAnswer(item.id, text, item.id in answers.shown))
     return tuple(found)
 
 
@@ -342,27 +363,36 @@ def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> 
     return SureResult(tuple(found), len(sure.items), sure.citation)
 
 
-def _groups(pack: Pack, reasons: _Reasons, answers: Session) -> tuple[TopicGroup, ...]:
-    unticked, starred = set(answers.unticked), set(answers.starred)
+def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -> tuple[TopicGroup, ...]:
+    """The listed questions by topic, in the reader's voice; one only private answers added is in its neutral form
+    (and left out when the pack gives none)."""
+    unticked, starred, voice = set(answers.unticked), set(answers.starred), words.voice
+    listed = [
+        (q, voiced(q, "neutral", voice), (words("private_answer.reason"),))
+        if reasons.neutral(q.id)
+        else (q, voiced(q, "text", voice), tuple(reasons.by_question.get(q.id, ())))
+        for q in pack.clinician.questions
+        if q.id in reasons.by_question or q.id in reasons.privately
+    ]
     groups = []
     for topic in pack.clinician.topics:
         questions = tuple(
             SuggestedQuestion(
                 id=q.id,
-                text=q.text,
+                text=text,
                 topic=q.topic,
-                reasons=tuple(reasons.by_question[q.id]),
+                reasons=why,
                 core=q.core,
                 ticked=q.id not in unticked,
                 priority=q.priority,
                 starred=q.id in starred and q.id not in unticked,
                 added=q.id in reasons.added,
             )
-            for q in pack.clinician.questions
-            if q.topic == topic.id and q.id in reasons.by_question
+            for q, text, why in listed
+            if q.topic == topic.id and text
         )
         if questions:
-            groups.append(TopicGroup(topic=topic.id, title=topic.title, questions=questions))
+            groups.append(TopicGroup(topic=topic.id, title=voiced(topic, "title", voice), questions=questions))
     return tuple(groups)
 
 

@@ -15,6 +15,7 @@ from decisionaid.content.models import CardKind, SureItem
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
+from decisionaid.core.voicing import handout_texts
 from decisionaid.lint.fairness import (
     PACK_RATIO_LIMIT,
     SHORT_PATH_RATIO_LIMIT,
@@ -57,6 +58,9 @@ def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
     linter.option_words()
     linter.comparison_cells()
     linter.handout_lines()
+    if linter.wordings is not None:
+        linter.helper_forms()
+    linter.neutral_forms()
     linter.figures()
     linter.clinician_questions()
     linter.review_date()
@@ -251,6 +255,50 @@ class _Linter:
                         Level.warning,
                         f"choice '{choice.id}' of '{item.id}' has no belief: say what choosing it means the person "
                         "believed, for the handout",
+                    )
+
+    def helper_forms(self) -> None:
+        """A text the handout shows that speaks as 'I' or 'we' has a helper form, and that form never speaks as 'I':
+        a {expert} reading a helper's handout must know whose medicines 'my medicines' are."""
+        wordings = self.wordings
+        for text in handout_texts(self.pack):
+            field = text.key.rsplit(".", 1)[1]
+            spoken = wordings.first_person(text.text)
+            if spoken and text.helper is None:
+                self.add(
+                    text.file,
+                    text.key,
+                    Level.error,
+                    f"'{spoken[0]}' is shown on the handout with no helper form: give helper_{field}, the same text "
+                    "for someone helping the person it is about",
+                )
+            if text.helper is not None and (said := wordings.first_person(text.helper, plural=False)):
+                self.add(
+                    text.file,
+                    f"{text.key.rsplit('.', 1)[0]}.helper_{field}",
+                    Level.error,
+                    f"the helper form speaks as '{said[0]}': say 'the person' or 'they' (or 'we', the two of you)",
+                )
+
+    def neutral_forms(self) -> None:
+        """A question that a private answer adds has a neutral form, for a copy the answer is left off."""
+        questions = {q.id: (i, q) for i, q in enumerate(self.pack.clinician.questions)}
+        named: set[str] = set()
+        for item in self.pack.values.values:
+            if not item.sensitive:
+                continue
+            for choice in item.choices:
+                for question_id in choice.adds:
+                    i, question = questions[question_id]
+                    if question.core or question.neutral is not None or question_id in named:
+                        continue
+                    named.add(question_id)
+                    self.add(
+                        "clinician",
+                        f"questions[{i}].neutral",
+                        Level.error,
+                        f"question '{question_id}' is added by the private answer '{item.id}' and has no neutral "
+                        "form: give one that asks without saying the answer, for a copy the answer is left off",
                     )
 
     def figures(self) -> None:

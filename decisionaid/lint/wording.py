@@ -85,7 +85,8 @@ class WordLists:
     """One language's lists: what gives advice, what states risk relatively or vaguely, what opens an instruction.
 
     `one_in_n` is a regular expression for '1 in 5' style frequencies; `more_likely` one for '50% more
-    likely' wording; `number_words` are numbers written out ('two', 'half').
+    likely' wording; `number_words` are numbers written out ('two', 'half'); `speaks_as_i` and `speaks_as_we` the
+    words that speak as 'I' and as 'we' (a word written in capitals, such as 'US', is an abbreviation).
     """
 
     directive: tuple[str, ...]
@@ -95,6 +96,8 @@ class WordLists:
     number_words: tuple[str, ...]
     one_in_n: str
     more_likely: str
+    speaks_as_i: tuple[str, ...] = ()
+    speaks_as_we: tuple[str, ...] = ()
 
 
 ENGLISH = WordLists(
@@ -143,6 +146,8 @@ ENGLISH = WordLists(
         rf"(?<![\w.,])(?:1|one)[\s-]+in[\s-]+(?:every\s+)?(?:a\s+)?(?:\d[\d,]*|{'|'.join(ENGLISH_NUMBER_WORDS)})(?!\w)"
     ),
     more_likely=r"(?:%|(?<!\w)per\s*cent)\s+(?:more|less)\s+likely(?!\w)",
+    speaks_as_i=("I", "me", "my", "mine", "myself"),
+    speaks_as_we=("we", "us", "our", "ours", "ourselves"),
 )
 
 SPANISH = WordLists(
@@ -256,6 +261,12 @@ SPANISH = WordLists(
         rf"(?!(?:100|1\.?000|cien|mil)(?!\w))(?:\d[\d.,]*|{'|'.join(SPANISH_NUMBER_WORDS)})(?!\w)"
     ),
     more_likely=r"(?:%|(?<!\w)por\s+ciento)\s+(?:más|menos)\s+(?:probables?|riesgo)(?!\w)",
+    speaks_as_i=(
+        *("yo", "me", "mi", "mis", "mí", "conmigo", "mío", "mía", "míos", "mías"),
+        # Spanish often leaves 'yo' out: the verbs that can only speak as 'I', common in a question to an expert
+        *("puedo", "tengo", "quiero", "estoy", "soy", "voy", "hago", "necesito", "debo"),
+    ),
+    speaks_as_we=("nosotros", "nosotras", "nos", "nuestro", "nuestra", "nuestros", "nuestras"),
 )
 
 
@@ -300,6 +311,8 @@ class Wording:
         self._vague = _whole_words(lists.vague)
         self._number = re.compile(rf"\d|(?<!\w)(?:{'|'.join(lists.number_words)})(?!\w)", re.IGNORECASE)
         self._advice_start = re.compile(rf"^(?:{_any_of(lists.advice_verbs)})(?!\w)", re.IGNORECASE)
+        self._as_i = _whole_words(lists.speaks_as_i) if lists.speaks_as_i else None
+        self._as_we = _whole_words(lists.speaks_as_we) if lists.speaks_as_we else None
 
     def directive_phrases(self, text: str) -> list[str]:
         """Phrases that tell the reader what to do or which option to take."""
@@ -325,6 +338,14 @@ class Wording:
                 for word in _found(self._vague, sentence):
                     found.setdefault(word.casefold(), word)
         return list(found.values())
+
+    def first_person(self, text: str, *, plural: bool = True) -> list[str]:
+        """The words outside quotation marks that speak as 'I' ('my', 'mis', 'puedo') and, with `plural`, as 'we';
+        'US' and the like are abbreviations."""
+        unquoted = _QUOTED.sub("", text)
+        patterns = [p for p in (self._as_i, self._as_we if plural else None) if p is not None]
+        found = [w for pattern in patterns for w in _found(pattern, unquoted)]
+        return [w for w in found if w == "I" or not (len(w) > 1 and w.isupper())]
 
     def has_number(self, text: str) -> bool:
         """Whether the text gives a number, in digits or in words ('two', 'half')."""

@@ -326,7 +326,16 @@ class PlainAid:
             self.controller.answer_value(page.item_id, page.choices[reply - 1].id)
         ):
             self.console.note(self.words("plain.saved"))
+        if isinstance(reply, int) and page.private:
+            self.show_private(page, Here(lambda: lines))
         return PREVIOUS if reply == BACK else NEXT
+
+    def show_private(self, page: ValuePage, here: Here) -> None:
+        """The one choice of a private answer: show it on the handout (y), or keep it off (n)."""
+        words = self.words
+        shown = self.ask.confirm(here, words("private_answer.plain_question"))
+        if self.report(self.controller.include_private(page.item_id, shown)):
+            self.console.say(words("private_answer.shown" if shown else "private_answer.kept_off"))
 
     def sure(self, page: SurePage) -> Move:
         """A SURE item, word for word; a 'no' is followed by the item's own sentence on what it may mean."""

@@ -105,7 +105,8 @@ def offered(page: pages.Page, words: Catalogue) -> list[str]:
 def value(page: ValuePage, words: Catalogue) -> list[str]:
     """A values item; the first of its part says there are no wrong answers."""
     lines = [page.progress + ".", *filter(None, (page.hint,))]
-    return [*lines, "", page.statement, *numbered(page.choices, words)]
+    private = ["", page.private.hint] if page.private else []
+    return [*lines, "", page.statement, *numbered(page.choices, words), *private]
 
 
 def sure(page: SurePage, words: Catalogue) -> list[str]:

@@ -20,6 +20,7 @@ from decisionaid.core.pages.steps import (
     ContentsPage,
     FigureText,
     OffersPage,
+    PrivateChoice,
     QuestionPage,
     StepPage,
     SummaryPage,
@@ -170,7 +171,12 @@ class Pages:
             statement=item.statement,
             choices=tuple(Choice(c.id, c.label, c.id == chosen) for c in item.choices),
             actions=self.actions("back", "next"),
+            private=self.private_choice(item.id, session) if item.sensitive else None,
         )
+
+    def private_choice(self, item_id: str, session: Session) -> PrivateChoice:
+        words = self.words
+        return PrivateChoice(words("private_answer.hint"), words("private_answer.show"), item_id in session.shown)
 
     def sure(self, position: int, session: Session) -> SurePage:
         words = self.words
