@@ -171,7 +171,7 @@ def test_both_test_packs_export_a_valid_bundle_that_reads_back(pack_path: Path):
 
 
 def test_private_answers_are_left_out_and_counted_unless_the_person_shows_them(ketamine, tmp_path):
-    session = load_session(TESTS / "sessions" / "example.toml")  # a version 2 file, written before "shown"
+    session = load_session(TESTS / "sessions" / "example.toml")
     assert session.shown == () and "pregnancy" in session.values
     _, response = resources(export(ketamine, session))
     [values] = [i for i in response["item"] if i["linkId"] == "values"]

@@ -188,6 +188,22 @@ def test_a_version_1_file_is_migrated_with_no_answer_lost(path: Path, tmp_path: 
     assert replace(load_session(copy), updated=session.updated) == session
 
 
+def test_a_version_2_file_keeps_every_private_answer_off_the_copy_and_drops_withheld(tmp_path: Path):
+    path = tmp_path / "ketamine-answers.toml"
+    path.write_text(
+        'schema_version = 2\npack = "ketamine"\nwithheld = ["pregnancy"]\n'
+        '[values]\npregnancy = "no"\nalcohol-and-drugs = "past"\n[kept]\nwithheld = ["gone"]\n',
+        encoding="utf-8",
+    )
+    pack = load_pack(KETAMINE)
+    controller = controller_for(pack, path)
+    assert controller.session.shown == () and controller.session.kept == {}
+    assert controller.summary().withheld == 2, "the answer version 2 kept in is off the copy too"
+    assert controller.save().saved
+    saved = tomllib.loads(path.read_text())
+    assert saved["schema_version"] == SESSION_VERSION and "withheld" not in saved and saved["shown"] == []
+
+
 # --- the controller and the answers file -------------------------------------------------
 
 
