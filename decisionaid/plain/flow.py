@@ -331,8 +331,9 @@ class PlainAid:
         return PREVIOUS if reply == BACK else NEXT
 
     def show_private(self, page: ValuePage, here: Here) -> None:
-        """The one choice of a private answer: show it on the handout (y), or keep it off (n)."""
+        """The one choice of a private answer, once given: show it on the handout (y), or keep it off (n)."""
         words = self.words
+        self.console.say(page.private.hint)
         shown = self.ask.confirm(here, words("private_answer.plain_question"))
         if self.report(self.controller.include_private(page.item_id, shown)):
             self.console.say(words("private_answer.shown" if shown else "private_answer.kept_off"))

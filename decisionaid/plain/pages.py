@@ -105,8 +105,7 @@ def offered(page: pages.Page, words: Catalogue) -> list[str]:
 def value(page: ValuePage, words: Catalogue) -> list[str]:
     """A values item; the first of its part says there are no wrong answers."""
     lines = [page.progress + ".", *filter(None, (page.hint,))]
-    private = ["", page.private.hint] if page.private else []
-    return [*lines, "", page.statement, *numbered(page.choices, words), *private]
+    return [*lines, "", page.statement, *numbered(page.choices, words)]
 
 
 def sure(page: SurePage, words: Catalogue) -> list[str]:

@@ -183,8 +183,8 @@ class ValuePage:
     private: PrivateChoice | None = None
 
     def texts(self) -> tuple[str, ...]:
-        private = (self.private.hint,) if self.private else ()
-        return (self.progress, *filter(None, (self.hint,)), self.statement, *(c.label for c in self.choices), *private)
+        """The page's sentences; a private item's choice is not counted: plain mode offers it once answered."""
+        return (self.progress, *filter(None, (self.hint,)), self.statement, *(c.label for c in self.choices))
 
 
 @dataclass(frozen=True)
