@@ -824,3 +824,38 @@ def test_the_ketamine_pack_has_no_findings_and_its_short_path_meets_its_target()
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].endswith(": lint: 0 errors, 0 warnings")
     assert summary_line(result, "short path").startswith("short path: ")
+
+
+def test_a_first_person_text_on_the_handout_needs_a_helper_form_that_never_speaks_as_i(pack: Path):
+    edit(pack, "clinician.toml", 'helper_text = "What do people like them usually choose?"\n', "")
+    edit(pack, "clinician.toml", "Where can we read more about both ways?", "Where can I read more about both ways?")
+    edit(pack, "clinician.toml", 'title = "Cost"', 'title = "Our costs"')
+    edit(
+        pack,
+        "clinician.toml",
+        'text = "What happens on rainy days?"',
+        'text = "What happens to the US bus on rainy days?"',
+    )
+    result = lint(pack)
+    assert result.returncode == 1
+    assert new_findings(result) == [
+        "pack/clinician.toml: questions[0].text: error: 'me' is shown on the handout with no helper form: give "
+        "helper_text, the same text for someone helping the person it is about",
+        "pack/clinician.toml: questions[3].helper_text: error: the helper form speaks as 'I': say 'the person' or "
+        "'they' (or 'we', the two of you)",
+        "pack/clinician.toml: topics[0].title: error: 'Our' is shown on the handout with no helper form: give "
+        "helper_title, the same text for someone helping the person it is about",
+    ]
+
+
+def test_a_question_a_private_answer_adds_needs_a_neutral_form(tmp_path: Path):
+    from tests.helpers import commute_for_the_handout
+
+    pack = commute_for_the_handout(tmp_path / "pack")
+    assert [f for f in new_findings(lint(pack)) if "neutral" in f] == []
+    edit(pack, "clinician.toml", 'neutral = "How much does each way cost in a month?"\n', "")
+    assert [f for f in new_findings(lint(pack)) if "neutral" in f] == [
+        "pack/clinician.toml: questions[1].neutral: error: question 'q-cost' is added by the private answer "
+        "'money-tight' and has no neutral form: give one that asks without saying the answer, for a copy the "
+        "answer is left off"
+    ]

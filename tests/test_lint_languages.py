@@ -131,3 +131,14 @@ def test_a_language_with_no_lint_rules_gets_one_warning_and_no_english_rules(mon
         ("pack.toml", "meta.language", Level.warning, "no lint rules for the language 'es'")
     ]
     assert report.grades == []
+
+
+def test_a_spanish_question_that_speaks_as_yo_needs_its_helper_form(pack: Path):
+    assert SPANISH.first_person("¿Dónde puedo leer más sobre mis archivos? «Yo no sé»") == ["puedo", "mis"]
+    edit(pack, "clinician.toml", 'helper_text = "¿Qué pasa con sus archivos durante la reparación?"\n', "")
+    result = lint(pack)
+    assert result.returncode == 1
+    assert (
+        "pack/clinician.toml: questions[2].text: error: 'mis' is shown on the handout with no helper form: give "
+        "helper_text, the same text for someone helping the person it is about"
+    ) in result.stdout.splitlines()
