@@ -95,6 +95,18 @@ class SourceKind(StrEnum):
     other = "other"
 
 
+class FactKind(StrEnum):
+    """The kind of source a self-check item's fact comes from, as the handout names it ("The label says")."""
+
+    label = "label"
+    trial = "trial"
+    review = "review"
+    guideline = "guideline"
+    regulator = "regulator"
+    survey = "survey"
+    other = "other"
+
+
 # --- pack.toml -------------------------------------------------------------
 
 
@@ -324,6 +336,12 @@ class SelfCheck(Strict):
         None, description="The fact in one line, for the handout: 'Most people need several doses.'"
     )
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
+    kind: Annotated[FactKind, ByValue] | None = Field(
+        None,
+        description="Where the fact comes from, named on the handout ('The label says'); the item must cite a "
+        "source of this kind. Without it the handout says 'The evidence says'.",
+    )
+    trivia: bool = Field(False, description="A detail that stays out of the handout's 'What I checked'.")
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
@@ -423,6 +441,17 @@ class ClinicianQuestion(Strict):
     reason: Text = Field(description="Why the question is suggested, shown beside it.")
     core: bool = Field(False, description="Always included in the summary.")
     priority: int = Field(3, ge=1, le=5, description="1 is most important; the handout's top questions come first.")
+    sources: list[Id] = Field(
+        default_factory=list,
+        max_length=MAX_REFERENCES,
+        description="Where the reason's facts come from; a reason that gives a number must name one.",
+    )
+
+    @model_validator(mode="after")
+    def _numbers_sourced(self) -> ClinicianQuestion:
+        if any(c.isdigit() for c in self.reason) and not self.sources:
+            raise refused("reason_number_unsourced", "sources", id=self.id)
+        return self
 
 
 class ClinicianFile(Strict):

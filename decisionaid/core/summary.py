@@ -19,20 +19,6 @@ from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknow
 
 TOP_QUESTIONS = 5
 
-# What kind of fact a source stands for, by the source's `kind`, as the handout names it ("what the label says").
-FACT_KINDS = {
-    "trial": "studies",
-    "observational": "studies",
-    "meta-analysis": "studies",
-    "review": "studies",
-    "survey": "studies",
-    "label": "label",
-    "regulator": "regulator",
-    "government": "official",
-    "guideline": "guideline",
-    "other": "other",
-}
-
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack, SelfCheck, Source
 
@@ -45,6 +31,7 @@ class SuggestedQuestion:
     text: str
     topic: str
     reasons: tuple[str, ...]
+    sources: tuple[Source, ...]  # where the first reason's facts come from
     core: bool
     ticked: bool
     priority: int
@@ -68,6 +55,7 @@ class TopQuestion:
     text: str
     reasons: tuple[str, ...] = ()
     id: str = ""
+    sources: tuple[Source, ...] = ()  # where the first reason's facts come from
 
     @property
     def own(self) -> bool:
@@ -96,6 +84,7 @@ class Differed:
     """A self-check answer that differed from the evidence, said in one line."""
 
     item: str
+    topic: str
     line: str
     sources: tuple[Source, ...]
 
@@ -153,7 +142,6 @@ class Summary:
     leaning: str
     own_questions: tuple[str, ...]
     note: str
-    sources: tuple[Source, ...]
     answers: Session = field(compare=False, repr=False)  # the answers it was made from, unknown ids set aside
 
     @property
@@ -170,6 +158,11 @@ class Summary:
         top = {q.text for q in self.top if q.own}
         return tuple(q for q in self.own_questions if q not in top)
 
+    def next_questions(self) -> tuple[SuggestedQuestion, ...]:
+        """The ticked questions that are not among the top ones, in the order the top ones were picked in."""
+        top = {q.id for q in self.top if not q.own}
+        return tuple(q for q in _ranked(self.groups) if q.id not in top)
+
     def questions(self) -> tuple[SuggestedQuestion, ...]:
         """Every suggested question, in the order shown."""
         return tuple(q for group in self.groups for q in group.questions)
@@ -180,14 +173,9 @@ def voice_of(reader: str) -> str:
     return "helper" if reader == "helper" else "self"
 
 
-def fact_kind(pack: Pack, item: SelfCheck) -> str:
-    """The kind of fact a self-check item checks, from the kind of most of its sources.
-
-    Sources of kind 'other' count only when there is nothing else; a tie goes to the kind listed first.
-    """
-    kinds = [FACT_KINDS[str(pack.source(s).kind.value)] for s in item.sources]
-    counted = [k for k in kinds if k != "other"] or kinds
-    return max(dict.fromkeys(counted), key=counted.count)
+def fact_kind(item: SelfCheck) -> str:
+    """The kind of fact a self-check item checks, as the pack names it; 'other' when it does not."""
+    return item.kind.value if item.kind else "other"
 
 
 def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) -> Summary:
@@ -199,7 +187,8 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
     reasons = _Reasons()
     for question in pack.clinician.questions:
         if question.core:
-            reasons.add([question.id], question.reason, added=False)
+            sources = tuple(pack.source(s) for s in question.sources)
+            reasons.add([question.id], question.reason, added=False, sources=sources)
     checked = _self_check(pack, answers, reasons, words)
     values, situation = _values(pack, answers, reasons, withheld)
     sure = _sure(pack, answers, reasons, words)
@@ -223,19 +212,24 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
         leaning=_leaning(pack, answers, words),
         own_questions=tuple(session.own_questions),
         note=session.note,
-        sources=_sources(pack, checked),
         answers=answers,
     )
 
 
 class _Reasons:
-    """Question id -> its reasons, first come first listed, each reason once; and which an answer added."""
+    """Question id -> its reasons, first come first listed, each reason once; which an answer added; and the
+    sources of each reason that gives facts."""
 
     def __init__(self) -> None:
         self.by_question: dict[str, list[str]] = {}
         self.added: set[str] = set()
+        self.sources: dict[str, tuple[Source, ...]] = {}
 
-    def add(self, question_ids: Iterable[str], reason: str, *, added: bool = True) -> None:
+    def add(
+        self, question_ids: Iterable[str], reason: str, *, added: bool = True, sources: tuple[Source, ...] = ()
+    ) -> None:
+        if sources:
+            self.sources[reason] = sources
         for question_id in question_ids:
             listed = self.by_question.setdefault(question_id, [])
             if reason not in listed:
@@ -245,8 +239,11 @@ class _Reasons:
 
 
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
-    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check."""
-    items = pack.self_check.self_check
+    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check.
+
+    Trivia items add no questions and stay out of the result.
+    """
+    items = [item for item in pack.self_check.self_check if not item.trivia]
     if not items:
         return None
     right, differed, not_sure = 0, [], []
@@ -261,10 +258,10 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
             reasons.add(item.adds, words("reasons.not_sure", topic=item.topic))
             not_sure.append(item.topic)
         else:
-            kind = fact_kind(pack, item)
+            kind = fact_kind(item)
             reasons.add(item.adds, words("reasons.differed", topic=item.topic, evidence=words(f"evidence.{kind}")))
             sources = tuple(pack.source(s) for s in item.sources)
-            differed.append(Differed(item.id, _differed_line(item, chosen, kind, words), sources))
+            differed.append(Differed(item.id, item.topic, _differed_line(item, chosen, kind, words), sources))
     marked = any(item.short_path for item in items)
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
@@ -352,6 +349,7 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session) -> tuple[TopicGroup
                 text=q.text,
                 topic=q.topic,
                 reasons=tuple(reasons.by_question[q.id]),
+                sources=reasons.sources.get(reasons.by_question[q.id][0], ()),
                 core=q.core,
                 ticked=q.id not in unticked,
                 priority=q.priority,
@@ -377,11 +375,18 @@ def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQue
     by_id = {q.id: q for q in listed}
     chosen = [by_id[i] for i in dict.fromkeys(answers.starred) if i in by_id]
     if own or chosen:
-        top = own + [TopQuestion(q.text, q.reasons, q.id) for q in chosen]
+        top = own + [TopQuestion(q.text, q.reasons, q.id, q.sources) for q in chosen]
         return tuple(top[:TOP_QUESTIONS]), True
+    ranked = _ranked(groups)
+    return tuple(TopQuestion(q.text, q.reasons, q.id, q.sources) for q in ranked[:TOP_QUESTIONS]), False
+
+
+def _ranked(groups: tuple[TopicGroup, ...]) -> list[SuggestedQuestion]:
+    """The ticked questions, those an answer added first, then by priority, then those with more reasons, then
+    in the pack's order."""
+    listed = [q for group in groups for q in group.questions if q.ticked]
     order = {q.id: n for n, q in enumerate(listed)}
-    ranked = sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
-    return tuple(TopQuestion(q.text, q.reasons, q.id) for q in ranked[:TOP_QUESTIONS]), False
+    return sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
 
 
 def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
@@ -389,13 +394,6 @@ def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
     if answers.leaning == LEANING_NOT_SURE:
         return words("leaning.not_sure")
     return next((o.name for o in pack.options if o.id == answers.leaning), "")
-
-
-def _sources(pack: Pack, checked: Checked | None) -> tuple[Source, ...]:
-    """The sources behind what the export shows: the facts of differing answers and the crisis lines."""
-    cited = {s.id for d in (checked.differed if checked else ()) for s in d.sources}
-    cited |= {r.source for r in pack.crisis.crisis}
-    return tuple(s for s in pack.sources.sources if s.id in cited)
 
 
 def _keep(groups: tuple[TopicGroup, ...], wanted) -> tuple[TopicGroup, ...]:
