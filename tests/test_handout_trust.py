@@ -136,3 +136,13 @@ def test_one_wording_for_the_self_check_and_where_the_content_stands_in_every_fo
         flat = " ".join(out.split())
         assert "next review due 1 June 2027" in flat
         assert ketamine.meta.funding in flat and ketamine.meta.conflicts in flat
+
+
+def test_answers_that_differed_give_way_when_the_page_is_full_and_follow_by_topic(ketamine):
+    summary = build_summary(ketamine, fully_answered(ketamine))
+    handout = build_handout(summary, ketamine, today=TODAY)
+    [checked] = [b for b in handout.blocks if b.kind == "checked"]
+    count = len(summary.checked.differed)
+    assert [e.text for e in checked.entries][1:] == [f"The {count} answers that differed are under “More detail”."]
+    [more] = [b for b in handout.rest if b.kind == "checked-more"]
+    assert all(d.topic in more.entries[0].text for d in summary.checked.differed)

@@ -221,8 +221,9 @@ def _statements(kind: str, statements, withheld: int, words: Catalogue) -> Block
     return Block(words(f"handout.{kind}"), tuple(entries), kind=kind)
 
 
-def _checked(summary: Summary, words: Catalogue, shown: int) -> Block | None:
-    """'N of M answered as the evidence says', what I thought where an answer differed, and what I was unsure of."""
+def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
+    """'N of M matched the evidence', what I thought where an answer differed (the first `on_page` of them), and
+    what I was unsure of."""
     checked = summary.checked
     if checked is None:
         return None
@@ -232,11 +233,12 @@ def _checked(summary: Summary, words: Catalogue, shown: int) -> Block | None:
     skipped = checked.asked - checked.answered
     if skipped:
         score += " " + words("handout.skipped", count=skipped)
-    entries = [Entry(score, ""), *(Entry(d.line) for d in checked.differed[:shown])]
+    entries = [Entry(score, ""), *(Entry(d.line) for d in checked.differed[:on_page])]
     rest = words("handout.rest")
-    more = len(checked.differed) - shown
+    more = len(checked.differed) - on_page
     if more > 0:
-        entries.append(Entry(words("handout.differed_more", count=more, rest=rest), ""))
+        key = "handout.differed_more" if on_page else "handout.differed_elsewhere"
+        entries.append(Entry(words(key, count=more, rest=rest), ""))
     shown, more = checked.not_sure[:HANDOUT_NOT_SURE], len(checked.not_sure) - HANDOUT_NOT_SURE
     if more > 0:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
@@ -246,7 +248,7 @@ def _checked(summary: Summary, words: Catalogue, shown: int) -> Block | None:
 
 
 def knowledge_score(checked: Checked, words: Catalogue) -> str:
-    """'N of M answered as the evidence says', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM."""
+    """'N of M matched the evidence', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM."""
     if checked.answered < KNOWLEDGE_PERCENT_FROM:
         return words("handout.score", right=checked.as_evidence, answered=checked.answered)
     percent = round(100 * checked.as_evidence / checked.answered)
