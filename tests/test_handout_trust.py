@@ -146,3 +146,10 @@ def test_answers_that_differed_give_way_when_the_page_is_full_and_follow_by_topi
     assert [e.text for e in checked.entries][1:] == [f"The {count} answers that differed are under “More detail”."]
     [more] = [b for b in handout.rest if b.kind == "checked-more"]
     assert all(d.topic in more.entries[0].text for d in summary.checked.differed)
+
+
+def test_the_default_handout_fits_its_page_in_either_voice(ketamine, tmp_path):
+    controller = default_walk(ketamine, tmp_path / "answers.toml")
+    for reader in ("self", "helper"):
+        controller.set_reader(reader)
+        assert len(handout_lines(build_handout(controller.summary(), ketamine, today=TODAY))) <= PAGE_LINES
