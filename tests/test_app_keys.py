@@ -209,12 +209,16 @@ async def test_self_check_feedback_drops_its_blank_lines_in_a_short_window_and_g
             return [strip.text.rstrip() for strip in feedback.render_lines(feedback.size.region)]
 
         short = feedback_lines()
-        assert short[:3] == ["✓ Correct", "The answer: No", "On the bus you sit inside, so rain does not get you wet."]
+        assert short[:3] == [
+            "Matches the evidence",
+            "The answer: No",
+            "On the bus you sit inside, so rain does not get you wet.",
+        ]
         assert "" not in short
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         tall = feedback_lines()
-        assert tall[:5] == ["✓ Correct", "", "The answer: No", "", short[2]]
+        assert tall[:5] == ["Matches the evidence", "", "The answer: No", "", short[2]]
         assert [line for line in tall if line] == short
         await pilot.resize_terminal(80, 16)
         await pilot.pause()

@@ -181,7 +181,7 @@ def test_answers_given_at_a_step_opened_for_a_look_leave_the_saved_answers_alone
 
     result = plain_at("self_check:rain", "1", "", "q", cwd=tmp_path)
 
-    assert "Not quite" in result.stdout, "the answer was taken"
+    assert "Differs from the evidence" in result.stdout, "the answer was taken"
     assert saved.read_bytes() == before
 
 

@@ -301,7 +301,7 @@ async def test_a_session_saved_by_the_tui_at_a_question_resumes_there_in_plain_m
     out = plain("1", cwd=tmp_path).stdout
     assert "You left off at self-check question 1 of 1." in out
     assert "Question 1 of 1. Not a test" in out and "1. Yes (your answer)" in out
-    assert "✗ Not quite" in out and "Card " not in out
+    assert "Differs from the evidence" in out and "Card " not in out
 
 
 def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ from datetime import date
 import pytest
 
 from decisionaid.content import load_pack
+from decisionaid.core.handout import build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session, load_session
-from decisionaid.core.summary import build_summary, fact_kind
+from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render
 from tests.helpers import COMMUTE, KETAMINE, TESTS, commute_for_the_handout, copy_pack
 
@@ -20,7 +21,7 @@ GOLDEN = TESTS / "golden"
 
 CORE = ("q-start", ("A good first question for anyone.",))
 RAIN_NOT_SURE = "I was not sure about travelling in the rain."
-RAIN_DIFFERED = "My answer about travelling in the rain differed from what the studies found."
+RAIN_DIFFERED = "My answer about travelling in the rain differed from what a survey found."
 COST = "You said cost matters a lot to you."
 SURE_NO = "I answered no to: “Do you know the good and bad points?”"
 
@@ -70,38 +71,18 @@ def test_a_wrong_answer_names_the_kind_of_fact_and_says_it_in_one_line(pack, han
     assert [s.id for s in differed.sources] == ["survey"]
     [believed] = build_summary(handout_pack, answered(handout_pack, self_check={"rain": "yes"})).checked.differed
     assert believed.line == (
-        "I thought rain gets you wet on the bus. The studies found: On the bus you sit inside, out of the rain."
+        "I thought rain gets you wet on the bus. A survey found: On the bus you sit inside, out of the rain."
     )
 
 
-@pytest.mark.parametrize(
-    ("kinds", "named"),
-    [
-        (["survey"], "studies"),
-        (["trial"], "studies"),
-        (["observational"], "studies"),
-        (["label"], "label"),
-        (["regulator"], "regulator"),
-        (["guideline"], "guideline"),
-        (["government"], "official"),
-        (["other"], "other"),
-        (["other", "label"], "label"),
-        (["label", "regulator"], "label"),
-        (["regulator", "label", "label"], "label"),
-    ],
-)
-def test_the_kind_of_fact_comes_from_most_of_its_sources(tmp_path, kinds, named):
-    folder = copy_pack(COMMUTE, tmp_path / "commute")
-    sources = "".join(
-        f'[[sources]]\nid = "s{n}"\ncitation = "Source {n}."\nyear = 2025\nkind = "{kind}"\nurl = "https://example.org/{n}"\n\n'
-        for n, kind in enumerate(kinds)
-    )
-    (folder / "sources.toml").write_text(sources + (COMMUTE / "sources.toml").read_text(), encoding="utf-8")
+@pytest.mark.parametrize(("kind", "says"), [('kind = "survey"', "A survey found"), ("", "The evidence says")])
+def test_the_kind_of_fact_is_the_packs_to_say(tmp_path, kind, says):
+    folder = commute_for_the_handout(tmp_path / "commute")
     checks = (folder / "self_check.toml").read_text(encoding="utf-8")
-    ids = ", ".join(f'"s{n}"' for n in range(len(kinds)))
-    (folder / "self_check.toml").write_text(checks.replace('sources = ["survey"]', f"sources = [{ids}]"))
+    (folder / "self_check.toml").write_text(checks.replace('kind = "survey"', kind), encoding="utf-8")
     pack = load_pack(folder)
-    assert fact_kind(pack, pack.self_check.self_check[0]) == named
+    [differed] = build_summary(pack, answered(pack, self_check={"rain": "yes"})).checked.differed
+    assert f"{says}: On the bus you sit inside" in differed.line
 
 
 def test_a_value_adds_its_questions_with_its_reason_and_its_statement(pack):
@@ -130,7 +111,7 @@ def test_someone_helping_gets_the_helper_voice_in_every_reason_and_line(handout_
     )
     summary = build_summary(handout_pack, session)
     reasons = [r for q in summary.questions() for r in q.reasons]
-    assert "Our answer about travelling in the rain differed from what the studies found." in reasons
+    assert "Our answer about travelling in the rain differed from what a survey found." in reasons
     assert "We answered no to: “Do you know the good and bad points?”" in reasons
     assert summary.checked.differed[0].line.startswith("We thought rain gets you wet on the bus.")
     assert summary.voice == "helper"
@@ -235,10 +216,11 @@ def test_the_leaning_is_the_option_named_not_sure_yet_or_nothing(pack):
 
 
 def test_sources_are_only_those_behind_what_the_export_shows(handout_pack):
-    nothing_differed = build_summary(handout_pack, answered(handout_pack, cards_read=["bike-good"]))
-    assert [s.id for s in nothing_differed.sources] == ["crisis-line"], "the help-now lines only"
-    differed = build_summary(handout_pack, answered(handout_pack, self_check={"rain": "yes"}))
-    assert [s.id for s in differed.sources] == ["survey", "crisis-line"]
+    def cited(session):
+        return [s.id for s in build_handout(build_summary(handout_pack, session), handout_pack, today=TODAY).sources]
+
+    assert cited(answered(handout_pack, cards_read=["bike-good"])) == ["crisis-line"], "the help-now lines only"
+    assert cited(answered(handout_pack, self_check={"rain": "yes"})) == ["survey", "crisis-line"]
 
 
 def test_answers_the_pack_no_longer_has_are_ignored(pack):
@@ -281,16 +263,13 @@ def differed_from_label(topic: str) -> str:
     return f"My answer about {topic} differed from what the label says."
 
 
-def differed_from_studies(topic: str) -> str:
-    return f"My answer about {topic} differed from what the studies found."
-
-
-def differed_from_the_label(topic: str) -> str:
-    return f"My answer about {topic} differed from what the label says."
+def differed_from_the_evidence(topic: str) -> str:
+    return f"My answer about {topic} differed from the evidence."
 
 
 CORE_START = [("q-my-health", [OWN])]
-CORE_MIDDLE = [("q-benefit-for-me", [OWN]), ("q-how-know-working", [OWN])]
+CORE_BENEFITS = [("q-benefit-for-me", [OWN]), ("q-how-know-working", [OWN])]
+CORE_MIDDLE = [*CORE_BENEFITS, ("q-crisis-contact", [OWN])]
 CORE_SAFETY = [("q-main-risks", [OWN])]
 CORE_END = [("q-all-options", [OWN]), ("q-keep-current", [OWN])]
 ONLY_CORE = CORE_START + CORE_MIDDLE + CORE_SAFETY + CORE_END
@@ -312,21 +291,21 @@ PROFILES = {
             "A ride home after each session: yes, every time.",  # the private answers stay off the copy
             "Age group: 25 to 64.",
         ],
-        checked=(22, 22, 0),
+        checked=(17, 17, 0),  # the 5 trivia items stay out
         not_sure=[],
         sure=[True, True, True, True],
     ),
     "mostly-not-sure": dict(
         questions=[
             *CORE_START,
-            ("q-heart-vessels", [ns("when blood pressure can rise")]),  # the private answer's reason stays off
-            *CORE_MIDDLE,
+            ("q-heart-vessels", [ns("when blood pressure can rise")]),
+            *CORE_BENEFITS,
             ("q-expected-benefit", [ns("what 'out of 100' figures mean"), ns("how quickly ketamine works")]),
             ("q-which-studies", [ns("what 'out of 100' figures mean")]),
             ("q-how-soon", [ns("how quickly ketamine works")]),
             ("q-how-long-last", [ns("how long the benefit lasts")]),
             ("q-suicidal-thoughts", [ns("ketamine and suicidal thoughts")]),
-            ("q-crisis-contact", [ns("ketamine and suicidal thoughts")]),
+            ("q-crisis-contact", [OWN, ns("ketamine and suicidal thoughts")]),
             *CORE_SAFETY,
             ("q-day-effects", [ns("how often side effects happen")]),
             (
@@ -375,7 +354,7 @@ PROFILES = {
     ),
     "no-ride-home": dict(
         questions=[
-            *ONLY_CORE[:4],
+            *ONLY_CORE[:5],
             ("q-schedule", [CLINIC_TIME]),
             (
                 "q-getting-home",
@@ -412,8 +391,8 @@ PROFILES = {
             ("q-ketamine-vs-esketamine", [ns("how medical ketamine relates to the street drug")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
-            ("q-compounded", [differed_from_the_label("the risk of misuse and addiction")]),
-            ("q-misuse-risk", [differed_from_the_label("the risk of misuse and addiction")]),
+            ("q-compounded", [differed_from_the_evidence("the risk of misuse and addiction")]),
+            ("q-misuse-risk", [differed_from_the_evidence("the risk of misuse and addiction")]),
             *CORE_END,
         ],
         statements=[],

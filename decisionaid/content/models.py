@@ -99,6 +99,18 @@ class SourceKind(StrEnum):
     other = "other"
 
 
+class FactKind(StrEnum):
+    """The kind of source a self-check item's fact comes from, as the handout names it ("The label says")."""
+
+    label = "label"
+    trial = "trial"
+    review = "review"
+    guideline = "guideline"
+    regulator = "regulator"
+    survey = "survey"
+    other = "other"
+
+
 # --- pack.toml -------------------------------------------------------------
 
 
@@ -331,6 +343,12 @@ class SelfCheck(Strict):
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
     helper_topic: Text | None = Field(None, description=HELPER_FORM)
     helper_fact: Text | None = Field(None, description=HELPER_FORM)
+    kind: Annotated[FactKind, ByValue] | None = Field(
+        None,
+        description="Where the fact comes from, named on the handout ('The label says'); the item must cite a "
+        "source of this kind. Without it the handout says 'The evidence says'.",
+    )
+    trivia: bool = Field(False, description="A detail that stays out of the handout's 'What I checked'.")
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
@@ -443,6 +461,17 @@ class ClinicianQuestion(Strict):
         "worded so it does not reveal those answers.",
     )
     helper_neutral: Question | None = Field(None, description=HELPER_FORM)
+    sources: list[Id] = Field(
+        default_factory=list,
+        max_length=MAX_REFERENCES,
+        description="Where the reason's facts come from; a reason that gives a number must name one.",
+    )
+
+    @model_validator(mode="after")
+    def _numbers_sourced(self) -> ClinicianQuestion:
+        if any(c.isdigit() for c in self.reason) and not self.sources:
+            raise refused("reason_number_unsourced", "sources", id=self.id)
+        return self
 
 
 class ClinicianFile(Strict):

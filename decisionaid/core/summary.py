@@ -21,20 +21,6 @@ from decisionaid.core.voicing import voiced
 
 TOP_QUESTIONS = 5
 
-# What kind of fact a source stands for, by the source's `kind`, as the handout names it ("what the label says").
-FACT_KINDS = {
-    "trial": "studies",
-    "observational": "studies",
-    "meta-analysis": "studies",
-    "review": "studies",
-    "survey": "studies",
-    "label": "label",
-    "regulator": "regulator",
-    "government": "official",
-    "guideline": "guideline",
-    "other": "other",
-}
-
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack, SelfCheck, Source
 
@@ -47,6 +33,7 @@ class SuggestedQuestion:
     text: str
     topic: str
     reasons: tuple[str, ...]
+    sources: tuple[Source, ...]  # where the first reason's facts come from
     core: bool
     ticked: bool
     priority: int
@@ -70,6 +57,7 @@ class TopQuestion:
     text: str
     reasons: tuple[str, ...] = ()
     id: str = ""
+    sources: tuple[Source, ...] = ()  # where the first reason's facts come from
 
     @property
     def own(self) -> bool:
@@ -98,6 +86,7 @@ class Differed:
     """A self-check answer that differed from the evidence, said in one line."""
 
     item: str
+    topic: str
     line: str
     sources: tuple[Source, ...]
 
@@ -155,7 +144,6 @@ class Summary:
     leaning: str
     own_questions: tuple[str, ...]
     note: str
-    sources: tuple[Source, ...]
     answers: Session = field(compare=False, repr=False)  # the answers it was made from, unknown ids set aside
 
     @property
@@ -172,6 +160,11 @@ class Summary:
         top = {q.text for q in self.top if q.own}
         return tuple(q for q in self.own_questions if q not in top)
 
+    def next_questions(self) -> tuple[SuggestedQuestion, ...]:
+        """The ticked questions that are not among the top ones, in the order the top ones were picked in."""
+        top = {q.id for q in self.top if not q.own}
+        return tuple(q for q in _ranked(self.groups) if q.id not in top)
+
     def questions(self) -> tuple[SuggestedQuestion, ...]:
         """Every suggested question, in the order shown."""
         return tuple(q for group in self.groups for q in group.questions)
@@ -182,14 +175,9 @@ def voice_of(reader: str) -> str:
     return "helper" if reader == "helper" else "self"
 
 
-def fact_kind(pack: Pack, item: SelfCheck) -> str:
-    """The kind of fact a self-check item checks, from the kind of most of its sources.
-
-    Sources of kind 'other' count only when there is nothing else; a tie goes to the kind listed first.
-    """
-    kinds = [FACT_KINDS[str(pack.source(s).kind.value)] for s in item.sources]
-    counted = [k for k in kinds if k != "other"] or kinds
-    return max(dict.fromkeys(counted), key=counted.count)
+def fact_kind(item: SelfCheck) -> str:
+    """The kind of fact a self-check item checks, as the pack names it; 'other' when it does not."""
+    return item.kind.value if item.kind else "other"
 
 
 def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) -> Summary:
@@ -202,7 +190,8 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
     reasons = _Reasons()
     for question in pack.clinician.questions:
         if question.core:
-            reasons.add([question.id], voiced(question, "reason", voice), added=False)
+            sources = tuple(pack.source(s) for s in question.sources)
+            reasons.add([question.id], voiced(question, "reason", voice), added=False, sources=sources)
     checked = _self_check(pack, answers, reasons, words)
     values, situation = _values(pack, answers, reasons, withheld)
     sure = _sure(pack, answers, reasons, words)
@@ -226,21 +215,26 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
         leaning=_leaning(pack, answers, words),
         own_questions=tuple(session.own_questions),
         note=session.note,
-        sources=_sources(pack, checked),
         answers=answers,
     )
 
 
 class _Reasons:
-    """Question id -> its reasons, first come first listed, each reason once; which an answer added; and which only
-    private answers left off the copy added (their reasons are never kept)."""
+    """Question id -> its reasons, first come first listed, each reason once; which an answer added; which only
+    private answers left off the copy added (their reasons are never kept); and the sources of each reason that
+    gives facts."""
 
     def __init__(self) -> None:
         self.by_question: dict[str, list[str]] = {}
         self.added: set[str] = set()
         self.privately: set[str] = set()
+        self.sources: dict[str, tuple[Source, ...]] = {}
 
-    def add(self, question_ids: Iterable[str], reason: str, *, added: bool = True) -> None:
+    def add(
+        self, question_ids: Iterable[str], reason: str, *, added: bool = True, sources: tuple[Source, ...] = ()
+    ) -> None:
+        if sources:
+            self.sources[reason] = sources
         for question_id in question_ids:
             listed = self.by_question.setdefault(question_id, [])
             if reason not in listed:
@@ -258,8 +252,11 @@ class _Reasons:
 
 
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
-    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check."""
-    items = pack.self_check.self_check
+    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check.
+
+    Trivia items add no questions and stay out of the result.
+    """
+    items = [item for item in pack.self_check.self_check if not item.trivia]
     if not items:
         return None
     right, differed, not_sure = 0, [], []
@@ -275,10 +272,10 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
             reasons.add(item.adds, words("reasons.not_sure", topic=topic))
             not_sure.append(topic)
         else:
-            kind = fact_kind(pack, item)
+            kind = fact_kind(item)
             reasons.add(item.adds, words("reasons.differed", topic=topic, evidence=words(f"evidence.{kind}")))
             sources = tuple(pack.source(s) for s in item.sources)
-            differed.append(Differed(item.id, _differed_line(item, chosen, kind, words), sources))
+            differed.append(Differed(item.id, item.topic, _differed_line(item, chosen, kind, words), sources))
     marked = any(item.short_path for item in items)
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
@@ -382,6 +379,7 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -
                 text=text,
                 topic=q.topic,
                 reasons=why,
+                sources=reasons.sources.get(why[0], ()) if why else (),
                 core=q.core,
                 ticked=q.id not in unticked,
                 priority=q.priority,
@@ -407,11 +405,18 @@ def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQue
     by_id = {q.id: q for q in listed}
     chosen = [by_id[i] for i in dict.fromkeys(answers.starred) if i in by_id]
     if own or chosen:
-        top = own + [TopQuestion(q.text, q.reasons, q.id) for q in chosen]
+        top = own + [TopQuestion(q.text, q.reasons, q.id, q.sources) for q in chosen]
         return tuple(top[:TOP_QUESTIONS]), True
+    ranked = _ranked(groups)
+    return tuple(TopQuestion(q.text, q.reasons, q.id, q.sources) for q in ranked[:TOP_QUESTIONS]), False
+
+
+def _ranked(groups: tuple[TopicGroup, ...]) -> list[SuggestedQuestion]:
+    """The ticked questions, those an answer added first, then by priority, then those with more reasons, then
+    in the pack's order."""
+    listed = [q for group in groups for q in group.questions if q.ticked]
     order = {q.id: n for n, q in enumerate(listed)}
-    ranked = sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
-    return tuple(TopQuestion(q.text, q.reasons, q.id) for q in ranked[:TOP_QUESTIONS]), False
+    return sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
 
 
 def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
@@ -419,13 +424,6 @@ def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
     if answers.leaning == LEANING_NOT_SURE:
         return words("leaning.not_sure")
     return next((o.name for o in pack.options if o.id == answers.leaning), "")
-
-
-def _sources(pack: Pack, checked: Checked | None) -> tuple[Source, ...]:
-    """The sources behind what the export shows: the facts of differing answers and the crisis lines."""
-    cited = {s.id for d in (checked.differed if checked else ()) for s in d.sources}
-    cited |= {r.source for r in pack.crisis.crisis}
-    return tuple(s for s in pack.sources.sources if s.id in cited)
 
 
 def _keep(groups: tuple[TopicGroup, ...], wanted) -> tuple[TopicGroup, ...]:

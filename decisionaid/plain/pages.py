@@ -193,8 +193,8 @@ def summary(result: Summary, handout: Handout, session: Session, words: Catalogu
         lines += [private_line(p.text, p.included, words) for p in result.private]
     note = clean_text(result.note).strip()
     lines += ["", voiced("handout.note") + ":", note or words("plain.none_yet")]
-    if result.sources:
-        lines += ["", sources_hint(len(result.sources), words, words("handout.sources"))]
+    if handout.sources:
+        lines += ["", sources_hint(len(handout.sources), words, words("handout.sources"))]
     return lines
 
 

@@ -34,7 +34,7 @@ class SummaryMenu:
             *pages.choices((self.words(f"plain.menu_{m}", limit=TOP_QUESTIONS) for m in MENU), self.words),
         ]
         sources_title = self.words("handout.sources") + ":"
-        self.here = Here(self.page, lambda: pages.sources(sources_title, self.build().sources))
+        self.here = Here(self.page, lambda: pages.sources(sources_title, self.model().handout.sources))
 
     def model(self) -> SummaryPage:
         """The question list's page model, as the answers now make it."""

@@ -34,7 +34,7 @@ from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
-REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edited on this screen
+REST_SHOWN = ("checked-more", "sources", "crisis", "provenance")  # the rest's blocks not edited on this screen
 
 
 class SummaryScreen(StepScreen):
