@@ -30,14 +30,10 @@ def test_new_writes_a_pack_that_validates_and_lints_without_errors(tmp_path: Pat
     made = run_in_process("new", str(folder))
 
     assert made.returncode == 0, made.stderr
-    assert made.stdout.startswith(f"Wrote a new pack in {folder}: cards.toml, clinician.toml, crisis.toml, ")
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "cards.toml",
-        "clinician.toml",
-        "crisis.toml",
-        "pack.toml",
-        "sources.toml",
-    ]
+    assert made.stdout.startswith(f"Wrote a new pack in {folder}: cards.toml, clinician.toml, pack.toml, ")
+    assert sorted(p.name for p in folder.iterdir()) == ["cards.toml", "clinician.toml", "pack.toml", "sources.toml"]
+    assert "\n# write a crisis.toml beside this file" in (folder / "pack.toml").read_text(encoding="utf-8")
+    assert "\nhelp_now = false\n" in (folder / "pack.toml").read_text(encoding="utf-8")
     checked = run_in_process("validate", str(folder))
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith("diary-pack 0.1.0: valid: 2 options, 4 cards")

@@ -196,5 +196,8 @@ def _choices(annotation: Any) -> list[str]:
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return [str(member.value) for member in annotation]
     if typing.get_origin(annotation) is typing.Literal:
-        return [str(arg) for arg in typing.get_args(annotation)]
+        args = typing.get_args(annotation)
+        if all(isinstance(arg, str) for arg in args):
+            return [str(arg) for arg in args]
+        return [Got(arg).shown(str) for arg in args]  # text and true/false mixed: each as TOML writes it
     return []

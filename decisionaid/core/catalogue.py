@@ -32,6 +32,8 @@ LOCALES = Path(__file__).parent / "locales"
 VOICES = ("self", "helper")
 PLURALS = ("zero", "one", "two", "few", "many", "other")
 DEFAULT_LANGUAGE = "en"
+# The table whose sentences word help now for a pack that says help_now = "support", in place of the crisis wording.
+HELP_WORDING = {"support": "help_support"}
 
 Entry = str | Mapping[str, "Entry"]
 
@@ -156,6 +158,13 @@ class Catalogue:
                     yield key, "placeholders", {"wanted": shown}
                     break
 
+    def with_wording_of(self, table: str) -> Catalogue:
+        """A copy in which the sentences of `table` replace those of the same keys (`help_support.crisis.title`
+        replaces `crisis.title`): the wording of a pack's kind of help."""
+        prefix = f"{table}."
+        own = {key.removeprefix(prefix): entry for key, entry in self.entries.items() if key.startswith(prefix)}
+        return Catalogue(self.language, {**self.entries, **own}, self.voice, self.overridden, self.vocabulary)
+
     def with_vocabulary(self, vocabulary: Mapping[str, str | None]) -> Catalogue:
         """A copy that uses a pack's own words for the vocabulary it names (the rest stay the catalogue's)."""
         unknown = sorted(set(vocabulary) - set(self.vocabulary))
@@ -218,10 +227,14 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
     """The catalogue a pack speaks with: its language (or `language`, the person's choice of interface), its
     vocabulary and its own wording; CatalogueError (one line, naming the key) when the pack's wording does not fit.
 
-    The vocabulary and wording are the pack's own text, so they stay as written in any interface language.
+    A pack that offers support rather than crisis help (`help_now = "support"`) speaks of help in the
+    catalogue's neutral words. The vocabulary and wording are the pack's own text, so they stay as written in
+    any interface language.
     """
     meta = pack.meta
     words = load_catalogue(language or meta.language)
+    if meta.help_now in HELP_WORDING:
+        words = words.with_wording_of(HELP_WORDING[meta.help_now])
     words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
     if meta.wording:
         words = words.with_overrides(dict(meta.wording))
