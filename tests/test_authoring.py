@@ -128,7 +128,7 @@ def test_lint_reports_each_of_several_folders_and_exits_1_on_an_error_in_any(tmp
     assert result.returncode == 1
     assert result.stdout.count("commute 0.1.0: lint: ") == 2
     assert "commute 0.1.0: lint: 0 errors" in result.stdout
-    assert "cards.toml: cards[0].body: error: directive wording 'You should'" in result.stdout
+    assert "cards.toml: cards[id=what-options].body: error: directive wording 'You should'" in result.stdout
 
 
 def test_lint_exits_2_when_one_of_the_folders_does_not_load(tmp_path: Path):

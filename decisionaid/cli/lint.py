@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             status = 2
             continue
         try:
-            report = lint_pack(pack, folder, today)
+            report = lint_pack(pack, folder, today, words)
         except TextstatMissing:
             print(words("cli.lint_needs_textstat", command=lint_extra_command(checkout())), file=sys.stderr)
             return 2

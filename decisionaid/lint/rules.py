@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 import typing
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
-from decisionaid.core.catalogue import words_for
+from decisionaid.content.problems import by_id
+from decisionaid.content.retired import retired_keys
+from decisionaid.core.catalogue import Catalogue, load_catalogue, words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.lint.fairness import (
@@ -36,8 +39,9 @@ DISCLOSURE_EXAMPLES = {"funding": "No external funding", "conflicts": "The autho
 SURE_NEEDS = typing.get_args(SureItem.model_fields["need"].annotation)
 
 
-def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
-    """Every lint finding in a loaded pack, the reading grade of each graded text and the short path's length.
+def lint_pack(pack: Pack, folder: Path, today: date, words: Catalogue | None = None) -> LintReport:
+    """Every lint finding in a loaded pack, the reading grade of each graded text and the short path's length;
+    what the catalogue words is said in `words`' language (English by default).
 
     The loader has already refused a pack where a card, figure or self-check item cites no source, cites an
     unknown one, or a source is never cited; where an option lacks a benefit or a harm card; where a figure lacks
@@ -63,7 +67,12 @@ def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
     linter.crisis_dates()
     linter.disclosure()
     linter.sure_needs()
+    for notice in retired_keys(pack, Path(folder)):
+        linter.report.findings.append(
+            Finding(notice.path, notice.key, Level.warning, notice.reason(words or load_catalogue()))
+        )
     linter.report.findings.sort(key=_reading_order)
+    linter.report.findings = [_named_by_id(finding, pack) for finding in linter.report.findings]
     return linter.report
 
 
@@ -344,6 +353,15 @@ class _Linter:
                     Level.error,
                     f"no item has need = '{need}': the 4 items ask about {', '.join(SURE_NEEDS)}, one each",
                 )
+
+
+_FILE_FIELDS = {file_name: field for field, file_name in PACK_FILES.items()}
+
+
+def _named_by_id(finding: Finding, pack: Pack) -> Finding:
+    """The finding with the items in its key named by id: 'cards[id=bike-good].body', not 'cards[1].body'."""
+    field = _FILE_FIELDS.get(finding.path.name)
+    return replace(finding, key=by_id(finding.key, getattr(pack, field))) if field and finding.key else finding
 
 
 def _years_before(day: date, years: int) -> date:
