@@ -75,3 +75,19 @@ def test_items_are_named_by_id_and_by_index_when_their_id_cannot_name_them(tmp_p
     cards = twice / "cards.toml"
     cards.write_text(cards.read_text(encoding="utf-8").replace('id = "bike-kit"', 'id = "bike-good"'), "utf-8")
     assert "cards.toml: cards[5].id: duplicate id 'bike-good' (first at cards[1])" in problems(twice)
+
+
+def test_lint_speaks_the_interface_language_asked_for(tmp_path: Path) -> None:
+    pack = pack_with(tmp_path, in_meta="minutes = 10")
+    english = run_in_process("lint", ".", "--today", "2026-07-01", cwd=pack).stdout.splitlines()
+    spanish = run_in_process("lint", ".", "--today", "2026-07-01", "--language", "es", cwd=pack).stdout.splitlines()
+    assert (
+        "pack.toml: meta.funding: warning: funding statement 'None.' is too short to be clear (1 word; write at "
+        "least 3, e.g. 'No external funding')" in english
+    )
+    assert (
+        "pack.toml: meta.funding: aviso: la frase de funding 'None.' es demasiado corta para ser clara (1 palabra; "
+        "escriba al menos 3, por ejemplo 'Nadie pagó por este paquete')" in spanish
+    )
+    assert "pack.toml: meta.minutes: aviso: no se usa desde el formato 1: quítela" in spanish
+    assert len(english) == len(spanish) and not [line for line in spanish if ": warning: " in line]

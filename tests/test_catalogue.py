@@ -100,6 +100,7 @@ SAME_AS_ENGLISH = {
         "about.option",  # {name}: {summary}
         "about.author",
         "about.author_credentials",
+        "lint.level_error",  # error
     }
 }
 

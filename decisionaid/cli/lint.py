@@ -79,7 +79,7 @@ def lint_extra_command(source: Path | None) -> str:
 def print_report(pack: Pack, report: LintReport, words: Catalogue) -> None:
     """The findings, the hardest texts to read with the median, the short path and a one-line count."""
     for finding in report.findings:
-        print(finding)
+        print(finding.line(words))
     rows = report.grades_hardest_first()
     if rows and report.measure is not None:
         _print_scores(rows, report, words)
