@@ -171,8 +171,9 @@ class Prompter:
         if self.show_map is None:
             commands.pop(MAP)
             commands.pop(LIST)
-        if self.about:
-            commands[ABOUT] = self.words("about.plain_command")
+        if self.about:  # listed just before h
+            listed, at = list(commands.items()), list(commands).index(HELP)
+            commands = dict([*listed[:at], (ABOUT, self.words("about.plain_command")), *listed[at:]])
         lines = [self.words("prompt.commands"), *usage]
         lines += [self.words("prompt.command_line", letter=letter, meaning=m) for letter, m in commands.items()]
         return lines
