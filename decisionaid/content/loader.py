@@ -57,14 +57,15 @@ def load_pack(folder: Path) -> Pack:
             problems += problems_from(path, model, exc.errors(include_url=False))
     problems += cross_check(parts, folder)
     if problems:
-        raise ContentError([_named_by_id(problem, read) for problem in problems])
+        ids: dict = {}
+        raise ContentError([_named_by_id(problem, read, ids) for problem in problems])
     return Pack(**parts)
 
 
-def _named_by_id(problem: Problem, read: dict[str, Any]) -> Problem:
+def _named_by_id(problem: Problem, read: dict[str, Any], ids: dict) -> Problem:
     """The problem with the items in its key named by id where its file gives them ('cards[id=bike-good]')."""
     data = read.get(problem.path.name)
-    return replace(problem, key=by_id(problem.key, data)) if data is not None and problem.key else problem
+    return replace(problem, key=by_id(problem.key, data, ids)) if data is not None and problem.key else problem
 
 
 def _unknown_files(folder: Path) -> list[Problem]:

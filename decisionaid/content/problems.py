@@ -139,23 +139,34 @@ _KEY_PART = re.compile(r'\.?("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)|\[(\d+)\]')
 _SHOWN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
-def by_id(key: str, data: object) -> str:
+def by_id(key: str, data: object, ids: dict[int, Counter[str | None]] | None = None) -> str:
     """`key` with each list item named by its id where the file's `data` gives one that no other item of its list
     has: 'cards[37].sources[0]' -> 'cards[id=harm-bladder].sources[0]' (an item without a usable id keeps its
-    index). `data` is the file as read (tables and lists) or its model."""
+    index). `data` is the file as read (tables and lists) or its model; `ids` keeps each list's count of ids
+    between calls, so naming many problems in one list reads it once."""
+    parts = list(_KEY_PART.finditer(key))
+    if "".join(part.group(0) for part in parts) != key:  # not a key this module wrote: left as it is
+        return key
+    ids = {} if ids is None else ids
     out, here = "", data
-    for match in _KEY_PART.finditer(key):
-        name, index = match.groups()
+    for part in parts:
+        name, index = part.groups()
         if index is None:
-            out += match.group(0)
+            out += part.group(0)
             bare = json.loads(name) if name.startswith('"') else name
             here = here.get(bare) if isinstance(here, Mapping) else getattr(here, bare, None)
             continue
         items, i = here, int(index)
-        here = items[i] if isinstance(items, list | tuple) and i < len(items) else None
+        if not isinstance(items, list | tuple) or i >= len(items):
+            out, here = out + part.group(0), None
+            continue
+        here = items[i]
         item_id = _id_of(here)
-        unique = item_id is not None and sum(_id_of(item) == item_id for item in items) == 1  # type: ignore[union-attr]
-        out += f"[id={item_id}]" if unique and _SHOWN_ID.match(item_id) else match.group(0)
+        if id(items) not in ids:
+            ids[id(items)] = Counter(_id_of(item) for item in items)
+        counts = ids[id(items)]
+        unique = item_id is not None and counts[item_id] == 1 and _SHOWN_ID.match(item_id)
+        out += f"[id={item_id}]" if unique else part.group(0)
     return out
 
 

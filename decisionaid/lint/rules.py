@@ -70,7 +70,8 @@ def lint_pack(pack: Pack, folder: Path, today: date, words: Catalogue | None = N
     for notice in retired_keys(pack, Path(folder)):
         linter.report.findings.append(Finding(notice.path, notice.key, Level.warning, notice.reason(linter.words)))
     linter.report.findings.sort(key=_reading_order)
-    linter.report.findings = [_named_by_id(finding, pack) for finding in linter.report.findings]
+    ids: dict = {}
+    linter.report.findings = [_named_by_id(finding, pack, ids) for finding in linter.report.findings]
     return linter.report
 
 
@@ -288,10 +289,10 @@ class _Linter:
 _FILE_FIELDS = {file_name: field for field, file_name in PACK_FILES.items()}
 
 
-def _named_by_id(finding: Finding, pack: Pack) -> Finding:
+def _named_by_id(finding: Finding, pack: Pack, ids: dict) -> Finding:
     """The finding with the items in its key named by id: 'cards[id=bike-good].body', not 'cards[1].body'."""
     field = _FILE_FIELDS.get(finding.path.name)
-    return replace(finding, key=by_id(finding.key, getattr(pack, field))) if field and finding.key else finding
+    return replace(finding, key=by_id(finding.key, getattr(pack, field), ids)) if field and finding.key else finding
 
 
 def _years_before(day: date, years: int) -> date:
