@@ -57,6 +57,10 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         assert "Checked on 5 January 2026." in shown_text(app.screen)
         await pilot.press("escape")
         await crisis_opens_here(pilot)  # welcome
+        await pilot.press("a")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # about this aid
+        await pilot.press("escape")
         await pilot.press("s")
         await pilot.pause()
         await crisis_opens_here(pilot)  # the options at a glance

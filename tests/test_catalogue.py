@@ -97,6 +97,10 @@ SAME_AS_ENGLISH = {
         "plain.part_heading",
         "plain.option_heading",
         "prompt.command_line",
+        "about.option",  # {name}: {summary}
+        "about.author",
+        "about.author_credentials",
+        "lint.level_error",  # error
     }
 }
 

@@ -81,12 +81,12 @@ def test_spanish_findings_name_the_file_and_the_key(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert (
-        "pack/cards.toml: cards[1].body: error: directive wording 'debería': describe the options, give no advice"
-        in result.stdout
+        "pack/cards.toml: cards[id=reparar-bueno].body: error: directive wording 'debería': describe "
+        "the options, give no advice" in result.stdout
     )
-    assert "pack/cards.toml: cards[1].body: error: '1 de cada 5' style frequency" in result.stdout
+    assert "pack/cards.toml: cards[id=reparar-bueno].body: error: '1 de cada 5' style frequency" in result.stdout
     assert (
-        "pack/clinician.toml: questions[1].text: error: question starts with the instruction 'Pregunte': "
+        "pack/clinician.toml: questions[id=q-coste].text: error: question starts with the instruction 'Pregunte': "
         "word it as a question the reader asks"
     ) in result.stdout
 
@@ -97,7 +97,8 @@ def test_a_hard_spanish_text_is_an_error_and_a_fairly_hard_card_a_warning(pack: 
     score = INFLESZ.score(HARD)
     assert score < 40
     assert (
-        f"pack/cards.toml: cards[1].body: error: reading ease (Szigriszt-Pazos, INFLESZ) {score:.1f} is below 40: "
+        f"pack/cards.toml: cards[id=reparar-bueno].body: error: reading ease (Szigriszt-Pazos, "
+        f"INFLESZ) {score:.1f} is below 40: "
         "use shorter sentences and words"
     ) in result.stdout
     middling = "Reparar suele costar menos. Los programas instalados continúan funcionando igual."
@@ -105,7 +106,7 @@ def test_a_hard_spanish_text_is_an_error_and_a_fairly_hard_card_a_warning(pack: 
     edit(pack, "cards.toml", HARD, middling)
     warned = lint(pack)
     assert (
-        f"pack/cards.toml: cards[1].body: warning: reading ease (Szigriszt-Pazos, INFLESZ) "
+        f"pack/cards.toml: cards[id=reparar-bueno].body: warning: reading ease (Szigriszt-Pazos, INFLESZ) "
         f"{INFLESZ.score(middling):.1f} is below 55: aim for 55 or above"
     ) in warned.stdout
 
@@ -139,6 +140,6 @@ def test_a_spanish_question_that_speaks_as_yo_needs_its_helper_form(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert (
-        "pack/clinician.toml: questions[2].text: error: 'mis' is shown on the handout with no helper form: give "
-        "helper_text, the same text for someone helping the person it is about"
+        "pack/clinician.toml: questions[id=q-archivos].text: error: 'mis' is shown on the handout with no helper "
+        "form: give helper_text, the same text for someone helping the person it is about"
     ) in result.stdout.splitlines()

@@ -156,6 +156,7 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
         await pilot.pause()
         walk.look("the welcome")
         await walk.press("question_mark", then="the keys of the welcome")
+        await walk.press("escape", "a", then="about this aid")
         await walk.press("escape", "s", then="the options at a glance")
         await walk.press("ctrl+p")
         await walk.until(lambda: listed(app))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 from decisionaid.content.cross_checks import cross_check
 from decisionaid.content.errors import problems_from
 from decisionaid.content.models import Pack
-from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
+from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
 from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
@@ -35,6 +36,7 @@ def load_pack(folder: Path) -> Pack:
     problems = _unknown_files(folder)
     misspelt = {problem.suggestion for problem in problems}
     parts: dict[str, Any] = {}
+    read: dict[str, Any] = {}  # each file's data as read, by file name, to name its items by id
     for name, file_name in PACK_FILES.items():
         path = folder / file_name
         model = Pack.model_fields[name].annotation
@@ -48,14 +50,22 @@ def load_pack(folder: Path) -> Pack:
         problems += read_problems
         if data is None:
             continue
+        read[file_name] = data
         try:
             parts[name] = model.model_validate(data)
         except ValidationError as exc:
             problems += problems_from(path, model, exc.errors(include_url=False))
     problems += cross_check(parts, folder)
     if problems:
-        raise ContentError(problems)
+        ids: dict = {}
+        raise ContentError([_named_by_id(problem, read, ids) for problem in problems])
     return Pack(**parts)
+
+
+def _named_by_id(problem: Problem, read: dict[str, Any], ids: dict) -> Problem:
+    """The problem with the items in its key named by id where its file gives them ('cards[id=bike-good]')."""
+    data = read.get(problem.path.name)
+    return replace(problem, key=by_id(problem.key, data, ids)) if data is not None and problem.key else problem
 
 
 def _unknown_files(folder: Path) -> list[Problem]:

@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic import Strict as StrictType
 from pydantic_core import PydanticCustomError
 
@@ -159,10 +159,11 @@ class Meta(Strict):
         "en", description="The language of the pack's text (e.g. 'en', 'es'): the interface speaks it too."
     )
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
-    help_now: bool = Field(
-        True,
-        description="Whether the pack has help-now lines (crisis.toml), shown on every screen and one key away. "
-        "Only a pack whose decision is not about health or safety may say false, and then has no crisis.toml.",
+    help_now: Literal["crisis", "support", False] = Field(
+        "crisis",
+        description="The help the pack's help-now lines (crisis.toml) give, shown on every screen and one key "
+        "away: 'crisis' (the default: for someone in danger), 'support' (a help line, worded neutrally) or false "
+        "(no lines: only for a decision that is not about health or safety, and then no crisis.toml).",
     )
     wording: dict[str, Text] = Field(
         default_factory=dict,
@@ -170,6 +171,12 @@ class Meta(Strict):
         description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
         "keep the sentence's placeholders.",
     )
+
+    @field_validator("help_now", mode="before")
+    @classmethod
+    def _true_is_crisis(cls, value: object) -> object:
+        """`help_now = true`, as the format first wrote it, is crisis help."""
+        return "crisis" if value is True else value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Meta:

@@ -29,7 +29,8 @@ class Measure:
     """One language's readability formula, which way is harder, and the limits lint holds texts to.
 
     `error_limit` holds for every graded text, `warning_limit` for card bodies and `median_limit` for the
-    median of all graded texts; `column` and `summary` name the catalogue's words for the lint table.
+    median of all graded texts; `column` and `summary` name the catalogue's words for the lint table, and
+    `says` its findings (`lint.grade` for `lint.grade_error`, `lint.grade_warning`, `lint.grade_median`).
     """
 
     name: str
@@ -41,6 +42,7 @@ class Measure:
     median_limit: float
     column: str
     summary: str
+    says: str
 
     def score(self, text: str) -> float:
         """The text's score, to the decimal places textstat gives."""
@@ -54,16 +56,6 @@ class Measure:
     def beyond(self, score: float, limit: float) -> bool:
         """Whether `score` is harder to read than `limit`."""
         return score > limit if self.higher_is_harder else score < limit
-
-    @property
-    def past(self) -> str:
-        """'above' or 'below': which side of a limit is too hard."""
-        return "above" if self.higher_is_harder else "below"
-
-    @property
-    def within(self) -> str:
-        """'below' or 'above': which side of a limit to aim for."""
-        return "below" if self.higher_is_harder else "above"
 
     def hardest_first(self, score: float) -> float:
         """A sort key that puts the hardest text first."""
@@ -80,6 +72,7 @@ FLESCH_KINCAID = Measure(
     median_limit=7,
     column="cli.lint_grade",
     summary="cli.lint_grades",
+    says="lint.grade",
 )
 
 INFLESZ = Measure(
@@ -92,6 +85,7 @@ INFLESZ = Measure(
     median_limit=55,
     column="cli.lint_ease",
     summary="cli.lint_eases",
+    says="lint.ease",
 )
 
 MEASURES = {"en": FLESCH_KINCAID, "es": INFLESZ}

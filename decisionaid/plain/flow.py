@@ -45,7 +45,7 @@ class PlainAid:
         self.journey = controller.journey
         self.console = console
         crisis = pages.crisis(self.pack, self.words) if self.pack.help_now else []
-        self.ask = Prompter(console, crisis, self.words, self.show_map)
+        self.ask = Prompter(console, crisis, self.words, self.show_map, pages.about(self.pack, self.words))
         self.keys = Keys(self.words("welcome.help_key_plain"), self.words("self_check.reopen_key_plain"))
         self.shown_part: str | None = None
 

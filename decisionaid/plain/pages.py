@@ -9,6 +9,7 @@ from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.comparison import Comparison
 from decisionaid.core.more import Contents, SectionEntry
+from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.steps import CardPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
 from decisionaid.core.parts import AidMap
 from decisionaid.core.session import Session
@@ -29,6 +30,12 @@ def lines_of(page: pages.Page) -> list[str]:
             out.append("")
         out.append(line.text)
     return out
+
+
+def about(pack: Pack, words: Catalogue) -> list[str]:
+    """About this aid: its title, then each labelled row after a blank line."""
+    page = about_page(pack, words)
+    return [f"{page.title}.", *lines_of(page)]
 
 
 def welcome(page: WelcomePage, words: Catalogue) -> list[str]:

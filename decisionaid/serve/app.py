@@ -112,6 +112,7 @@ class WebAid:
                 web.get("/step/{stage}/{position}", self.step, name="step"),
                 web.get("/card/{position}", self.card, name="card"),
                 web.get("/help", self.crisis, name="help"),
+                web.get("/about", self.about, name="about"),
                 web.get("/map", self.aid_map, name="map"),
                 web.get("/confirm/{what}", self.confirm, name="confirm"),
                 web.get("/download/{fmt}", self.download, name="download"),
@@ -237,6 +238,13 @@ class WebAid:
         if session is None:
             return self.renderer.page(view, None)
         return self.page(request, "help", view, session, new)
+
+    async def about(self, request: web.Request) -> web.Response:
+        session, new = self.ensure_session(request)
+        view = views.about(self.options.pack, self.words)
+        if session is None:
+            return self.renderer.page(view, None)
+        return self.page(request, "about", view, session, new)
 
     async def aid_map(self, request: web.Request) -> web.Response:
         session = self.session_of(request)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from decisionaid.core import pages
 from decisionaid.core.figures import arm_counts, legend
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import LEANING_NOT_SURE, READERS, STAGES
@@ -114,6 +115,12 @@ class Crisis:
 
 
 @dataclass(frozen=True)
+class About:
+    page: pages.Page
+    template: str = "about.html"
+
+
+@dataclass(frozen=True)
 class MapView:
     aid_map: object
     all_cards: Link
@@ -151,6 +158,10 @@ def welcome(controller: Controller, site: Site) -> Welcome:
 
 def crisis(pack: Pack, words: Catalogue, site: Site) -> Crisis:
     return Crisis(pages.crisis(pack, words, local_help=site.local_help))
+
+
+def about(pack: Pack, words: Catalogue) -> About:
+    return About(about_page(pack, words))
 
 
 def aid_map(controller: Controller) -> MapView:

@@ -370,6 +370,13 @@ class DecisionAidApp(App[int]):
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(CrisisScreen(self.controller, local_help=self.site.local_help))
 
+    def action_about(self) -> None:
+        """About this aid, over the current screen."""
+        from decisionaid.tui.screens.about import AboutScreen
+
+        if not isinstance(self.screen, AboutScreen):
+            self.push_screen(AboutScreen(self.controller))
+
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows
 
@@ -416,6 +423,7 @@ class DecisionAidApp(App[int]):
         if self.controller.pack.help_now:
             yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
         yield SystemCommand(words("command.map"), words("command.map_help"), self.action_map)
+        yield SystemCommand(words("about.command"), words("about.command_help"), self.action_about)
         if self.controller.journey.lengths["compare"]:
             yield SystemCommand(words("command.compare"), words("command.compare_help"), self._compare_anywhere)
         yield SystemCommand(words("command.summary"), words("command.summary_help"), self._summary_anywhere)

@@ -26,6 +26,7 @@ class WelcomeScreen(AidScreen):
         Binding("s", "start", "start", id="start"),
         Binding("r", "resume", "resume", id="resume"),
         Binding("d", "delete", "delete_answers", id="delete"),
+        Binding("a", "app.about", "about", show=False, id="about"),  # in the keys help: the footer has no room
     ]
 
     def __init__(self, controller: Controller, site: Site = PERSONAL) -> None:
