@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.core.formats import long_date, whole_number
+from decisionaid.core.formats import long_date, plural_form, whole_number
 from decisionaid.core.kept_catalogue import sentences
 from decisionaid.sanitize import escape_controls
 
@@ -46,8 +46,8 @@ class SentenceError(ValueError):
 
 
 def plural_category(language: str, count: int) -> str:
-    """The plural form for `count`; English and Spanish have 'one' and 'other'."""
-    return "one" if abs(count) == 1 else "other"
+    """The plural form for `count` in `language`, by CLDR's rules ('one' is 1 in English, 0 and 1 in French)."""
+    return plural_form(abs(count), language)
 
 
 def placeholders(entry: Entry) -> frozenset[str]:
