@@ -83,6 +83,7 @@ SAME_AS_ENGLISH = {
         "cli.lint_result",  # {pack} {version}: lint: ...: the command's name
         "cli.lint_option_count",  # {option} {pack} ({short_path}): an id and two numbers
         "export_cli.problem",  # decisionaid: {problem}
+        "catalogue_cli.problem",  # decisionaid catalogue: {path}: {problem}
         "pack_problem.given",  # {reason}
         "prompt.no_usage",  # n: no.
         "map.row",  # the rest are placeholders and punctuation only

@@ -221,7 +221,7 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
     The vocabulary and wording are the pack's own text, so they stay as written in any interface language.
     """
     meta = pack.meta
-    words = load_catalogue(language or meta.language)
+    words = load_catalogue(language or interface_language(meta.language))
     words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
     if meta.wording:
         words = words.with_overrides(dict(meta.wording))
@@ -229,13 +229,11 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
 
 
 def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
-    """What in a pack's language, vocabulary and wording the catalogue cannot use, as pack.toml problems."""
+    """What in a pack's vocabulary and wording the catalogue cannot use, as pack.toml problems (a language it has no
+    sentences in is none: the interface speaks the closest language it has)."""
     from decisionaid.content.problems import Problem
 
     where = Path(folder) / "pack.toml"
-    if pack.meta.language not in languages():
-        known = ", ".join(languages())
-        return [Problem(where, "meta.language", "no_language", {"language": pack.meta.language, "known": known})]
     try:
         words_for(pack)
     except CatalogueError as exc:
@@ -246,3 +244,14 @@ def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
 def languages() -> tuple[str, ...]:
     """The languages that have a shipped catalogue."""
     return tuple(sorted(p.stem for p in LOCALES.glob("*.toml")))
+
+
+def interface_language(language: str) -> str:
+    """The shipped catalogue a pack in `language` is shown with: its own language's, else the closest by Babel's
+    locale negotiation (a regional or older code for a language the aid has), else English."""
+    known = languages()
+    if language in known:
+        return language
+    from babel import negotiate_locale
+
+    return negotiate_locale([language], known) or DEFAULT_LANGUAGE

@@ -58,3 +58,14 @@ def plural_form(count: int, language: str) -> str:
     from babel import Locale
 
     return Locale.parse(babel_locale(language)).plural_form(count)
+
+
+def language_name(code: str, language: str) -> str:
+    """A language's name as `language` writes it ('fr' in English is 'French', in French 'français'); the code
+    itself where CLDR has no name for it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(babel_locale(language)) or code
+    except (ValueError, UnknownLocaleError):
+        return code

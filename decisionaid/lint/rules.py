@@ -12,7 +12,7 @@ from pathlib import Path
 
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
-from decisionaid.core.catalogue import words_for
+from decisionaid.core.catalogue import interface_language, languages, words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.lint.fairness import (
@@ -46,8 +46,7 @@ def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
     4 items. Those rules live in content/models.py and content/cross_checks.py and are not repeated here.
     """
     linter = _Linter(pack, Path(folder), today)
-    if linter.wordings is None or linter.report.measure is None:
-        linter.add("pack", "meta.language", Level.warning, f"no lint rules for the language '{pack.meta.language}'")
+    linter.language()
     if linter.wordings is not None:
         linter.wording()
     if linter.report.measure is not None:
@@ -74,6 +73,38 @@ class _Linter:
         self.today = today
         self.wordings = WORDING.get(pack.meta.language)
         self.report = LintReport(measure=MEASURES.get(pack.meta.language))
+
+    def language(self) -> None:
+        """Say when the interface has no sentences in the pack's language (it speaks the closest one it has), and
+        when lint has no wording rules or readability measure for it (the checks that hold in any language still
+        run: numbers, balance, dates, placeholders)."""
+        language = self.pack.meta.language
+        if language not in languages():
+            shown = interface_language(language)
+            self.add(
+                "pack",
+                "meta.language",
+                Level.warning,
+                f"the aid has no interface sentences in '{language}', so people see this pack with the interface "
+                f"in '{shown}', and a line on the welcome says so; a translator can start the catalogue with "
+                f"`decisionaid catalogue export-po {language}`",
+            )
+        missing = [
+            name
+            for name, absent in (
+                ("wording rules", self.wordings is None),
+                ("readability measure", self.report.measure is None),
+            )
+            if absent
+        ]
+        if missing:
+            self.add(
+                "pack",
+                "meta.language",
+                Level.warning,
+                f"no {' and no '.join(missing)} for the language '{language}': only the checks that hold in any "
+                "language ran (numbers, balance, dates, placeholders)",
+            )
 
     def has_number(self, text: str) -> bool:
         """Whether a text gives a number: digits, or number words in the pack's language when lint knows them."""
