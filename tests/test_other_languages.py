@@ -175,3 +175,17 @@ async def test_the_browser_marks_a_right_to_left_packs_text_and_isolates_numbers
     assert f'<h1 lang="ar" dir="rtl">{pack.cards.cards[0].title}</h1>' in card
     english = load_catalogue("en")
     assert english("interface_language.welcome", written="x", shown="y").startswith("This aid is written in x.")
+
+
+async def test_the_full_screen_aid_says_on_its_welcome_which_language_its_interface_speaks_instead(
+    catalan: Path, tmp_path: Path
+):
+    from decisionaid.tui.factory import make_app
+    from decisionaid.tui.screens.welcome import WelcomeScreen
+    from tests.conftest import shown_text
+
+    app = make_app(load_pack(catalan), theme="textual-dark", export_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert " ".join(shown_text(app.screen).split()).count(NOTICE_EN) == 1
