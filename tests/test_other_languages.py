@@ -189,3 +189,11 @@ async def test_the_full_screen_aid_says_on_its_welcome_which_language_its_interf
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert " ".join(shown_text(app.screen).split()).count(NOTICE_EN) == 1
+
+
+def test_a_pack_in_a_language_without_a_catalogue_exports_in_every_format(catalan: Path):
+    plain(catalan, answers="\n" * 10 + "1\n\n\n1\n\n\n1\n2\n1\n1\nq\n")
+    for fmt in ("text", "md", "html", "fhir"):
+        result = run_in_process("export", "--pack", str(catalan), "--format", fmt)
+        assert result.returncode == 0 and result.stderr == "", (fmt, result.stderr)
+        assert "Reparar o cambiar el portátil" in result.stdout, fmt
