@@ -134,7 +134,7 @@ def test_the_export_of_the_spanish_handout_is_in_spanish(tmp_path: Path):
 def test_an_unknown_language_is_one_line_naming_the_languages_there_are(command: list[str]):
     result = run_in_process(*command, "--language", "xx", "--pack", str(COMMUTE))
     assert result.returncode == 2
-    assert result.stderr == "decisionaid: --language: no interface in 'xx' (languages: en, es)\n"
+    assert result.stderr == "decisionaid: --language: no interface in 'xx' (languages: en, es, fr)\n"
     assert result.stdout == ""
 
 

@@ -129,7 +129,13 @@ def test_a_language_with_no_lint_rules_gets_one_warning_and_no_english_rules(mon
     monkeypatch.setattr(rules, "MEASURES", {"en": rules.MEASURES["en"]})
     report = lint_pack(load_pack(PORTATIL), PORTATIL, date(2026, 7, 1))
     assert [(f.path.name, f.key, f.level, f.reason) for f in report.findings] == [
-        ("pack.toml", "meta.language", Level.warning, "no lint rules for the language 'es'")
+        (
+            "pack.toml",
+            "meta.language",
+            Level.warning,
+            "no wording rules and no readability measure for the language 'es': only the checks that hold in any "
+            "language ran (numbers, balance, dates, placeholders)",
+        )
     ]
     assert report.grades == []
 

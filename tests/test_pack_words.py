@@ -71,7 +71,6 @@ def test_a_pack_can_word_any_sentence_its_own_way(tmp_path: Path) -> None:
             "pack.toml: meta.wording: summary.added: a brace must be part of a placeholder such as {name}, "
             "or doubled to show one",
         ),
-        ('language = "fr"\n', "pack.toml: meta.language: the aid has no interface sentences in 'fr' (en, es)"),
     ],
 )
 def test_wording_the_interface_cannot_use_is_one_line_from_validate(tmp_path: Path, extra: str, problem: str) -> None:

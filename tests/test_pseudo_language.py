@@ -392,6 +392,43 @@ def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
     assert reading.stray == {}, reading.report()
 
 
+# Every part of plain mode in a short walk of the two laptop packs: the welcome's commands, the table's sources and
+# its reading by option, the cards, a self-check answer that differs, a value, SURE, the handout's sources and map,
+# and the handout saved as text.
+PLAIN_SHORT_WALK = [
+    "h", "", "s", "o", *[""] * 7, "1", "", "", "1", "", "", "1", "2", "1", "1", "s", "m", "", "9", "1", "", "q"
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["a language without a catalogue", "right to left"])
+def test_plain_mode_says_only_catalogue_and_pack_words_for_packs_in_other_languages(
+    pseudo_language, tmp_path: Path, kind: str
+):
+    """A pack in Catalan (no catalogue: the welcome says so, once) and the Arabic pack, written right to left (its
+    numbers and names isolated), walked in the pseudo-language."""
+    from decisionaid.content import load_pack
+    from decisionaid.core.formats import language_name
+    from tests.helpers import PORTATIL, TESTS, copy_pack, edit, run_in_process
+
+    if kind == "right to left":
+        folder = TESTS / "packs" / "hasoub"
+    else:
+        folder = copy_pack(PORTATIL, tmp_path / "pack")
+        edit(folder, "pack.toml", 'language = "es"', 'language = "ca"')
+    pack = load_pack(folder)
+    named = [language_name(pack.meta.language, pseudo_language), pseudo_language]  # CLDR's names, as dates are
+    reading = Reading(pack, hide=[str(tmp_path)], allowed=pseudo.words_in(named))
+    args = ("--plain", "--language", pseudo_language, "--pack", str(folder))
+    answers = "".join(f"{a}\n" for a in PLAIN_SHORT_WALK)
+    result = run_in_process(*args, cwd=tmp_path, input=answers, env={"COLUMNS": "60"})
+    assert result.returncode == 0, result.stderr
+    reading.read(f"plain mode, a pack {kind}", result.stdout + result.stderr)
+    assert [path.suffix for path in tmp_path.glob("*handout*")] == [".txt"], "the walk went as far as saving"
+    assert reading.stray == {}, reading.report()
+    notice = load_catalogue(pseudo_language)("interface_language.welcome", written=named[0], shown=named[1])
+    assert " ".join(result.stdout.split()).count(" ".join(notice.split())) == 1, "the welcome says so, once"
+
+
 def test_the_web_pages_say_only_catalogue_and_pack_words(pseudo_language, commute_pack: Pack, tmp_path: Path):
     """Every kind of web page, at every step of the journey, with the messages a session is shown."""
     from decisionaid.core.controller import Controller

@@ -114,6 +114,11 @@ def run(args: argparse.Namespace) -> int:
         with folder as answers_dir:
             answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
             return run_plain(pack, answers=answers, at=at, words=words)
+    from decisionaid.core.bidi import is_right_to_left
+
+    if is_right_to_left(pack.meta.language) or is_right_to_left(words.language):
+        print(words("interface_language.right_to_left", pack=pack.meta.id), file=sys.stderr)
+        return 2
     from decisionaid.core.site import Site
     from decisionaid.tui.collector import paused_until_settled
 

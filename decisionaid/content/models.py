@@ -42,9 +42,9 @@ PubMedId = Annotated[str, StringConstraints(pattern=r"^\d{5,9}$"), Says(string_p
 Address = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), Says(string_pattern_mismatch="not_url")]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$"), Says(string_pattern_mismatch="not_language")]
 MythId = Annotated[str, StringConstraints(pattern=r"^M\d{2}$"), Says(string_pattern_mismatch="not_myth")]
-Question = Annotated[
+Question = Annotated[  # ending with '?', or the Arabic '؟' or the full-width '？' of Chinese and Japanese
     str,
-    StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True, pattern=r"\?$"),
+    StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True, pattern=r"[?؟？]$"),
     Says(string_pattern_mismatch="no_question_mark"),
 ]
 

@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from decisionaid.content.problems import did_you_mean
-from decisionaid.core.formats import long_date, whole_number
+from decisionaid.core.formats import long_date, plural_form, whole_number
 from decisionaid.core.kept_catalogue import sentences
 from decisionaid.sanitize import escape_controls
 
@@ -49,8 +49,8 @@ class SentenceError(ValueError):
 
 
 def plural_category(language: str, count: int) -> str:
-    """The plural form for `count`; English and Spanish have 'one' and 'other'."""
-    return "one" if abs(count) == 1 else "other"
+    """The plural form for `count` in `language`, by CLDR's rules ('one' is 1 in English, 0 and 1 in French)."""
+    return plural_form(abs(count), language)
 
 
 def placeholders(entry: Entry) -> frozenset[str]:
@@ -249,7 +249,7 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
     any interface language.
     """
     meta = pack.meta
-    words = load_catalogue(language or meta.language)
+    words = load_catalogue(language or interface_language(meta.language))
     if meta.help_now in HELP_WORDING:
         words = words.with_wording_of(HELP_WORDING[meta.help_now])
     words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
@@ -259,13 +259,11 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
 
 
 def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
-    """What in a pack's language, vocabulary and wording the catalogue cannot use, as pack.toml problems."""
+    """What in a pack's vocabulary and wording the catalogue cannot use, as pack.toml problems (a language it has no
+    sentences in is none: the interface speaks the closest language it has)."""
     from decisionaid.content.problems import Problem
 
     where = Path(folder) / "pack.toml"
-    if pack.meta.language not in languages():
-        known = ", ".join(languages())
-        return [Problem(where, "meta.language", "no_language", {"language": pack.meta.language, "known": known})]
     try:
         words_for(pack)
     except CatalogueError as exc:
@@ -276,3 +274,14 @@ def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
 def languages() -> tuple[str, ...]:
     """The languages that have a shipped catalogue."""
     return tuple(sorted(p.stem for p in LOCALES.glob("*.toml")))
+
+
+def interface_language(language: str) -> str:
+    """The shipped catalogue a pack in `language` is shown with: its own language's, else the closest by Babel's
+    locale negotiation (a regional or older code for a language the aid has), else English."""
+    known = languages()
+    if language in known:
+        return language
+    from babel import negotiate_locale
+
+    return negotiate_locale([language], known) or DEFAULT_LANGUAGE

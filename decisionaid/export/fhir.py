@@ -179,8 +179,8 @@ class _AidWords:
     """The aid's own words in the pack's language, each with its other languages as translation extensions."""
 
     def __init__(self, pack: Pack) -> None:
-        self.base = words_for(pack, language=pack.meta.language)
-        others = [lang for lang in languages() if lang != pack.meta.language]
+        self.base = words_for(pack)  # the pack's language, or the closest the interface has
+        others = [lang for lang in languages() if lang != self.base.language]
         self.others = [words_for(pack, language=lang) for lang in others]
 
     def text(self, key: str) -> dict:

@@ -12,6 +12,13 @@ Its limits: a formula of word and sentence length only, blind to vocabulary and 
 syllables from pyphen's hyphenation points, which miss Spanish syllables in hiatus and at the edges of
 words ('día', 'país' and 'agua' count one), so its scores run a little easy: a guide, not a measurement.
 
+French: Kandel and Moles's adaptation of Flesch's reading ease (Kandel L, Moles A. Application de l'indice de
+Flesch à la langue française. Cahiers Études de Radio-Télévision. 1958;19:253-274): 207 - 1.015 x words per
+sentence - 73.6 x syllables per word, on Flesch's scale, higher is easier: 60-70 is "standard", 70-80 "fairly
+easy". Lint holds card bodies and the median to at least 60 and every text to at least 40, as for Spanish.
+Its limits are those of Flesch's formula, and textstat's syllables come from pyphen's French hyphenation,
+which counts a silent final 'e' as no syllable but misses some vowels in hiatus ('pays', 'réunion').
+
 `textstat.set_lang` changes a setting for the whole process, so every measurement sets its own language.
 """
 
@@ -88,7 +95,20 @@ INFLESZ = Measure(
     says="lint.ease",
 )
 
-MEASURES = {"en": FLESCH_KINCAID, "es": INFLESZ}
+KANDEL_MOLES = Measure(
+    name="reading ease (Kandel-Moles)",
+    textstat_language="fr",
+    formula="flesch_reading_ease",  # for French, textstat uses Kandel and Moles's constants: 207, 1.015, 73.6
+    higher_is_harder=False,
+    error_limit=40,
+    warning_limit=60,
+    median_limit=60,
+    column="cli.lint_ease",
+    summary="lint_measure.kandel_moles",
+    says="lint.kandel",
+)
+
+MEASURES = {"en": FLESCH_KINCAID, "es": INFLESZ, "fr": KANDEL_MOLES}
 
 
 def reading_grade(text: str) -> float:

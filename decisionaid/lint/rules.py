@@ -15,7 +15,7 @@ from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
 from decisionaid.content.problems import by_id
 from decisionaid.content.retired import retired_keys
-from decisionaid.core.catalogue import Catalogue, load_catalogue, words_for
+from decisionaid.core.catalogue import Catalogue, interface_language, languages, load_catalogue, words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.core.voicing import handout_texts
@@ -51,8 +51,7 @@ def lint_pack(pack: Pack, folder: Path, today: date, words: Catalogue | None = N
     4 items. Those rules live in content/models.py and content/cross_checks.py and are not repeated here.
     """
     linter = _Linter(pack, Path(folder), today, words or load_catalogue())
-    if linter.wordings is None or linter.report.measure is None:
-        linter.add("pack", "meta.language", Level.warning, linter.say("no_rules", language=pack.meta.language))
+    linter.language()
     if linter.wordings is not None:
         linter.wording()
     if linter.report.measure is not None:
@@ -87,6 +86,17 @@ class _Linter:
         self.words = words
         self.wordings = WORDING.get(pack.meta.language)
         self.report = LintReport(measure=MEASURES.get(pack.meta.language))
+
+    def language(self) -> None:
+        """Say when the interface has no sentences in the pack's language (it speaks the closest one it has), and
+        when lint has no wording rules or readability measure for it (the checks that hold in any language still
+        run: numbers, balance, dates, placeholders)."""
+        language = self.pack.meta.language
+        if language not in languages():
+            shown = interface_language(language)
+            self.add("pack", "meta.language", Level.warning, self.say("no_interface", language=language, shown=shown))
+        if self.wordings is None or self.report.measure is None:
+            self.add("pack", "meta.language", Level.warning, self.say("no_rules", language=language))
 
     def has_number(self, text: str) -> bool:
         """Whether a text gives a number: digits, or number words in the pack's language when lint knows them."""

@@ -79,6 +79,36 @@ SPANISH_NUMBER_WORDS = (
     "mitad",
 )
 
+FRENCH_NUMBER_WORDS = (
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "mille",
+    "million",
+    "millions",
+    "moitié",
+    "tiers",
+    "quart",
+)
+
 
 @dataclass(frozen=True)
 class WordLists:
@@ -269,6 +299,120 @@ SPANISH = WordLists(
     speaks_as_we=("nosotros", "nosotras", "nos", "nuestro", "nuestra", "nuestros", "nuestras"),
 )
 
+FRENCH = WordLists(
+    directive=(
+        "vous devriez",
+        "tu devrais",
+        "vous devez",
+        "tu dois",
+        "il faut que vous",
+        "il faut que tu",
+        "vous avez besoin de",
+        "nous recommandons",
+        "nous vous recommandons",
+        "je vous recommande",
+        "on vous recommande",
+        "il est recommandé que vous",
+        "recommandé pour vous",
+        "nous conseillons",
+        "nous vous conseillons",
+        "je vous conseille",
+        "on vous conseille",
+        "nous suggérons",
+        "nous vous suggérons",
+        "je vous suggère",
+        "la meilleure option",
+        "le meilleur choix",
+        "la meilleure décision",
+        "la meilleure solution",
+        "le meilleur traitement",
+        "le mieux pour vous",
+        "le mieux pour toi",
+        "ce qui vous convient le mieux",
+        "vous convient le mieux",
+        "ce qu'il vous faut",
+        "ce qu’il vous faut",
+    ),
+    relative_risk=(
+        "fois plus probable",
+        "fois plus probables",
+        "fois moins probable",
+        "fois moins probables",
+        "fois plus de risque",
+        "fois plus de risques",
+        "fois moins de risque",
+        "fois moins de risques",
+        "fois plus de chances",
+        "fois moins de chances",
+        "double le risque",
+        "réduit le risque de moitié",
+        "divise le risque par deux",
+        "risque relatif",
+        "réduction relative du risque",
+        "rapport de risque",
+        "rapport de risques",
+        "rapport des cotes",
+        "rapport de cotes",
+        "hazard ratio",
+        "odds ratio",
+    ),
+    vague=(
+        "rare",
+        "rares",
+        "rarement",
+        "exceptionnel",
+        "exceptionnelle",
+        "exceptionnels",
+        "exceptionnelles",
+        "courant",
+        "courante",
+        "courants",
+        "courantes",
+        "fréquent",
+        "fréquente",
+        "fréquents",
+        "fréquentes",
+        "fréquemment",
+        "peu fréquent",
+        "peu fréquente",
+        "peu fréquents",
+        "peu fréquentes",
+        "souvent",
+        "très peu",
+        "la plupart",
+        "la majorité",
+        "beaucoup de gens",
+        "beaucoup de personnes",
+    ),
+    advice_verbs=(
+        "demandez",
+        "demande",
+        "dites",
+        "dis",
+        "assurez-vous",
+        "assure-toi",
+        "vérifiez",
+        "vérifie",
+        "évitez",
+        "évite",
+        "consultez",
+        "n'oubliez pas",
+        "n’oubliez pas",
+        "n'oublie pas",
+        "n’oublie pas",
+        "ne prenez pas",
+        "ne laissez pas",
+    ),
+    number_words=FRENCH_NUMBER_WORDS,
+    # '1 sur 5', 'une personne sur dix': but 'sur 100' is the way to give a frequency, so out of 100 (or 1 000)
+    # is not flagged
+    one_in_n=(
+        r"(?<![\w.,])(?:1|une?)\s+(?:[^\W\d]+\s+)?sur\s+"
+        rf"(?!(?:100|1[\s.\u00a0\u202f]?000|cent|mille)(?!\w))(?:\d(?:[\d.,]*\d)?|{'|'.join(FRENCH_NUMBER_WORDS)})(?!\w)"
+    ),
+    more_likely=r"(?:%|(?<!\w)pour\s+cent)\s+(?:plus|moins)\s+(?:probables?|de\s+risques?)(?!\w)",
+)
+
 
 def _phrase(words: str) -> str:
     return r"\s+".join(re.escape(word) for word in words.split())
@@ -357,7 +501,7 @@ class Wording:
         return " ".join(match.group().split()) if match else None
 
 
-WORDING = {"en": Wording(ENGLISH), "es": Wording(SPANISH)}
+WORDING = {"en": Wording(ENGLISH), "es": Wording(SPANISH), "fr": Wording(FRENCH)}
 
 _ENGLISH = WORDING["en"]
 directive_phrases = _ENGLISH.directive_phrases

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.catalogue import Catalogue, languages
 from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
+from decisionaid.core.formats import language_name
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.session import Session
 from decisionaid.core.site import PERSONAL, Site
@@ -73,6 +74,8 @@ def welcome(
     """
     meta = pack.meta
     lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
+    if other := other_language(pack, words):
+        lines.append(Line(other, "notice"))
     lines += [Line(notice, "notice") for notice in notices]
     if site.kiosk:
         shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
@@ -95,6 +98,19 @@ def welcome(
         if site.local_help:
             lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
+
+
+def other_language(pack: Pack, words: Catalogue) -> str | None:
+    """The sentence that says a pack is written in a language the interface has no sentences in, and which
+    language the interface speaks instead; None when the interface has the pack's language."""
+    written = pack.meta.language
+    if written in languages():
+        return None
+    return words(
+        "interface_language.welcome",
+        written=language_name(written, words.language),
+        shown=language_name(words.language, words.language),
+    )
 
 
 def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Page:
