@@ -519,5 +519,11 @@ def test_the_block_for_the_record_comes_first_after_the_handout_and_marks_what_t
         ("Option they lean towards now (reported): not sure yet.", ()),
         ("How ready they feel, SURE test (reported): 1 of 4 answered yes.", ()),
         ("Self-check: not answered.", ()),
-        ("Top question for the clinician (reported):", ("Can my partner come in?",)),
+        (
+            "Top questions for the clinician (reported):",
+            (
+                "Can my partner come in?",  # the reader's own, starred; then the pinned question, kept
+                "If their thoughts of suicide get worse during treatment, who do they contact, day or night?",
+            ),
+        ),
     ]

@@ -66,8 +66,8 @@ def test_validate_refuses_a_kind_of_fact_that_no_source_of_the_item_bears_out(tm
     with pytest.raises(ContentError) as refused:
         load_pack(folder)
     assert problem_lines(refused.value) == [
-        f"{folder / 'self_check.toml'}: self_check[0].kind: item 'rain' has kind = 'label', but cites no source of "
-        "that kind (its sources are of kind: survey)"
+        f"{folder / 'self_check.toml'}: self_check[id=rain].kind: item 'rain' has kind = 'label', but cites no "
+        "source of that kind (its sources are of kind: survey)"
     ]
 
 
@@ -153,3 +153,44 @@ def test_the_default_handout_fits_its_page_in_either_voice(ketamine, tmp_path):
     for reader in ("self", "helper"):
         controller.set_reader(reader)
         assert len(handout_lines(build_handout(controller.summary(), ketamine, today=TODAY))) <= PAGE_LINES
+
+
+CRISIS_QUESTION = "q-crisis-contact"
+
+
+@pytest.mark.parametrize("reader", ["self", "helper"])
+def test_the_pinned_crisis_question_stays_in_the_top_five_when_every_answer_adds_questions(ketamine, reader):
+    summary = build_summary(ketamine, fully_answered(ketamine, reader))
+    assert len(summary.top) == 5
+    assert summary.top[-1].id == CRISIS_QUESTION
+
+
+def test_starring_questions_never_pushes_the_pinned_question_out_and_leaves_one_star_fewer(ketamine, tmp_path):
+    controller = default_walk(ketamine, tmp_path / "answers.toml")
+    others = [q.id for q in controller.summary().questions() if q.id != CRISIS_QUESTION]
+    assert controller.star_limit() == 4
+    for question in others[:4]:
+        assert controller.star_question(question, True).done
+    assert controller.stars_left() == 0
+    refused = controller.star_question(others[4], True)
+    assert not refused.done and "4" in refused.said
+    top = controller.summary().top
+    assert [q.id for q in top] == [*others[:4], CRISIS_QUESTION]
+
+
+def test_a_reader_who_leaves_the_pinned_question_out_gets_all_five_places(ketamine, tmp_path):
+    controller = default_walk(ketamine, tmp_path / "answers.toml")
+    controller.include_question(CRISIS_QUESTION, False)
+    assert controller.star_limit() == 5
+    assert CRISIS_QUESTION not in [q.id for q in controller.summary().top]
+
+
+def test_validate_refuses_a_pinned_question_that_is_not_core(tmp_path):
+    folder = copy_pack(KETAMINE, tmp_path / "ketamine")
+    edit(folder, "clinician.toml", "core = true\npinned = true\n", "pinned = true\n")
+    with pytest.raises(ContentError) as refused:
+        load_pack(folder)
+    assert problem_lines(refused.value) == [
+        f"{folder / 'clinician.toml'}: questions[id={CRISIS_QUESTION}].core: question '{CRISIS_QUESTION}' is pinned "
+        "to the top of the handout, so it must be on every list: set core = true"
+    ]

@@ -474,10 +474,18 @@ class ClinicianQuestion(Strict):
         description="Where the reason's facts come from; a reason that gives a number must name one.",
     )
 
+    pinned: bool = Field(
+        False,
+        description="Stays among the handout's top questions whatever the reader stars or their answers add "
+        "(a core question about where to get help in a crisis, say).",
+    )
+
     @model_validator(mode="after")
     def _numbers_sourced(self) -> ClinicianQuestion:
         if any(c.isdigit() for c in self.reason) and not self.sources:
             raise refused("reason_number_unsourced", "sources", id=self.id)
+        if self.pinned and not self.core:
+            raise refused("pinned_not_core", "core", id=self.id)
         return self
 
 

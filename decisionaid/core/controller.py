@@ -54,11 +54,11 @@ MAX_QUESTION = 1_000
 MAX_NOTE = 200_000
 
 
-def top_questions() -> int:
-    """How many questions the top of the handout holds (from the summary's module, imported when first needed)."""
-    from decisionaid.core.summary import TOP_QUESTIONS
+def star_limit(summary: Summary) -> int:
+    """How many questions the reader can star (from the summary's module, imported when first needed)."""
+    from decisionaid.core.summary import star_limit as limit
 
-    return TOP_QUESTIONS
+    return limit(summary)
 
 
 @dataclass(frozen=True)
@@ -383,7 +383,7 @@ class Controller:
             outcome = self._change(starred=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if question_id not in self._live.starred and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=top_questions()))
+            return Outcome(done=False, said=self.words("summary.star_full", limit=self.star_limit()))
         unticked = tuple(q for q in self._live.unticked if q != question_id)
         outcome = self._change(starred=(*stars, question_id), unticked=unticked)
         return replace(outcome, said=self.words("summary.starred", text=text))
@@ -399,7 +399,7 @@ class Controller:
             outcome = self._change(starred_own=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if text not in self._live.starred_own and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=top_questions()))
+            return Outcome(done=False, said=self.words("summary.star_full", limit=self.star_limit()))
         outcome = self._change(starred_own=(*stars, text))
         return replace(outcome, said=self.words("summary.starred", text=text))
 
@@ -409,7 +409,11 @@ class Controller:
         listed = {q.id for q in summary.questions() if q.ticked}
         session = self._live
         used = len(set(session.starred) & listed) + len(set(session.starred_own) & set(session.own_questions))
-        return max(0, top_questions() - used)
+        return max(0, star_limit(summary) - used)
+
+    def star_limit(self) -> int:
+        """How many questions can be starred at most: the handout's top places less the pinned questions kept."""
+        return star_limit(self.summary())
 
     def set_reader(self, reader: str) -> Outcome:
         """Who fills the aid in: 'self', or 'helper' for someone helping the person it is about."""

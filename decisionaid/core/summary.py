@@ -39,6 +39,7 @@ class SuggestedQuestion:
     priority: int
     starred: bool
     added: bool  # an answer put it on the list (not only being a core question)
+    pinned: bool = False  # stays among the top questions whatever is starred
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,7 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -
                 priority=q.priority,
                 starred=q.id in starred and q.id not in unticked,
                 added=q.id in reasons.added,
+                pinned=q.pinned,
             )
             for q, text, why in listed
             if q.topic == topic.id and text
@@ -398,17 +400,27 @@ def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQue
     """The starred questions (own ones first), or until there are any, the highest-priority ones.
 
     Among questions of the same priority, those an answer added come before core ones, then those with
-    more reasons, then the pack's order.
+    more reasons, then the pack's order. Pinned questions the reader kept close the top either way.
     """
     listed = [q for group in groups for q in group.questions if q.ticked]
+    pinned = [_top_question(q) for q in listed if q.pinned]
+    room = TOP_QUESTIONS - len(pinned)
     own = [TopQuestion(text) for text in dict.fromkeys(answers.own_questions) if text in answers.starred_own]
-    by_id = {q.id: q for q in listed}
+    by_id = {q.id: q for q in listed if not q.pinned}
     chosen = [by_id[i] for i in dict.fromkeys(answers.starred) if i in by_id]
     if own or chosen:
-        top = own + [TopQuestion(q.text, q.reasons, q.id, q.sources) for q in chosen]
-        return tuple(top[:TOP_QUESTIONS]), True
-    ranked = _ranked(groups)
-    return tuple(TopQuestion(q.text, q.reasons, q.id, q.sources) for q in ranked[:TOP_QUESTIONS]), False
+        return tuple((own + [_top_question(q) for q in chosen])[:room] + pinned), True
+    ranked = [q for q in _ranked(groups) if not q.pinned]
+    return tuple([_top_question(q) for q in ranked[:room]] + pinned), False
+
+
+def _top_question(question: SuggestedQuestion) -> TopQuestion:
+    return TopQuestion(question.text, question.reasons, question.id, question.sources)
+
+
+def star_limit(summary: Summary) -> int:
+    """How many questions the reader can star: the top's places, less those pinned questions the reader kept."""
+    return TOP_QUESTIONS - sum(q.pinned and q.ticked for q in summary.questions())
 
 
 def _ranked(groups: tuple[TopicGroup, ...]) -> list[SuggestedQuestion]:

@@ -18,7 +18,6 @@ from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import LEANING_NOT_SURE, READERS, STAGES
 from decisionaid.core.site import Site
-from decisionaid.core.summary import TOP_QUESTIONS
 from decisionaid.export import FORMATS
 
 if TYPE_CHECKING:
@@ -227,5 +226,5 @@ def summary_controls(controller: Controller) -> SummaryControls:
         draft=session.own_draft,
         note=session.note,
         stars_left=controller.stars_left(),
-        top=TOP_QUESTIONS,
+        top=controller.star_limit(),
     )

@@ -19,7 +19,7 @@ from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outc
 from decisionaid.core.handout import Handout
 from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
-from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
+from decisionaid.core.summary import Summary, voice_of
 from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
@@ -103,7 +103,7 @@ class SummaryScreen(StepScreen):
             *self.leaning(),
             *self.private(summary),
             Static(words("summary.all_questions"), classes="subheading"),
-            Static(words("summary.questions_hint", limit=TOP_QUESTIONS), classes="hint"),
+            Static(words("summary.questions_hint", limit=self.controller.star_limit()), classes="hint"),
             Vertical(*self.question_widgets(summary), id="questions"),
             Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
             Vertical(*self.own_rows(), id="own-list"),
