@@ -230,9 +230,13 @@ class SummaryScreen(StepScreen):
 
     def keep_focus_in_view(self) -> None:
         """What is shown again above the widget in use may push it down: once laid out, it is scrolled back into
-        view, so that a person typing (a quick Tab to the note, say) always sees what they type."""
+        view, so that a person typing (a quick Tab to the note, say) always sees what they type. The widget is the
+        one in use once laid out, not the one in use now: a Tab in between would be scrolled away from."""
+        self.call_after_refresh(self.show_focused)
+
+    def show_focused(self) -> None:
         if self.focused is not None:
-            self.call_after_refresh(self.focused.scroll_visible, animate=False)
+            self.focused.scroll_visible(animate=False)
 
     def say(self, outcome: Outcome) -> None:
         """Report a problem to the app, and say what was done in the status line."""
