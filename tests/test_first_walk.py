@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from decisionaid.core.session import LEANING_NOT_SURE
 from tests.conftest import tab_to
 
 
@@ -33,3 +34,52 @@ async def test_a_change_shown_again_never_scrolls_the_note_being_typed_out_of_vi
         await pilot.pause()
         await pilot.pause()
         assert in_view(app, note), "the page scrolled back to the question left behind"
+
+
+def saved() -> dict:
+    import tomllib
+
+    from decisionaid.storage.paths import session_path
+
+    return tomllib.loads(session_path("commute").read_text(encoding="utf-8"))
+
+
+def notices(app) -> str:
+    """The notices on screen (the app must run with notifications=True)."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+async def test_number_keys_pick_on_the_handout_page_and_in_the_export_dialog(make_app, export_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        assert app.focused.id == "reader"
+        await pilot.press("2")
+        assert saved()["reader"] == "helper"
+        await tab_to(pilot, "leaning")
+        await pilot.press("3")
+        assert saved()["leaning"] == LEANING_NOT_SURE
+        await pilot.press("e")
+        assert app.focused.id == "format", "the focus starts on the formats, not in the file's name"
+        await pilot.press("2", "enter")
+        assert [path.suffix for path in export_dir.iterdir()] == [".md"], "Markdown, under the name offered"
+
+
+async def test_a_number_with_no_choice_says_which_numbers_there_are(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("4")
+        assert "Press a number from 1 to 3 to choose" in notices(app)
+        assert "rain" not in saved().get("self_check", {})
+
+
+async def test_enter_on_a_format_saves_in_that_format(make_app, export_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("e", "down", "down", "enter")
+        assert [path.suffix for path in export_dir.iterdir()] == [".html"]

@@ -15,7 +15,7 @@ from decisionaid.core.session import Session
 from decisionaid.tui.keys import LabelledScreen, page_keys
 from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.widgets.action_button import ActionButton
-from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.title_bar import TitleBar
@@ -149,11 +149,6 @@ class ChoiceStepScreen(StepScreen):
         """What the page holds for its model."""
         raise NotImplementedError
 
-    @property
-    def choice_count(self) -> int:
-        """How many choices this step offers; keys above it are greyed out."""
-        return len(self.model.choices)  # type: ignore[union-attr]
-
     def shows_in_place(self, page: StepPage) -> bool:
         return page.kind == self.model.kind
 
@@ -171,10 +166,11 @@ class ChoiceStepScreen(StepScreen):
             self.set_focus(self.query_one(ChoiceList))
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return int(str(parameters[0])) <= self.choice_count
-        return True
+    def choice_list(self, chosen: str | None) -> ChoiceList:
+        """The page's choices, numbered, with the current answer marked."""
+        choices = [(c.id, c.label) for c in self.model.choices]  # type: ignore[union-attr]
+        return numbered_choices(choices, chosen, self.controller.words)
 
     def action_choose(self, number: int) -> None:
-        self.query_one(ChoiceList).pick(number - 1)
+        """A number key, wherever the focus is on the page; one with no choice says which numbers there are."""
+        self.query_one(ChoiceList).action_number(number)

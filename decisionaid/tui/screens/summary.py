@@ -24,7 +24,7 @@ from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
-from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
@@ -80,10 +80,10 @@ class SummaryScreen(StepScreen):
                     [(words("summary.reader"), "bold")],
                 ]
             )
-            yield ChoiceList(
+            yield numbered_choices(
                 [("self", words("summary.reader_self")), ("helper", words("summary.reader_helper"))],
                 self.session.reader or None,
-                words("choice.chosen"),
+                words,
                 id="reader",
             )
             yield HandoutView(handout, id="handout")
@@ -136,7 +136,7 @@ class SummaryScreen(StepScreen):
         choices = [(o.id, o.name) for o in self.pack.options]
         choices += [(LEANING_NOT_SURE, words("summary.leaning_not_sure")), (UNSAID, words("summary.leaning_unsaid"))]
         yield Static(words("summary.leaning"), classes="prompt")
-        yield ChoiceList(choices, self.session.leaning or None, words("choice.chosen"), id="leaning")
+        yield numbered_choices(choices, self.session.leaning or None, words, id="leaning")
 
     def private(self, summary: Summary) -> ComposeResult:
         """A tick box per private answer: ticked, it goes into the saved file."""

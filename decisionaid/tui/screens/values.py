@@ -24,7 +24,7 @@ class ValuesScreen(ChoiceStepScreen):
         if page.hint:
             yield Static(Content(page.hint), classes="hint")
         yield Static(Content(page.statement), classes="prompt")
-        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        yield self.choice_list(chosen)
         yield Static(id="chosen", classes="hint")
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
