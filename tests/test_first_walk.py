@@ -83,3 +83,34 @@ async def test_enter_on_a_format_saves_in_that_format(make_app, export_dir) -> N
         await open_summary(app, pilot)
         await pilot.press("e", "down", "down", "enter")
         assert [path.suffix for path in export_dir.iterdir()] == [".html"]
+
+
+async def test_page_keys_scroll_the_handout_page_while_a_list_has_the_focus(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        page = app.screen.query_one("#summary")
+        assert app.focused.id == "reader"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert page.scroll_y == page.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert page.scroll_y == 0 and app.focused.id == "reader"
+
+
+async def test_escape_leaves_the_note_in_place_and_shift_tab_goes_to_the_question_box_above(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        assert app.focused.id == "note", "w goes to the note"
+        await pilot.press("escape", "shift+tab")
+        assert app.focused.id == "own-input"
+        await pilot.press("escape", "tab")
+        assert app.focused.id == "note"
+        await pilot.press("escape", "a")
+        assert app.focused.id == "own-input", "a goes to the box for a question of one's own"

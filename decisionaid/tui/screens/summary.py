@@ -43,6 +43,8 @@ class SummaryScreen(StepScreen):
     BINDINGS = [
         Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
         Binding("s", "star", "star", id="star"),
+        Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
+        Binding("w", "go_to('note')", "note", show=False, id="note"),
     ]
 
     def __init__(
@@ -77,6 +79,7 @@ class SummaryScreen(StepScreen):
                 [
                     [(page.title, "title")],
                     [(page.hint, "hint")],
+                    [(words("handout_keys.tui_hint"), "hint")],
                     [(words("summary.reader"), "bold")],
                 ]
             )
@@ -356,6 +359,11 @@ class SummaryScreen(StepScreen):
             self.controller.keep_draft(draft.value)
 
     # --- leaving and exporting -----------------------------------------------------------
+
+    async def action_go_to(self, widget_id: str) -> None:
+        """Straight to the box for a question of one's own, or to the note, past every question on the list."""
+        await self.show_below()
+        self.query_one(f"#{widget_id}").focus()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.query_one("#summary").scroll_home, animate=False)  # the title, then the question
