@@ -114,3 +114,53 @@ async def test_escape_leaves_the_note_in_place_and_shift_tab_goes_to_the_questio
         assert app.focused.id == "note"
         await pilot.press("escape", "a")
         assert app.focused.id == "own-input", "a goes to the box for a question of one's own"
+
+
+def test_every_offer_and_every_time_left_counts_only_what_is_still_open(tmp_path) -> None:
+    """In the page models every front end shows: the extra questions, values and cards, the welcome, the map."""
+    from decisionaid.content import load_pack
+    from decisionaid.core.controller import Controller
+    from decisionaid.core.pages.at import Keys
+    from decisionaid.storage.store import AnswersFile
+    from tests.helpers import KETAMINE, default_walk
+
+    pack, keys = load_pack(KETAMINE), Keys("F2", "r")
+    controller = default_walk(pack, tmp_path / "answers.toml")
+    journey, items = controller.journey, pack.self_check.self_check
+
+    def said(stage: str) -> str:
+        page = controller.page(keys, (stage, journey.counts[stage])).page
+        return "\n".join([*(line.text for line in page.lines), *(offer.label for offer in page.offers)])
+
+    extra = journey.left_out["self_check"]
+    assert len(extra) > 2
+    controller.go("self_check", extra[0])
+    assert "minutes left" in controller.where(), "the questions ahead count"
+    for i in extra[:-1]:
+        controller.answer_self_check(items[i].id, items[i].choices[0].id)
+    text = said("self_check")
+    assert f"Answered so far: {len(extra) - 1} of {len(extra)}." in text
+    assert "1 question not on the short path is still open (about 1 minute)." in text
+    assert "Answer the question still open" in text and "more questions" not in text
+    controller.answer_self_check(items[extra[-1]].id, items[extra[-1]].choices[0].id)
+    assert "Look at those answers again" in said("self_check") and "minute" not in said("self_check")
+
+    values = pack.values.values
+    for i in journey.left_out["values"]:
+        controller.answer_value(values[i].id, values[i].choices[0].id)
+    assert "Answer them" not in said("values") and "Look at those answers again" in said("values")
+
+    cards = journey.left_out["cards"]
+    for i in cards[:-2]:
+        controller.go("cards", i)
+    assert (
+        "2 cards the short path left out are still unread (about "
+        in controller.page(keys, ("cards", journey.counts["cards"])).contents.lead
+    )
+    controller.go("summary")
+    controller.leave()
+    back = Controller(pack, AnswersFile(tmp_path / "answers.toml"))
+    try:
+        assert "You have been through the whole short path." in "\n".join(back.welcome_page(keys).texts())
+    finally:
+        back.leave()

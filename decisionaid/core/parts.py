@@ -70,8 +70,12 @@ class Progress:
         return "in_progress" if any(done) else "not_started"
 
     def minutes_left(self, session: Session | None, here: Place) -> int:
-        """Minutes of the short path not shown yet, counting the step the person is on."""
+        """Minutes of the short path not shown yet, counting the step the person is on; on a step the short path
+        left out, the steps of its group from there on not shown yet count too."""
         steps = [p for p in self.timing.short_path() if p == here or not self.shown(session, p)]
+        if self.journey.is_left_out(here):
+            group = self.journey.group(here)
+            steps += [p for p in group[group.index(here) :] if p == here or not self.shown(session, p)]
         return self.timing.minutes_of(steps)
 
     def destination(self, part: Part, session: Session | None, here: Place) -> Place:

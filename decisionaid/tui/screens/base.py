@@ -15,7 +15,7 @@ from decisionaid.core.session import Session
 from decisionaid.tui.keys import LabelledScreen, page_keys
 from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.widgets.action_button import ActionButton
-from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
+from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.title_bar import TitleBar
@@ -168,8 +168,9 @@ class ChoiceStepScreen(StepScreen):
 
     def choice_list(self, chosen: str | None) -> ChoiceList:
         """The page's choices, numbered, with the current answer marked."""
+        words = self.controller.words
         choices = [(c.id, c.label) for c in self.model.choices]  # type: ignore[union-attr]
-        return numbered_choices(choices, chosen, self.controller.words)
+        return ChoiceList(choices, chosen, words("choice.chosen"), words("choice_keys.range", count=len(choices)))
 
     def action_choose(self, number: int) -> None:
         """A number key, wherever the focus is on the page; one with no choice says which numbers there are."""

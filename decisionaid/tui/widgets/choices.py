@@ -18,15 +18,15 @@ from decisionaid.core.catalogue import Catalogue
 class ChoiceList(OptionList, inherit_bindings=False):
     """Choices numbered from 1; the current answer is marked in words, not only by colour.
 
-    A number past the last choice says which numbers there are (`keys_hint`) instead of doing nothing. Home, End,
-    Page Up and Page Down are left to the page around it, so long feedback can be scrolled.
+    A step's screen gives the number keys to its one list (`action_number`); a number past the last choice says
+    which numbers there are (`keys_hint`) instead of doing nothing. Home, End, Page Up and Page Down are left to the
+    page around it, so long feedback can be scrolled.
     """
 
     BINDINGS = [
         Binding("up", "cursor_up", "previous_choice", show=False, id="previous-choice"),
         Binding("down", "cursor_down", "next_choice", show=False, id="next-choice"),
         Binding("enter", "select", "choose_highlighted", show=False, id="choose-highlighted"),
-        *(Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)),
     ]
 
     @dataclass
@@ -96,6 +96,13 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.post_message(self.Chosen(self, choice_id))
 
 
+class KeyedChoiceList(ChoiceList):
+    """A ChoiceList that takes the number keys itself while it has the focus: on a page with more lists than one
+    (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys."""
+
+    BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
+
+
 def numbered_choices(
     choices: list[tuple[str, str]],
     chosen: str | None,
@@ -104,6 +111,7 @@ def numbered_choices(
     chosen_mark: str = "",
     id: str | None = None,
 ) -> ChoiceList:
-    """A ChoiceList worded by the catalogue: the current answer's mark, and which number keys there are."""
+    """A list that takes the number keys itself, worded by the catalogue: the chosen one's mark, and which number
+    keys there are."""
     hint = words("choice_keys.range", count=len(choices))
-    return ChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), hint, id=id)
+    return KeyedChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), hint, id=id)
