@@ -197,3 +197,23 @@ async def test_the_options_table_says_n_goes_on_and_breaks_no_word_without_a_hyp
                 if above and below and above[-1][-1].isalpha():
                     assert f"{above[-1]}{below[0]}" not in cells, f"{above[-1]}|{below[0]}: a word cut without a sign"
     assert "TRD" not in " ".join(app.controller.page(app.keys, ("compare", 0)).texts()), "not explained yet"
+
+
+async def test_at_80x24_crisis_help_the_title_and_every_footer_key_are_shown_whole(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.footer import AidFooter
+    from decisionaid.tui.widgets.title_bar import TitleLine
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = app.screen.query(".crisis-line")
+        shown = lines.first().region if lines else None
+        assert shown and shown.height and shown.bottom <= app.screen.query_one("#welcome").region.bottom, "below"
+        await app.start()
+        await app.go("cards", app.controller.journey.counts["cards"])
+        await pilot.pause()
+        assert "…" not in str(app.screen.query_one(TitleLine).render()), "the title is cut"
+        keys = app.screen.query_one(AidFooter).query("FooterKey")
+        assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"

@@ -22,6 +22,7 @@ class CardEntry:
     title: str
     read: bool
     left_out: bool
+    marks: str = ""  # 'read, more': what the list says after the title, in brackets (the legend says what it means)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Contents:
     lead: str
     hint: str
     sections: tuple[SectionEntry, ...]
+    legend: str = ""  # what the marks after a card's title mean
 
     def texts(self) -> tuple[str, ...]:
         """What the page says before a section is opened, for counting its words."""
@@ -52,7 +54,7 @@ def contents(
     read = set(session.cards_read)
     by_section: dict[str, list[CardEntry]] = {}
     for i, card in enumerate(pack.ordered_cards()):  # once: sorting every card for each section is quadratic
-        entry = CardEntry(i, card.title, card.id in read, journey.is_left_out(("cards", i)))
+        entry = card_entry(i, card.title, card.id in read, journey.is_left_out(("cards", i)), words)
         by_section.setdefault(card.section, []).append(entry)
     sections = []
     for section in pack.sections:
@@ -75,7 +77,13 @@ def contents(
         lead = still_open.lines(words, minutes_of, first=("contents.lead_more", ""))[0].text
     else:
         title, lead = words("contents.title_all"), words("contents.lead_all", count=len(journey.card_ids))
-    return Contents(title, lead, words("contents.hint"), tuple(sections))
+    return Contents(title, lead, words("contents.hint"), tuple(sections), words("card_marks.legend"))
+
+
+def card_entry(position: int, title: str, read: bool, left_out: bool, words: Catalogue) -> CardEntry:
+    flags = (("contents.read_mark", read), ("contents.left_out_mark", left_out))
+    marks = ", ".join(words(key) for key, on in flags if on)
+    return CardEntry(position, title, read, left_out, marks)
 
 
 def values_more(

@@ -65,14 +65,19 @@ def welcome(
     site: Site = PERSONAL,
     in_browser: bool = False,
 ) -> Page:
-    """What the aid is and is not, how long its short path takes (or what is left of it), how current it is,
-    who paid, and help now.
+    """What the aid is and is not, help now, how long its short path takes (or what is left of it), how current
+    it is, and who paid.
 
     On a shared computer it also says what is kept, for how long, and (`in_browser`) that reloading
     the page starts again; a help line on site follows the first help-now line.
     """
     meta = pack.meta
     lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
+    if pack.help_now:  # near the top, so that even a small window shows it at once
+        first = pack.crisis.crisis[0]
+        lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+        if site.local_help:
+            lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     lines += [Line(notice, "notice") for notice in notices]
     if site.kiosk:
         shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
@@ -92,11 +97,6 @@ def welcome(
         Line(f"{time} {dates}", "time"),
         Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
     ]
-    if pack.help_now:
-        first = pack.crisis.crisis[0]
-        lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
-        if site.local_help:
-            lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
 
 
