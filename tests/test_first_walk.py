@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from decisionaid.core.session import LEANING_NOT_SURE
-from tests.conftest import tab_to
+from tests.conftest import shown_text, tab_to
 
 
 async def open_summary(app, pilot) -> None:
@@ -215,5 +215,38 @@ async def test_at_80x24_crisis_help_the_title_and_every_footer_key_are_shown_who
         await app.go("cards", app.controller.journey.counts["cards"])
         await pilot.pause()
         assert "…" not in str(app.screen.query_one(TitleLine).render()), "the title is cut"
+        assert "No card has b, m, n or q: they are keys of their own." in shown_text(app.screen)
         keys = app.screen.query_one(AidFooter).query("FooterKey")
         assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"
+
+
+async def test_the_keys_help_speaks_the_aids_words_and_s_never_starts_over(make_app) -> None:
+    from decisionaid.tui.screens.confirm import ConfirmScreen
+    from decisionaid.tui.screens.help import HelpScreen
+    from decisionaid.tui.screens.welcome import WelcomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("cards", 1)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#keys").content)
+        for textual_own in ("Focus Next", "Focus Previous", "palette", "command prompt"):
+            assert textual_own not in keys
+        await pilot.press("escape")
+        await app.go("welcome")
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, WelcomeScreen), "with answers saved, s does nothing"
+        await pilot.press("o")
+        assert isinstance(app.screen, ConfirmScreen), "o starts over, asking first"
+
+
+def test_the_card_list_says_what_its_marks_mean_in_plain_mode(commute_pack, tmp_path) -> None:
+    from tests.test_plain_short_path import CARDS, Run
+
+    run = Run(commute_pack, tmp_path, "", "", *CARDS, "3", "", "")
+    assert "(read): you have read it. (more): the short path left it out.\nPractical matters:" in run.out
