@@ -34,9 +34,9 @@ class TitleLine(Widget):
         width = self.size.width  # the line's height is fixed, so it is only ever drawn at its own width
         if self.screen.has_class("-narrow"):
             return Content(self.progress_short).truncate(width, ellipsis=True)
-        # The whole heading if it fits, with the progress in long or in short; else the step alone, so nothing is
-        # cut where it can be helped (3: a space either side of the heading, one before the progress).
-        tries = [(h, p) for h in (self.heading, self.step) for p in (self.progress, self.progress_short)]
+        # The whole heading and the progress in full if they fit; else the step alone, then the progress in short,
+        # so nothing is cut where it can be helped (3: a space either side of the heading, one before the progress).
+        tries = [(h, p) for p in (self.progress, self.progress_short) for h in (self.heading, self.step)]
         text, said = next(((h, p) for h, p in tries if len(h) + len(p) + 3 <= width), tries[-1])
         progress = Content(said)
         room = max(width - progress.cell_length - 3, 0)
