@@ -33,7 +33,8 @@ class PartRow:
     here: bool
 
     def describe(self, words: Catalogue) -> str:
-        """'not started, about 3 minutes' (the question list has no minutes: it is where the path ends)."""
+        """'not started, about 3 minutes': the minutes of what is still open in it (none once it is done, nor for
+        the question list: it is where the path ends)."""
         state = words(f"map.{self.state}")
         if not self.minutes:
             return state
@@ -99,7 +100,9 @@ class Progress:
                     id=part.id,
                     title=self.title(part),
                     state=self.state(part, session, here),
-                    minutes=self.timing.minutes_of(p for p in things if p[0] != "summary"),
+                    minutes=self.timing.minutes_of(
+                        p for p in things if p[0] != "summary" and (p == here or not self.shown(session, p))
+                    ),
                     place=self.destination(part, session, here),
                     here=part.holds(here),
                 )
