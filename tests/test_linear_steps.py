@@ -46,7 +46,7 @@ def start_and_read_every_card(pack: Pack, answers: Path) -> None:
     controller.minutes()
     controller.aid_map()
     session = controller.session
-    contents(pack, controller.journey, session, controller.words, 1)
+    contents(pack, controller.journey, session, controller.words, lambda places: 1)
     for position, card in enumerate(pack.ordered_cards()):
         card_heading(pack, card, controller.words)
         card_progress(controller.journey, position, controller.words)

@@ -249,7 +249,7 @@ async def test_answers_open_in_another_aid_are_read_without_saving_in_catalogue_
         walk.look("answers open elsewhere")
         await walk.press("w", then="waiting for the other aid")
         await walk.press("r", then="the welcome, with saved answers read only")
-        await walk.press("s", then="start over?")
+        await walk.press("o", then="start over?")
         await walk.press("y", then="start over, not done")
         await walk.press("r", "n", then="a step read only")
         await walk.press("q")

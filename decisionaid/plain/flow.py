@@ -257,7 +257,7 @@ class PlainAid:
             if not isinstance(reply, int):
                 return PREVIOUS if reply == BACK else NEXT
             section = table.sections[reply - 1]
-            listed = pages.contents_cards(section, words)
+            listed = pages.contents_cards(section, table.legend)
             self.show(listed)
             total = len(section.cards)
             prompt = words("plain.section_prompt", count=total)

@@ -147,13 +147,11 @@ def contents_sections(table: Contents) -> list[str]:
     ]
 
 
-def contents_cards(section: SectionEntry, words: Catalogue) -> list[str]:
-    """A section's cards, numbered; read ones and ones the short path left out say so."""
-    lines = [f"{section.title}:"]
+def contents_cards(section: SectionEntry, legend: str) -> list[str]:
+    """A section's cards, numbered; read ones and ones the short path left out say so, and `legend` says how."""
+    lines = [legend, f"{section.title}:"]
     for n, card in enumerate(section.cards, 1):
-        flags = (("contents.read_mark", card.read), ("contents.left_out_mark", card.left_out))
-        marks = [words(key) for key, on in flags if on]
-        lines.append(f"{n}. {card.title}" + (f" ({', '.join(marks)})" if marks else ""))
+        lines.append(f"{n}. {card.title}" + (f" ({card.marks})" if card.marks else ""))
     return lines
 
 

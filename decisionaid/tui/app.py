@@ -88,6 +88,7 @@ class DecisionAidApp(App[int]):
         Binding("question_mark", "help", "help", key_display="?", id="help"),
         Binding("m", "map", "map", id="map"),
         Binding("q", "quit", "quit", id="quit"),
+        Binding("q", "new_person", "new_person", id="new-person"),  # on a shared computer, in place of quitting
         Binding("ctrl+c", "quit", "quit", show=False, id="quit-ctrl-c"),
         Binding("ctrl+q", "quit", "quit_app", show=False, priority=True, id="quit-ctrl-q"),
         Binding("ctrl+p", "command_palette", "command_palette", show=False, priority=True, id="command-palette"),
@@ -310,9 +311,10 @@ class DecisionAidApp(App[int]):
         if outcome.done:
             await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
-    async def start_afresh(self) -> None:
-        """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
-        notice = self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
+    async def start_afresh(self, notice: str | None = None) -> None:
+        """Kiosk, after the idle time (or when asked, saying `notice`): clear the answers and show the welcome,
+        ready for the next person."""
+        notice = notice or self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
         self.show_outcome(self.controller.clear_for_next_person(notice))
         self.theme = self._first_theme
         while len(self.screen_stack) > 2:
@@ -329,6 +331,8 @@ class DecisionAidApp(App[int]):
     # --- keys everywhere -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quit", "new_person"):  # a shared computer never leaves to its shell from a key
+            return (action == "new_person") == self.site.kiosk
         if action == "crisis" and not self.controller.pack.help_now:
             return False  # a pack without help-now lines shows neither the key nor the wording
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
@@ -383,6 +387,13 @@ class DecisionAidApp(App[int]):
         rows = help_rows(self, self.screen.active_bindings)
         self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
 
+    def action_new_person(self) -> None:
+        """Kiosk: ask first, saying what is deleted; then the next person gets a fresh welcome."""
+        notice = self.words("kiosk_quit.done")
+        self._confirm_then(
+            self.words("kiosk_quit.confirm"), self.words("kiosk_quit.button"), partial(self.start_afresh, notice)
+        )
+
     async def action_quit(self) -> None:
         """q, Ctrl+Q, and Ctrl+C when no text is selected to copy: save everything and leave."""
         self.leave(0)
@@ -432,7 +443,12 @@ class DecisionAidApp(App[int]):
         yield SystemCommand(words("command.delete"), words("command.delete_help"), self.confirm_delete)
         yield SystemCommand(words("command.theme"), words("command.theme_help"), self.action_change_theme)
         yield SystemCommand(words("command.keys"), words("command.keys_help"), self.action_help)
-        yield SystemCommand(words("command.quit"), words("command.quit_help"), self.action_quit)
+        if self.site.kiosk:
+            yield SystemCommand(
+                words("bindings.new_person.label"), words("bindings.new_person.tip"), self.action_new_person
+            )
+        else:
+            yield SystemCommand(words("command.quit"), words("command.quit_help"), self.action_quit)
 
     async def _compare_anywhere(self) -> None:
         await self.go("compare")

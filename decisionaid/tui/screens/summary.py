@@ -24,7 +24,7 @@ from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
-from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
@@ -43,6 +43,8 @@ class SummaryScreen(StepScreen):
     BINDINGS = [
         Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
         Binding("s", "star", "star", id="star"),
+        Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
+        Binding("w", "go_to('note')", "note", show=False, id="note"),
     ]
 
     def __init__(
@@ -77,13 +79,14 @@ class SummaryScreen(StepScreen):
                 [
                     [(page.title, "title")],
                     [(page.hint, "hint")],
+                    [(words("handout_keys.tui_hint"), "hint")],
                     [(words("summary.reader"), "bold")],
                 ]
             )
-            yield ChoiceList(
+            yield numbered_choices(
                 [("self", words("summary.reader_self")), ("helper", words("summary.reader_helper"))],
                 self.session.reader or None,
-                words("choice.chosen"),
+                words,
                 id="reader",
             )
             yield HandoutView(handout, id="handout")
@@ -136,7 +139,7 @@ class SummaryScreen(StepScreen):
         choices = [(o.id, o.name) for o in self.pack.options]
         choices += [(LEANING_NOT_SURE, words("summary.leaning_not_sure")), (UNSAID, words("summary.leaning_unsaid"))]
         yield Static(words("summary.leaning"), classes="prompt")
-        yield ChoiceList(choices, self.session.leaning or None, words("choice.chosen"), id="leaning")
+        yield numbered_choices(choices, self.session.leaning or None, words, id="leaning")
 
     def private(self, summary: Summary) -> ComposeResult:
         """A tick box per private answer: ticked, it goes into the saved file."""
@@ -230,9 +233,13 @@ class SummaryScreen(StepScreen):
 
     def keep_focus_in_view(self) -> None:
         """What is shown again above the widget in use may push it down: once laid out, it is scrolled back into
-        view, so that a person typing (a quick Tab to the note, say) always sees what they type."""
+        view, so that a person typing (a quick Tab to the note, say) always sees what they type. The widget is the
+        one in use once laid out, not the one in use now: a Tab in between would be scrolled away from."""
+        self.call_after_refresh(self.show_focused)
+
+    def show_focused(self) -> None:
         if self.focused is not None:
-            self.call_after_refresh(self.focused.scroll_visible, animate=False)
+            self.focused.scroll_visible(animate=False)
 
     def say(self, outcome: Outcome) -> None:
         """Report a problem to the app, and say what was done in the status line."""
@@ -352,6 +359,11 @@ class SummaryScreen(StepScreen):
             self.controller.keep_draft(draft.value)
 
     # --- leaving and exporting -----------------------------------------------------------
+
+    async def action_go_to(self, widget_id: str) -> None:
+        """Straight to the box for a question of one's own, or to the note, past every question on the list."""
+        await self.show_below()
+        self.query_one(f"#{widget_id}").focus()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.query_one("#summary").scroll_home, animate=False)  # the title, then the question

@@ -25,7 +25,7 @@ class ValuesScreen(ChoiceStepScreen):
         if page.hint:
             yield Static(Content(page.hint), classes="hint")
         yield Static(Content(page.statement), classes="prompt")
-        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        yield self.choice_list(chosen)
         yield Static(id="chosen", classes="hint")
         if page.private:
             yield Static(Content(page.private.hint), classes="hint")
