@@ -15,7 +15,6 @@ from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.sanitize import display_path
 
 STATUSES = ("active", "draft", "retired")
-HEADER = "# Written by `decisionaid release`: never edit it by hand (the aid refuses a pack it does not match).\n"
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return 2
     data = manifest_data(pack, folder, status=args.status, today=date.today())
-    atomic_write(folder / MANIFEST, HEADER + tomli_w.dumps(data))
+    atomic_write(folder / MANIFEST, tomli_w.dumps(data))
     signature = folder / SIGNATURE
     if args.sign is None:
         if os.path.lexists(signature):

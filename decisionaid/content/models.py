@@ -485,7 +485,7 @@ ITEM_KINDS = ("cards", "figures", "self_check", "values", "sure", "questions")
 ItemRef = Annotated[
     str,
     StringConstraints(pattern=r"^(" + "|".join(ITEM_KINDS) + r"):[a-z0-9][a-z0-9_-]*$", max_length=80),
-    Says(string_pattern_mismatch="release.not_item_ref"),
+    Says(string_pattern_mismatch="not_item_ref"),
 ]
 
 
