@@ -140,7 +140,7 @@ class Controller:
 
     def welcome_page(self, keys: Keys, **where: object) -> WelcomePage:
         """The welcome, with where the saved answers left off and how long the rest of the short path takes."""
-        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, **where)
+        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, today=self.today(), **where)
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""

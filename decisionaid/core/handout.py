@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.pack_status import notices as pack_notices
 from decisionaid.core.pages import long_date, source_links
 from decisionaid.sanitize import clean_text
 
@@ -87,11 +88,12 @@ def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> t
     version = words(
         "handout.version", version=summary.pack_version, reviewed=long_date(summary.evidence_reviewed, words)
     )
+    version_lines = (version, *pack_notices(pack, today, words))
     if not pack.help_now:
-        return (pack.meta.disclaimer, made, version)
+        return (pack.meta.disclaimer, made, *version_lines)
     first = pack.crisis.crisis[0]
     help_now = words("handout.help_now", name=first.name, contact=first.contact)
-    return (pack.meta.disclaimer, made, version, help_now)
+    return (pack.meta.disclaimer, made, *version_lines, help_now)
 
 
 def _handout_blocks(summary: Summary, words: Catalogue) -> list[Block | None]:

@@ -45,12 +45,13 @@ def pack_status(pack: Pack) -> PackStatus:
 
 
 def status_line(status: PackStatus, words: Catalogue) -> str:
-    """One line: 'Version 3.0.0 from X, released 7 December 2026. Signed with the key "clinic".' or the draft's."""
+    """One short line for the welcome: 'Version 3.0.0 (7 December 2026), signed: clinic.' or the draft's (the
+    publisher is for a page about the pack, which has the room)."""
     if status.draft:
-        return words("release.line_draft", version=status.version, publisher=status.publisher)
+        return words("release.line_draft", version=status.version)
     released = words.date(status.released) if status.released else ""
     signed = words("release.signed", key=status.signer) if status.signer else words("release.not_signed")
-    return words("release.line", version=status.version, publisher=status.publisher, released=released, signed=signed)
+    return words("release.line", version=status.version, released=released, signed=signed)
 
 
 def overdue_line(status: PackStatus, today: date, words: Catalogue) -> str | None:
