@@ -102,7 +102,8 @@ def each_loaded(
 ) -> Iterator[tuple[Path, Pack | None]]:
     """Open each folder in turn; a pack that fails has its problems printed (in `words`' language) and yields None.
 
-    With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled.
+    With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled, and
+    files changed since the pack's last release are not refused (lint compares them with that release).
     """
     from decisionaid.content import ContentError
     from decisionaid.content.cache import open_pack
@@ -113,7 +114,7 @@ def each_loaded(
             if models:
                 from decisionaid.content import load_pack
 
-                pack = load_pack(folder)
+                pack = load_pack(folder, check_release=False)
             else:
                 pack = open_pack(folder)
                 keep_parsed()

@@ -177,6 +177,7 @@ def _checked(summary: Summary, words: Catalogue) -> Block | None:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
     elif shown:
         entries.append(Entry(words("handout.not_sure", topics="; ".join(shown)), ""))
+    entries += [Entry(line, "") for line in checked.earlier]
     return Block(words("handout.checked"), tuple(entries), kind="checked")
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from decisionaid.content.models import Pack
     from decisionaid.core.catalogue import Catalogue
 
-SESSION_VERSION = 2
+SESSION_VERSION = 3
 Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
 STAGES: tuple[Stage, ...] = ("welcome", "compare", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
@@ -92,9 +92,10 @@ class Session:
     leaning: str = ""  # the option id the person leans towards now, LEANING_NOT_SURE, or "" when not said
     note: str = ""
     kept: Mapping[str, Any] = field(default_factory=dict)  # answers for ids the pack no longer has
+    answered_on: Mapping[str, str] = field(default_factory=dict)  # "self_check:ID" -> the pack version answered on
 
     def __post_init__(self) -> None:
-        for name in ("self_check", "values", "sure", "kept"):
+        for name in ("self_check", "values", "sure", "kept", "answered_on"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         for name in ("cards_read", "seen", "unticked", "starred", "own_questions", "starred_own", "withheld"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
@@ -191,6 +192,7 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's che
     "leaning": (_text, "text"),
     "note": (_text, "text"),
     "kept": (lambda v: _kept(v), "kept"),
+    "answered_on": (_text_map, "text_table"),
 }
 
 _KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
@@ -214,11 +216,25 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
     version = data.pop("schema_version", None)
     if type(version) is int and version == SESSION_VERSION:
         return data
-    if type(version) is int and version == 1:
-        return data  # version 2 only adds fields, each with a default
+    if type(version) is int and version in (1, 2):  # version 2 only added fields, each with a default
+        return _answered_on(data)
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
         raise SessionError(where, "newer", version=version)
     raise SessionError(where, "version", expected=SESSION_VERSION, got=repr(version))
+
+
+def _answered_on(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps the pack version each answer was given on: an older file's answers were given on the
+    version it names (every answer is kept as it was)."""
+    version = data.get("pack_version")
+    if not isinstance(version, str) or not version:
+        return data
+    answered = {}
+    for kind in ("self_check", "values", "sure"):
+        table = data.get(kind)
+        if isinstance(table, dict):
+            answered.update({f"{kind}:{item}": version for item in table})
+    return {**data, "answered_on": answered}
 
 
 def parse_session(text: str, where: str) -> Session:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
-from decisionaid.core.catalogue import words_for
+from decisionaid.content.release import uncovered_changes
+from decisionaid.core.catalogue import load_catalogue, words_for
 from decisionaid.core.journey import Journey
 from decisionaid.core.timing import WORDS_PER_MINUTE, Timing
 from decisionaid.lint.fairness import (
@@ -63,6 +64,7 @@ def lint_pack(pack: Pack, folder: Path, today: date) -> LintReport:
     linter.crisis_dates()
     linter.disclosure()
     linter.sure_needs()
+    linter.change_list()
     linter.report.findings.sort(key=_reading_order)
     return linter.report
 
@@ -83,6 +85,13 @@ class _Linter:
 
     def add(self, file: str, key: str, level: Level, reason: str) -> None:
         self.report.findings.append(Finding(self.folder / PACK_FILES[file], key, level, reason))
+
+    def change_list(self) -> None:
+        """Every item that differs from the last release is listed in this version's change-list entry, no id
+        removed in an earlier release is used again, and answer codes change only with a 'changed' line."""
+        words = load_catalogue()
+        for key, code, values in uncovered_changes(self.pack):
+            self.add("changes", key, Level.error, words(code, **values))
 
     def wording(self) -> None:
         """No advice, no '1 in N' frequencies, no relative risks and no unnumbered 'rare' anywhere a reader looks."""
