@@ -11,6 +11,7 @@ from decisionaid.core.handout import build_handout
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.storage.paths import session_path
+from tests.conftest import shown_text
 from tests.helpers import COMMUTE, edit, run_in_process
 
 ENTRY = """schema_version = 1
@@ -112,3 +113,26 @@ def test_resuming_on_the_newer_version_shows_exactly_what_changed_and_marks_the_
     handout = build_handout(build_summary(pack, load_session(session_path("commute"))), pack, today=pack.meta.published)
     lines = [entry.text for block in handout.blocks for entry in block.entries]
     assert "Answered on version 0.1.0, before the question changed: travelling in the rain." in lines
+
+
+async def test_the_full_screen_aid_shows_what_changed_first_and_opens_a_changed_card(tmp_path: Path):
+    from decisionaid.tui.factory import make_app
+    from decisionaid.tui.screens.card import CardScreen
+    from decisionaid.tui.screens.changes import ChangesScreen
+
+    answers = session_path("commute")
+    answers.parent.mkdir(parents=True)
+    answers.write_text('schema_version = 3\npack = "commute"\npack_version = "0.1.0"\n', encoding="utf-8")
+    newer = second_version(tmp_path / "newer")
+    app = make_app(load_pack(newer, check_release=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChangesScreen)
+        text = shown_text(app.screen)
+        assert "1. Changed: Good points of cycling. Says how many riders felt fresh." in text
+        assert "2. Changed: travelling in the rain. Asks about a wet bus stop too." in text
+        assert "3." not in text
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen) and "Good points of cycling" in shown_text(app.screen)
+    assert load_session(answers).pack_version == "0.2.0"
