@@ -136,3 +136,22 @@ async def test_the_full_screen_aid_shows_what_changed_first_and_opens_a_changed_
         await pilot.pause()
         assert isinstance(app.screen, CardScreen) and "Good points of cycling" in shown_text(app.screen)
     assert load_session(answers).pack_version == "0.2.0"
+
+
+async def test_the_browser_shows_what_changed_first_with_links_to_the_changed_items(tmp_path: Path):
+    from tests.test_serve import Browser, served
+
+    answers = session_path("commute")
+    answers.parent.mkdir(parents=True)
+    answers.write_text('schema_version = 3\npack = "commute"\npack_version = "0.1.0"\n', encoding="utf-8")
+    aid, client = await served(load_pack(second_version(tmp_path / "newer"), check_release=False))
+    try:
+        browser = Browser(client)
+        page = await browser.get("/")
+        assert "<h1>What changed since you last looked</h1>" in page
+        assert '<a href="/step/cards/1">Changed: Good points of cycling. Says how many riders felt fresh.</a>' in page
+        assert page.count("<li>") == 2 + page.split('<ul class="changes">')[0].count("<li>")
+        assert "What changed" not in await browser.get("/")  # said once: the welcome follows
+    finally:
+        await client.close()
+        await aid.stop()
