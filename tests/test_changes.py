@@ -4,15 +4,19 @@ holding the second to its entry, and a person who answered on the first resuming
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from decisionaid.content import load_pack
 from decisionaid.core.handout import build_handout
-from decisionaid.core.session import load_session
+from decisionaid.core.session import Session, load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.storage.paths import session_path
+from decisionaid.tui.factory import make_app
 from tests.conftest import shown_text
-from tests.helpers import COMMUTE, edit, run_in_process
+from tests.helpers import COMMUTE, copy_pack, edit, run_in_process
 
 ENTRY = """schema_version = 1
 
@@ -116,7 +120,6 @@ def test_resuming_on_the_newer_version_shows_exactly_what_changed_and_marks_the_
 
 
 async def test_the_full_screen_aid_shows_what_changed_first_and_opens_a_changed_card(tmp_path: Path):
-    from decisionaid.tui.factory import make_app
     from decisionaid.tui.screens.card import CardScreen
     from decisionaid.tui.screens.changes import ChangesScreen
 
@@ -155,3 +158,36 @@ async def test_the_browser_shows_what_changed_first_with_links_to_the_changed_it
     finally:
         await client.close()
         await aid.stop()
+
+
+@pytest.fixture
+def past_review(tmp_path: Path) -> Path:
+    """A draft of the commute pack whose review date has passed."""
+    folder = copy_pack(COMMUTE, tmp_path / "old")
+    edit(folder, "pack.toml", "review_due = 2099-01-05", "review_due = 2026-02-01")
+    return folder
+
+
+OVERDUE = "Evidence last reviewed 5 January 2026; a review was due 1 February 2026."
+
+
+async def test_a_pack_past_its_review_date_opens_and_says_so_everywhere(past_review: Path):
+    from tests.test_serve import Browser, served
+
+    plain = run_in_process("--plain", "--pack", str(past_review), input="q\n")
+    assert plain.returncode == 0 and OVERDUE in " ".join(plain.stdout.split())
+    pack = load_pack(past_review)
+    app = make_app(pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert OVERDUE in " ".join(shown_text(app.screen).split())
+    aid, client = await served(pack)
+    try:
+        assert OVERDUE in " ".join((await Browser(client).get("/")).split())
+    finally:
+        await client.close()
+        await aid.stop()
+    handout = build_handout(build_summary(pack, Session.new(pack)), pack, today=date(2026, 12, 7))
+    assert OVERDUE + " Newer facts may exist." in handout.top
+    before = build_handout(build_summary(pack, Session.new(pack)), pack, today=date(2026, 1, 31))
+    assert not [line for line in before.top if "review was due" in line]
