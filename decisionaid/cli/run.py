@@ -107,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         except NoSuchStep as exc:
             print(exc, file=sys.stderr)
             return 2
+        if not pack.manifest.version:
+            print(words("release.is_draft", pack=pack.meta.id), file=sys.stderr)
     from decisionaid.storage.kiosk import kiosk_folder
     from decisionaid.storage.paths import session_path
 

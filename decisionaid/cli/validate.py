@@ -47,4 +47,6 @@ def run(args: argparse.Namespace) -> int:
             status = 2
         else:
             print(summary_line(pack, words))
+            if not pack.manifest.version:
+                print(words("release.is_draft", pack=pack.meta.id))
     return status
