@@ -146,3 +146,20 @@ def test_the_key_command_makes_a_private_secret_key_and_a_public_one(tmp_path: P
     assert (tmp_path / "release.pub").read_text().startswith("untrusted comment: minisign public key")
     again = run_in_process("key", str(tmp_path / "release"), "--no-password")
     assert again.returncode == 2 and "already there" in again.stderr
+
+
+def test_files_are_hashed_only_when_the_compiled_forms_key_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from decisionaid.content import release
+    from decisionaid.content.cache import open_pack
+
+    folder = released(tmp_path, "pack")
+    assert open_pack(folder).manifest.version == "3.0.0"  # checked in full, then kept compiled
+
+    def hashed(_folder: Path) -> dict[str, str]:
+        raise AssertionError("hashed again")
+
+    monkeypatch.setattr(release, "file_hashes", hashed)
+    assert open_pack(folder).manifest.status == "active"  # from the compiled form: no hashing
+    (folder / "notes.md").write_text("a file that is not TOML changes the key too\n")
+    with pytest.raises(AssertionError, match="hashed again"):
+        open_pack(folder)
