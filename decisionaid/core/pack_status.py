@@ -17,15 +17,15 @@ if TYPE_CHECKING:
 class PackStatus:
     publisher: str
     version: str
-    released: date | None  # None for a draft (a pack with no manifest)
-    status: str  # draft, active or retired
+    released: date | None  # None for a pack with no manifest
+    status: str  # draft (also a pack with no manifest), active or retired
     signer: str  # the trusted key's name, or '' when not signed by one
     evidence_reviewed: date
     review_due: date
 
     @property
     def draft(self) -> bool:
-        return self.released is None
+        return self.status == "draft"
 
     def overdue(self, today: date) -> bool:
         return today > self.review_due
