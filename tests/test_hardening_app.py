@@ -52,7 +52,7 @@ def damaged(kind: str, good: bytes) -> bytes:
         return bytes(range(256)) * 4
     if kind == "empty":
         return b""
-    return good.replace(b"schema_version = 2", b"schema_version = 99")
+    return good.replace(b"schema_version = 3", b"schema_version = 99")
 
 
 @pytest.mark.parametrize("kind", ["truncated", "binary", "empty", "wrong-version"])
