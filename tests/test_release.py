@@ -163,3 +163,12 @@ def test_files_are_hashed_only_when_the_compiled_forms_key_changes(tmp_path: Pat
     (folder / "notes.md").write_text("a file that is not TOML changes the key too\n")
     with pytest.raises(AssertionError, match="hashed again"):
         open_pack(folder)
+
+
+def test_releasing_the_same_version_again_keeps_its_release_day(tmp_path: Path):
+    folder = released(tmp_path, "pack")
+    manifest = folder / "manifest.toml"
+    manifest.write_text(manifest.read_text().replace("released = ", "released = 2026-01-02\n# was ", 1))
+    (folder / "notes.md").write_text("an edit after the release\n")
+    assert run_in_process("release", str(folder)).returncode == 0
+    assert "released = 2026-01-02\n" in manifest.read_text()

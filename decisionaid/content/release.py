@@ -84,6 +84,7 @@ def answer_codes(pack: Pack) -> dict[str, str]:
 def manifest_data(pack: Pack, folder: Path, *, status: str, today: date) -> dict[str, Any]:
     """The manifest of a release of `pack` now, carrying forward what the last release recorded."""
     old = pack.manifest
+    same = old.version == pack.meta.version
     items = item_hashes(pack)
     previous: dict[str, Any] | None = None
     if old.version and old.version != pack.meta.version:
@@ -91,13 +92,13 @@ def manifest_data(pack: Pack, folder: Path, *, status: str, today: date) -> dict
     elif old.previous is not None:  # the same version again: the release before it stays the one compared with
         previous = old.previous.model_dump()
     removed = set(old.removed) | (set(old.items) - set(items))
-    if old.version == pack.meta.version:
+    if same:
         removed -= set(items)
     data: dict[str, Any] = {
         "schema_version": 1,
         "pack": pack.meta.id,
         "version": pack.meta.version,
-        "released": today,
+        "released": old.released if same and old.released else today,  # the same version keeps its day
         "review_due": pack.meta.review_due,
         "status": status,
         "publisher": pack.meta.authors[0].name,
