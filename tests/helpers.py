@@ -69,8 +69,8 @@ def run_in_process(
 
 
 def copy_pack(source: Path, dest: Path) -> Path:
-    """A writable copy of a pack folder."""
-    shutil.copytree(source, dest)
+    """A writable copy of a pack folder, as a draft (without its manifest): a test may change its files."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("manifest.toml*"))
     return dest
 
 

@@ -12,11 +12,12 @@ from textual.screen import Screen
 import decisionaid.tui.screens
 from decisionaid.storage.paths import settings_path
 from decisionaid.tui.screens import base
+from decisionaid.tui.screens.changes import ChangesScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.help import HelpScreen
 from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
-from tests.conftest import shown_text, tab_to
+from tests.conftest import changes_page, shown_text, tab_to
 
 
 def every_screen_class() -> set[type[Screen]]:
@@ -120,6 +121,10 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         await app.push_screen(OpenElsewhereScreen(controller))
         await pilot.pause()
         await crisis_opens_here(pilot)  # answers open in another aid
+        await pilot.press("escape")
+        await app.push_screen(ChangesScreen(changes_page(controller.pack, app.words), app.words))
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # what changed since the last visit
     assert every_screen_class() <= seen
 
 

@@ -91,6 +91,7 @@ def test_commute_pack_lints_with_only_the_disclosure_and_handout_warnings(pack: 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
+        "commute: a draft (no manifest.toml); decisionaid release makes it a release",  # the copy has none
         *COMMUTE_WARNINGS,
         TABLE_HEADER,
         "self_check rain.explanation     13    2.5",

@@ -142,8 +142,10 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
     from textual.widgets import Input
 
     from decisionaid.tui.factory import make_app
+    from decisionaid.tui.screens.changes import ChangesScreen
     from decisionaid.tui.screens.still_there import StillThereScreen
     from decisionaid.tui.widgets.too_small import TooSmall
+    from tests.conftest import changes_page
 
     words = words_for(handout_pack, language=pseudo_language)
     app = make_app(handout_pack, theme="textual-dark", export_dir=tmp_path, words=words)
@@ -209,6 +211,9 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
         await walk.press("n")
         await app.push_screen(StillThereScreen(words, 30))
         walk.look("are you still there, on a shared computer")
+        app.pop_screen()
+        await app.push_screen(ChangesScreen(changes_page(handout_pack, words), words))
+        walk.look("what changed since the last visit")
         app.pop_screen()
         app.action_change_theme()
         await walk.until(lambda: listed(app))

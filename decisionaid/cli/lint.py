@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         except TextstatMissing:
             print(words("cli.lint_needs_textstat", command=lint_extra_command(checkout())), file=sys.stderr)
             return 2
+        if not pack.manifest.version:
+            print(words("release.is_draft", pack=pack.meta.id))
         print_report(pack, report, words)
         if report.errors:
             status = max(status, 1)

@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(summary_line(pack, words))
             print_notices(retired_keys(pack, folder), folder, words)
+            if not pack.manifest.version:
+                print(words("release.is_draft", pack=pack.meta.id))
     return status
 
 

@@ -15,6 +15,7 @@ from decisionaid.content.cross_checks import cross_check
 from decisionaid.content.errors import problems_from
 from decisionaid.content.models import Pack
 from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted
+from decisionaid.content.release import change_list_problems, release_problems
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
 from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
@@ -24,8 +25,12 @@ PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
 REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_required()}
 
 
-def load_pack(folder: Path) -> Pack:
+def load_pack(folder: Path, *, check_release: bool = True) -> Pack:
     """Load and validate the pack in `folder`, or raise ContentError with every problem.
+
+    With `check_release` (all but `decisionaid release` itself), a pack with a manifest must have the files it
+    names, unchanged, and a signature, if any, that verifies with a trusted key; the trusted key's name is kept
+    as the manifest's `signer`.
 
     The checks across files run on the files that loaded, so one run reports everything; a check that needs a
     file that failed is left out, since what it would say could follow from that file's own problems.
@@ -56,10 +61,18 @@ def load_pack(folder: Path) -> Pack:
         except ValidationError as exc:
             problems += problems_from(path, model, exc.errors(include_url=False))
     problems += cross_check(parts, folder)
+    if check_release and "manifest" in parts and "pack" in parts:
+        meta = parts["pack"].meta
+        found, signer = release_problems(folder, parts["manifest"], meta.id, meta.version)
+        problems += found
+        parts["manifest"] = parts["manifest"].model_copy(update={"signer": signer})
     if problems:
         ids: dict = {}
         raise ContentError([_named_by_id(problem, read, ids) for problem in problems])
-    return Pack(**parts)
+    pack = Pack(**parts)
+    if problems := change_list_problems(pack, folder):
+        raise ContentError(problems)
+    return pack
 
 
 def _named_by_id(problem: Problem, read: dict[str, Any], ids: dict) -> Problem:

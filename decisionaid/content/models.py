@@ -543,6 +543,65 @@ class CrisisFile(Strict):
 # --- the whole pack --------------------------------------------------------
 
 
+# --- manifest.toml and changes.toml: the release record and the change list ------------------------------------
+
+ITEM_KINDS = ("cards", "figures", "self_check", "values", "sure", "questions")
+ItemRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^(" + "|".join(ITEM_KINDS) + r"):[a-z0-9][a-z0-9_-]*$", max_length=80),
+    Says(string_pattern_mismatch="not_item_ref"),
+]
+
+
+class PreviousRelease(Strict):
+    """What the release before this one recorded: its version and its items' hashes and answer codes."""
+
+    version: Version
+    items: dict[str, str] = Field(default_factory=dict)
+    codes: dict[str, str] = Field(default_factory=dict)
+
+
+class ManifestFile(Strict):
+    """manifest.toml, written by `decisionaid release` (never by hand). A pack without one is a draft."""
+
+    schema_version: int = Field(1, ge=1, le=1)
+    pack: str = ""
+    version: str = ""
+    released: date | None = None
+    review_due: date | None = None
+    status: Literal["draft", "active", "retired"] = "draft"
+    publisher: str = ""
+    files: dict[str, str] = Field(default_factory=dict, description="Each file of the pack and its SHA-256.")
+    items: dict[str, str] = Field(default_factory=dict, description="Each item ('cards:ID') and a hash of its text.")
+    codes: dict[str, str] = Field(default_factory=dict, description="Each choice item and its answer codes.")
+    removed: list[str] = Field(default_factory=list, description="Item ids removed in earlier releases.")
+    previous: PreviousRelease | None = None
+    signer: str = Field("", description="Set by the aid when a trusted key's signature verifies; never in the file.")
+
+
+class ChangedItem(Strict):
+    id: ItemRef
+    what: Text = Field(description="One line on what changed.")
+
+
+class VersionChanges(Strict):
+    """What one version changed, by item id ('cards:ID', 'self_check:ID', ...)."""
+
+    version: Version
+    released: date
+    added: list[ItemRef] = Field(default_factory=list, max_length=MAX_CARDS)
+    changed: list[ChangedItem] = Field(default_factory=list, max_length=MAX_CARDS)
+    removed: list[ItemRef] = Field(default_factory=list, max_length=MAX_CARDS)
+    unchanged: list[ItemRef] = Field(default_factory=list, max_length=MAX_CARDS, description="Checked and unchanged.")
+
+
+class ChangesFile(Strict):
+    """changes.toml: the change list, newest version first or in any order."""
+
+    schema_version: int = Field(1, ge=1, le=1)
+    versions: list[VersionChanges] = Field(default_factory=list, max_length=MAX_SECTIONS)
+
+
 class Pack(Strict, PackLookups):
     """A validated content pack, assembled from its files; its look-ups are in `lookups.py`."""
 
@@ -556,3 +615,5 @@ class Pack(Strict, PackLookups):
     clinician: ClinicianFile
     comparison: ComparisonFile = ComparisonFile()
     crisis: CrisisFile = CrisisFile()
+    changes: ChangesFile = ChangesFile()
+    manifest: ManifestFile = ManifestFile()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.changes import ChangesPage, what_changed
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage, WelcomePage
@@ -140,7 +141,19 @@ class Controller:
 
     def welcome_page(self, keys: Keys, **where: object) -> WelcomePage:
         """The welcome, with where the saved answers left off and how long the rest of the short path takes."""
-        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, **where)
+        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, today=self.today(), **where)
+
+    def what_changed(self) -> ChangesPage | None:
+        """On resuming with a newer pack: what its change list says changed since the version last used, else None."""
+        if self._session is None:
+            return None
+        return what_changed(self.pack, self._session.pack_version, self.words)
+
+    def changes_seen(self) -> Outcome:
+        """The person has seen what changed: this version is the one they last used from now on."""
+        if self._session is None or self._session.pack_version == self.pack.meta.version:
+            return Outcome()
+        return self._change(pack_version=self.pack.meta.version)
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""
@@ -354,16 +367,22 @@ class Controller:
         item = next(q for q in self.pack.self_check.self_check if q.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
-        return self._change(self_check={**self._live.self_check, item_id: choice_id})
+        return self._change(
+            self_check={**self._live.self_check, item_id: choice_id}, **self._on(f"self_check:{item_id}")
+        )
 
     def answer_value(self, item_id: str, choice_id: str) -> Outcome:
         item = next(v for v in self.pack.values.values if v.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
-        return self._change(values={**self._live.values, item_id: choice_id})
+        return self._change(values={**self._live.values, item_id: choice_id}, **self._on(f"values:{item_id}"))
 
     def answer_sure(self, item_id: str, yes: bool) -> Outcome:
-        return self._change(sure={**self._live.sure, item_id: yes})
+        return self._change(sure={**self._live.sure, item_id: yes}, **self._on(f"sure:{item_id}"))
+
+    def _on(self, key: str) -> dict[str, object]:
+        """The update that records an answer as given on this version of the pack."""
+        return {"answered_on": {**self._live.answered_on, key: self.pack.meta.version}}
 
     def include_question(self, question_id: str, included: bool) -> Outcome:
         """Keep a suggested question in the list, or leave it out (a question left out is no longer starred)."""

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.pack_status import notices as pack_notices
 from decisionaid.core.pages import long_date, source_links
 from decisionaid.core.summary import TopicGroup
 from decisionaid.sanitize import clean_text
@@ -148,11 +149,12 @@ def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> t
     """Not advice; the day it was made and who filled it in; the pack's version and evidence date; help now."""
     made = words("handout.made" if summary.reader else "handout.made_unsaid", made=long_date(today, words))
     version = _version_line(summary, pack, words)
+    version_lines = (version, *pack_notices(pack, today, words))
     if not pack.help_now:
-        return (pack.meta.disclaimer, made, version)
+        return (pack.meta.disclaimer, made, *version_lines)
     first = pack.crisis.crisis[0]
     help_now = words("handout.help_now", name=first.name, contact=first.contact)
-    return (pack.meta.disclaimer, made, version, help_now)
+    return (pack.meta.disclaimer, made, *version_lines, help_now)
 
 
 def _handout_blocks(
@@ -244,6 +246,7 @@ def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
     elif shown:
         entries.append(Entry(words("handout.not_sure", topics="; ".join(shown)), ""))
+    entries += [Entry(line, "") for line in checked.earlier]
     return Block(words("handout.checked"), tuple(entries), kind="checked")
 
 

@@ -92,9 +92,10 @@ class Session:
     leaning: str = ""  # the option id the person leans towards now, LEANING_NOT_SURE, or "" when not said
     note: str = ""
     kept: Mapping[str, Any] = field(default_factory=dict)  # answers for ids the pack no longer has
+    answered_on: Mapping[str, str] = field(default_factory=dict)  # "self_check:ID" -> the pack version answered on
 
     def __post_init__(self) -> None:
-        for name in ("self_check", "values", "sure", "kept"):
+        for name in ("self_check", "values", "sure", "kept", "answered_on"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         for name in ("cards_read", "seen", "unticked", "starred", "own_questions", "starred_own", "shown"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
@@ -191,6 +192,7 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's che
     "leaning": (_text, "text"),
     "note": (_text, "text"),
     "kept": (lambda v: _kept(v), "kept"),
+    "answered_on": (_text_map, "text_table"),
 }
 
 _KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
@@ -216,14 +218,29 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
         return data
     if type(version) is int and version in (1, 2):
         # Version 2 added fields, each with a default. Version 3 keeps private answers off the copy unless the person
-        # chose to show them: the answers version 2 left out (`withheld`) stay off, and so do all the others.
+        # chose to show them: the answers version 2 left out (`withheld`) stay off, and so do all the others; and it
+        # keeps the pack version each answer was given on.
         data.pop("withheld", None)
         if isinstance(data.get("kept"), dict):
             data["kept"].pop("withheld", None)
-        return data
+        return _answered_on(data)
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
         raise SessionError(where, "newer", version=version)
     raise SessionError(where, "version", expected=SESSION_VERSION, got=repr(version))
+
+
+def _answered_on(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps the pack version each answer was given on: an older file's answers were given on the
+    version it names (every answer is kept as it was)."""
+    version = data.get("pack_version")
+    if not isinstance(version, str) or not version:
+        return data
+    answered = {}
+    for kind in ("self_check", "values", "sure"):
+        table = data.get(kind)
+        if isinstance(table, dict):
+            answered.update({f"{kind}:{item}": version for item in table})
+    return {**data, "answered_on": answered}
 
 
 def parse_session(text: str, where: str) -> Session:

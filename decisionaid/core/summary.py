@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.changes import answered_before_change
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
 from decisionaid.core.voicing import voiced
@@ -101,6 +102,7 @@ class Checked:
     as_evidence: int
     differed: tuple[Differed, ...]
     not_sure: tuple[str, ...]
+    earlier: tuple[str, ...] = ()  # answers given on an earlier version, before their question changed
 
 
 @dataclass(frozen=True)
@@ -280,7 +282,17 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
     marked = any(item.short_path for item in items)
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
-    return Checked(asked, answered, right, tuple(differed), tuple(not_sure))
+    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), _earlier(pack, answers, words))
+
+
+def _earlier(pack: Pack, answers: Session, words: Catalogue) -> tuple[str, ...]:
+    """A line for each self-check answer given on an earlier version of the pack, before its question changed."""
+    lines = []
+    for item in pack.self_check.self_check:
+        on = answers.answered_on.get(f"self_check:{item.id}", "")
+        if item.id in answers.self_check and answered_before_change(pack, f"self_check:{item.id}", on):
+            lines.append(words("release.answered_earlier", topic=item.topic, version=on))
+    return tuple(lines)
 
 
 def _differed_line(item: SelfCheck, chosen: str, kind: str, words: Catalogue) -> str:

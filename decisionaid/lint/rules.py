@@ -14,6 +14,7 @@ from pathlib import Path
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.models import CardKind, SureItem
 from decisionaid.content.problems import by_id
+from decisionaid.content.release import uncovered_changes
 from decisionaid.content.retired import retired_keys
 from decisionaid.core.catalogue import Catalogue, interface_language, languages, load_catalogue, words_for
 from decisionaid.core.journey import Journey
@@ -72,6 +73,7 @@ def lint_pack(pack: Pack, folder: Path, today: date, words: Catalogue | None = N
     linter.sure_needs()
     for notice in retired_keys(pack, Path(folder)):
         linter.report.findings.append(Finding(notice.path, notice.key, Level.warning, notice.reason(linter.words)))
+    linter.change_list()
     linter.report.findings.sort(key=_reading_order)
     ids: dict = {}
     linter.report.findings = [_named_by_id(finding, pack, ids) for finding in linter.report.findings]
@@ -110,6 +112,13 @@ class _Linter:
 
     def add(self, file: str, key: str, level: Level, reason: str) -> None:
         self.report.findings.append(Finding(self.folder / PACK_FILES[file], key, level, reason))
+
+    def change_list(self) -> None:
+        """Every item that differs from the last release is listed in this version's change-list entry, no id
+        removed in an earlier release is used again, and answer codes change only with a 'changed' line."""
+        words = load_catalogue()
+        for key, code, values in uncovered_changes(self.pack):
+            self.add("changes", key, Level.error, words(code, **values))
 
     def wording(self) -> None:
         """No advice, no '1 in N' frequencies, no relative risks and no unnumbered 'rare' anywhere a reader looks."""

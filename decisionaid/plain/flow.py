@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from decisionaid.core.changes import ChangesPage
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.journey import Place
 from decisionaid.core.pages.at import Keys
@@ -57,6 +58,8 @@ class PlainAid:
             try:
                 if self.controller.open_elsewhere:
                     self.open_elsewhere()
+                if self.at is None and (changed := self.controller.what_changed()):
+                    self.what_changed(changed)
                 if self.at is None:
                     self.welcome()
                 else:
@@ -208,6 +211,18 @@ class PlainAid:
                     self.console.say(*self.controller.notices)
             elif choice in (2, 3):
                 self.console.say(words("plain.nothing_changed"))
+
+    def what_changed(self, page: ChangesPage) -> None:
+        """Before anything else on resuming with a newer pack: what changed, each line opened by its number."""
+        words = self.words
+        openable = [change for change in page.changes if change.place is not None]
+        lines = pages.what_changed(page, words)
+        self.show(lines)
+        self.report(self.controller.changes_seen())
+        here = Here(lambda: lines)
+        reply = self.ask.choose(here, words("plain.enter"), count=len(openable), enter=True)
+        if isinstance(reply, int):
+            raise Jump(openable[reply - 1].place)  # type: ignore[arg-type]
 
     def welcome_page(self) -> list[str]:
         controller = self.controller

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.changes import ChangesPage
 from decisionaid.core.comparison import Comparison
 from decisionaid.core.more import Contents, SectionEntry
 from decisionaid.core.pages.about import about as about_page
@@ -40,6 +41,18 @@ def about(pack: Pack, words: Catalogue) -> list[str]:
 
 def welcome(page: WelcomePage, words: Catalogue) -> list[str]:
     return [*lines_of(page.page), words("plain.help_hint")]
+
+
+def what_changed(page: ChangesPage, words: Catalogue) -> list[str]:
+    """What changed: the lines that open an item numbered, those about an item no longer there not."""
+    lines, n = [page.title, "", page.intro], 0
+    for change in page.changes:
+        if change.place is None:
+            lines.append(f"- {change.text}")
+        else:
+            n += 1
+            lines.append(words("plain.choice", n=n, label=change.text))
+    return [*lines, "", page.closing]
 
 
 def card(page: CardPage, words: Catalogue, *, list_sources: bool = False) -> list[str]:

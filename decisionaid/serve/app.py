@@ -202,7 +202,11 @@ class WebAid:
         session, new = self.ensure_session(request)
         if session is None:
             return self.renderer.full(self.options.max_sessions)
-        return self.page(request, "welcome", views.welcome(session.aid.controller, self.site), session, new)
+        controller = session.aid.controller
+        if changed := controller.what_changed():
+            self.report(session, controller.changes_seen())
+            return self.page(request, "changes", views.Changes(changed), session, new)
+        return self.page(request, "welcome", views.welcome(controller, self.site), session, new)
 
     async def step(self, request: web.Request) -> web.Response:
         session, new = self.ensure_session(request)

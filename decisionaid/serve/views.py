@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
+from decisionaid.core.changes import ChangesPage
 from decisionaid.core.figures import arm_counts, legend
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.pages.about import about as about_page
@@ -105,6 +106,14 @@ class SummaryControls:
 class Welcome:
     page: StepPage
     template: str = "welcome.html"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the person last looked, shown once, before the welcome."""
+
+    page: ChangesPage
+    template: str = "changes.html"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen, StepScreen
+from decisionaid.tui.screens.changes import ChangesScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
@@ -137,6 +138,8 @@ class DecisionAidApp(App[int]):
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         if self.opening is None:
             self.push_screen(WelcomeScreen(self.controller, self.site))
+            if changed := self.controller.what_changed():
+                self.push_screen(ChangesScreen(changed, self.words), self._changes_seen)
         else:
             self.show_outcome(self.controller.go(*self.opening))
             self.push_screen(self.screen_for(self.controller.page(self.keys)))
@@ -146,6 +149,12 @@ class DecisionAidApp(App[int]):
 
             self.push_screen(OpenElsewhereScreen(self.controller), self._opened)
         self.call_after_refresh(self.run_worker, settle, thread=True, exit_on_error=False)
+
+    async def _changes_seen(self, place: tuple[Stage, int] | None) -> None:
+        """What changed was shown: this version is the one last used; a line chosen opens its item."""
+        self.show_outcome(self.controller.changes_seen())
+        if place is not None:
+            await self.go(*place)
 
     async def _opened(self, claimed: bool | None) -> None:
         """The answers that were open elsewhere are ours now: the welcome shows them afresh."""

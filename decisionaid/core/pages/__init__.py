@@ -16,6 +16,8 @@ from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
 from decisionaid.core.formats import language_name
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.pack_status import notices as pack_notices
+from decisionaid.core.pack_status import pack_status, status_line
 from decisionaid.core.session import Session
 from decisionaid.core.site import PERSONAL, Site
 
@@ -65,6 +67,7 @@ def welcome(
     *,
     site: Site = PERSONAL,
     in_browser: bool = False,
+    today: date | None = None,
 ) -> Page:
     """What the aid is and is not, help now, how long its short path takes (or what is left of it), how current
     it is, and who paid.
@@ -81,7 +84,8 @@ def welcome(
             lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     if other := other_language(pack, words):
         lines.append(Line(other, "notice"))
-    lines += [Line(notice, "notice") for notice in notices]
+    said = " ".join((*notices, *pack_notices(pack, today or date.today(), words)))  # one notice line
+    lines += [Line(said, "notice")] if said else []
     if site.kiosk:
         shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
         lines.append(Line(shared, "kiosk"))
@@ -99,6 +103,7 @@ def welcome(
         Line(meta.disclaimer, "disclaimer"),
         Line(f"{time} {dates}", "time"),
         Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
+        Line(status_line(pack_status(pack), words), "small"),
     ]
     return Page(words("welcome.title"), tuple(lines))
 
