@@ -73,7 +73,7 @@ def test_lint_warns_of_the_missing_interface_and_runs_the_checks_for_any_languag
     )
     assert interface.reason.startswith("the aid has no interface sentences in 'ca', so people see this pack with ")
     assert interface.reason.endswith("can start the catalogue with `decisionaid catalogue export-po ca`")
-    assert rules.reason.startswith("no wording rules and no readability measure for the language 'ca': only the")
+    assert rules.reason.startswith("no wording rules or readability measure for the language 'ca': only the")
     assert report.grades == [], "no English reading grade on a Catalan text"
 
 

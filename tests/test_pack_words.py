@@ -27,14 +27,14 @@ def test_a_pack_without_vocabulary_speaks_of_an_adviser_and_the_ketamine_pack_of
     assert words_for(load_pack(COMMUTE))("plain.saved_to", path="x") == (
         "Saved to x. Take it to your adviser; your answers stay saved here too."
     )
-    assert "to take to your clinician" in words_for(load_pack(KETAMINE))("welcome.about")
+    assert "questions for your clinician" in words_for(load_pack(KETAMINE))("welcome.about")
 
 
 def test_the_pack_vocabulary_reaches_every_sentence_that_names_it(tmp_path: Path) -> None:
     pack = with_meta(tmp_path, VOCABULARY)
     result = run_in_process("--plain", "--pack", str(pack), cwd=tmp_path, input="q\n")
     out = " ".join(result.stdout.split())
-    assert "builds a list of questions to take to your repair technician." in out
+    assert "builds a list of questions for your repair technician." in out
     assert "adviser" not in out and "clinician" not in out
     words = words_for(load_pack(pack))
     assert words("figure_count.exactly", n=23) == "23 out of 100 laptops"

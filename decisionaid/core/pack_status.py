@@ -45,13 +45,30 @@ def pack_status(pack: Pack) -> PackStatus:
 
 
 def status_line(status: PackStatus, words: Catalogue) -> str:
-    """One short line for the welcome: 'Version 3.0.0 (7 December 2026), signed: clinic.' or the draft's (the
-    publisher is for a page about the pack, which has the room)."""
+    """One short line for the welcome: 'Version 3.0.0, signed: clinic.' or the draft's (the publisher and the
+    release date are on the about page, which has the room: `release_lines`)."""
     if status.draft:
         return words("release.line_draft", version=status.version)
-    released = words.date(status.released) if status.released else ""
-    signed = words("release.signed", key=status.signer) if status.signer else words("release.not_signed")
-    return words("release.line", version=status.version, released=released, signed=signed)
+    return words("release.line", version=status.version, signed=_signed(status, words))
+
+
+def _signed(status: PackStatus, words: Catalogue) -> str:
+    return words("release.signed", key=status.signer) if status.signer else words("release.not_signed")
+
+
+def release_lines(status: PackStatus, words: Catalogue) -> tuple[str, ...]:
+    """For the about page: who released the pack and when, its status, whether and by whom it is signed (and
+    what that means), and its review dates."""
+    if status.draft:
+        first = words("release.about_draft", publisher=status.publisher)
+    else:
+        signed = words("release.about_signed", key=status.signer) if status.signer else words("release.about_unsigned")
+        released = words.date(status.released) if status.released else ""
+        first = words("release.about_released", publisher=status.publisher, released=released, signed=signed)
+    review = words(
+        "release.about_review", reviewed=words.date(status.evidence_reviewed), due=words.date(status.review_due)
+    )
+    return (first, review)
 
 
 def overdue_line(status: PackStatus, today: date, words: Catalogue) -> str | None:

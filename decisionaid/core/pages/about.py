@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.pack_status import pack_status, release_lines
 from decisionaid.core.pages import Line, Page
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def about_rows(pack: Pack, words: Catalogue) -> list[Row]:
         Row(words("about.options"), tuple(words("about.option", name=o.name, summary=o.summary) for o in pack.options)),
         Row(words("about.authors"), tuple(_author(author, words) for author in meta.authors)),
         Row(words("about.version"), (version,)),
+        Row(words("release.about_label"), release_lines(pack_status(pack), words)),
         Row(words("about.update_policy"), (meta.update_policy,)),
         Row(words("about.licence"), (meta.licence,)),
         Row(words("about.funding"), (meta.funding,)),
