@@ -125,6 +125,8 @@ SAME_AS_ENGLISH = {
         "cli.count_questions.other",
         "cli.count_sources.other",
         "bindings.command_palette.label",  # palette
+        "about.version",  # Version, Licence: the same words
+        "about.licence",
         "key_names.super",  # a key's name as printed on it
         "key_names.tab",
         "pack_problem.given",  # {reason}

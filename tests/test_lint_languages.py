@@ -133,7 +133,7 @@ def test_a_language_with_no_lint_rules_gets_one_warning_and_no_english_rules(mon
             "pack.toml",
             "meta.language",
             Level.warning,
-            "no wording rules and no readability measure for the language 'es': only the checks that hold in any "
+            "no wording rules or readability measure for the language 'es': only the checks that hold in any "
             "language ran (numbers, balance, dates, placeholders)",
         )
     ]
