@@ -193,7 +193,7 @@ def test_french_plural_forms_follow_cldr_where_one_is_also_zero():
     assert words("cli.count_cards", count=1) == "1 fiche"
     assert words("cli.count_cards", count=2) == "2 fiches"
     assert words("time.about", count=0) == "environ 0 minute"
-    assert words("figure_count.exactly", n=23) == "23 personnes sur 100"
+    assert words("figure_count.exactly", n=23) == "23 sur 100 personnes"
     assert words.in_voice("helper")("handout.top") == "Nos questions principales"
 
 
