@@ -66,8 +66,8 @@ def test_validate_refuses_a_kind_of_fact_that_no_source_of_the_item_bears_out(tm
     with pytest.raises(ContentError) as refused:
         load_pack(folder)
     assert problem_lines(refused.value) == [
-        f"{folder / 'self_check.toml'}: self_check[0].kind: item 'rain' has kind = 'label', but cites no source of "
-        "that kind (its sources are of kind: survey)"
+        f"{folder / 'self_check.toml'}: self_check[id=rain].kind: item 'rain' has kind = 'label', but cites no "
+        "source of that kind (its sources are of kind: survey)"
     ]
 
 
