@@ -125,6 +125,8 @@ SAME_AS_ENGLISH = {
         "cli.count_questions.other",
         "cli.count_sources.other",
         "bindings.command_palette.label",  # palette
+        "about.version",  # Version, Licence: the same words
+        "about.licence",
         "key_names.super",  # a key's name as printed on it
         "key_names.tab",
         "pack_problem.given",  # {reason}
@@ -191,7 +193,7 @@ def test_french_plural_forms_follow_cldr_where_one_is_also_zero():
     assert words("cli.count_cards", count=1) == "1 fiche"
     assert words("cli.count_cards", count=2) == "2 fiches"
     assert words("time.about", count=0) == "environ 0 minute"
-    assert words("figure_count.exactly", n=23) == "23 personnes sur 100"
+    assert words("figure_count.exactly", n=23) == "23 sur 100 personnes"
     assert words.in_voice("helper")("handout.top") == "Nos questions principales"
 
 

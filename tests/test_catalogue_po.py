@@ -40,7 +40,7 @@ def test_a_po_file_holds_the_key_as_context_english_as_source_plural_forms_and_b
         "{count} fiches",
         "{count} fiches",
     )
-    assert messages["handout.made@helper"].string.startswith("Fait le {made} par moi, qui aide")
+    assert messages["handout.made@helper"].string.startswith("Fait le {made} par quelqu'un qui aide")
     expert = messages["vocabulary.expert"]
     assert expert.auto_comments[0].startswith("Words a pack may replace")  # English's comment, for the translator
     assert expert.user_comments[0].startswith("Mots qu'un paquet peut remplacer")  # French's own, kept

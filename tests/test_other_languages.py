@@ -114,9 +114,12 @@ def test_a_french_pack_is_linted_with_french_rules_and_the_kandel_moles_reading_
     result = run_in_process("lint", str(pack), "--today", "2026-07-01")
     out = result.stdout
     assert result.returncode == 1
-    assert "cards[1].body: error: directive wording 'Vous devriez': describe the options, give no advice" in out
-    assert "cards[1].body: error: directive wording 'la meilleure option'" in out
-    assert "cards[1].body: warning: vague word 'rares' with no number in the same sentence" in out
+    assert (
+        "cards[id=reparar-bueno].body: error: directive wording 'Vous devriez': describe the options, give no advice"
+        in out
+    )
+    assert "cards[id=reparar-bueno].body: error: directive wording 'la meilleure option'" in out
+    assert "cards[id=reparar-bueno].body: warning: vague word 'rares' with no number in the same sentence" in out
     assert re.search(r"^reading ease \(Kandel-Moles; higher is easier\): \d+ texts measured", out, re.M)
     assert KANDEL_MOLES.score("Vos réponses sont enregistrées. Vous pouvez revenir quand vous voulez.") > 60
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import json
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -68,9 +68,9 @@ def read_commented(text: str) -> Commented:
         if stripped.startswith("#"):
             pending.append(stripped[1:].strip())
         elif stripped.startswith("["):
-            table, table_pending, pending = stripped.strip("[]").strip(), pending, []
+            table, table_pending, pending = _dotted(stripped.strip("[]")), pending, []
         elif "=" in stripped:
-            name = stripped.split("=", 1)[0].strip()
+            name = _dotted(stripped.split("=", 1)[0])
             key = f"{table}.{name}" if table else name
             first = _first_under(entries, key)
             beside = _trailing_comment(stripped)
@@ -79,6 +79,17 @@ def read_commented(text: str) -> Commented:
                 del comments[first]
             table_pending, pending = [], []
     return Commented(entries, comments, opening)
+
+
+def _dotted(name: str) -> str:
+    """A TOML key as the catalogue's dotted key: `"help_now.button"` and `help_now.button` are both
+    'help_now.button'."""
+    node: object = tomllib.loads(f"{name} = 0")
+    parts: list[str] = []
+    while isinstance(node, dict):
+        (part, node), *_ = node.items()
+        parts.append(part)
+    return ".".join(parts)
 
 
 def _trailing_comment(line: str) -> str | None:
@@ -203,30 +214,45 @@ def _shown(names: frozenset[str]) -> str:
 
 def render(order: Mapping[str, Entry], catalogue: Commented) -> str:
     """A catalogue as TOML, its tables and keys in the order of `order` (English's), each comment above its key
-    (a table's first key's above the table's header)."""
+    (a table's first key's above the table's header). A table whose keys come back after another table's (such as
+    `bindings.about` after `about`) gets a header of its own, so the order holds."""
     lines = [f"# {line}".rstrip() for line in catalogue.opening]
-    tables: dict[str, dict[str, object]] = {}
-    for key in order:
-        table, _, rest = key.partition(".")
-        node = tables.setdefault(table, {})
-        *parents, name = rest.split(".")
-        for parent in parents:
-            node = node.setdefault(parent, {})  # type: ignore[assignment]
-        node[name] = catalogue.entries[key]
-    for table, items in tables.items():
-        first = _first_under(order, table)
+    for header, keys in _runs(order):
+        items: dict[str, object] = {}
+        for key in keys:
+            node = items
+            *parents, name = key.removeprefix(f"{header}.").split(".")
+            for parent in parents:
+                node = node.setdefault(parent, {})  # type: ignore[assignment]
+            node[name] = catalogue.entries[key]
+        first = keys[0]
         lines.append("")
         lines += [f"# {line}".rstrip() for line in catalogue.comments.get(first, [])]
-        lines.append(f"[{table}]")
+        lines.append(f"[{header}]")
         for name, value in items.items():
-            under = _first_under(order, f"{table}.{name}")
+            under = _first_under(keys, f"{header}.{name}")
             if under != first:
                 lines += [f"# {line}".rstrip() for line in catalogue.comments.get(under, [])]
             lines.append(f"{name} = {_value(value)}")
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def _first_under(keys: Mapping[str, Entry], prefix: str) -> str:
+def _runs(order: Mapping[str, Entry]) -> list[tuple[str, list[str]]]:
+    """The keys in order, in runs under one table header each: the top table, or, when that table was already
+    written before another, the table one level down."""
+    runs: list[tuple[str, list[str]]] = []
+    for key in order:
+        table, _, rest = key.partition(".")
+        header = table
+        if runs and runs[-1][0] != table and any(written == table for written, _ in runs):
+            header = f"{table}.{rest.partition('.')[0]}"
+        if not runs or runs[-1][0] != header:
+            runs.append((header, []))
+        runs[-1][1].append(key)
+    return runs
+
+
+def _first_under(keys: Iterable[str], prefix: str) -> str:
     """The first dotted key that is `prefix` or lies under it."""
     return next(key for key in keys if key == prefix or key.startswith(prefix + "."))
 
