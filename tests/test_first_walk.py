@@ -241,3 +241,25 @@ def test_the_card_list_says_what_its_marks_mean_in_plain_mode(commute_pack, tmp_
 
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "3", "", "")
     assert "(read): you have read it. (more): the short path left it out.\nPractical matters:" in run.out
+
+
+async def test_enter_on_the_welcome_does_what_its_highlighted_button_says(make_app) -> None:
+    from decisionaid.tui.screens.compare import CompareScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the page has the focus, the Start button is highlighted
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_enter_on_the_notes_tick_box_saves_the_record_as_ticked(make_app, export_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        app.controller.set_note("Ask about the winter timetable")
+        await pilot.press("e", "4", "tab", "space", "enter")  # a FHIR record; the tick box; tick it; save
+        await pilot.pause()
+        [record] = export_dir.iterdir()
+        assert record.suffix == ".json" and "Ask about the winter timetable" in record.read_text(encoding="utf-8")

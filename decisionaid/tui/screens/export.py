@@ -89,12 +89,16 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             path_input.value = str(typed.with_suffix(SUFFIXES[self.fmt]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_as_chosen":  # Enter on the formats; elsewhere Enter is the field's or the button's
-            return isinstance(self.focused, ChoiceList)
+        if action == "save_as_chosen":  # Enter on the formats or the note's tick box (Space ticks it); elsewhere
+            return isinstance(self.focused, (ChoiceList, Checkbox))  # Enter is the field's or the button's
         return True
 
     def action_save_as_chosen(self) -> None:
-        """Enter on the formats: the highlighted format (when it is not the chosen one already), then save."""
+        """Enter on the formats: the highlighted format (when it is not the chosen one already), then save; Enter on
+        the note's tick box saves as it is ticked."""
+        if isinstance(self.focused, Checkbox):
+            self.save()
+            return
         formats = self.query_one("#format", ChoiceList)
         highlighted = formats.highlighted or 0
         if formats.choices[highlighted][0] != self.fmt:
