@@ -73,7 +73,7 @@ def test_validate_refuses_a_kind_of_fact_that_no_source_of_the_item_bears_out(tm
 
 def test_validate_refuses_a_question_reason_that_gives_a_number_without_a_source(tmp_path):
     folder = copy_pack(KETAMINE, tmp_path / "ketamine")
-    edit(folder, "clinician.toml", 'priority = 2\nsources = ["s02"]\n', "priority = 2\n")
+    edit(folder, "clinician.toml", 'priority = 2\nsources = ["s02", "s01", "s08"]\n', "priority = 2\n")
     with pytest.raises(ContentError) as refused:
         load_pack(folder)
     [line] = problem_lines(refused.value)
