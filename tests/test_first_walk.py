@@ -263,3 +263,16 @@ async def test_enter_on_the_notes_tick_box_saves_the_record_as_ticked(make_app, 
         await pilot.pause()
         [record] = export_dir.iterdir()
         assert record.suffix == ".json" and "Ask about the winter timetable" in record.read_text(encoding="utf-8")
+
+
+async def test_a_tick_box_left_empty_looks_empty_not_only_a_different_colour(make_app) -> None:
+    from decisionaid.tui.widgets.question_box import QuestionBox
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        box = app.screen.query(QuestionBox).first()
+        assert box.value and "▐X▌" in box.render().plain
+        box.value = False
+        await pilot.pause()
+        assert "▐ ▌" in app.screen.query(QuestionBox).first().render().plain

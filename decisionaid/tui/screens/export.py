@@ -20,6 +20,7 @@ from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
+from decisionaid.tui.widgets.tick_box import TickBox
 from decisionaid.tui.window import StyledOnce
 
 
@@ -60,7 +61,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             yield Static(self.words("export.format"))
             formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
             yield numbered_choices(formats, self.fmt, self.words, chosen_mark=self.words("export.chosen"), id="format")
-            with_note = Checkbox(self.words("export.with_note"), False, id="with-note")
+            with_note = TickBox(self.words("export.with_note"), False, id="with-note")
             with_note.display = False  # shown for a FHIR record, when there is a note to put in it
             yield with_note
             yield Static(self.words("export.file_name"))

@@ -31,6 +31,7 @@ from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.text_block import TextBlock
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
+from decisionaid.tui.widgets.tick_box import TickBox
 
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
@@ -148,7 +149,7 @@ class SummaryScreen(StepScreen):
         yield Static(self.words("summary.private"), classes="subheading")
         yield Static(self.words("summary.private_hint"), classes="hint")
         for answer in summary.private:
-            yield Checkbox(
+            yield TickBox(
                 Content(answer.text), answer.included, name=answer.item, id=f"private-{answer.item}", classes="private"
             )
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Checkbox
+
+from decisionaid.tui.widgets.tick_box import TickBox
 
 
-class QuestionBox(Checkbox):
+class QuestionBox(TickBox):
     """A Checkbox that grows in height to show its whole label.
 
     Unticked, the label starts 'Left out:'; starred for the top of the handout, it starts with the star mark.
