@@ -107,7 +107,7 @@ class SummaryScreen(StepScreen):
             *self.leaning(),
             *self.private(summary),
             Static(words("summary.all_questions"), classes="subheading"),
-            Static(words("summary.questions_hint", limit=self.controller.star_limit()), classes="hint"),
+            Static(self.controller.star_hint("summary.questions_hint"), classes="hint"),
             Vertical(*self.question_widgets(summary), id="questions"),
             Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
             Vertical(*self.own_rows(), id="own-list"),
