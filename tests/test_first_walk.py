@@ -276,3 +276,16 @@ async def test_a_tick_box_left_empty_looks_empty_not_only_a_different_colour(mak
         box.value = False
         await pilot.pause()
         assert "▐ ▌" in app.screen.query(QuestionBox).first().render().plain
+
+
+async def test_the_export_dialog_offers_the_format_saved_last(make_app, export_dir) -> None:
+    from pathlib import Path
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("e", "4", "enter")  # a FHIR record
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.fmt == "fhir" and Path(app.screen.query_one("#path").value).suffix == ".json"

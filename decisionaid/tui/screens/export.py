@@ -45,14 +45,15 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         words: Catalogue,
         *,
         has_note: bool = False,
+        fmt: str = "text",
     ) -> None:
         """`save_to(format, name as typed, replace, with the note)` writes the handout; a person who wrote a note
-        (`has_note`) is asked whether a record should hold it."""
+        (`has_note`) is asked whether a record should hold it. `fmt` is chosen at first: the last one used."""
         super().__init__(classes="dialog-screen")
         self.save_to = save_to
-        self.default_path = default_path
+        self.default_path = default_path.with_suffix(SUFFIXES[fmt])
         self.words = words
-        self.fmt = "text"
+        self.fmt = fmt
         self.has_note = has_note
 
     def compose(self) -> ComposeResult:
@@ -62,7 +63,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
             yield numbered_choices(formats, self.fmt, self.words, chosen_mark=self.words("export.chosen"), id="format")
             with_note = TickBox(self.words("export.with_note"), False, id="with-note")
-            with_note.display = False  # shown for a FHIR record, when there is a note to put in it
+            with_note.display = self.fmt == "fhir" and self.has_note  # for a FHIR record, when there is a note
             yield with_note
             yield Static(self.words("export.file_name"))
             yield CleanInput(

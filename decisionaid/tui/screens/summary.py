@@ -55,6 +55,7 @@ class SummaryScreen(StepScreen):
         self.model: SummaryPage = page
         self.export_on_open = export
         self.export_dir = export_dir
+        self.last_format = "text"  # the export dialog's first choice: the format saved last
         self._note_timer: Timer | None = None
         self._below: tuple[Summary, Handout] | None = None  # what the page below the handout is made from
         self.AUTO_FOCUS = "#summary" if self.session.reader else "#reader"
@@ -388,11 +389,15 @@ class SummaryScreen(StepScreen):
         controller = self.controller
 
         def save_to(fmt: str, typed: str, replace: bool, with_note: bool) -> Saved:
-            return save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace, with_note=with_note)
+            saved = save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace, with_note=with_note)
+            if saved.done:
+                self.last_format = fmt  # the dialog offers it first next time
+            return saved
 
         path = default_path(controller, folder=self.export_dir)
         has_note = bool(controller.summary().note.strip())
-        self.app.push_screen(ExportScreen(save_to, path, self.words, has_note=has_note), self.exported)
+        dialog = ExportScreen(save_to, path, self.words, has_note=has_note, fmt=self.last_format)
+        self.app.push_screen(dialog, self.exported)
 
     def exported(self, path: Path | None) -> None:
         if path is not None:
