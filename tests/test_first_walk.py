@@ -289,3 +289,26 @@ async def test_the_export_dialog_offers_the_format_saved_last(make_app, export_d
         await pilot.press("e")
         await pilot.pause()
         assert app.screen.fmt == "fhir" and Path(app.screen.query_one("#path").value).suffix == ".json"
+
+
+async def test_n_on_the_options_table_shows_each_row_in_a_small_window_before_moving_on(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.screens.compare import CompareScreen
+    from decisionaid.tui.widgets.comparison_table import ComparisonTable
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one(ComparisonTable)
+        rows = table.row_count
+        assert table.max_scroll_y > 0, "at 80x24 the table does not fit"
+        for row in range(1, rows):
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, CompareScreen) and table.cursor_row == row
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
