@@ -3,6 +3,7 @@ meets it."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import TextArea
 
 from decisionaid.core.session import LEANING_NOT_SURE
@@ -312,3 +313,19 @@ async def test_n_on_the_options_table_shows_each_row_in_a_small_window_before_mo
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
+
+
+@pytest.mark.parametrize("stage", ["compare", "cards", "self_check", "values", "sure", "summary"])
+async def test_at_80x24_every_footer_key_of_every_kind_of_step_is_shown_whole(make_app, stage) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.footer import AidFooter
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go(stage, 0)
+        await pilot.pause()
+        keys = app.screen.query_one(AidFooter).query("FooterKey")
+        assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"
