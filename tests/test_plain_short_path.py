@@ -47,7 +47,7 @@ def test_the_short_path_leaves_cards_out_and_offers_them_by_section(commute_pack
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "3", "2", "", "")
     assert "More about the options. Part 3 of 7" in run.out
     assert "1. The options: 1 card, 1 read.\n2. Good and bad points: 4 cards, 4 read." in run.out
-    assert "3. Practical matters: 2 cards, 2 not on the short path." in run.out
+    assert "3. Practical matters: 2 cards, 2 to read, not on the short path." in run.out
     assert "Practical matters:\n1. What a rider needs (more)\n2. Bus passes (more)" in run.out
     assert "More: card 2 of 2 in this section. Practical matters." in run.out
     after = run.out.split("More: card 2 of 2")[1]
