@@ -329,3 +329,24 @@ async def test_at_80x24_every_footer_key_of_every_kind_of_step_is_shown_whole(ma
         await pilot.pause()
         keys = app.screen.query_one(AidFooter).query("FooterKey")
         assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"
+
+
+async def test_a_number_key_goes_to_the_list_in_view_not_to_one_scrolled_away(make_app) -> None:
+    from decisionaid.tui.widgets.choices import KeyedChoiceList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        reader, leaning = app.screen.query(KeyedChoiceList)[:2]
+        reader.focus()
+        await pilot.pause()
+        for _ in range(8):  # the page scrolls until the reader's list is out of view and the leaning's in it
+            if not in_view(app, reader) and in_view(app, leaning):
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert not in_view(app, reader) and in_view(app, leaning) and app.focused is reader
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.focused is leaning and leaning.chosen == leaning.choices[1][0]
+        assert app.controller.session.reader == ""
