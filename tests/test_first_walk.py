@@ -350,3 +350,26 @@ async def test_a_number_key_goes_to_the_list_in_view_not_to_one_scrolled_away(ma
         await pilot.pause()
         assert app.focused is leaning and leaning.chosen == leaning.choices[1][0]
         assert app.controller.session.reader == ""
+
+
+async def test_escape_on_a_card_opened_from_the_card_list_goes_back_to_the_list(make_app) -> None:
+    from decisionaid.tui.screens.card import CardScreen
+    from decisionaid.tui.screens.contents import ContentsScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        journey = app.controller.journey
+        left_out = journey.left_out["cards"][0]
+        await app.go("cards", left_out)
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        await app.go("cards", 0)  # a card on the short path: Escape leaves it where it is
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
