@@ -155,6 +155,13 @@ def test_the_default_handout_fits_its_page_in_either_voice(ketamine, tmp_path):
         assert len(handout_lines(build_handout(controller.summary(), ketamine, today=TODAY))) <= PAGE_LINES
 
 
+@pytest.mark.parametrize("reader", ["self", "helper"])
+def test_a_fully_answered_handout_fits_its_page_in_either_voice(ketamine, reader):
+    handout = build_handout(build_summary(ketamine, fully_answered(ketamine, reader)), ketamine, today=TODAY)
+    assert len(handout_lines(handout)) <= PAGE_LINES
+    assert "0 of 4 answered yes" in "\n".join(handout_lines(handout)), "every SURE item no: the count says it"
+
+
 CRISIS_QUESTION = "q-crisis-contact"
 
 
