@@ -34,6 +34,7 @@ class Change:
     shows: Callable[[Any, Any], str]
     at: Place | None = None  # saved answers placed here and resumed; None: no saved answers
     resume: bool = True  # False: the key is pressed on the welcome, with the saved answers at `at`
+    ready: tuple[Callable[[], str], Callable[[Any, Any], str]] | None = None  # an untimed key first, and its text
 
 
 def bound(screen: str, action: str, *, letter: bool = False, priority: bool = False) -> Callable[[], str]:
@@ -129,6 +130,10 @@ CHANGES = [
         bound("base:StepScreen", "next", letter=True),
         lambda p, w: _first_on_path(p, w, "cards"),
         at=("compare", 0),
+        ready=(  # n shows each row of a table taller than the window before it moves on: the last row first
+            bound("widgets.comparison_table:ComparisonTable", "scroll_bottom"),
+            lambda p, w: p.comparison.rows[-1].question,
+        ),
     ),
     Change(
         "first card back to options at a glance",
@@ -263,6 +268,9 @@ def change_cases(pack_dir: Path, changes: list[Change] | None = None) -> tuple[d
                 prelude = (
                     ((resume, marker(place_text(pack, session, words, stage, position))),) if change.resume else ()
                 )
+                if change.ready is not None:
+                    key, text = change.ready
+                    prelude += ((key_bytes(key()), marker(text(pack, words))),)
                 case = copy(case, prelude=prelude, saved_answers=saved)
         except (IndexError, AttributeError, LookupError, ValueError) as exc:
             skipped[change.name] = f"{type(exc).__name__}: {exc}"
