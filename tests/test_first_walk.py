@@ -373,3 +373,15 @@ async def test_escape_on_a_card_opened_from_the_card_list_goes_back_to_the_list(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CardScreen)
+
+
+async def test_quitting_from_the_handout_page_leaves_no_lock_file(make_app) -> None:
+    from decisionaid.storage.paths import session_path
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    answers = session_path("commute")
+    assert answers.exists() and not answers.with_name(answers.name + ".lock").exists()

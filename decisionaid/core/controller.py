@@ -116,6 +116,7 @@ class Controller:
         self._lock = AnswersLock(answers.path)
         self._claimed = self._take_lock()
         self._changed_elsewhere = False  # changes made while the answers were open in another aid
+        self._left = False  # saved and let go on leaving: nothing more is saved, and the lock is not taken again
         lock_problem = self.read_only_reason
         self._load()
         self._restored: Path | None = None  # a copy taken back, removed once its answers are saved here
@@ -523,7 +524,7 @@ class Controller:
     def save(self) -> Outcome:
         """Save now (nothing to do before the person starts; nothing is saved while the answers are open
         elsewhere)."""
-        if self._session is None:
+        if self._session is None or self._left:
             return Outcome()
         if not self._claimed or not self._still_ours():
             return Outcome(problem=self._not_saved())
@@ -578,6 +579,7 @@ class Controller:
         outcome = self.save()
         if outcome.saved:
             self._lock.release()
+            self._left = True
         if outcome.saved or self._session is None:
             return outcome
         self.fallback = self._write_fallback()
