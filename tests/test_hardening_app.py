@@ -309,7 +309,11 @@ async def test_every_step_fits_every_size_and_keeps_every_answer_through_resizes
             await fits(app, pilot, SIZES[(index + turn) % len(SIZES)])
             if isinstance(app.screen, ChoiceStepScreen):
                 await pilot.press("1")
+            screen = app.screen
             await pilot.press("n")
+            while isinstance(screen, CompareScreen) and app.screen is screen:  # n shows each row, then moves on
+                await pilot.press("n")
+                await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await fits(app, pilot, SIZES[turn])
