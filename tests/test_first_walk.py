@@ -310,6 +310,11 @@ async def test_n_on_the_options_table_shows_each_row_in_a_small_window_before_mo
             await pilot.press("n")
             await pilot.pause()
             assert isinstance(app.screen, CompareScreen) and table.cursor_row == row
+        await pilot.press("b")  # back up a row, as n went down
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and table.cursor_row == rows - 2
+        await pilot.press("n")
+        await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
@@ -385,3 +390,14 @@ async def test_quitting_from_the_handout_page_leaves_no_lock_file(make_app) -> N
         await pilot.pause()
     answers = session_path("commute")
     assert answers.exists() and not answers.with_name(answers.name + ".lock").exists()
+
+
+def test_a_source_without_a_year_is_cited_without_one() -> None:
+    from types import SimpleNamespace
+
+    from decisionaid.tui.screens.compare import short_citation
+
+    assert (
+        short_citation(SimpleNamespace(citation="Cleveland Clinic. Ketamine therapy.", year=None)) == "Cleveland Clinic"
+    )
+    assert short_citation(SimpleNamespace(citation="Popova V, et al. A trial.", year=2019)) == "Popova V, et al, 2019"

@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
 
 def short_citation(source: Source) -> str:
-    """The citation up to its first full stop ('Popova V, et al'), with the year: the card lists it in full."""
+    """The citation up to its first full stop ('Popova V, et al'), with the year when it has one: the card lists it
+    in full."""
     first = source.citation.split(". ")[0].rstrip(".")
-    return first if str(source.year) in first else f"{first}, {source.year}"
+    return first if source.year is None or str(source.year) in first else f"{first}, {source.year}"
 
 
 class CompareScreen(StepScreen, inherit_bindings=False):
@@ -66,6 +67,14 @@ class CompareScreen(StepScreen, inherit_bindings=False):
             table.move_cursor(row=table.cursor_row + 1)
             return
         super().action_next()
+
+    def action_back(self) -> None:
+        """b shows the row above while the table is scrolled down, as n showed them, then goes back."""
+        table = self.query_one(ComparisonTable)
+        if table.scroll_y > 0 and table.cursor_row > 0:
+            table.move_cursor(row=table.cursor_row - 1)
+            return
+        super().action_back()
 
     @on(ComparisonTable.Moved)
     def moved(self, event: ComparisonTable.Moved) -> None:
