@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Checkbox
 
+from decisionaid.tui.speedups.overrides import set_toggle_quietly
+
 
 class QuestionBox(Checkbox):
     """A Checkbox that grows in height to show its whole label.
@@ -29,12 +31,7 @@ class QuestionBox(Checkbox):
         self.star = star
         self.starred = starred
         super().__init__(self._label_for(value), **kwargs)
-        # Its state is set without restyling: the usual way restyles the box for each attribute before it is
-        # even shown, which made a long list of questions slow to open. Mounting styles it once.
-        self.set_reactive(QuestionBox.value, value)
-        self.set_reactive(QuestionBox.compact, compact)
-        self.set_class(value, "-on", update=False)
-        self.set_class(compact, "-textual-compact", update=False)
+        set_toggle_quietly(self, value, compact)
         self._height: tuple[int, Content | None, int] = (0, None, 1)  # width, label, lines
 
     def _label_for(self, ticked: bool) -> Content:
