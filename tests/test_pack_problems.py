@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from decisionaid.content import load_pack
 from decisionaid.content.errors import GENERAL, SENTENCES, problems_from
+from decisionaid.content.loader import validate_pack
 from decisionaid.content.models import Pack, Strict
 from decisionaid.content.problems import Says
 from decisionaid.core.catalogue import load_catalogue
@@ -210,7 +210,7 @@ def _core(annotation: object) -> object:
 def wrong_values() -> list[tuple[str, type[BaseModel], dict, object]]:
     """(label, model, data, wrong value) for every field of the commute pack's models, one wrong kind each."""
     found: dict[type, dict] = {}
-    _samples(load_pack(COMMUTE), found)
+    _samples(validate_pack(COMMUTE), found)
     cases = []
     for model, data in found.items():
         if model is Pack:

@@ -93,7 +93,7 @@ def each_loaded(
 ) -> Iterator[tuple[Path, Pack | None]]:
     """Open each folder in turn; a pack that fails has its problems printed (in `words`' language) and yields None.
 
-    With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled.
+    With `models` every pack is checked in full, never read compiled (it is the same records either way).
     """
     from decisionaid.content import ContentError
     from decisionaid.content.cache import open_pack

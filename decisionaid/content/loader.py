@@ -1,4 +1,7 @@
-"""Read a pack folder with tomllib, validate it, and collect every problem."""
+"""Read a pack folder with tomllib, validate it, and collect every problem.
+
+Pydantic's models check the files; the pack the aid then runs on is made of plain records (`content.records`).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +27,14 @@ REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_
 
 
 def load_pack(folder: Path) -> Pack:
-    """Load and validate the pack in `folder`, or raise ContentError with every problem.
+    """The pack in `folder`, checked in full, as the records the aid runs on; ContentError with every problem."""
+    from decisionaid.content.compiled import records_of
+
+    return records_of(validate_pack(folder))
+
+
+def validate_pack(folder: Path) -> Pack:
+    """Load and validate the pack in `folder` into the Pydantic models, or raise ContentError with every problem.
 
     The checks across files run on the files that loaded, so one run reports everything; a check that needs a
     file that failed is left out, since what it would say could follow from that file's own problems.
