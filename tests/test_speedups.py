@@ -13,13 +13,9 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer
 
+from bench.speedups import WALK  # a walk through every kind of screen, the one the benchmark counts
 from decisionaid.tui import speedups
 from tests.conftest import shown_text
-
-# The keys of a walk through every kind of screen: cards turned in place, questions answered in place, dialogs
-# opened and closed over a step (each changes the footer's keys), and the question list with its tick boxes.
-WALK = ["s", "n", "n", "right", "f2", "escape", "right", "right", "right", "right", "2", "question_mark", "escape"]
-WALK += ["n", "n", "1", "n", "m", "escape", "n", "1", "n", "2", "n", "1", "n", "1", "n", "tab", "space"]
 
 
 async def what_a_person_meets(app) -> list[tuple]:
@@ -57,7 +53,6 @@ def test_the_switch_turns_off_all_or_the_speedups_it_names() -> None:
 @pytest.mark.parametrize(
     ("owner", "name"),
     [
-        (App, "update_styles"),
         (App, "push_screen"),
         (App, "switch_screen"),
         (Widget, "watch_has_focus"),

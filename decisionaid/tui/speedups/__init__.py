@@ -26,7 +26,6 @@ import os
 
 SWITCH = "DECISIONAID_SPEEDUPS"
 NAMES = (
-    "restyle_attached",  # overrides.AppSpeedups.update_styles
     "size_classes_first",  # overrides.AppSpeedups.push_screen and switch_screen
     "styled_once",  # overrides.StyledOnce
     "focus_styles_itself",  # overrides.FocusStylesItself

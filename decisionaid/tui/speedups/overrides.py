@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Checkbox
@@ -45,17 +44,12 @@ def fit_to_window(app: App, screen: object) -> None:
 
 
 class AppSpeedups:
-    """For the App: restyles and screen changes that skip work Textual does for nothing."""
+    """For the App: a new screen styled once, not again when its window-size classes come.
 
-    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
-        """Replaces `App.update_styles`, which restyles a node and all it holds at every change of class, even a
-        node not yet mounted. Widgets set their classes one by one as they are made (a button its variant, then
-        flat or not, a footer key compact or not), each change restyling them before mounting styles them anyway.
-        Here a node not yet mounted is left for its mount to style. Gain: part of the 'every screen is styled
-        once' work, which took screen changes from 2.0-2.6x the minimal app to 1.3-1.6x.
-        Upstream: docs/upstream/textual-restyles-unmounted-nodes.md."""
-        if not on("restyle_attached") or node is self or node.is_attached:
-            super().update_styles(node, animate)  # type: ignore[misc]
+    (An override of `App.update_styles`, which left a node not yet mounted for its mount to style, was dropped on
+    7 December 2026: once widgets set their classes without restyling, as below, it saved nothing that
+    `python -m bench.speedups` could count, 1.00x the calls. See docs/upstream/textual-restyles-unmounted-nodes.md.)
+    """
 
     def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Replaces `App.push_screen`'s first styling of a new screen: Textual gives a screen its breakpoint
@@ -105,7 +99,7 @@ def set_toggle_quietly(box: Checkbox, value: bool, compact: bool) -> None:
     """Replaces how `ToggleButton.__init__` sets its value and compactness: through their watchers, each of which
     restyles the box before it is even mounted. Here they are set, with their classes, without restyling; mounting
     styles the box once. Gain: a long list of questions opened slowly before (a restyle per box and attribute).
-    Upstream: docs/upstream/textual-restyles-unmounted-nodes.md (the same cause as `update_styles` above)."""
+    Upstream: docs/upstream/textual-restyles-unmounted-nodes.md."""
     if on("quiet_state"):
         box.set_reactive(type(box).value, value)
         box.set_reactive(type(box).compact, compact)
@@ -137,7 +131,7 @@ class FooterRebuiltOnChange:
     restyled twice more as it takes the footer's `compact`. Here the footer is rebuilt only when what it shows
     differs, once for changes that come together (a new screen tells it of its bindings twice: once mounted, once
     focused), and each key is given `compact` before it is styled. It mirrors Footer's private `_bindings_ready`
-    (`_ready` here). Gain: part of the 'every screen is styled once' work (see `update_styles`).
+    (`_ready` here). Gain: part of the 'every screen is styled once' work (see `AppSpeedups`).
     Upstream: docs/upstream/textual-footer-rebuilds.md."""
 
     def __init__(self, *args, **kwargs) -> None:
