@@ -19,12 +19,12 @@ import typing
 from collections.abc import Callable
 from datetime import date
 from enum import Enum, StrEnum
-from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.content.records import Record, enum_class, record_class
 from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
+from decisionaid.storage.hashing import blake2b
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

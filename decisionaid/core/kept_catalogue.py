@@ -12,11 +12,11 @@ from __future__ import annotations
 import contextlib
 import json
 import tomllib
-from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 
 from decisionaid.storage.files import MIB, read_file_bytes
+from decisionaid.storage.hashing import blake2b
 from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.paths import cache_dir, compiled_dir
 
