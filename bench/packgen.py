@@ -37,7 +37,7 @@ def generate_pack(base: Path, dest: Path, cards: int) -> Path:
     each added option.
     """
     size = shape(cards)
-    shutil.copytree(base, dest)
+    shutil.copytree(base, dest, ignore=shutil.ignore_patterns("manifest.toml*"))  # a draft: its files change
     pack = _read(dest / "pack.toml")
     sources = _read(dest / "sources.toml")
     own = _read(dest / "cards.toml")["cards"]

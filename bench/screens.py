@@ -230,7 +230,7 @@ def place_text(pack: Any, session: Any, words: Any, stage: str, position: int) -
     from decisionaid.core.pages.at import Keys, Pages
     from decisionaid.core.session import Session
 
-    pages = Pages(pack, _journey(pack), words, lambda stage: 1)
+    pages = Pages(pack, _journey(pack), words, lambda places: 1)
     page = pages.at((stage, position), session or Session(pack=pack.meta.id), Keys("", ""))
     return SHOWN_FIRST[page.kind](page)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import Pack, load_pack
+from decisionaid.core.changes import ChangesPage
 from tests.helpers import COMMUTE, commute_for_the_handout
 
 
@@ -116,3 +117,17 @@ async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
             return
         await pilot.press("tab")
     raise AssertionError(f"Tab never reached #{widget_id}")
+
+
+def changes_page(pack: Pack, words) -> ChangesPage:
+    """A "what changed" page for `pack` in `words`: its first card changed, with the card's title as the line."""
+    from decisionaid.core.changes import Change, ChangesPage
+
+    card = pack.cards.cards[0]
+    line = words("release.changed_changed", title=card.title, what=card.title)
+    return ChangesPage(
+        title=words("release.changed_title"),
+        intro=words("release.changed_intro", since="0.0.1", version=pack.meta.version),
+        changes=(Change(line, ("cards", 0)),),
+        closing=words("release.changed_answered"),
+    )

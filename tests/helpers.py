@@ -69,8 +69,8 @@ def run_in_process(
 
 
 def copy_pack(source: Path, dest: Path) -> Path:
-    """A writable copy of a pack folder."""
-    shutil.copytree(source, dest)
+    """A writable copy of a pack folder, as a draft (without its manifest): a test may change its files."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("manifest.toml*"))
     return dest
 
 
@@ -152,6 +152,31 @@ def default_walk(pack, answers: Path):
     controller.set_reader("self")
     controller.set_leaning(LEANING_NOT_SURE)
     return controller
+
+
+def fully_answered(pack, reader: str = "self"):
+    """Every question answered so as to add the most to the handout: each self-check answer differing from the
+    evidence, each values item with the choice that adds the most questions, every SURE item 'no'; with a note and
+    an own question."""
+    from dataclasses import replace
+
+    from decisionaid.core.session import LEANING_NOT_SURE, Session
+
+    differing = {
+        item.id: next(c.id for c in item.choices if not c.not_sure and c.id not in item.correct)
+        for item in pack.self_check.self_check
+    }
+    most = {item.id: max(item.choices, key=lambda c: len(c.adds)).id for item in pack.values.values}
+    return replace(
+        Session.new(pack),
+        reader=reader,
+        self_check=differing,
+        values=most,
+        sure={item.id: False for item in pack.sure.sure.items},
+        leaning=LEANING_NOT_SURE,
+        own_questions=("Can my partner stay in the room during the session?",),
+        note="Bring my list of medicines and the dates I tried each one.",
+    )
 
 
 def require_tool(name: str, why: str) -> None:

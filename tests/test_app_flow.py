@@ -73,7 +73,7 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         await pilot.press("2")
         await pilot.pause()
         text = shown_text(app.screen)
-        assert "✓ Correct" in text
+        assert "Matches the evidence" in text
         assert "On the bus you sit inside, so rain does not get you wet." in text
         assert "Example Travel Survey, 2025. https://example.org/travel-survey" in text
         assert saved()["self_check"] == {"rain": "no"}
@@ -261,7 +261,7 @@ async def test_start_over_clears_the_answers(make_app) -> None:
     second = make_app()
     async with second.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("o")  # start over: s only starts on a first visit
         await pilot.pause()
         assert isinstance(second.screen, ConfirmScreen)
         await pilot.press("y")
@@ -315,7 +315,7 @@ async def test_reopen_card_from_feedback(make_app) -> None:
         await pilot.press("1")
         await pilot.pause()
         assert app.screen.active_bindings["r"].enabled
-        assert "✗ Not quite" in shown_text(app.screen)
+        assert "Differs from the evidence" in shown_text(app.screen)
         await pilot.press("r")
         await pilot.pause()
         assert "Good points of the bus" in shown_text(app.screen)

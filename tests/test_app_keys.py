@@ -12,11 +12,12 @@ from textual.screen import Screen
 import decisionaid.tui.screens
 from decisionaid.storage.paths import settings_path
 from decisionaid.tui.screens import base
+from decisionaid.tui.screens.changes import ChangesScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.help import HelpScreen
 from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 from decisionaid.tui.screens.still_there import StillThereScreen
-from tests.conftest import shown_text, tab_to
+from tests.conftest import changes_page, shown_text, tab_to
 
 
 def every_screen_class() -> set[type[Screen]]:
@@ -57,6 +58,10 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         assert "Checked on 5 January 2026." in shown_text(app.screen)
         await pilot.press("escape")
         await crisis_opens_here(pilot)  # welcome
+        await pilot.press("a")
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # about this aid
+        await pilot.press("escape")
         await pilot.press("s")
         await pilot.pause()
         await crisis_opens_here(pilot)  # the options at a glance
@@ -116,6 +121,10 @@ async def test_crisis_help_opens_from_every_screen_and_dialog(make_app) -> None:
         await app.push_screen(OpenElsewhereScreen(controller))
         await pilot.pause()
         await crisis_opens_here(pilot)  # answers open in another aid
+        await pilot.press("escape")
+        await app.push_screen(ChangesScreen(changes_page(controller.pack, app.words), app.words))
+        await pilot.pause()
+        await crisis_opens_here(pilot)  # what changed since the last visit
     assert every_screen_class() <= seen
 
 
@@ -209,12 +218,16 @@ async def test_self_check_feedback_drops_its_blank_lines_in_a_short_window_and_g
             return [strip.text.rstrip() for strip in feedback.render_lines(feedback.size.region)]
 
         short = feedback_lines()
-        assert short[:3] == ["✓ Correct", "The answer: No", "On the bus you sit inside, so rain does not get you wet."]
+        assert short[:3] == [
+            "Matches the evidence",
+            "The answer: No",
+            "On the bus you sit inside, so rain does not get you wet.",
+        ]
         assert "" not in short
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         tall = feedback_lines()
-        assert tall[:5] == ["✓ Correct", "", "The answer: No", "", short[2]]
+        assert tall[:5] == ["Matches the evidence", "", "The answer: No", "", short[2]]
         assert [line for line in tall if line] == short
         await pilot.resize_terminal(80, 16)
         await pilot.pause()

@@ -64,7 +64,8 @@ async def test_s_stars_the_question_in_focus_for_the_top_and_leaving_it_out_unst
         assert saved()["starred"] == ["q-start"]
         text = handout_text(app)
         assert "1. What do people like me usually choose?" in text
-        assert "What happens on rainy days?" not in text and "The aid picked these" not in text
+        assert "What happens on rainy days?" not in text.split("Next on my list")[0], "no longer a top question"
+        assert "The aid picked these" not in text
         assert "★ What do people like me usually choose?" in shown_text(app.screen)
         assert "Starred for the top of the handout: What do people like me usually choose?" in shown_text(app.screen)
         await pilot.press("space")
@@ -116,28 +117,50 @@ async def test_the_leaning_is_the_persons_statement_in_the_handout(make_app) -> 
         assert saved()["leaning"] == "bike"
         assert "The option I am leaning towards now: Start cycling." in handout_text(app)
         assert shown_text(app.screen.query_one("#questions")) == questions, "the leaning never changes the list"
-        await pilot.press("end", "enter")
+        await pilot.press("4")  # the last choice, by its number
         await pilot.pause()
         assert saved()["leaning"] == "" and "leaning towards" not in handout_text(app)
 
 
-async def test_a_private_answer_can_be_left_out_of_the_copy(make_app, handout_pack) -> None:
+async def test_a_private_answer_is_on_the_copy_only_once_its_box_is_ticked(make_app, handout_pack) -> None:
     app = make_app(pack=handout_pack)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_summary(app, pilot, money_tight="yes")
-        assert "Money is tight this month." in handout_text(app)
-        assert "How much would each way cost me in a month?" in shown_text(app.screen.query_one("#questions"))
+        text = " ".join(handout_text(app).split())
+        assert "Money is tight this month." not in text and saved()["shown"] == []
+        assert "1 private answer is left off this copy. A question only it added is asked in a general way." in text
+        questions = shown_text(app.screen.query_one("#questions"))
+        assert "How much does each way cost in a month?" in questions, "the question stays, in its neutral form"
+        assert "How much would each way cost me in a month?" not in questions
         await tab_to(pilot, "private-money-tight")
         await pilot.press("space")
         await pilot.pause()
-        assert saved()["withheld"] == ["money-tight"]
-        text = " ".join(handout_text(app).split())
-        assert "Money is tight this month." not in text
-        assert "1 private answer is left out of this copy, with any question only it added." in text
-        assert "How much would each way cost me in a month?" not in shown_text(app.screen.query_one("#questions"))
+        assert saved()["shown"] == ["money-tight"] and "Money is tight this month." in handout_text(app)
+        assert "How much would each way cost me in a month?" in shown_text(app.screen.query_one("#questions"))
         await pilot.press("space")
         await pilot.pause()
-        assert saved()["withheld"] == [] and "Money is tight this month." in handout_text(app)
+        assert saved()["shown"] == [] and "Money is tight this month." not in handout_text(app)
+
+
+async def test_a_private_question_offers_one_choice_to_show_its_answer(make_app, handout_pack) -> None:
+    app = make_app(pack=handout_pack)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await app.start()
+        position = [v.id for v in handout_pack.values.values].index("money-tight")
+        await app.go("values", position)
+        await pilot.pause()
+        assert "This answer is private. It stays off the handout unless you choose to show it." in shown_text(
+            app.screen
+        )
+        await pilot.press("1")
+        await pilot.pause()
+        assert saved()["values"]["money-tight"] == "yes" and saved()["shown"] == []
+        await tab_to(pilot, "show-private")
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved()["shown"] == ["money-tight"]
+        assert "Money is tight this month." in app.controller.summary().situation[0].text
 
 
 async def test_the_export_dialog_offers_the_four_formats(make_app, export_dir: Path) -> None:
@@ -150,7 +173,7 @@ async def test_the_export_dialog_offers_the_four_formats(make_app, export_dir: P
         assert "1. Text (72 columns)" in shown_text(app.screen) and "3. Web page to print (HTML)" in shown_text(
             app.screen
         )
-        await pilot.press("tab", "down", "down", "enter")
+        await pilot.press("3")  # the formats have the focus
         await pilot.pause()
         path = Path(app.screen.query_one("#path").value)
         assert path.suffix == ".html" and path.parent == export_dir

@@ -30,14 +30,10 @@ def test_new_writes_a_pack_that_validates_and_lints_without_errors(tmp_path: Pat
     made = run_in_process("new", str(folder))
 
     assert made.returncode == 0, made.stderr
-    assert made.stdout.startswith(f"Wrote a new pack in {folder}: cards.toml, clinician.toml, crisis.toml, ")
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "cards.toml",
-        "clinician.toml",
-        "crisis.toml",
-        "pack.toml",
-        "sources.toml",
-    ]
+    assert made.stdout.startswith(f"Wrote a new pack in {folder}: cards.toml, clinician.toml, pack.toml, ")
+    assert sorted(p.name for p in folder.iterdir()) == ["cards.toml", "clinician.toml", "pack.toml", "sources.toml"]
+    assert "\n# write a crisis.toml beside this file" in (folder / "pack.toml").read_text(encoding="utf-8")
+    assert "\nhelp_now = false\n" in (folder / "pack.toml").read_text(encoding="utf-8")
     checked = run_in_process("validate", str(folder))
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith("diary-pack 0.1.0: valid: 2 options, 4 cards")
@@ -132,7 +128,7 @@ def test_lint_reports_each_of_several_folders_and_exits_1_on_an_error_in_any(tmp
     assert result.returncode == 1
     assert result.stdout.count("commute 0.1.0: lint: ") == 2
     assert "commute 0.1.0: lint: 0 errors" in result.stdout
-    assert "cards.toml: cards[0].body: error: directive wording 'You should'" in result.stdout
+    assert "cards.toml: cards[id=what-options].body: error: directive wording 'You should'" in result.stdout
 
 
 def test_lint_exits_2_when_one_of_the_folders_does_not_load(tmp_path: Path):
@@ -181,7 +177,7 @@ def test_answers_given_at_a_step_opened_for_a_look_leave_the_saved_answers_alone
 
     result = plain_at("self_check:rain", "1", "", "q", cwd=tmp_path)
 
-    assert "Not quite" in result.stdout, "the answer was taken"
+    assert "Differs from the evidence" in result.stdout, "the answer was taken"
     assert saved.read_bytes() == before
 
 

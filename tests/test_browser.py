@@ -270,6 +270,7 @@ PAGE_KINDS = {
     "confirm": "/confirm/new_person",
     "still there": "/still-there",
     "crisis help": "/help",
+    "about this aid": "/about",
 }
 
 

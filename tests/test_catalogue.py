@@ -83,6 +83,7 @@ SAME_AS_ENGLISH = {
         "cli.lint_result",  # {pack} {version}: lint: ...: the command's name
         "cli.lint_option_count",  # {option} {pack} ({short_path}): an id and two numbers
         "export_cli.problem",  # decisionaid: {problem}
+        "catalogue_cli.problem",  # decisionaid catalogue: {path}: {problem}
         "pack_problem.given",  # {reason}
         "prompt.no_usage",  # n: no.
         "map.row",  # the rest are placeholders and punctuation only
@@ -97,7 +98,47 @@ SAME_AS_ENGLISH = {
         "plain.part_heading",
         "plain.option_heading",
         "prompt.command_line",
-    }
+        "about.option",  # {name}: {summary}
+        "about.author",
+        "about.author_credentials",
+        "lint.level_error",  # error
+    },
+    "fr": {
+        "summary.star_mark",  # ★
+        "learnt.known_item",  # ✓ {topic}
+        "learnt.to_ask_item",  # • {topic}
+        "time.short",  # {count} min
+        "formats.md",  # Markdown, a format's name
+        "plain.a_number.one",  # 1
+        "kiosk.minutes.one",  # minute, minutes: the same words
+        "kiosk.minutes.other",
+        "card.title",  # Information
+        "compare.question",  # Question
+        "sources.title",  # Sources
+        "handout.sources",
+        "card.sources",
+        "bindings.sources.label",
+        "web.sources.other",
+        "figure.heading",  # Figure. {heading}
+        "cli.count_figures.other",  # {count} figures, options, questions, sources
+        "cli.count_options.other",
+        "cli.count_questions.other",
+        "cli.count_sources.other",
+        "bindings.command_palette.label",  # palette
+        "about.version",  # Version, Licence: the same words
+        "about.licence",
+        "key_names.super",  # a key's name as printed on it
+        "key_names.tab",
+        "pack_problem.given",  # {reason}
+        "cli.lint_option_count",  # the rest are placeholders and punctuation only
+        "map.row",
+        "compare.where",
+        "lock.with_key",
+        "crisis.name",
+        "plain.choice",
+        "plain.card_progress",
+        "plain.part_heading",
+    },
 }
 
 
@@ -110,7 +151,7 @@ def forms(entry, prefix=""):
 
 def test_every_shipped_catalogue_has_the_same_keys_placeholders_and_forms_as_english():
     english = load_catalogue("en")
-    assert {"en", "es"} <= set(languages())
+    assert {"en", "es", "fr"} <= set(languages())
     for language in languages():
         other = load_catalogue(language)
         assert set(other.entries) == set(english.entries), language
@@ -119,7 +160,11 @@ def test_every_shipped_catalogue_has_the_same_keys_placeholders_and_forms_as_eng
             assert placeholders(other.entries[key]) == placeholders(entry), f"{language}: {key}"
             assert set(forms(other.entries[key], key)) == set(forms(entry, key)), f"{language}: {key}: its forms"
             for name, text in forms(other.entries[key], key).items():
-                assert placeholders(text) == placeholders(forms(entry, key)[name]), f"{language}: {name}"
+                added = placeholders(text) - placeholders(forms(entry, key)[name])
+                # French's 'one' is also 0, so its 'one' form shows the count where English can write '1'.
+                counted = added <= {"count"} and name.rsplit(".", 1)[-1] in ("zero", "one", "two")
+                assert placeholders(text) >= placeholders(forms(entry, key)[name]), f"{language}: {name}"
+                assert not added or counted, f"{language}: {name}"
 
 
 def test_no_translated_entry_is_left_in_english_but_the_listed_ones():
@@ -140,6 +185,16 @@ def test_spanish_plural_and_voice_forms_are_used():
     assert words("cli.count_cards", count=0) == "0 fichas"
     assert words.in_voice("helper")("handout.top") == "Nuestras preguntas principales"
     assert words("figure_count.exactly", n=23) == "23 de cada 100 personas"
+
+
+def test_french_plural_forms_follow_cldr_where_one_is_also_zero():
+    words = load_catalogue("fr")
+    assert words("cli.count_cards", count=0) == "0 fiche"
+    assert words("cli.count_cards", count=1) == "1 fiche"
+    assert words("cli.count_cards", count=2) == "2 fiches"
+    assert words("time.about", count=0) == "environ 0 minute"
+    assert words("figure_count.exactly", n=23) == "23 sur 100 personnes"
+    assert words.in_voice("helper")("handout.top") == "Nos questions principales"
 
 
 def test_the_default_catalogue_and_the_english_one_are_one_catalogue_read_once():

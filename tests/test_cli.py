@@ -143,7 +143,7 @@ def test_the_wheel_carries_the_content_and_finds_it_from_elsewhere(tmp_path: Pat
     compiled = [name for name in names if name.startswith("decisionaid/_compiled/ketamine.")]
     assert len(compiled) == 1, "the wheel carries the shipped pack compiled"
     catalogues = {name.rsplit("/", 1)[1].split(".")[0] for name in names if "/_compiled/catalogues/" in name}
-    assert catalogues == {"en", "es"}, "the wheel carries the interface's sentences compiled"
+    assert catalogues == {"en", "es", "fr"}, "the wheel carries the interface's sentences compiled"
     opened = subprocess.run(
         [
             sys.executable,

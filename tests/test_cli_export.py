@@ -152,7 +152,7 @@ def test_a_missing_folder_for_the_output_is_one_line(tmp_path):
         (b"", "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not UTF-8 text (byte 0x89 at line 1, column 1)"),
         (b"schema_version = 1\npack = [unclosed\n", "not valid TOML"),
-        (b"pack = 'commute'\n", "schema_version: expected 2"),
+        (b"pack = 'commute'\n", "schema_version: expected 3"),
         (
             b"schema_version = 1\npack = 'commute'\nsure = { understand = 'perhaps' }\n",
             "sure: must be a table of true or false",

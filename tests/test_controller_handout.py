@@ -78,13 +78,13 @@ def test_who_fills_it_in_is_saved_and_nothing_else_is_accepted(controller, path)
             controller.set_reader(wrong)
 
 
-def test_only_sensitive_answers_can_be_left_out_of_the_copy(controller, path):
+def test_a_sensitive_answer_stays_off_the_copy_until_the_person_shows_it(controller, path):
     controller.answer_value("money-tight", "yes")
-    controller.include_private("money-tight", False)
-    assert load_session(path).withheld == ("money-tight",)
-    assert controller.summary().withheld == 1
+    assert load_session(path).shown == () and controller.summary().withheld == 1
     controller.include_private("money-tight", True)
-    assert load_session(path).withheld == ()
+    assert load_session(path).shown == ("money-tight",) and controller.summary().withheld == 0
+    controller.include_private("money-tight", False)
+    assert load_session(path).shown == () and controller.summary().withheld == 1
     with pytest.raises(ValueError, match="not a sensitive item"):
         controller.include_private("cost", False)
 

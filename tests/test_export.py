@@ -123,7 +123,7 @@ def test_text_lines_fit_72_columns_with_hanging_indents(pack):
     assert lines[start + 1].startswith("- If I start cycling")
     assert lines[start + 2].startswith("  ") and not lines[start + 2].startswith("   ")
     why = next(i for i, line in enumerate(lines) if line.startswith("   Why: My answer about"))
-    assert lines[why + 1] == "   studies found."
+    assert lines[why + 1] == "   survey found."
     assert out.endswith("\n") and not out.endswith("\n\n")
 
 
@@ -135,12 +135,13 @@ def test_text_narrower_width_is_honoured(pack):
 def test_the_handout_comes_first_then_the_rest_in_order(pack):
     session = full_session(pack, own_questions=["Is there a bike shed?"], note="Ask about showers.", leaning="bike")
     lines = text_of(pack, session).splitlines()
-    assert lines[:6] == [
+    assert lines[:7] == [
         "My handout: Cycling or the bus to work",
         "=" * 38,
         "This is a test pack. It gives no advice.",
         "Made on 21 November 2026 by me, the person it is about.",
-        "Content version 0.1.0, evidence reviewed 5 January 2026.",
+        "Content version 0.1.0, evidence reviewed 5 January 2026, next review due",
+        "5 January 2099.",
         "Help now: Local emergency number: Call your local emergency number.",
     ]
     headings = [
@@ -154,6 +155,7 @@ def test_the_handout_comes_first_then_the_rest_in_order(pack):
         "My note",
         "Sources",
         "If you need help now",
+        "About this content",
     ]
     positions = [lines.index(h) for h in headings]
     assert positions == sorted(positions)
@@ -168,8 +170,8 @@ def test_top_questions_carry_one_reason_and_the_rest_are_short(pack):
         "1. How much would each way cost me in a month?",
         "   Why: You said cost matters a lot to you.",
         "2. What happens on rainy days?",
-        "   Why: My answer about travelling in the rain differed from what the",
-        "   studies found.",
+        "   Why: My answer about travelling in the rain differed from what a",
+        "   survey found.",
         "3. Where can I read more about both ways?",
         "   Why: I answered no to: “Do you know the good and bad points?”",
     ]
@@ -182,12 +184,12 @@ def test_what_i_checked_gives_the_result_and_each_belief_in_one_line(handout_pac
     lines = text_of(handout_pack, session).splitlines()
     checked = lines.index("What I checked")
     assert lines[checked + 2 : checked + 5] == [
-        "0 of 1 answered as the evidence says.",
-        "- I thought rain gets you wet on the bus. The studies found: On the bus",
-        "  you sit inside, out of the rain.",
+        "0 of 1 matched the evidence.",
+        "- I thought rain gets you wet on the bus. A survey found: On the bus you",
+        "  sit inside, out of the rain.",
     ]
     unsure = text_of(handout_pack, full_session(handout_pack, self_check={"rain": "unsure"}))
-    assert "0 of 1 answered as the evidence says.\nNot sure about: travelling in the rain." in unsure
+    assert "0 of 1 matched the evidence.\nNot sure about: travelling in the rain." in unsure
 
 
 def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine):
@@ -196,11 +198,16 @@ def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine
         self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check.self_check},
     )
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
+    differed = build_summary(ketamine, session).checked.differed
     [checked] = [b for b in handout.blocks if b.kind == "checked"]
-    assert len(checked.entries) == 1 + 5 + 1
-    assert checked.entries[-1].text == "And 18 more answers that differed, under “More detail”."
+    shown = len(checked.entries) - 2  # the score, then the answers that fit on the page, then where the others are
+    assert 1 <= shown <= 5
+    assert checked.entries[-1].text == f"And {18 - shown} more answers that differed, under “More detail”."
     [more] = [b for b in handout.rest if b.kind == "checked-more"]
-    assert len(more.entries) == 18 and more.heading == "More of what I checked"
+    assert more.heading == "More of what I checked"
+    assert [e.text for e in more.entries] == [
+        f"Other answers that differed from the evidence, about: {'; '.join(d.topic for d in differed[shown:])}."
+    ]
 
 
 def test_a_doi_the_pack_could_not_confirm_is_never_linked_from_the_handout(ketamine):
@@ -218,24 +225,26 @@ def test_a_doi_the_pack_could_not_confirm_is_never_linked_from_the_handout(ketam
 
 
 def test_a_copy_that_leaves_private_answers_out_says_how_many(handout_pack):
-    session = full_session(handout_pack, values={"money-tight": "yes"}, withheld=["money-tight"])
-    out = text_of(handout_pack, session)
+    out = text_of(handout_pack, full_session(handout_pack, values={"money-tight": "yes"}))
     assert "Money is tight" not in out
-    assert "1 private answer is left out of this copy, with any question only it added." in " ".join(out.split())
-    kept = text_of(handout_pack, full_session(handout_pack, values={"money-tight": "no"}))
+    said = "1 private answer is left off this copy. A question only it added is asked in a general way."
+    assert said in " ".join(out.split())
+    shown = full_session(handout_pack, values={"money-tight": "no"}, shown=["money-tight"])
+    kept = text_of(handout_pack, shown)
     assert "About me\n--------\n- Money is not tight this month." in kept, "a 'no' is said, never confused with a skip"
 
 
 def test_someone_helping_writes_in_the_helper_voice(handout_pack):
-    out = text_of(handout_pack, full_session(handout_pack, reader="helper", values={"money-tight": "no"}))
+    session = full_session(handout_pack, reader="helper", values={"money-tight": "no"}, shown=["money-tight"])
+    out = text_of(handout_pack, session)
     for line in (
         "Our handout: Cycling or the bus to work",
         "Our top questions",
         "Where we are now",
         "What matters most to us",
-        "About the person I am helping",
+        "About the person being helped",
         "What we checked",
-        "- We thought rain gets you wet on the bus. The studies found: On the bus",
+        "- We thought rain gets you wet on the bus. A survey found: On the bus",
     ):
         assert line in out.splitlines(), line
     assert "“we” means the two of us." in " ".join(out.split())
@@ -276,7 +285,7 @@ def test_markdown_has_headings_lists_and_hard_breaks(pack):
     assert "## My top questions" in lines and "# More detail" in lines
     assert "### My own questions" in lines
     assert "1. What happens on rainy days?\\" in lines
-    assert "   Why: My answer about travelling in the rain differed from what the studies found." in lines
+    assert "   Why: My answer about travelling in the rain differed from what a survey found." in lines
     assert "- Is there a bike shed?" in lines
     assert "Line one\\" in lines and "line two" in lines and "New paragraph" in lines
     assert "- Example Helpline directory. (2026) <https://example.org/helplines>" in lines
@@ -473,10 +482,10 @@ def test_a_source_link_given_twice_is_listed_once():
 
 @pytest.mark.parametrize(
     ("answered", "score"),
-    [(4, "4 of 4 answered as the evidence says."), (5, "5 of 5 answered as the evidence says (100%).")],
+    [(4, "4 of 4 matched the evidence."), (5, "5 of 5 matched the evidence (100%).")],
 )
 def test_the_self_check_score_gives_a_percentage_only_from_five_answers(ketamine, answered, score):
-    items = ketamine.self_check.self_check[:answered]
+    items = [item for item in ketamine.self_check.self_check if not item.trivia][:answered]
     session = replace(Session.new(ketamine), self_check={item.id: item.correct[0] for item in items})
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
     [checked] = [b for b in handout.blocks if b.kind == "checked"]
@@ -510,5 +519,11 @@ def test_the_block_for_the_record_comes_first_after_the_handout_and_marks_what_t
         ("Option they lean towards now (reported): not sure yet.", ()),
         ("How ready they feel, SURE test (reported): 1 of 4 answered yes.", ()),
         ("Self-check: not answered.", ()),
-        ("Top question for the clinician (reported):", ("Can my partner come in?",)),
+        (
+            "Top questions for the clinician (reported):",
+            (
+                "Can my partner come in?",  # the reader's own, starred; then the pinned question, kept
+                "If their thoughts of suicide get worse during treatment, who do they contact, day or night?",
+            ),
+        ),
     ]

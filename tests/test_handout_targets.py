@@ -17,7 +17,7 @@ from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.html import render_html
 from decisionaid.export.text import handout_lines, render_text
-from tests.helpers import KETAMINE, TESTS, default_walk, require_tool
+from tests.helpers import KETAMINE, TESTS, default_walk, fully_answered, require_tool
 
 TODAY = date(2026, 11, 21)
 CHROMIUM = "/usr/bin/chromium"
@@ -99,6 +99,13 @@ def test_the_default_walk_prints_the_handout_on_one_page(browser, walked, paper)
 def test_every_profile_prints_its_handout_on_one_page(browser, ketamine, name):
     summary = build_summary(ketamine, load_session(TESTS / "sessions" / "ketamine" / f"{name}.toml"))
     handout = build_handout(summary, ketamine, today=TODAY)
+    for paper in PAPER:
+        assert_handout_on_page_one(printed(browser, render_html(handout), paper), handout)
+
+
+@pytest.mark.parametrize("reader", ["self", "helper"])
+def test_a_fully_answered_handout_prints_the_handout_alone_on_its_first_page(browser, ketamine, reader):
+    handout = build_handout(build_summary(ketamine, fully_answered(ketamine, reader)), ketamine, today=TODAY)
     for paper in PAPER:
         assert_handout_on_page_one(printed(browser, render_html(handout), paper), handout)
 

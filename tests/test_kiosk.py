@@ -74,7 +74,7 @@ async def test_the_kiosk_welcome_says_what_is_kept_and_for_how_long(kiosk_app, m
         await pilot.pause()
         text = " ".join(shown_text(app.screen).split())
         assert "This is a shared computer." in text
-        assert "Your answers are kept only until you leave the aid, then deleted." in text
+        assert "Your answers are kept only until you press q (New person), then deleted." in text
         assert "After 5 minutes without use the aid starts again and clears them." in text
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
@@ -106,6 +106,29 @@ async def test_an_idle_kiosk_warns_then_starts_again_for_the_next_person(kiosk_a
         text = " ".join(shown_text(app.screen).split())
         assert "The aid started again after 10 minutes without use, and the answers were cleared." in text
         assert "Resume" not in text
+
+
+async def test_q_on_a_kiosk_asks_what_it_deletes_then_starts_again_for_the_next_person(kiosk_app) -> None:
+    from decisionaid.tui.screens.confirm import ConfirmScreen
+
+    app = kiosk_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.active_bindings["q"].binding.description == "New person", "the footer says what q does"
+        await pilot.press("s", "n")
+        await wait_for(pilot, app.controller.answers.path.exists, "saving the first answers")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        assert "Every answer, your own questions and your note are deleted" in shown_text(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen) and app.controller.answers.path.exists(), "no: nothing changes"
+        await pilot.press("q", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the new start")
+        await pilot.pause()
+        assert app.is_running and app.controller.session is None and not app.controller.answers.path.exists()
+        assert "The answers were deleted. The aid is ready for the next person." in shown_text(app.screen)
 
 
 async def test_a_key_during_the_warning_keeps_the_person_where_they_were(kiosk_app) -> None:

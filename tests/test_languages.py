@@ -57,7 +57,7 @@ def test_plain_mode_walks_the_spanish_pack_in_spanish_with_no_english_and_no_hea
     assert "Ficha 2 de 5. Lo bueno y lo malo." in out
     assert "Reparados: 70 de cada 100 portátiles; 30 de cada 100 no." in out
     assert "Escriba un número de 1 a 3, o pulse Enter para saltarla:" in out
-    assert "✗ No del todo La respuesta: No" in out
+    assert "No coincide con los datos La respuesta: No" in out
     assert "Mi seguridad para decidir (test SURE): 3 de 4 con respuesta sí." in out
     assert "Comandos: escriba uno y pulse Enter." in out
     assert "Sus respuestas están guardadas. Vuelva a abrir decisionaid --plain para continuar." in out
@@ -121,7 +121,7 @@ def test_the_export_of_the_spanish_handout_is_in_spanish(tmp_path: Path):
     result = run_in_process("export", "--pack", str(PORTATIL), "--format", "md")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Mi resumen: Reparar o cambiar el portátil")
-    assert "Versión del contenido 0.1.0, información revisada el 5 de enero de 2026." in result.stdout
+    assert "Versión del contenido 0.1.0, información revisada el 5 de enero de 2026, próxima" in result.stdout
     assert "## Mis preguntas principales" in result.stdout
     assert HEALTH_WORDS.findall(result.stdout) == []
     html = run_in_process("export", "--pack", str(PORTATIL), "--format", "html").stdout
@@ -134,7 +134,7 @@ def test_the_export_of_the_spanish_handout_is_in_spanish(tmp_path: Path):
 def test_an_unknown_language_is_one_line_naming_the_languages_there_are(command: list[str]):
     result = run_in_process(*command, "--language", "xx", "--pack", str(COMMUTE))
     assert result.returncode == 2
-    assert result.stderr == "decisionaid: --language: no interface in 'xx' (languages: en, es)\n"
+    assert result.stderr == "decisionaid: --language: no interface in 'xx' (languages: en, es, fr)\n"
     assert result.stdout == ""
 
 

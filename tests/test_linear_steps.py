@@ -46,7 +46,7 @@ def start_and_read_every_card(pack: Pack, answers: Path) -> None:
     controller.minutes()
     controller.aid_map()
     session = controller.session
-    contents(pack, controller.journey, session, controller.words, 1)
+    contents(pack, controller.journey, session, controller.words, lambda places: 1)
     for position, card in enumerate(pack.ordered_cards()):
         card_heading(pack, card, controller.words)
         card_progress(controller.journey, position, controller.words)
@@ -89,4 +89,4 @@ def test_a_text_longer_than_the_bound_is_refused_in_one_line(tmp_path: Path) -> 
     with pytest.raises(ContentError) as refused:
         load_pack(folder)
     [line] = refused.value.lines(load_catalogue())
-    assert f"cards[0].body: must be at most {MAX_TEXT} characters long (it has" in line
+    assert f"cards[id=what-options].body: must be at most {MAX_TEXT} characters long (it has" in line

@@ -31,9 +31,9 @@ COMMUTE_WARNINGS = [
     "(1 word; write at least 3, e.g. 'The authors have no conflicts of interest')",
     "pack/pack.toml: meta.funding: warning: funding statement 'None.' is too short to be clear "
     "(1 word; write at least 3, e.g. 'No external funding')",
-    "pack/self_check.toml: self_check[0].choices[0].belief: warning: choice 'yes' of 'rain' has no belief: "
+    "pack/self_check.toml: self_check[id=rain].choices[id=yes].belief: warning: choice 'yes' of 'rain' has no belief: "
     "say what choosing it means the person believed, for the handout",
-    "pack/self_check.toml: self_check[0].fact: warning: item 'rain' has no fact: give the fact in one line "
+    "pack/self_check.toml: self_check[id=rain].fact: warning: item 'rain' has no fact: give the fact in one line "
     "for the handout",
 ]
 TABLE_HEADER = "text                         words  grade"
@@ -91,6 +91,7 @@ def test_commute_pack_lints_with_only_the_disclosure_and_handout_warnings(pack: 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
+        "commute: a draft (no manifest.toml); decisionaid release makes it a release",  # the copy has none
         *COMMUTE_WARNINGS,
         TABLE_HEADER,
         "self_check rain.explanation     13    2.5",
@@ -147,21 +148,21 @@ def test_lint_pack_takes_today_as_a_parameter():
             "self_check.toml",
             "so rain does not get you wet.",
             "so you should take the bus.",
-            "self_check[0].explanation",
+            "self_check[id=rain].explanation",
             "you should",
         ),
         (
             "clinician.toml",
             "A good first question for anyone.",
-            "We recommend asking this first.",
-            "questions[0].reason",
-            "We recommend",
+            "The best option is to ask this first.",
+            "questions[id=q-start].reason",
+            "best option",
         ),
         (
             "pack.toml",
             'summary = "Carry on as now."',
             'summary = "The best option for most."',
-            "options[0].summary",
+            "options[id=bus].summary",
             "best option",
         ),
         (
@@ -171,13 +172,25 @@ def test_lint_pack_takes_today_as_a_parameter():
             "crisis[0].contact",
             "You must",
         ),
-        ("sure.toml", "You may want more time.", "You need to take more time.", "sure.items[0].if_no", "You need to"),
-        ("cards.toml", "Good points of cycling", "Why cycling is right for you", "cards[1].title", "is right for you"),
+        (
+            "sure.toml",
+            "You may want more time.",
+            "You need to take more time.",
+            "sure.items[id=sure].if_no",
+            "You need to",
+        ),
+        (
+            "cards.toml",
+            "Good points of cycling",
+            "Why cycling is right for you",
+            "cards[id=bike-good].title",
+            "is right for you",
+        ),
         (
             "values.toml",
             "Cost matters a lot to me.",
             "Cost\\nsuits you   best.",
-            "values[0].choices[0].summary",
+            "values[id=cost].choices[id=a-lot].summary",
             "suits you best",
         ),
     ],
@@ -212,7 +225,8 @@ def test_one_in_n_frequency_is_an_error(pack: Path, frequency: str):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result) == [
-        f"pack/cards.toml: cards[0].body: error: '{frequency}' style frequency: say how many out of 100 instead",
+        f"pack/cards.toml: cards[id=what-options].body: error: '{frequency}' style frequency: say how "
+        "many out of 100 instead",
     ]
 
 
@@ -221,7 +235,8 @@ def test_one_in_n_in_a_figure_is_an_error_too(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[-1] == (
-        "pack/figures.toml: figures[0].time_frame: error: '1 in 4' style frequency: say how many out of 100 instead"
+        "pack/figures.toml: figures[id=fresh].time_frame: error: '1 in 4' style frequency: say how "
+        "many out of 100 instead"
     )
 
 
@@ -230,7 +245,7 @@ def test_relative_risk_in_an_explanation_is_an_error_too(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[0] == (
-        "pack/self_check.toml: self_check[0].explanation: error: relative-risk wording 'odds ratio': "
+        "pack/self_check.toml: self_check[id=rain].explanation: error: relative-risk wording 'odds ratio': "
         "give how many out of 100 for each option instead"
     )
 
@@ -240,7 +255,7 @@ def test_relative_risk_in_a_card_body_is_an_error(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result) == [
-        "pack/cards.toml: cards[0].body: error: relative-risk wording 'times more likely': "
+        "pack/cards.toml: cards[id=what-options].body: error: relative-risk wording 'times more likely': "
         "give how many out of 100 for each option instead",
     ]
 
@@ -250,7 +265,8 @@ def test_vague_word_without_a_number_is_a_warning(pack: Path):
     result = lint(pack)
     assert result.returncode == 0, result.stdout
     assert new_findings(result) == [
-        "pack/cards.toml: cards[1].body: warning: vague word 'Many people' with no number in the same sentence: "
+        "pack/cards.toml: cards[id=bike-good].body: warning: vague word 'Many people' with no number "
+        "in the same sentence: "
         "say how many out of 100",
     ]
     assert result.stdout.splitlines()[-1] == "commute 0.1.0: lint: 0 errors, 5 warnings"
@@ -260,7 +276,7 @@ def test_vague_word_outside_card_bodies_is_a_warning_too(pack: Path):
     edit(pack, "clinician.toml", 'reason = "Cost was part of your answers."', 'reason = "Cost worries are common."')
     result = lint(pack)
     assert new_findings(result) == [
-        "pack/clinician.toml: questions[1].reason: warning: vague word 'common' with no number in the same "
+        "pack/clinician.toml: questions[id=q-cost].reason: warning: vague word 'common' with no number in the same "
         "sentence: say how many out of 100",
     ]
 
@@ -296,7 +312,8 @@ def test_card_above_grade_9_is_an_error_and_leads_the_table(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result) == [
-        "pack/cards.toml: cards[0].body: error: reading grade 11.5 is above 9: use shorter sentences and words",
+        "pack/cards.toml: cards[id=what-options].body: error: reading grade 11.5 is above 9: use "
+        "shorter sentences and words",
     ]
     lines = result.stdout.splitlines()
     assert lines[lines.index(TABLE_HEADER) + 1] == "cards what-options.body         18   11.5"
@@ -308,10 +325,14 @@ def test_card_above_grade_9_is_an_error_and_leads_the_table(pack: Path):
 @pytest.mark.parametrize(
     ("file_name", "old", "key"),
     [
-        ("self_check.toml", "On the bus you sit inside, so rain does not get you wet.", "self_check[0].explanation"),
-        ("figures.toml", "adults in the example survey", "figures[0].population"),
-        ("values.toml", "How much does the cost of travel matter to you?", "values[0].statement"),
-        ("clinician.toml", "A good first question for anyone.", "questions[0].reason"),
+        (
+            "self_check.toml",
+            "On the bus you sit inside, so rain does not get you wet.",
+            "self_check[id=rain].explanation",
+        ),
+        ("figures.toml", "adults in the example survey", "figures[id=fresh].population"),
+        ("values.toml", "How much does the cost of travel matter to you?", "values[id=cost].statement"),
+        ("clinician.toml", "A good first question for anyone.", "questions[id=q-start].reason"),
         ("pack.toml", "Checked once a year by the test authors.", "meta.update_policy"),
     ],
 )
@@ -347,8 +368,10 @@ def test_median_grade_above_7_is_an_error(pack: Path):
     (pack / "cards.toml").write_text(text, encoding="utf-8")
     result = lint(pack)
     assert result.returncode == 1
+    ids = ["what-options", "bike-good", "bike-bad", "bus-good", "bus-bad", "bike-kit", "bus-pass"]
     warnings = [
-        f"pack/cards.toml: cards[{i}].body: warning: reading grade 8.0 is above 7: aim for 7 or below" for i in range(7)
+        f"pack/cards.toml: cards[id={card}].body: warning: reading grade 8.0 is above 7: aim for 7 or below"
+        for card in ids
     ]
     assert new_findings(result) == [
         "pack: error: the median reading grade of the 8 graded texts is 8.0, above 7 "
@@ -493,7 +516,7 @@ def test_a_plain_comparison_table_passes_and_is_counted(table: Path):
 def test_comparison_cells_are_checked_like_card_text(table: Path, new: str, level: str, reason: str):
     edit(table, "comparison.toml", "A bike, once.", new)
     result = lint(table)
-    assert f"pack/comparison.toml: rows[0].cells[1].text: {level}: {reason}" in finding_lines(result)
+    assert f"pack/comparison.toml: rows[id=cost].cells[1].text: {level}: {reason}" in finding_lines(result)
 
 
 def test_a_cell_with_a_number_and_no_source_is_an_error(table: Path):
@@ -501,7 +524,7 @@ def test_a_cell_with_a_number_and_no_source_is_an_error(table: Path):
     result = lint(table)
     assert result.returncode == 1
     assert new_findings(result)[-1] == (
-        "pack/comparison.toml: rows[0].cells[1].sources: error: the cell for 'bike' in row 'cost' gives a number "
+        "pack/comparison.toml: rows[id=cost].cells[1].sources: error: the cell for 'bike' in row 'cost' gives a number "
         "but cites no source"
     )
 
@@ -529,7 +552,7 @@ def test_unbalanced_benefit_and_harm_words_are_an_error(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result) == [
-        "pack/pack.toml: options[1]: error: option 'bike': benefit cards have 25 words and harm cards 12 "
+        "pack/pack.toml: options[id=bike]: error: option 'bike': benefit cards have 25 words and harm cards 12 "
         "(ratio 2.08; keep them within 25% of each other)",
     ]
 
@@ -551,7 +574,7 @@ def test_a_card_counts_for_every_option_it_lists(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result) == [
-        "pack/pack.toml: options[1]: error: option 'bike': benefit cards have 23 words and harm cards 12 "
+        "pack/pack.toml: options[id=bike]: error: option 'bike': benefit cards have 23 words and harm cards 12 "
         "(ratio 1.92; keep them within 25% of each other)",
     ]
 
@@ -617,9 +640,9 @@ def test_an_option_told_in_far_fewer_words_is_an_error_across_the_pack_and_on_th
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result) == [
-        "pack/pack.toml: options[2]: error: option 'walk' has 13 words of cards across the pack and 'bike' 49 "
+        "pack/pack.toml: options[id=walk]: error: option 'walk' has 13 words of cards across the pack and 'bike' 49 "
         "(ratio 3.77; keep it at most 2.5): tell 'walk' more, or 'bike' less",
-        "pack/pack.toml: options[2]: error: option 'walk' has 8 words of cards on the short path and 'bike' 32 "
+        "pack/pack.toml: options[id=walk]: error: option 'walk' has 8 words of cards on the short path and 'bike' 32 "
         "(ratio 4.00; keep it at most 1.5): tell 'walk' more, or 'bike' less",
     ]
 
@@ -631,12 +654,12 @@ def test_the_short_path_has_the_tighter_limit(pack: Path):
     mark_short_path(pack, ["what-options", "bike-good", "bike-bad", "walk-benefit"])
     result = lint(pack)
     assert new_findings(result) == [
-        "pack/pack.toml: options[2]: error: option 'walk' has 15 words of cards on the short path and 'bike' 32 "
+        "pack/pack.toml: options[id=walk]: error: option 'walk' has 15 words of cards on the short path and 'bike' 32 "
         "(ratio 2.13; keep it at most 1.5): tell 'walk' more, or 'bike' less",
     ]
     mark_short_path(pack, ["what-options", "bike-good", "bike-bad"])
     assert new_findings(lint(pack)) == [
-        "pack/pack.toml: options[2]: error: option 'walk' has no card on the short path and 'bike' has 32 words: "
+        "pack/pack.toml: options[id=walk]: error: option 'walk' has no card on the short path and 'bike' has 32 words: "
         "tell 'walk' more, or 'bike' less",
     ]
 
@@ -646,7 +669,7 @@ def test_the_status_quo_is_held_to_the_same_kinds_of_card_not_the_same_length(pa
     result = lint(pack)
     assert result.returncode == 0, result.stdout
     assert new_findings(result) == [
-        "pack/pack.toml: options[0]: warning: option 'bus' has no practical card and 'bike' has one: give every "
+        "pack/pack.toml: options[id=bus]: warning: option 'bus' has no practical card and 'bike' has one: give every "
         "option the same kinds of card",
     ]
 
@@ -659,7 +682,7 @@ def test_figure_population_too_short_is_an_error(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[-1] == (
-        "pack/figures.toml: figures[0].population: error: population 'adults' is too short to be clear "
+        "pack/figures.toml: figures[id=fresh].population: error: population 'adults' is too short to be clear "
         "(1 word; write at least 3)"
     )
 
@@ -669,7 +692,7 @@ def test_figure_comparator_same_as_option_is_an_error(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[-1] == (
-        "pack/figures.toml: figures[0].comparator.label: error: comparator label 'Cycling' does not say "
+        "pack/figures.toml: figures[id=fresh].comparator.label: error: comparator label 'Cycling' does not say "
         "what the option is compared with"
     )
 
@@ -683,7 +706,7 @@ def test_clinician_question_starting_with_an_instruction_is_an_error(pack: Path,
     result = lint(pack)
     assert result.returncode == 1
     assert new_findings(result)[-1] == (
-        f"pack/clinician.toml: questions[3].text: error: question starts with the instruction '{verb}': "
+        f"pack/clinician.toml: questions[id=q-more-facts].text: error: question starts with the instruction '{verb}': "
         "word it as a question the reader asks"
     )
 
@@ -747,7 +770,7 @@ def test_unsourced_card_is_a_content_problem(pack: Path):
     result = lint(pack)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == "pack/cards.toml: cards[1].sources: required key is missing\npack: 1 problem\n"
+    assert result.stderr == "pack/cards.toml: cards[id=bike-good].sources: required key is missing\npack: 1 problem\n"
 
 
 def test_unused_source_is_a_content_problem(pack: Path):
@@ -758,7 +781,7 @@ def test_unused_source_is_a_content_problem(pack: Path):
         )
     result = lint(pack)
     assert result.returncode == 2
-    assert result.stderr == "pack/sources.toml: sources[2]: source 'unused' is never cited\npack: 1 problem\n"
+    assert result.stderr == "pack/sources.toml: sources[id=unused]: source 'unused' is never cited\npack: 1 problem\n"
 
 
 def test_several_packs_report_each_and_exit_with_the_worst_status(pack: Path, tmp_path: Path):
@@ -824,3 +847,38 @@ def test_the_ketamine_pack_has_no_findings_and_its_short_path_meets_its_target()
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].endswith(": lint: 0 errors, 0 warnings")
     assert summary_line(result, "short path").startswith("short path: ")
+
+
+def test_a_first_person_text_on_the_handout_needs_a_helper_form_that_never_speaks_as_i(pack: Path):
+    edit(pack, "clinician.toml", 'helper_text = "What do people like them usually choose?"\n', "")
+    edit(pack, "clinician.toml", "Where can we read more about both ways?", "Where can I read more about both ways?")
+    edit(pack, "clinician.toml", 'title = "Cost"', 'title = "Our costs"')
+    edit(
+        pack,
+        "clinician.toml",
+        'text = "What happens on rainy days?"',
+        'text = "What happens to the US bus on rainy days?"',
+    )
+    result = lint(pack)
+    assert result.returncode == 1
+    assert new_findings(result) == [
+        "pack/clinician.toml: questions[id=q-start].text: error: 'me' is shown on the handout with no helper form: "
+        "give helper_text, the same text for someone helping the person it is about",
+        "pack/clinician.toml: questions[id=q-more-facts].helper_text: error: the helper form speaks as 'I': "
+        "say 'the person' or 'they' (or 'we', the two of you)",
+        "pack/clinician.toml: topics[id=money].title: error: 'Our' is shown on the handout with no helper form: give "
+        "helper_title, the same text for someone helping the person it is about",
+    ]
+
+
+def test_a_question_a_private_answer_adds_needs_a_neutral_form(tmp_path: Path):
+    from tests.helpers import commute_for_the_handout
+
+    pack = commute_for_the_handout(tmp_path / "pack")
+    assert [f for f in new_findings(lint(pack)) if "neutral" in f] == []
+    edit(pack, "clinician.toml", 'neutral = "How much does each way cost in a month?"\n', "")
+    assert [f for f in new_findings(lint(pack)) if "neutral" in f] == [
+        "pack/clinician.toml: questions[id=q-cost].neutral: error: question 'q-cost' is added by the private answer "
+        "'money-tight' and has no neutral form: give one that asks without saying the answer, for a copy the "
+        "answer is left off"
+    ]

@@ -34,11 +34,12 @@ def lint(pack: Path) -> subprocess.CompletedProcess[str]:
 def test_the_spanish_pack_lints_clean_with_the_inflesz_reading_ease(pack: Path):
     result = lint(pack)
     assert result.returncode == 0, result.stdout + result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0] == "text                             words   ease"
-    assert lines[1].startswith("cards reparar-bueno.body            11   ")
+    draft, *lines = result.stdout.splitlines()
+    assert draft == "portatil: a draft (no manifest.toml); decisionaid release makes it a release"  # a copy
+    assert lines[0] == "text                                  words   ease"
+    assert lines[1].startswith("cards reparar-bueno.body                 11   ")
     summary = next(line for line in lines if line.startswith("reading ease"))
-    assert summary.startswith("reading ease (Szigriszt-Pazos, INFLESZ; higher is easier): 12 texts measured, median ")
+    assert summary.startswith("reading ease (Szigriszt-Pazos, INFLESZ; higher is easier): 13 texts measured, median ")
     assert summary.endswith("(cards reparar-bueno.body)"), "the hardest is the lowest score"
     assert lines[-1] == "portatil 0.1.0: lint: 0 errors, 0 warnings"
 
@@ -81,12 +82,12 @@ def test_spanish_findings_name_the_file_and_the_key(pack: Path):
     result = lint(pack)
     assert result.returncode == 1
     assert (
-        "pack/cards.toml: cards[1].body: error: directive wording 'debería': describe the options, give no advice"
-        in result.stdout
+        "pack/cards.toml: cards[id=reparar-bueno].body: error: directive wording 'debería': describe "
+        "the options, give no advice" in result.stdout
     )
-    assert "pack/cards.toml: cards[1].body: error: '1 de cada 5' style frequency" in result.stdout
+    assert "pack/cards.toml: cards[id=reparar-bueno].body: error: '1 de cada 5' style frequency" in result.stdout
     assert (
-        "pack/clinician.toml: questions[1].text: error: question starts with the instruction 'Pregunte': "
+        "pack/clinician.toml: questions[id=q-coste].text: error: question starts with the instruction 'Pregunte': "
         "word it as a question the reader asks"
     ) in result.stdout
 
@@ -97,7 +98,8 @@ def test_a_hard_spanish_text_is_an_error_and_a_fairly_hard_card_a_warning(pack: 
     score = INFLESZ.score(HARD)
     assert score < 40
     assert (
-        f"pack/cards.toml: cards[1].body: error: reading ease (Szigriszt-Pazos, INFLESZ) {score:.1f} is below 40: "
+        f"pack/cards.toml: cards[id=reparar-bueno].body: error: reading ease (Szigriszt-Pazos, "
+        f"INFLESZ) {score:.1f} is below 40: "
         "use shorter sentences and words"
     ) in result.stdout
     middling = "Reparar suele costar menos. Los programas instalados continúan funcionando igual."
@@ -105,7 +107,7 @@ def test_a_hard_spanish_text_is_an_error_and_a_fairly_hard_card_a_warning(pack: 
     edit(pack, "cards.toml", HARD, middling)
     warned = lint(pack)
     assert (
-        f"pack/cards.toml: cards[1].body: warning: reading ease (Szigriszt-Pazos, INFLESZ) "
+        f"pack/cards.toml: cards[id=reparar-bueno].body: warning: reading ease (Szigriszt-Pazos, INFLESZ) "
         f"{INFLESZ.score(middling):.1f} is below 55: aim for 55 or above"
     ) in warned.stdout
 
@@ -128,6 +130,23 @@ def test_a_language_with_no_lint_rules_gets_one_warning_and_no_english_rules(mon
     monkeypatch.setattr(rules, "MEASURES", {"en": rules.MEASURES["en"]})
     report = lint_pack(load_pack(PORTATIL), PORTATIL, date(2026, 7, 1))
     assert [(f.path.name, f.key, f.level, f.reason) for f in report.findings] == [
-        ("pack.toml", "meta.language", Level.warning, "no lint rules for the language 'es'")
+        (
+            "pack.toml",
+            "meta.language",
+            Level.warning,
+            "no wording rules or readability measure for the language 'es': only the checks that hold in any "
+            "language ran (numbers, balance, dates, placeholders)",
+        )
     ]
     assert report.grades == []
+
+
+def test_a_spanish_question_that_speaks_as_yo_needs_its_helper_form(pack: Path):
+    assert SPANISH.first_person("¿Dónde puedo leer más sobre mis archivos? «Yo no sé»") == ["puedo", "mis"]
+    edit(pack, "clinician.toml", 'helper_text = "¿Qué pasa con sus archivos durante la reparación?"\n', "")
+    result = lint(pack)
+    assert result.returncode == 1
+    assert (
+        "pack/clinician.toml: questions[id=q-archivos].text: error: 'mis' is shown on the handout with no helper "
+        "form: give helper_text, the same text for someone helping the person it is about"
+    ) in result.stdout.splitlines()

@@ -70,8 +70,28 @@ def test_a_second_process_is_refused_until_the_first_lets_go(answers: Path) -> N
         mine.release()
     finally:
         holder.end()
-    assert answers.with_name("commute-answers.toml.lock").exists(), "the lock file stays, never a new one"
+    assert not answers.with_name("commute-answers.toml.lock").exists(), "the last to let go removes the lock file"
     assert not answers.exists(), "the answers file itself is never touched"
+
+
+@needs_locking
+def test_an_aid_waiting_as_the_lock_file_goes_locks_the_new_one_alone(answers: Path) -> None:
+    first = AnswersLock(answers)
+    assert first.acquire()
+    waiting = AnswersLock(answers)
+    opened = waiting._open
+
+    def open_as_the_holder_lets_go() -> int:
+        """The waiting aid opens the lock file just before its holder removes it and lets go."""
+        fd = opened()
+        if first.held:
+            first.release()
+        return fd
+
+    waiting._open = open_as_the_holder_lets_go  # type: ignore[method-assign]
+    assert waiting.acquire() and waiting.still_in_place(), "it holds the file now at the path"
+    assert AnswersLock(answers).acquire() is False, "and no one else can take that one"
+    waiting.release()
 
 
 @needs_locking

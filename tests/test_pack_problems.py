@@ -25,20 +25,21 @@ MISTAKES = [
         "clinician.toml",
         'text = "What do people like me usually choose?"',
         'text = "What do people like me usually choose"',
-        "clinician.toml: questions[0].text: must end with a question mark",
+        "clinician.toml: questions[id=q-start].text: must end with a question mark",
     ),
     (
         "cards.toml",
         'kind = "benefit"',
         'kind = "good"',
-        "cards.toml: cards[1].kind: must be one of: background, benefit, harm, experience, practical, uncertainty,"
+        "cards.toml: cards[id=bike-good].kind: must be one of: background, benefit, harm, "
+        "experience, practical, uncertainty,"
         ' myth (got "good")',
     ),
     (
         "cards.toml",
         'sources = ["survey"]',
         "sources = []",
-        "cards.toml: cards[0].sources: must have at least 1 entry (it has 0)",
+        "cards.toml: cards[id=what-options].sources: must have at least 1 entry (it has 0)",
     ),
     (
         "crisis.toml",
@@ -56,13 +57,13 @@ MISTAKES = [
         "sources.toml",
         "year = 2025",
         'year = "2025"',
-        'sources.toml: sources[0].year: must be a whole number without quotes, such as 3 (got "2025")',
+        'sources.toml: sources[id=survey].year: must be a whole number without quotes, such as 3 (got "2025")',
     ),
     (
         "pack.toml",
         "status_quo = true",
         'status_quo = "yes"',
-        'pack.toml: options[0].status_quo: must be true or false, without quotes (got "yes")',
+        'pack.toml: options[id=bus].status_quo: must be true or false, without quotes (got "yes")',
     ),
     (
         "pack.toml",
@@ -86,7 +87,7 @@ MISTAKES = [
         "cards.toml",
         'title = "Two ways to get to work"',
         "title = 2",
-        "cards.toml: cards[0].title: must be text in quotes (got 2)",
+        "cards.toml: cards[id=what-options].title: must be text in quotes (got 2)",
     ),
     (
         "cards.toml",
@@ -99,13 +100,13 @@ MISTAKES = [
         "self_check.toml",
         'correct = ["no"]',
         'correct = ["maybe"]',
-        "self_check.toml: self_check[0].correct[0]: 'maybe' is not one of the choices (yes, no, unsure)",
+        "self_check.toml: self_check[id=rain].correct[0]: 'maybe' is not one of the choices (yes, no, unsure)",
     ),
     (
         "figures.toml",
         "high = 30",
         "high = 130",
-        "figures.toml: figures[0].comparator.high: must be 100 or less (got 130)",
+        "figures.toml: figures[id=fresh].comparator.high: must be 100 or less (got 130)",
     ),
     (
         "pack.toml",
@@ -118,7 +119,7 @@ MISTAKES = [
         "cards.toml",
         'sources = ["survey"]\ncertainty = "established"\nshort_path = true',
         'sorces = ["survey"]\ncertainty = "established"\nshort_path = true',
-        "cards.toml: cards[0].sorces: unknown key (did you mean 'sources'?)",
+        "cards.toml: cards[id=what-options].sorces: unknown key (did you mean 'sources'?)",
     ),
 ]
 
@@ -152,9 +153,10 @@ def test_problems_in_one_file_and_across_files_come_in_one_run(tmp_path: Path):
 
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "cards.toml: cards[1].kind: must be one of: background, benefit, harm, experience, practical, uncertainty,"
+        "cards.toml: cards[id=bike-good].kind: must be one of: background, benefit, harm, "
+        "experience, practical, uncertainty,"
         ' myth (got "good")',
-        "clinician.toml: questions[1].topic: unknown topic 'mony' (did you mean 'money'?)",
+        "clinician.toml: questions[id=q-cost].topic: unknown topic 'mony' (did you mean 'money'?)",
         ".: 2 problems",
     ]
 
@@ -169,9 +171,9 @@ def test_a_file_that_failed_leaves_out_the_checks_that_need_it(tmp_path: Path):
     result = run_in_process("validate", ".", cwd=pack)
 
     assert result.stderr.splitlines() == [
-        "sources.toml: sources[0].citation: required key is missing",
-        "sources.toml: sources[0].kind: required key is missing",
-        "cards.toml: cards[0].section: unknown section 'optoins' (did you mean 'options'?)",
+        "sources.toml: sources[id=survey].citation: required key is missing",
+        "sources.toml: sources[id=survey].kind: required key is missing",
+        "cards.toml: cards[id=what-options].section: unknown section 'optoins' (did you mean 'options'?)",
         ".: 3 problems",
     ]
 
@@ -300,7 +302,7 @@ def test_a_flood_of_one_kind_of_problem_is_summed_up_after_the_first_three(tmp_p
     result = run_in_process("validate", str(folder), cwd=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    assert lines[0] == "pack/cards.toml: cards[0].sources[0]: unknown source 'nope-0'"
-    assert lines[2] == "pack/cards.toml: cards[0].sources[2]: unknown source 'nope-2'"
+    assert lines[0] == "pack/cards.toml: cards[id=what-options].sources[0]: unknown source 'nope-0'"
+    assert lines[2] == "pack/cards.toml: cards[id=what-options].sources[2]: unknown source 'nope-2'"
     assert lines[3] == "pack/cards.toml: and 97 more problems of the same kind as the three above"
     assert lines[-1] == "pack: 100 problems" and len(lines) == 5

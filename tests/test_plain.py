@@ -301,7 +301,7 @@ async def test_a_session_saved_by_the_tui_at_a_question_resumes_there_in_plain_m
     out = plain("1", cwd=tmp_path).stdout
     assert "You left off at self-check question 1 of 1." in out
     assert "Question 1 of 1. Not a test" in out and "1. Yes (your answer)" in out
-    assert "✗ Not quite" in out and "Card " not in out
+    assert "Differs from the evidence" in out and "Card " not in out
 
 
 def test_ctrl_c_saves_and_exits_130_without_a_traceback(tmp_path: Path) -> None:
@@ -407,16 +407,21 @@ def test_the_leaning_is_said_in_the_handout_and_never_changes_the_questions(tmp_
     assert saved().leaning == ""
 
 
-def test_a_private_answer_can_be_left_out_of_the_saved_file(tmp_path: Path, handout_pack_dir: Path) -> None:
-    to_summary = ["", "", *CARDS, "", "3", "", "", "1", "1", "", "1", "2", "1", "1", ""]  # money is tight: yes
-    out = plain(*to_summary, "7", "1", "9", "", "", cwd=tmp_path, pack=handout_pack_dir).stdout
-    assert "Private answers in the saved file:\nMoney is tight this month. (in the saved file)" in out
-    assert "Money is tight this month. (left out of the saved file)" in out
-    assert saved().withheld == ("money-tight",)
+def test_a_private_answer_is_left_off_the_saved_file_until_the_person_shows_it(
+    tmp_path: Path, handout_pack_dir: Path
+) -> None:
+    to_summary = ["", "", *CARDS, "", "3", "", "", "1", "1", "n", "", "1", "2", "1", "1", ""]  # money is tight: yes
+    out = plain(*to_summary, "9", "", "", cwd=tmp_path, pack=handout_pack_dir).stdout
+    assert "This answer is private. It stays off the handout unless you choose to show it." in out
+    assert "Show this answer on the handout? Type y for yes or n for no:" in out
+    assert "This answer stays off the handout." in out and saved().shown == ()
     [written] = tmp_path.glob("commute-handout-*.txt")
     text = " ".join(written.read_text(encoding="utf-8").split())
-    assert "Money is tight" not in text
-    assert "1 private answer is left out of this copy, with any question only it added." in text
+    assert "Money is tight" not in text and "1 private answer is left off this copy." in text
+    out = plain("1", "7", "1", "9", "", "", "y", cwd=tmp_path, pack=handout_pack_dir).stdout
+    assert "Private answers in the saved file:\nMoney is tight this month. (left out of the saved file)" in out
+    assert "Money is tight this month. (in the saved file)" in out and saved().shown == ("money-tight",)
+    assert "Money is tight this month." in written.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -142,8 +142,10 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
     from textual.widgets import Input
 
     from decisionaid.tui.factory import make_app
+    from decisionaid.tui.screens.changes import ChangesScreen
     from decisionaid.tui.screens.still_there import StillThereScreen
     from decisionaid.tui.widgets.too_small import TooSmall
+    from tests.conftest import changes_page
 
     words = words_for(handout_pack, language=pseudo_language)
     app = make_app(handout_pack, theme="textual-dark", export_dir=tmp_path, words=words)
@@ -156,6 +158,7 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
         await pilot.pause()
         walk.look("the welcome")
         await walk.press("question_mark", then="the keys of the welcome")
+        await walk.press("escape", "a", then="about this aid")
         await walk.press("escape", "s", then="the options at a glance")
         await walk.press("ctrl+p")
         await walk.until(lambda: listed(app))
@@ -209,6 +212,9 @@ async def test_every_screen_and_dialog_of_the_full_screen_aid_says_only_catalogu
         await app.push_screen(StillThereScreen(words, 30))
         walk.look("are you still there, on a shared computer")
         app.pop_screen()
+        await app.push_screen(ChangesScreen(changes_page(handout_pack, words), words))
+        walk.look("what changed since the last visit")
+        app.pop_screen()
         app.action_change_theme()
         await walk.until(lambda: listed(app))
         walk.look("the list of themes")
@@ -248,7 +254,7 @@ async def test_answers_open_in_another_aid_are_read_without_saving_in_catalogue_
         walk.look("answers open elsewhere")
         await walk.press("w", then="waiting for the other aid")
         await walk.press("r", then="the welcome, with saved answers read only")
-        await walk.press("s", then="start over?")
+        await walk.press("o", then="start over?")
         await walk.press("y", then="start over, not done")
         await walk.press("r", "n", then="a step read only")
         await walk.press("q")
@@ -329,7 +335,7 @@ PLAIN_WALK = [
     "3", "1",  # the list of every card: the section left out of the short path, and a card in it
     "m", "4", "1", "o", "",  # the map to the self-check: an answer that differs, the card again
     "1", "3", "", "",  # what you learnt: the question left out, not sure; on to what matters
-    "1", "1", "1", "1", "",  # what matters, and about you (private); the one left out
+    "1", "1", "y", "1", "1", "",  # what matters, and about you (private, shown); the one left out
     "1", "2", "1", "1",  # SURE, one answer no
     "2",  # someone helping fills it in
     "1", "1", "2", "2",  # star one question, leave out another
@@ -389,6 +395,43 @@ def test_plain_mode_and_its_exports_say_only_catalogue_and_pack_words(
     session_path("commute").write_text("schema_version = 2\npack = 5\n", encoding="utf-8")
     plain("plain mode, answers that cannot be used", PLAIN_BROKEN)
     assert reading.stray == {}, reading.report()
+
+
+# Every part of plain mode in a short walk of the two laptop packs: the welcome's commands, the table's sources and
+# its reading by option, the cards, a self-check answer that differs, a value, SURE, the handout's sources and map,
+# and the handout saved as text.
+PLAIN_SHORT_WALK = [
+    "h", "", "s", "o", *[""] * 7, "1", "", "", "1", "", "", "1", "2", "1", "1", "s", "m", "", "9", "1", "", "q"
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["a language without a catalogue", "right to left"])
+def test_plain_mode_says_only_catalogue_and_pack_words_for_packs_in_other_languages(
+    pseudo_language, tmp_path: Path, kind: str
+):
+    """A pack in Catalan (no catalogue: the welcome says so, once) and the Arabic pack, written right to left (its
+    numbers and names isolated), walked in the pseudo-language."""
+    from decisionaid.content import load_pack
+    from decisionaid.core.formats import language_name
+    from tests.helpers import PORTATIL, TESTS, copy_pack, edit, run_in_process
+
+    if kind == "right to left":
+        folder = TESTS / "packs" / "hasoub"
+    else:
+        folder = copy_pack(PORTATIL, tmp_path / "pack")
+        edit(folder, "pack.toml", 'language = "es"', 'language = "ca"')
+    pack = load_pack(folder)
+    named = [language_name(pack.meta.language, pseudo_language), pseudo_language]  # CLDR's names, as dates are
+    reading = Reading(pack, hide=[str(tmp_path)], allowed=pseudo.words_in(named))
+    args = ("--plain", "--language", pseudo_language, "--pack", str(folder))
+    answers = "".join(f"{a}\n" for a in PLAIN_SHORT_WALK)
+    result = run_in_process(*args, cwd=tmp_path, input=answers, env={"COLUMNS": "60"})
+    assert result.returncode == 0, result.stderr
+    reading.read(f"plain mode, a pack {kind}", result.stdout + result.stderr)
+    assert [path.suffix for path in tmp_path.glob("*handout*")] == [".txt"], "the walk went as far as saving"
+    assert reading.stray == {}, reading.report()
+    notice = load_catalogue(pseudo_language)("interface_language.welcome", written=named[0], shown=named[1])
+    assert " ".join(result.stdout.split()).count(" ".join(notice.split())) == 1, "the welcome says so, once"
 
 
 def test_the_web_pages_say_only_catalogue_and_pack_words(pseudo_language, commute_pack: Pack, tmp_path: Path):

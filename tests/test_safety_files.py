@@ -122,7 +122,7 @@ def test_toml_nested_too_deep_is_a_toml_error_not_a_crash() -> None:
 
 def pack_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "pack"
-    shutil.copytree(COMMUTE, folder)
+    shutil.copytree(COMMUTE, folder, ignore=shutil.ignore_patterns("manifest.toml*"))
     return folder
 
 

@@ -348,3 +348,25 @@ async def test_a_sure_page_cites_the_test_in_full_with_its_terms(commute_pack: P
     sources = page[page.index('<details class="sources">') :]
     assert sure.citation in sources and sure.terms_of_use in sources
     await client.close()
+
+
+async def test_a_private_answer_is_in_the_download_only_once_its_page_or_the_list_shows_it(handout_pack: Pack) -> None:
+    aid, client = await served(handout_pack, kiosk=True)
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    position = [v.id for v in handout_pack.values.values].index("money-tight")
+    page = html.unescape(await browser.get(f"/step/values/{position}"))
+    assert "This answer is private. It stays off the handout unless you choose to show it." in page
+    assert 'name="show" value="1" id="show-private"' in page and "checked" not in page
+    answer = dict(action="answer", kind="value", item="money-tight", choice="yes", private="1", then="stay")
+    await browser.post(**answer)
+    text = " ".join((await browser.get("/download/text")).split())
+    assert "Money is tight" not in text and "1 private answer is left off this copy." in text
+    await browser.get(f"/step/values/{position}")
+    await browser.post(**answer, show="1")
+    assert "Money is tight this month." in await browser.get("/download/text")
+    await browser.get("/step/summary/0")
+    await browser.post(action="private")  # the list's box unticked
+    assert "Money is tight" not in await browser.get("/download/text")
+    await client.close()

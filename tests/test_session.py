@@ -51,7 +51,7 @@ def answered(pack, **more) -> Session:
         own_questions=["Can I [bold]try[/bold] both?", "Is there a shed?"],
         starred_own=["Is there a shed?"],
         own_draft="Half a quest",
-        withheld=["cost"],
+        shown=["cost"],
         leaning="the bus, for now",
         note="Line one\nLine two",
     )
@@ -111,11 +111,11 @@ def test_save_refuses_to_write_through_a_symlink(pack, tmp_path: Path):
         (b"", "file is empty"),
         (b"\x00\xff\xfe binary", "not UTF-8 text (byte 0xff at line 1, column 2)"),
         (b"schema_version = 2\npack = ", "not valid TOML: Invalid value (at end of document)"),
-        (b"pack = 'commute'\n", "schema_version: expected 2, got None"),
+        (b"pack = 'commute'\n", "schema_version: expected 3, got None"),
         (b"schema_version = 7\npack = 'x'\n", "schema_version: written by a newer version of the aid (7)"),
-        (b"schema_version = true\npack = 'commute'\n", "schema_version: expected 2, got True"),
-        (b"schema_version = 1.0\npack = 'commute'\n", "schema_version: expected 2, got 1.0"),
-        (b"schema_version = '2'\npack = 'commute'\n", "schema_version: expected 2, got '2'"),
+        (b"schema_version = true\npack = 'commute'\n", "schema_version: expected 3, got True"),
+        (b"schema_version = 1.0\npack = 'commute'\n", "schema_version: expected 3, got 1.0"),
+        (b"schema_version = '2'\npack = 'commute'\n", "schema_version: expected 3, got '2'"),
         (b"schema_version = 2\nstage = 'cards'\n", "pack: missing"),
         (b"schema_version = 2\npack = 5\n", "pack: must be text"),
         (b"schema_version = 2\npack = 'commute'\nstage = 'nowhere'\n", "stage: must be one of: welcome, compare, "),
@@ -186,6 +186,22 @@ def test_a_version_1_file_is_migrated_with_no_answer_lost(path: Path, tmp_path: 
     assert controller.save().saved
     assert tomllib.loads(copy.read_text())["schema_version"] == SESSION_VERSION
     assert replace(load_session(copy), updated=session.updated) == session
+
+
+def test_a_version_2_file_keeps_every_private_answer_off_the_copy_and_drops_withheld(tmp_path: Path):
+    path = tmp_path / "ketamine-answers.toml"
+    path.write_text(
+        'schema_version = 2\npack = "ketamine"\nwithheld = ["pregnancy"]\n'
+        '[values]\npregnancy = "no"\nalcohol-and-drugs = "past"\n[kept]\nwithheld = ["gone"]\n',
+        encoding="utf-8",
+    )
+    pack = load_pack(KETAMINE)
+    controller = controller_for(pack, path)
+    assert controller.session.shown == () and controller.session.kept == {}
+    assert controller.summary().withheld == 2, "the answer version 2 kept in is off the copy too"
+    assert controller.save().saved
+    saved = tomllib.loads(path.read_text())
+    assert saved["schema_version"] == SESSION_VERSION and "withheld" not in saved and saved["shown"] == []
 
 
 # --- the controller and the answers file -------------------------------------------------

@@ -67,7 +67,7 @@ def test_after_keys(snap_compare, make_app, run_before, size) -> None:
 
 
 def test_confirm_before_starting_over(snap_compare, make_app) -> None:
-    """With answers saved, s on the welcome asks before clearing them."""
+    """With answers saved, o on the welcome asks before clearing them."""
     from dataclasses import replace
 
     from decisionaid.content import load_pack
@@ -79,6 +79,6 @@ def test_confirm_before_starting_over(snap_compare, make_app) -> None:
     save_session(replace(Session.new(pack), stage="cards", position=2), session_path("commute"))
 
     async def start_over(pilot) -> None:
-        await pilot.press("s")
+        await pilot.press("o")
 
     assert snap_compare(make_app(), run_before=start_over, terminal_size=(80, 24))

@@ -10,8 +10,9 @@ from datetime import date
 import pytest
 
 from decisionaid.content import load_pack
+from decisionaid.core.handout import build_handout
 from decisionaid.core.session import LEANING_NOT_SURE, Session, load_session
-from decisionaid.core.summary import build_summary, fact_kind
+from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render
 from tests.helpers import COMMUTE, KETAMINE, TESTS, commute_for_the_handout, copy_pack
 
@@ -20,7 +21,7 @@ GOLDEN = TESTS / "golden"
 
 CORE = ("q-start", ("A good first question for anyone.",))
 RAIN_NOT_SURE = "I was not sure about travelling in the rain."
-RAIN_DIFFERED = "My answer about travelling in the rain differed from what the studies found."
+RAIN_DIFFERED = "My answer about travelling in the rain differed from what a survey found."
 COST = "You said cost matters a lot to you."
 SURE_NO = "I answered no to: “Do you know the good and bad points?”"
 
@@ -70,38 +71,18 @@ def test_a_wrong_answer_names_the_kind_of_fact_and_says_it_in_one_line(pack, han
     assert [s.id for s in differed.sources] == ["survey"]
     [believed] = build_summary(handout_pack, answered(handout_pack, self_check={"rain": "yes"})).checked.differed
     assert believed.line == (
-        "I thought rain gets you wet on the bus. The studies found: On the bus you sit inside, out of the rain."
+        "I thought rain gets you wet on the bus. A survey found: On the bus you sit inside, out of the rain."
     )
 
 
-@pytest.mark.parametrize(
-    ("kinds", "named"),
-    [
-        (["survey"], "studies"),
-        (["trial"], "studies"),
-        (["observational"], "studies"),
-        (["label"], "label"),
-        (["regulator"], "regulator"),
-        (["guideline"], "guideline"),
-        (["government"], "official"),
-        (["other"], "other"),
-        (["other", "label"], "label"),
-        (["label", "regulator"], "label"),
-        (["regulator", "label", "label"], "label"),
-    ],
-)
-def test_the_kind_of_fact_comes_from_most_of_its_sources(tmp_path, kinds, named):
-    folder = copy_pack(COMMUTE, tmp_path / "commute")
-    sources = "".join(
-        f'[[sources]]\nid = "s{n}"\ncitation = "Source {n}."\nyear = 2025\nkind = "{kind}"\nurl = "https://example.org/{n}"\n\n'
-        for n, kind in enumerate(kinds)
-    )
-    (folder / "sources.toml").write_text(sources + (COMMUTE / "sources.toml").read_text(), encoding="utf-8")
+@pytest.mark.parametrize(("kind", "says"), [('kind = "survey"', "A survey found"), ("", "The evidence says")])
+def test_the_kind_of_fact_is_the_packs_to_say(tmp_path, kind, says):
+    folder = commute_for_the_handout(tmp_path / "commute")
     checks = (folder / "self_check.toml").read_text(encoding="utf-8")
-    ids = ", ".join(f'"s{n}"' for n in range(len(kinds)))
-    (folder / "self_check.toml").write_text(checks.replace('sources = ["survey"]', f"sources = [{ids}]"))
+    (folder / "self_check.toml").write_text(checks.replace('kind = "survey"', kind), encoding="utf-8")
     pack = load_pack(folder)
-    assert fact_kind(pack, pack.self_check.self_check[0]) == named
+    [differed] = build_summary(pack, answered(pack, self_check={"rain": "yes"})).checked.differed
+    assert f"{says}: On the bus you sit inside" in differed.line
 
 
 def test_a_value_adds_its_questions_with_its_reason_and_its_statement(pack):
@@ -130,7 +111,7 @@ def test_someone_helping_gets_the_helper_voice_in_every_reason_and_line(handout_
     )
     summary = build_summary(handout_pack, session)
     reasons = [r for q in summary.questions() for r in q.reasons]
-    assert "Our answer about travelling in the rain differed from what the studies found." in reasons
+    assert "Our answer about travelling in the rain differed from what a survey found." in reasons
     assert "We answered no to: “Do you know the good and bad points?”" in reasons
     assert summary.checked.differed[0].line.startswith("We thought rain gets you wet on the bus.")
     assert summary.voice == "helper"
@@ -192,20 +173,29 @@ def test_starred_questions_make_the_top_own_ones_first_at_most_five_never_left_o
 # --- what the person said, and what a copy leaves out ---------------------------------------------
 
 
-def test_a_private_answer_left_out_of_the_copy_takes_its_reasons_and_only_questions_with_it(handout_pack):
+def test_a_private_answer_stays_off_the_copy_until_shown_and_its_question_is_asked_in_its_neutral_form(handout_pack):
     given = dict(values={"money-tight": "yes"}, self_check={"rain": "unsure"})
-    included = build_summary(handout_pack, answered(handout_pack, **given))
-    assert [s.text for s in included.situation] == ["Money is tight this month."]
-    assert ("q-cost", ("Money is tight this month.",)) in listed(included)
-    assert [(p.item, p.text, p.included) for p in included.private] == [
-        ("money-tight", "Money is tight this month.", True)
+    private = build_summary(handout_pack, answered(handout_pack, **given))
+    assert private.situation == () and private.withheld == 1
+    assert ("q-cost", ("Added by a private answer left off this copy.",)) in listed(private)
+    assert "How much does each way cost in a month?" in [q.text for q in private.questions()]
+    assert [(p.item, p.text, p.included) for p in private.private] == [
+        ("money-tight", "Money is tight this month.", False)
     ]
-    withheld = build_summary(handout_pack, answered(handout_pack, withheld=["money-tight"], **given))
-    assert withheld.situation == () and withheld.withheld == 1
-    assert "q-cost" not in [q.id for q in withheld.questions()]
-    assert [(p.item, p.included) for p in withheld.private] == [("money-tight", False)]
-    unanswered = build_summary(handout_pack, answered(handout_pack, withheld=["money-tight"]))
+    shown = build_summary(handout_pack, answered(handout_pack, shown=["money-tight"], **given))
+    assert [s.text for s in shown.situation] == ["Money is tight this month."] and shown.withheld == 0
+    assert ("q-cost", ("Money is tight this month.",)) in listed(shown)
+    assert "How much would each way cost me in a month?" in [q.text for q in shown.questions()]
+    unanswered = build_summary(handout_pack, answered(handout_pack, shown=["money-tight"]))
     assert unanswered.withheld == 0 and unanswered.private == (), "nothing answered, nothing left out"
+
+
+def test_a_question_only_a_private_answer_added_is_left_off_when_the_pack_gives_no_neutral_form(tmp_path):
+    folder = commute_for_the_handout(tmp_path / "commute")
+    text = (folder / "clinician.toml").read_text(encoding="utf-8")
+    (folder / "clinician.toml").write_text(text.replace('neutral = "How much does each way cost in a month?"\n', ""))
+    summary = build_summary(load_pack(folder), answered(load_pack(folder), values={"money-tight": "yes"}))
+    assert "q-cost" not in [q.id for q in summary.questions()] and summary.withheld == 1
 
 
 def test_values_come_from_most_to_least_and_situation_facts_keep_the_pack_order(ketamine):
@@ -226,10 +216,11 @@ def test_the_leaning_is_the_option_named_not_sure_yet_or_nothing(pack):
 
 
 def test_sources_are_only_those_behind_what_the_export_shows(handout_pack):
-    nothing_differed = build_summary(handout_pack, answered(handout_pack, cards_read=["bike-good"]))
-    assert [s.id for s in nothing_differed.sources] == ["crisis-line"], "the help-now lines only"
-    differed = build_summary(handout_pack, answered(handout_pack, self_check={"rain": "yes"}))
-    assert [s.id for s in differed.sources] == ["survey", "crisis-line"]
+    def cited(session):
+        return [s.id for s in build_handout(build_summary(handout_pack, session), handout_pack, today=TODAY).sources]
+
+    assert cited(answered(handout_pack, cards_read=["bike-good"])) == ["crisis-line"], "the help-now lines only"
+    assert cited(answered(handout_pack, self_check={"rain": "yes"})) == ["survey", "crisis-line"]
 
 
 def test_answers_the_pack_no_longer_has_are_ignored(pack):
@@ -241,7 +232,7 @@ def test_answers_the_pack_no_longer_has_are_ignored(pack):
         cards_read=["bus-good", "gone"],
         unticked=["q-gone"],
         starred=["q-gone"],
-        withheld=["gone"],
+        shown=["gone"],
     )
     summary = build_summary(pack, session)
     assert listed(summary) == [CORE]
@@ -272,24 +263,20 @@ def differed_from_label(topic: str) -> str:
     return f"My answer about {topic} differed from what the label says."
 
 
-def differed_from_studies(topic: str) -> str:
-    return f"My answer about {topic} differed from what the studies found."
-
-
-def differed_from_the_label(topic: str) -> str:
-    return f"My answer about {topic} differed from what the label says."
+def differed_from_the_evidence(topic: str) -> str:
+    return f"My answer about {topic} differed from the evidence."
 
 
 CORE_START = [("q-my-health", [OWN])]
-CORE_MIDDLE = [("q-benefit-for-me", [OWN]), ("q-how-know-working", [OWN])]
+CORE_BENEFITS = [("q-benefit-for-me", [OWN]), ("q-how-know-working", [OWN])]
+CORE_MIDDLE = [*CORE_BENEFITS, ("q-crisis-contact", [OWN])]
 CORE_SAFETY = [("q-main-risks", [OWN])]
 CORE_END = [("q-all-options", [OWN]), ("q-keep-current", [OWN])]
 ONLY_CORE = CORE_START + CORE_MIDDLE + CORE_SAFETY + CORE_END
 
-HEART_NS = "Not sure about blood pressure, heart or blood-vessel history."
+PRIVATE = "Added by a private answer left off this copy."
 NO_RIDE = "There is no ride home after a session yet."
 CLINIC_TIME = "The time spent on visits matters a lot."
-PAST_USE = "Problems with alcohol or drugs in the past."
 
 PROFILES = {
     "all-correct": dict(
@@ -301,35 +288,29 @@ PROFILES = {
             "Long-term unknowns: do not matter much.",
             "Needing sessions for months: does not matter much.",
             "Side effects: all matter about the same.",  # its choices name kinds; the last is listed last
-            "Cautions: none of these.",
-            "A ride home after each session: yes, every time.",
-            "Pregnancy or breastfeeding: none of these.",
-            "Blood pressure, heart or blood-vessel problems: no.",
-            "Bipolar disorder, mania or psychosis: no.",
-            "Alcohol or drugs: no.",
-            "Medicines that cause sleepiness, stimulants or MAOIs: no.",
+            "A ride home after each session: yes, every time.",  # the private answers stay off the copy
             "Age group: 25 to 64.",
         ],
-        checked=(22, 22, 0),
+        checked=(17, 17, 0),  # the 5 trivia items stay out
         not_sure=[],
         sure=[True, True, True, True],
     ),
     "mostly-not-sure": dict(
         questions=[
             *CORE_START,
-            ("q-heart-vessels", [ns("when blood pressure can rise"), HEART_NS]),
-            *CORE_MIDDLE,
+            ("q-heart-vessels", [ns("when blood pressure can rise")]),
+            *CORE_BENEFITS,
             ("q-expected-benefit", [ns("what 'out of 100' figures mean"), ns("how quickly ketamine works")]),
             ("q-which-studies", [ns("what 'out of 100' figures mean")]),
             ("q-how-soon", [ns("how quickly ketamine works")]),
             ("q-how-long-last", [ns("how long the benefit lasts")]),
             ("q-suicidal-thoughts", [ns("ketamine and suicidal thoughts")]),
-            ("q-crisis-contact", [ns("ketamine and suicidal thoughts")]),
+            ("q-crisis-contact", [OWN, ns("ketamine and suicidal thoughts")]),
             *CORE_SAFETY,
             ("q-day-effects", [ns("how often side effects happen")]),
             (
                 "q-blood-pressure",
-                [ns("how often side effects happen"), ns("when blood pressure can rise"), HEART_NS],
+                [ns("how often side effects happen"), ns("when blood pressure can rise")],
             ),
             ("q-monitoring", [ns("how long people are watched after a dose")]),
             ("q-compounded", [ns("the risk of misuse and addiction")]),
@@ -340,10 +321,7 @@ PROFILES = {
             ("q-ongoing-sessions", [ns("how long the benefit lasts")]),
             *CORE_END,
         ],
-        statements=[
-            "A ride home after each session: not sure.",
-            "Blood pressure, heart or blood-vessel problems: not sure.",
-        ],
+        statements=["A ride home after each session: not sure."],
         checked=(12, 4, 0),
         not_sure=[
             "what 'out of 100' figures mean",
@@ -376,7 +354,7 @@ PROFILES = {
     ),
     "no-ride-home": dict(
         questions=[
-            *ONLY_CORE[:4],
+            *ONLY_CORE[:5],
             ("q-schedule", [CLINIC_TIME]),
             (
                 "q-getting-home",
@@ -392,7 +370,8 @@ PROFILES = {
     ),
     "pregnancy-plans": dict(
         questions=[
-            *CORE_START,  # the pregnancy answer is left out of the copy, with the question only it added
+            *CORE_START,  # the pregnancy answer stays off the copy; the question only it added is asked neutrally
+            ("q-pregnancy", [PRIVATE]),
             ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
@@ -408,15 +387,15 @@ PROFILES = {
     "substance-use": dict(
         questions=[
             *CORE_START,
-            ("q-substance-use", [PAST_USE]),
+            ("q-substance-use", [PRIVATE]),
             ("q-ketamine-vs-esketamine", [ns("how medical ketamine relates to the street drug")]),
             *CORE_MIDDLE,
             *CORE_SAFETY,
-            ("q-compounded", [differed_from_the_label("the risk of misuse and addiction")]),
-            ("q-misuse-risk", [differed_from_the_label("the risk of misuse and addiction"), PAST_USE]),
+            ("q-compounded", [differed_from_the_evidence("the risk of misuse and addiction")]),
+            ("q-misuse-risk", [differed_from_the_evidence("the risk of misuse and addiction")]),
             *CORE_END,
         ],
-        statements=["Alcohol or drugs: problems in the past."],
+        statements=[],
         checked=(3, 1, 1),
         not_sure=["how medical ketamine relates to the street drug"],
         sure=[],

@@ -111,7 +111,7 @@ def test_from_welcome_to_an_exported_file(terminal: Terminal, tmp_path: Path) ->
     terminal.press("n")
     terminal.wait_for("Does rain get you wet on the bus?")
     terminal.press("2")
-    terminal.wait_for("✓ Correct")
+    terminal.wait_for("Matches the evidence")
     terminal.press("n")
     terminal.wait_for("You now know about:")
     terminal.press("n")

@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from decisionaid import __version__
-from decisionaid.cli import export, lint, new, run, schema, serve, validate
+from decisionaid.cli import catalogue, export, key, lint, new, release, run, schema, serve, validate
 from decisionaid.cli.options import messages, misplaced
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.plain.output import GuardedStream, OutputFailed, quiet_stdout, tell
 from decisionaid.storage.paths import FolderRefused
 
-COMMANDS = (new, validate, lint, schema, export, serve)
+COMMANDS = (new, validate, lint, schema, export, serve, release, key, catalogue)
 
 
 def build_parser() -> argparse.ArgumentParser:

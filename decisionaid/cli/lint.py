@@ -50,10 +50,12 @@ def run(args: argparse.Namespace) -> int:
             status = 2
             continue
         try:
-            report = lint_pack(pack, folder, today)
+            report = lint_pack(pack, folder, today, words)
         except TextstatMissing:
             print(words("cli.lint_needs_textstat", command=lint_extra_command(checkout())), file=sys.stderr)
             return 2
+        if not pack.manifest.version:
+            print(words("release.is_draft", pack=pack.meta.id))
         print_report(pack, report, words)
         if report.errors:
             status = max(status, 1)
@@ -79,7 +81,7 @@ def lint_extra_command(source: Path | None) -> str:
 def print_report(pack: Pack, report: LintReport, words: Catalogue) -> None:
     """The findings, the hardest texts to read with the median, the short path and a one-line count."""
     for finding in report.findings:
-        print(finding)
+        print(finding.line(words))
     rows = report.grades_hardest_first()
     if rows and report.measure is not None:
         _print_scores(rows, report, words)

@@ -15,7 +15,13 @@ from decisionaid.core.catalogue import DEFAULT_LANGUAGE, Catalogue, languages, l
 
 SHARED = {"pack": "--pack", "language": "--language", "theme": "--theme"}
 METAVARS = {"pack": "PACK", "language": "LANG", "theme": "NAME"}
-SITE_FLAGS = {"kiosk": "--kiosk", "idle_minutes": "--idle-minutes", "local_help": "--local-help"}
+SITE_FLAGS = {
+    "kiosk": "--kiosk",
+    "idle_minutes": "--idle-minutes",
+    "local_help": "--local-help",
+    "require_signed": "--require-signed",
+    "allow_older": "--allow-older",
+}
 RUN_ONLY = {"plain": "--plain", "at": "--at", **SITE_FLAGS}
 
 

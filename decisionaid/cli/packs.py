@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.core.admission import Trust, opened, refusal
 from decisionaid.core.catalogue import Catalogue, load_catalogue, wording_problems
 from decisionaid.core.kept_catalogue import keep_parsed
 from decisionaid.sanitize import display_path, escape_controls
@@ -42,11 +43,14 @@ def resolve_pack_dir(wanted: str | None, words: Catalogue | None = None) -> Path
     raise PackNotFound(words("cli.several_packs", names=", ".join(shipped)))
 
 
-def load_or_report(wanted: str | None, *, keep: bool = True, words: Catalogue | None = None) -> Pack | None:
+def load_or_report(
+    wanted: str | None, *, keep: bool = True, words: Catalogue | None = None, trust: Trust | None = None
+) -> Pack | None:
     """Open the pack (checked in full unless unchanged since it was), or print every problem in `words`' language
     and return None.
 
-    With `keep` false nothing is written to the cache folder.
+    With `keep` false nothing is written to the cache folder. With `trust` (to open the aid) a retired pack, an
+    older one than this install has opened, or an unsigned one when signing is required is refused in one line.
     """
     from decisionaid.content import ContentError
     from decisionaid.content.cache import open_pack
@@ -60,6 +64,11 @@ def load_or_report(wanted: str | None, *, keep: bool = True, words: Catalogue | 
         problems = wording_problems(pack, folder)
         if problems:
             raise ContentError(problems)
+        if trust is not None:
+            if refused := refusal(pack, folder, trust, words):
+                print(refused, file=sys.stderr)
+                return None
+            opened(pack, trust)
         return pack
     except PackNotFound as exc:
         print(f"decisionaid: {exc}", file=sys.stderr)
@@ -93,7 +102,8 @@ def each_loaded(
 ) -> Iterator[tuple[Path, Pack | None]]:
     """Open each folder in turn; a pack that fails has its problems printed (in `words`' language) and yields None.
 
-    With `models` every pack is checked in full, never read compiled (it is the same records either way).
+    With `models` every pack is checked in full, never read compiled (it is the same records either way), and
+    files changed since the pack's last release are not refused (lint compares them with that release).
     """
     from decisionaid.content import ContentError
     from decisionaid.content.cache import open_pack
@@ -104,7 +114,7 @@ def each_loaded(
             if models:
                 from decisionaid.content import load_pack
 
-                pack = load_pack(folder)
+                pack = load_pack(folder, check_release=False)
             else:
                 pack = open_pack(folder)
                 keep_parsed()

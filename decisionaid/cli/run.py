@@ -10,6 +10,7 @@ from pathlib import Path
 
 from decisionaid.cli.options import language_help, messages
 from decisionaid.cli.packs import load_or_report
+from decisionaid.core.admission import Trust
 from decisionaid.core.catalogue import Catalogue, languages, load_catalogue, words_for
 
 IDLE_MINUTES = 10
@@ -53,6 +54,13 @@ def add_site_arguments(
         **unset,
     )
     parser.add_argument("--local-help", type=local_help, metavar="TEXT", help=words("cli.local_help_help"), **unset)
+    parser.add_argument("--require-signed", action="store_true", help=words("release.require_signed_help"), **unset)
+    parser.add_argument("--allow-older", action="store_true", help=words("release.allow_older_help"), **unset)
+
+
+def trust_from(args: argparse.Namespace) -> Trust:
+    """What the options ask of the pack's release: signed by a trusted key, or older than one already opened."""
+    return Trust(require_signed=args.require_signed, allow_older=args.allow_older, kiosk=args.kiosk)
 
 
 def idle_minutes(value: str) -> int:
@@ -85,7 +93,7 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     # A kiosk writes nothing outside its own folder.
-    pack = load_or_report(args.pack, keep=not args.kiosk, words=messages(args))
+    pack = load_or_report(args.pack, keep=not args.kiosk, words=messages(args), trust=trust_from(args))
     if pack is None:
         return 2
     words = words_for(pack, language=args.language)
@@ -99,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         except NoSuchStep as exc:
             print(exc, file=sys.stderr)
             return 2
+        if not pack.manifest.version:
+            print(words("release.is_draft", pack=pack.meta.id), file=sys.stderr)
     from decisionaid.storage.kiosk import kiosk_folder
     from decisionaid.storage.paths import session_path
 
@@ -114,6 +124,11 @@ def run(args: argparse.Namespace) -> int:
         with folder as answers_dir:
             answers = session_path(pack.meta.id, answers_dir) if answers_dir else None
             return run_plain(pack, answers=answers, at=at, words=words)
+    from decisionaid.core.bidi import is_right_to_left
+
+    if is_right_to_left(pack.meta.language) or is_right_to_left(words.language):
+        print(words("interface_language.right_to_left", pack=pack.meta.id), file=sys.stderr)
+        return 2
     from decisionaid.core.site import Site
     from decisionaid.tui.collector import paused_until_settled
 

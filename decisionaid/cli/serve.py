@@ -7,7 +7,7 @@ import sys
 
 from decisionaid.cli.options import SITE_FLAGS, add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report
-from decisionaid.cli.run import add_site_arguments
+from decisionaid.cli.run import add_site_arguments, trust_from
 from decisionaid.core.catalogue import load_catalogue
 
 DEFAULT_HOST = "127.0.0.1"
@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host) and not args.kiosk:
         print(words("serve.only_kiosk_elsewhere", host=args.host), file=sys.stderr)
         return 2
-    pack = load_or_report(args.pack, keep=not args.kiosk, words=words)  # a kiosk writes nothing outside its folders
+    # a kiosk writes nothing outside its folders
+    pack = load_or_report(args.pack, keep=not args.kiosk, words=words, trust=trust_from(args))
     if pack is None:
         return 2
     if not is_loopback(args.host):

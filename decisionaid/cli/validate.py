@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.cli.options import add_shared_options, language_help, messages, named_packs
 from decisionaid.cli.packs import chosen_folders, each_loaded
+from decisionaid.content.problems import Problem
+from decisionaid.content.retired import retired_keys
 from decisionaid.core.catalogue import Catalogue, load_catalogue
+from decisionaid.sanitize import display_path
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -42,9 +47,20 @@ def run(args: argparse.Namespace) -> int:
     words = messages(args)
     folders, all_found = chosen_folders(named_packs(args), words)
     status = 0 if all_found else 2
-    for _folder, pack in each_loaded(folders, words=words):
+    for folder, pack in each_loaded(folders, words=words):
         if pack is None:
             status = 2
         else:
             print(summary_line(pack, words))
+            print_notices(retired_keys(pack, folder), folder, words)
+            if not pack.manifest.version:
+                print(words("release.is_draft", pack=pack.meta.id))
     return status
+
+
+def print_notices(notices: list[Problem], folder: Path, words: Catalogue) -> None:
+    """What a valid pack still has that it should not (keys the format no longer uses), on stderr."""
+    for notice in notices:
+        print(notice.line(words), file=sys.stderr)
+    if notices:
+        print(words("pack_hint.notices", folder=display_path(folder), count=len(notices)), file=sys.stderr)

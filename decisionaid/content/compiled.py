@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.content.records import Record, enum_class, record_class
+from decisionaid.content.signing import SIGNATURE, trusted_keys
 from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
 from decisionaid.storage.hashing import blake2b
 
@@ -76,11 +77,19 @@ def engine_sources() -> dict[Path, bytes]:
 
 
 def pack_key(folder: Path, engine: str | None = None) -> str:
-    """A hash of every TOML file in `folder` (names and bytes) and of the engine: what a check depends on."""
+    """A hash of every file in `folder` (names and bytes) and of the engine: what a check depends on. A signed
+    pack's key also covers the trusted keys, since whether its signature counts depends on them."""
     digest = blake2b((engine or engine_digest()).encode(), digest_size=16)
-    for path in sorted(Path(folder).glob("*.toml")):
-        digest.update(b"\0" + os.fsencode(path.name) + b"\0")
-        digest.update(read_file_bytes(path, PACK_FILE_LIMIT))  # never waits on a pipe or reads a device
+    folder = Path(folder)
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root) / name
+            digest.update(b"\0" + os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
+            digest.update(read_file_bytes(path, PACK_FILE_LIMIT))  # never waits on a pipe or reads a device
+    if (folder / SIGNATURE).exists():
+        for key in trusted_keys().values():
+            digest.update(b"\0key\0" + key.name.encode() + b"\0" + key.text)
     return digest.hexdigest()
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from decisionaid.content.models import CardKind
+from decisionaid.content.models import CardKind, FactKind, SourceKind
 from decisionaid.content.problems import Problem, did_you_mean
 
 # The pack file that holds each kind of id.
@@ -24,12 +24,23 @@ ID_FILES = {
     "topic": "clinician",
 }
 
+# The kinds of source that can stand behind each kind of fact; a fact of kind 'other' may cite any.
+FACT_SOURCES = {
+    FactKind.label: {SourceKind.label},
+    FactKind.trial: {SourceKind.trial, SourceKind.meta_analysis},
+    FactKind.review: {SourceKind.review, SourceKind.meta_analysis},
+    FactKind.guideline: {SourceKind.guideline},
+    FactKind.regulator: {SourceKind.regulator},
+    FactKind.survey: {SourceKind.survey},
+}
+
 
 def cross_check(files: Mapping[str, Any], folder: Path) -> list[Problem]:
     """Every cross-file problem among the pack's `files` that loaded (by pack field), all reported together."""
     checker = _Checker(files, folder)
     checker.duplicate_ids()
     checker.references()
+    checker.fact_kinds()
     checker.unused()
     checker.balance()
     checker.help_now()
@@ -154,11 +165,32 @@ class _Checker:
         if self.loaded("clinician"):
             for i, q in enumerate(f["clinician"].questions):
                 self.ref("clinician", f"questions[{i}].topic", "topic", q.topic)
+                if can("clinician", "source"):
+                    self.refs("clinician", f"questions[{i}].sources", "source", q.sources)
         if can("crisis", "source"):
             for i, r in enumerate(f["crisis"].crisis):
                 self.ref("crisis", f"crisis[{i}].source", "source", r.source)
         if self.loaded("comparison"):
             self.comparison_references()
+
+    def fact_kinds(self) -> None:
+        """An item that names the kind of its fact cites at least one source of that kind."""
+        if not self.loaded("self_check", "sources"):
+            return
+        kinds = {s.id: s.kind for s in self.files["sources"].sources}
+        for i, item in enumerate(self.files["self_check"].self_check):
+            wanted = FACT_SOURCES.get(item.kind) if item.kind else None
+            cited = [kinds[s] for s in item.sources if s in kinds]
+            if wanted and not wanted.intersection(cited):
+                named = ", ".join(dict.fromkeys(str(k.value) for k in cited))
+                self.add(
+                    "self_check",
+                    f"self_check[{i}].kind",
+                    "fact_kind_unsourced",
+                    id=item.id,
+                    kind=item.kind.value,
+                    kinds=named,
+                )
 
     def comparison_references(self) -> None:
         for i, row in enumerate(self.files["comparison"].rows):
@@ -173,8 +205,9 @@ class _Checker:
 
     def unused(self) -> None:
         f = self.files
-        if self.loaded("sources", "cards", "figures", "self_check", "crisis", "comparison"):
+        if self.loaded("sources", "cards", "figures", "self_check", "crisis", "comparison", "clinician"):
             cited = {s for c in f["cards"].cards for s in c.sources}
+            cited |= {s for q in f["clinician"].questions for s in q.sources}
             cited |= {s for fig in f["figures"].figures for s in fig.sources}
             cited |= {s for q in f["self_check"].self_check for s in q.sources}
             cited |= {r.source for r in f["crisis"].crisis}

@@ -82,8 +82,7 @@ def _problem(path: Path, model: type[BaseModel], error: dict[str, Any]) -> Probl
         loc += list(ctx.pop("at", ()))
         return Problem(path, dotted(loc), says, ctx)
     if kind == "extra_forbidden" and loc:
-        allowed = _fields(_model_at(model, loc[:-1]))
-        return Problem(path, dotted(loc), "unknown_key", suggestion=did_you_mean(str(loc[-1]), allowed))
+        return _unknown_key(path, model, loc)
     annotation, own = _annotation_at(model, loc)
     says = own.get(kind) or SENTENCES.get(kind, GENERAL)
     values: dict[str, object] = {"got": Got(value)}
@@ -112,6 +111,37 @@ def _problem(path: Path, model: type[BaseModel], error: dict[str, Any]) -> Probl
         if loc and isinstance(loc[-1], int):
             says = own.get(kind) or "not_table_in_list"
     return Problem(path, dotted(loc), says, values, count=count)
+
+
+def _unknown_key(path: Path, model: type[BaseModel], loc: list[str | int]) -> Problem:
+    """An unknown key, with the key meant: one spelt closely, one whose description names the word (`clinician` for
+    `expert`), or failing those the table elsewhere in the file that has the key ('put it under [meta]')."""
+    table, word = _model_at(model, loc[:-1]), str(loc[-1])
+    meant = did_you_mean(word, _fields(table)) or _described_as(table, word)
+    home = None if meant else _home_of(model, word, _header(loc[:-1]))
+    return Problem(path, dotted(loc), "unknown_key", suggestion=meant, home=home)
+
+
+def _described_as(model: type[BaseModel] | None, word: str) -> str | None:
+    """The field of `model` whose description names `word` as an example of it."""
+    if model is None or len(word) < 3:
+        return None
+    named = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return next((name for name, info in model.model_fields.items() if named.search(info.description or "")), None)
+
+
+def _home_of(model: type[BaseModel], key: str, here: str) -> str | None:
+    """The header of the first table of the file, other than `here`, that has `key`: '[meta]', '[[options]]'."""
+    tables: list[tuple[str, bool, type[BaseModel]]] = [("", False, model)]
+    while tables:
+        header, listed, table = tables.pop(0)
+        if header not in ("", here) and key in table.model_fields:
+            return f"[[{header}]]" if listed else f"[{header}]"
+        for name, info in table.model_fields.items():
+            inner, item = _model_in(info.annotation), _model_in(_item_of(info.annotation))
+            if inner is not None or item is not None:
+                tables.append((f"{header}.{name}" if header else name, item is not None, inner or item))
+    return None
 
 
 def _is_validator_tag(part: str | int) -> bool:
@@ -196,5 +226,8 @@ def _choices(annotation: Any) -> list[str]:
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return [str(member.value) for member in annotation]
     if typing.get_origin(annotation) is typing.Literal:
-        return [str(arg) for arg in typing.get_args(annotation)]
+        args = typing.get_args(annotation)
+        if all(isinstance(arg, str) for arg in args):
+            return [str(arg) for arg in args]
+        return [Got(arg).shown(str) for arg in args]  # text and true/false mixed: each as TOML writes it
     return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from pydantic import ValidationError
 from decisionaid.content.cross_checks import cross_check
 from decisionaid.content.errors import problems_from
 from decisionaid.content.models import Pack
-from decisionaid.content.problems import ContentError, Problem, did_you_mean, dotted
+from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted
+from decisionaid.content.release import change_list_problems, release_problems
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
 from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
@@ -26,15 +28,19 @@ PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
 REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_required()}
 
 
-def load_pack(folder: Path) -> Pack:
+def load_pack(folder: Path, *, check_release: bool = True) -> Pack:
     """The pack in `folder`, checked in full, as the records the aid runs on; ContentError with every problem."""
     from decisionaid.content.compiled import records_of
 
-    return records_of(validate_pack(folder))
+    return records_of(validate_pack(folder, check_release=check_release))
 
 
-def validate_pack(folder: Path) -> Pack:
+def validate_pack(folder: Path, *, check_release: bool = True) -> Pack:
     """Load and validate the pack in `folder` into the Pydantic models, or raise ContentError with every problem.
+
+    With `check_release` (all but `decisionaid release` itself), a pack with a manifest must have the files it
+    names, unchanged, and a signature, if any, that verifies with a trusted key; the trusted key's name is kept
+    as the manifest's `signer`.
 
     The checks across files run on the files that loaded, so one run reports everything; a check that needs a
     file that failed is left out, since what it would say could follow from that file's own problems.
@@ -45,6 +51,7 @@ def validate_pack(folder: Path) -> Pack:
     problems = _unknown_files(folder)
     misspelt = {problem.suggestion for problem in problems}
     parts: dict[str, Any] = {}
+    read: dict[str, Any] = {}  # each file's data as read, by file name, to name its items by id
     for name, file_name in PACK_FILES.items():
         path = folder / file_name
         model = Pack.model_fields[name].annotation
@@ -58,14 +65,30 @@ def validate_pack(folder: Path) -> Pack:
         problems += read_problems
         if data is None:
             continue
+        read[file_name] = data
         try:
             parts[name] = model.model_validate(data)
         except ValidationError as exc:
             problems += problems_from(path, model, exc.errors(include_url=False))
     problems += cross_check(parts, folder)
+    if check_release and "manifest" in parts and "pack" in parts:
+        meta = parts["pack"].meta
+        found, signer = release_problems(folder, parts["manifest"], meta.id, meta.version)
+        problems += found
+        parts["manifest"] = parts["manifest"].model_copy(update={"signer": signer})
     if problems:
+        ids: dict = {}
+        raise ContentError([_named_by_id(problem, read, ids) for problem in problems])
+    pack = Pack(**parts)
+    if problems := change_list_problems(pack, folder):
         raise ContentError(problems)
-    return Pack(**parts)
+    return pack
+
+
+def _named_by_id(problem: Problem, read: dict[str, Any], ids: dict) -> Problem:
+    """The problem with the items in its key named by id where its file gives them ('cards[id=bike-good]')."""
+    data = read.get(problem.path.name)
+    return replace(problem, key=by_id(problem.key, data, ids)) if data is not None and problem.key else problem
 
 
 def _unknown_files(folder: Path) -> list[Problem]:

@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic import Strict as StrictType
 from pydantic_core import PydanticCustomError
 
@@ -27,6 +27,10 @@ MAX_ROWS = 100  # comparison rows
 MAX_REFERENCES = 100  # ids one item lists: its sources, options, figures, cards, added questions
 MAX_WORDING = 1_000  # interface sentences a pack words its own way
 
+# Any text the handout shows may have a helper form: the same text in the voice of someone helping the person it
+# is about ('their medicines', not 'my medicines'), used whenever the reader is helping.
+HELPER_FORM = "The same text in the voice of someone helping the person it is about, e.g. 'their medicines'."
+
 Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64), Says(string_pattern_mismatch="not_an_id")
 ]
@@ -38,9 +42,9 @@ PubMedId = Annotated[str, StringConstraints(pattern=r"^\d{5,9}$"), Says(string_p
 Address = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), Says(string_pattern_mismatch="not_url")]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$"), Says(string_pattern_mismatch="not_language")]
 MythId = Annotated[str, StringConstraints(pattern=r"^M\d{2}$"), Says(string_pattern_mismatch="not_myth")]
-Question = Annotated[
+Question = Annotated[  # ending with '?', or the Arabic '؟' or the full-width '？' of Chinese and Japanese
     str,
-    StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True, pattern=r"\?$"),
+    StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True, pattern=r"[?؟？]$"),
     Says(string_pattern_mismatch="no_question_mark"),
 ]
 
@@ -95,6 +99,18 @@ class SourceKind(StrEnum):
     other = "other"
 
 
+class FactKind(StrEnum):
+    """The kind of source a self-check item's fact comes from, as the handout names it ("The label says")."""
+
+    label = "label"
+    trial = "trial"
+    review = "review"
+    guideline = "guideline"
+    regulator = "regulator"
+    survey = "survey"
+    other = "other"
+
+
 # --- pack.toml -------------------------------------------------------------
 
 
@@ -143,10 +159,11 @@ class Meta(Strict):
         "en", description="The language of the pack's text (e.g. 'en', 'es'): the interface speaks it too."
     )
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
-    help_now: bool = Field(
-        True,
-        description="Whether the pack has help-now lines (crisis.toml), shown on every screen and one key away. "
-        "Only a pack whose decision is not about health or safety may say false, and then has no crisis.toml.",
+    help_now: Literal["crisis", "support", False] = Field(
+        "crisis",
+        description="The help the pack's help-now lines (crisis.toml) give, shown on every screen and one key "
+        "away: 'crisis' (the default: for someone in danger), 'support' (a help line, worded neutrally) or false "
+        "(no lines: only for a decision that is not about health or safety, and then no crisis.toml).",
     )
     wording: dict[str, Text] = Field(
         default_factory=dict,
@@ -154,6 +171,12 @@ class Meta(Strict):
         description="The pack's own wording for interface sentences, by their key in the catalogue; each must "
         "keep the sentence's placeholders.",
     )
+
+    @field_validator("help_now", mode="before")
+    @classmethod
+    def _true_is_crisis(cls, value: object) -> object:
+        """`help_now = true`, as the format first wrote it, is crisis help."""
+        return "crisis" if value is True else value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Meta:
@@ -299,6 +322,7 @@ class Choice(Strict):
     belief: Text | None = Field(
         None, description="What choosing this means the person believed, for the handout: 'esketamine works at once'."
     )
+    helper_belief: Text | None = Field(None, description=HELPER_FORM)
 
 
 class SelfCheck(Strict):
@@ -324,6 +348,14 @@ class SelfCheck(Strict):
         None, description="The fact in one line, for the handout: 'Most people need several doses.'"
     )
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
+    helper_topic: Text | None = Field(None, description=HELPER_FORM)
+    helper_fact: Text | None = Field(None, description=HELPER_FORM)
+    kind: Annotated[FactKind, ByValue] | None = Field(
+        None,
+        description="Where the fact comes from, named on the handout ('The label says'); the item must cite a "
+        "source of this kind. Without it the handout says 'The evidence says'.",
+    )
+    trivia: bool = Field(False, description="A detail that stays out of the handout's 'What I checked'.")
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:
@@ -355,6 +387,8 @@ class ValueChoice(Strict):
     )
     reason: Text | None = Field(None, description="Why the questions were added: 'You said cost matters a lot to you.'")
     summary: Text | None = Field(None, description="How the answer reads under 'what matters to me'; none omits it.")
+    helper_reason: Text | None = Field(None, description=HELPER_FORM)
+    helper_summary: Text | None = Field(None, description=HELPER_FORM)
 
 
 class ValueItem(Strict):
@@ -364,7 +398,9 @@ class ValueItem(Strict):
     kind: Literal["value", "situation"]
     statement: Text
     choices: list[ValueChoice] = Field(min_length=2, max_length=9)
-    sensitive: bool = Field(False, description="A private fact: the person chooses whether it goes into an export.")
+    sensitive: bool = Field(
+        False, description="A private fact: it stays out of every copy unless the person chooses to show it."
+    )
     short_path: bool = Field(False, description="On the short path: shown in the default journey.")
 
     @model_validator(mode="after")
@@ -414,6 +450,7 @@ class SureFile(Strict):
 class Topic(Strict):
     id: Id
     title: Text
+    helper_title: Text | None = Field(None, description=HELPER_FORM)
 
 
 class ClinicianQuestion(Strict):
@@ -423,6 +460,33 @@ class ClinicianQuestion(Strict):
     reason: Text = Field(description="Why the question is suggested, shown beside it.")
     core: bool = Field(False, description="Always included in the summary.")
     priority: int = Field(3, ge=1, le=5, description="1 is most important; the handout's top questions come first.")
+    helper_text: Question | None = Field(None, description=HELPER_FORM)
+    helper_reason: Text | None = Field(None, description=HELPER_FORM)
+    neutral: Question | None = Field(
+        None,
+        description="The question as the handout asks it when only private answers left off the copy added it: "
+        "worded so it does not reveal those answers.",
+    )
+    helper_neutral: Question | None = Field(None, description=HELPER_FORM)
+    sources: list[Id] = Field(
+        default_factory=list,
+        max_length=MAX_REFERENCES,
+        description="Where the reason's facts come from; a reason that gives a number must name one.",
+    )
+
+    pinned: bool = Field(
+        False,
+        description="Stays among the handout's top questions whatever the reader stars or their answers add "
+        "(a core question about where to get help in a crisis, say).",
+    )
+
+    @model_validator(mode="after")
+    def _numbers_sourced(self) -> ClinicianQuestion:
+        if any(c.isdigit() for c in self.reason) and not self.sources:
+            raise refused("reason_number_unsourced", "sources", id=self.id)
+        if self.pinned and not self.core:
+            raise refused("pinned_not_core", "core", id=self.id)
+        return self
 
 
 class ClinicianFile(Strict):
@@ -479,6 +543,65 @@ class CrisisFile(Strict):
 # --- the whole pack --------------------------------------------------------
 
 
+# --- manifest.toml and changes.toml: the release record and the change list ------------------------------------
+
+ITEM_KINDS = ("cards", "figures", "self_check", "values", "sure", "questions")
+ItemRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^(" + "|".join(ITEM_KINDS) + r"):[a-z0-9][a-z0-9_-]*$", max_length=80),
+    Says(string_pattern_mismatch="not_item_ref"),
+]
+
+
+class PreviousRelease(Strict):
+    """What the release before this one recorded: its version and its items' hashes and answer codes."""
+
+    version: Version
+    items: dict[str, str] = Field(default_factory=dict)
+    codes: dict[str, str] = Field(default_factory=dict)
+
+
+class ManifestFile(Strict):
+    """manifest.toml, written by `decisionaid release` (never by hand). A pack without one is a draft."""
+
+    schema_version: int = Field(1, ge=1, le=1)
+    pack: str = ""
+    version: str = ""
+    released: date | None = None
+    review_due: date | None = None
+    status: Literal["draft", "active", "retired"] = "draft"
+    publisher: str = ""
+    files: dict[str, str] = Field(default_factory=dict, description="Each file of the pack and its SHA-256.")
+    items: dict[str, str] = Field(default_factory=dict, description="Each item ('cards:ID') and a hash of its text.")
+    codes: dict[str, str] = Field(default_factory=dict, description="Each choice item and its answer codes.")
+    removed: list[str] = Field(default_factory=list, description="Item ids removed in earlier releases.")
+    previous: PreviousRelease | None = None
+    signer: str = Field("", description="Set by the aid when a trusted key's signature verifies; never in the file.")
+
+
+class ChangedItem(Strict):
+    id: ItemRef
+    what: Text = Field(description="One line on what changed.")
+
+
+class VersionChanges(Strict):
+    """What one version changed, by item id ('cards:ID', 'self_check:ID', ...)."""
+
+    version: Version
+    released: date
+    added: list[ItemRef] = Field(default_factory=list, max_length=MAX_CARDS)
+    changed: list[ChangedItem] = Field(default_factory=list, max_length=MAX_CARDS)
+    removed: list[ItemRef] = Field(default_factory=list, max_length=MAX_CARDS)
+    unchanged: list[ItemRef] = Field(default_factory=list, max_length=MAX_CARDS, description="Checked and unchanged.")
+
+
+class ChangesFile(Strict):
+    """changes.toml: the change list, newest version first or in any order."""
+
+    schema_version: int = Field(1, ge=1, le=1)
+    versions: list[VersionChanges] = Field(default_factory=list, max_length=MAX_SECTIONS)
+
+
 class Pack(Strict, PackLookups):
     """A validated content pack, assembled from its files; its look-ups are in `lookups.py`."""
 
@@ -492,3 +615,5 @@ class Pack(Strict, PackLookups):
     clinician: ClinicianFile
     comparison: ComparisonFile = ComparisonFile()
     crisis: CrisisFile = CrisisFile()
+    changes: ChangesFile = ChangesFile()
+    manifest: ManifestFile = ManifestFile()

@@ -23,6 +23,7 @@ from decisionaid.sanitize import display_path, escape_controls
 __all__ = ["ContentError", "Got", "Problem", "Says", "Words", "did_you_mean", "display_path", "dotted"]
 
 SENTENCES = "pack_problem"
+HINTS = "pack_hint"  # sentences that teach the author more than what is wrong
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _SHOWN_TEXT = 40
 
@@ -67,14 +68,17 @@ class Problem:
     values: Mapping[str, object] = field(default_factory=dict, hash=False)
     count: int | None = None
     suggestion: str | None = None
+    home: str | None = None  # the table an unknown key belongs in, as its header: '[meta]', '[[options]]'
 
     def reason(self, words: Words) -> str:
-        """The reason in words, with '(did you mean ...?)' when a close name was found."""
+        """The reason in words, with '(did you mean ...?)' when a close name was found, or where the key belongs."""
         values = {name: v.shown(words) if isinstance(v, Got) else v for name, v in self.values.items()}
         key = self.says if "." in self.says else f"{SENTENCES}.{self.says}"  # another section's sentence, whole
         text = words(key, count=self.count, **values)
         if self.suggestion is not None:
             text = words(f"{SENTENCES}.did_you_mean", reason=text, suggestion=self.suggestion)
+        elif self.home is not None:
+            text = words(f"{HINTS}.put_under", reason=text, table=self.home)
         return text
 
     def line(self, words: Words) -> str:
@@ -129,6 +133,46 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to `word`, if one is close enough to be what was meant."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+_KEY_PART = re.compile(r'\.?("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)|\[(\d+)\]')
+_SHOWN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def by_id(key: str, data: object, ids: dict[int, Counter[str | None]] | None = None) -> str:
+    """`key` with each list item named by its id where the file's `data` gives one that no other item of its list
+    has: 'cards[37].sources[0]' -> 'cards[id=harm-bladder].sources[0]' (an item without a usable id keeps its
+    index). `data` is the file as read (tables and lists) or its model; `ids` keeps each list's count of ids
+    between calls, so naming many problems in one list reads it once."""
+    parts = list(_KEY_PART.finditer(key))
+    if "".join(part.group(0) for part in parts) != key:  # not a key this module wrote: left as it is
+        return key
+    ids = {} if ids is None else ids
+    out, here = "", data
+    for part in parts:
+        name, index = part.groups()
+        if index is None:
+            out += part.group(0)
+            bare = json.loads(name) if name.startswith('"') else name
+            here = here.get(bare) if isinstance(here, Mapping) else getattr(here, bare, None)
+            continue
+        items, i = here, int(index)
+        if not isinstance(items, list | tuple) or i >= len(items):
+            out, here = out + part.group(0), None
+            continue
+        here = items[i]
+        item_id = _id_of(here)
+        if id(items) not in ids:
+            ids[id(items)] = Counter(_id_of(item) for item in items)
+        counts = ids[id(items)]
+        unique = item_id is not None and counts[item_id] == 1 and _SHOWN_ID.match(item_id)
+        out += f"[id={item_id}]" if unique else part.group(0)
+    return out
+
+
+def _id_of(item: object) -> str | None:
+    value = item.get("id") if isinstance(item, Mapping) else getattr(item, "id", None)
+    return value if isinstance(value, str) else None
 
 
 def dotted(loc: Iterable[str | int]) -> str:

@@ -8,6 +8,7 @@ from the model's field names, once per process, so a field added to a model need
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -80,3 +81,19 @@ def replace(record: Record, **changes: Any) -> Record:
     if unknown := set(changes) - set(record._fields):
         raise TypeError(f"{type(record).__name__} has no field {', '.join(sorted(unknown))}")
     return new_record(type(record), {field: changes.get(field, getattr(record, field)) for field in record._fields})
+
+
+def as_data(value: Any) -> Any:
+    """`value` as JSON data, as Pydantic's `model_dump(mode="json")` gives it: records as dicts by field, enums by
+    value, dates in ISO form, tuples as lists."""
+    if isinstance(value, Record):
+        return {field: as_data(getattr(value, field)) for field in value._fields}
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_data(item) for key, item in value.items()}
+    return value

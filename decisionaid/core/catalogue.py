@@ -20,7 +20,8 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.core.formats import long_date, whole_number
+from decisionaid.content.problems import did_you_mean
+from decisionaid.core.formats import long_date, plural_form, whole_number
 from decisionaid.core.kept_catalogue import sentences
 from decisionaid.sanitize import escape_controls
 
@@ -32,6 +33,8 @@ LOCALES = Path(__file__).parent / "locales"
 VOICES = ("self", "helper")
 PLURALS = ("zero", "one", "two", "few", "many", "other")
 DEFAULT_LANGUAGE = "en"
+# The table whose sentences word help now for a pack that says help_now = "support", in place of the crisis wording.
+HELP_WORDING = {"support": "help_support"}
 
 Entry = str | Mapping[str, "Entry"]
 
@@ -46,8 +49,8 @@ class SentenceError(ValueError):
 
 
 def plural_category(language: str, count: int) -> str:
-    """The plural form for `count`; English and Spanish have 'one' and 'other'."""
-    return "one" if abs(count) == 1 else "other"
+    """The plural form for `count` in `language`, by CLDR's rules ('one' is 1 in English, 0 and 1 in French)."""
+    return plural_form(abs(count), language)
 
 
 def placeholders(entry: Entry) -> frozenset[str]:
@@ -119,9 +122,7 @@ class Catalogue:
         catalogue's words) for an unknown key, a placeholder added or left out in any form, a format code
         or a conversion (`{text:q}`, `{text!r}`), or a brace without its pair."""
         shipped = load_catalogue(self.language if self.language in languages() else DEFAULT_LANGUAGE)
-        problems = [
-            shipped(f"pack_problem.wording_{code}", key=key, **values) for key, code, values in self._misfits(overrides)
-        ]
+        problems = [_misfit_line(shipped, key, code, values) for key, code, values in self._misfits(overrides)]
         if problems:
             raise CatalogueError("; ".join(problems))
         merged = {**self.entries, **overrides}
@@ -132,7 +133,7 @@ class Catalogue:
         vocabulary = frozenset(self.vocabulary)
         for key, entry in overrides.items():
             if key not in self.entries:
-                yield key, "unknown", {}
+                yield key, "unknown", {"suggestion": self._key_like(key)}
                 continue
             wanted = placeholders(self.entries[key]) - vocabulary
             shown = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
@@ -156,6 +157,23 @@ class Catalogue:
                     yield key, "placeholders", {"wanted": shown}
                     break
 
+    def with_wording_of(self, table: str) -> Catalogue:
+        """A copy in which the sentences of `table` replace those of the same keys (`help_support.crisis.title`
+        replaces `crisis.title`): the wording of a pack's kind of help."""
+        prefix = f"{table}."
+        own = {key.removeprefix(prefix): entry for key, entry in self.entries.items() if key.startswith(prefix)}
+        return Catalogue(self.language, {**self.entries, **own}, self.voice, self.overridden, self.vocabulary)
+
+    def _key_like(self, key: str) -> str | None:
+        """The key closest to a misspelt one: within its table when the table is right ('help_now.buton' ->
+        'help_now.button'), else among every key."""
+        table, _, name = key.rpartition(".")
+        names = [k.removeprefix(f"{table}.") for k in self.entries if k.rpartition(".")[0] == table]
+        if names:
+            close = did_you_mean(name, names)
+            return f"{table}.{close}" if close else None
+        return did_you_mean(key, list(self.entries))
+
     def with_vocabulary(self, vocabulary: Mapping[str, str | None]) -> Catalogue:
         """A copy that uses a pack's own words for the vocabulary it names (the rest stay the catalogue's)."""
         unknown = sorted(set(vocabulary) - set(self.vocabulary))
@@ -164,6 +182,14 @@ class Catalogue:
             raise CatalogueError(shipped("pack_problem.unknown_vocabulary", word=unknown[0]))
         chosen = {**self.vocabulary, **{k: v for k, v in vocabulary.items() if v}}
         return Catalogue(self.language, self.entries, self.voice, self.overridden, chosen)
+
+
+def _misfit_line(shipped: Catalogue, key: str, code: str, values: dict[str, str]) -> str:
+    """One override's problem in words, with '(did you mean ...?)' for a key close to one the catalogue has."""
+    text = shipped(f"pack_problem.wording_{code}", key=key, **values)
+    if values.get("suggestion"):
+        text = shipped("pack_problem.did_you_mean", reason=text, suggestion=values["suggestion"])
+    return text
 
 
 def _forms(entry: Entry, name: str = "") -> Iterator[tuple[str, str]]:
@@ -218,10 +244,14 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
     """The catalogue a pack speaks with: its language (or `language`, the person's choice of interface), its
     vocabulary and its own wording; CatalogueError (one line, naming the key) when the pack's wording does not fit.
 
-    The vocabulary and wording are the pack's own text, so they stay as written in any interface language.
+    A pack that offers support rather than crisis help (`help_now = "support"`) speaks of help in the
+    catalogue's neutral words. The vocabulary and wording are the pack's own text, so they stay as written in
+    any interface language.
     """
     meta = pack.meta
-    words = load_catalogue(language or meta.language)
+    words = load_catalogue(language or interface_language(meta.language))
+    if meta.help_now in HELP_WORDING:
+        words = words.with_wording_of(HELP_WORDING[meta.help_now])
     words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
     if meta.wording:
         words = words.with_overrides(dict(meta.wording))
@@ -229,13 +259,11 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
 
 
 def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
-    """What in a pack's language, vocabulary and wording the catalogue cannot use, as pack.toml problems."""
+    """What in a pack's vocabulary and wording the catalogue cannot use, as pack.toml problems (a language it has no
+    sentences in is none: the interface speaks the closest language it has)."""
     from decisionaid.content.problems import Problem
 
     where = Path(folder) / "pack.toml"
-    if pack.meta.language not in languages():
-        known = ", ".join(languages())
-        return [Problem(where, "meta.language", "no_language", {"language": pack.meta.language, "known": known})]
     try:
         words_for(pack)
     except CatalogueError as exc:
@@ -246,3 +274,14 @@ def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
 def languages() -> tuple[str, ...]:
     """The languages that have a shipped catalogue."""
     return tuple(sorted(p.stem for p in LOCALES.glob("*.toml")))
+
+
+def interface_language(language: str) -> str:
+    """The shipped catalogue a pack in `language` is shown with: its own language's, else the closest by Babel's
+    locale negotiation (a regional or older code for a language the aid has), else English."""
+    known = languages()
+    if language in known:
+        return language
+    from babel import negotiate_locale
+
+    return negotiate_locale([language], known) or DEFAULT_LANGUAGE

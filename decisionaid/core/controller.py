@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.changes import ChangesPage, what_changed
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage, WelcomePage
@@ -54,11 +55,11 @@ MAX_QUESTION = 1_000
 MAX_NOTE = 200_000
 
 
-def top_questions() -> int:
-    """How many questions the top of the handout holds (from the summary's module, imported when first needed)."""
-    from decisionaid.core.summary import TOP_QUESTIONS
+def star_limit(summary: Summary) -> int:
+    """How many questions the reader can star (from the summary's module, imported when first needed)."""
+    from decisionaid.core.summary import star_limit as limit
 
-    return TOP_QUESTIONS
+    return limit(summary)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,19 @@ class Controller:
 
     def welcome_page(self, keys: Keys, **where: object) -> WelcomePage:
         """The welcome, with where the saved answers left off and how long the rest of the short path takes."""
-        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, **where)
+        return self.pages.welcome(self.notices, self.left_off(), self.minutes(), keys, today=self.today(), **where)
+
+    def what_changed(self) -> ChangesPage | None:
+        """On resuming with a newer pack: what its change list says changed since the version last used, else None."""
+        if self._session is None:
+            return None
+        return what_changed(self.pack, self._session.pack_version, self.words)
+
+    def changes_seen(self) -> Outcome:
+        """The person has seen what changed: this version is the one they last used from now on."""
+        if self._session is None or self._session.pack_version == self.pack.meta.version:
+            return Outcome()
+        return self._change(pack_version=self.pack.meta.version)
 
     def left_off(self) -> str | None:
         """Where the saved answers left off, in words, or None when there are none."""
@@ -354,16 +367,22 @@ class Controller:
         item = next(q for q in self.pack.self_check.self_check if q.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
-        return self._change(self_check={**self._live.self_check, item_id: choice_id})
+        return self._change(
+            self_check={**self._live.self_check, item_id: choice_id}, **self._on(f"self_check:{item_id}")
+        )
 
     def answer_value(self, item_id: str, choice_id: str) -> Outcome:
         item = next(v for v in self.pack.values.values if v.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
-        return self._change(values={**self._live.values, item_id: choice_id})
+        return self._change(values={**self._live.values, item_id: choice_id}, **self._on(f"values:{item_id}"))
 
     def answer_sure(self, item_id: str, yes: bool) -> Outcome:
-        return self._change(sure={**self._live.sure, item_id: yes})
+        return self._change(sure={**self._live.sure, item_id: yes}, **self._on(f"sure:{item_id}"))
+
+    def _on(self, key: str) -> dict[str, object]:
+        """The update that records an answer as given on this version of the pack."""
+        return {"answered_on": {**self._live.answered_on, key: self.pack.meta.version}}
 
     def include_question(self, question_id: str, included: bool) -> Outcome:
         """Keep a suggested question in the list, or leave it out (a question left out is no longer starred)."""
@@ -383,7 +402,7 @@ class Controller:
             outcome = self._change(starred=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if question_id not in self._live.starred and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=top_questions()))
+            return Outcome(done=False, said=self.words("summary.star_full", limit=self.star_limit()))
         unticked = tuple(q for q in self._live.unticked if q != question_id)
         outcome = self._change(starred=(*stars, question_id), unticked=unticked)
         return replace(outcome, said=self.words("summary.starred", text=text))
@@ -399,7 +418,7 @@ class Controller:
             outcome = self._change(starred_own=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if text not in self._live.starred_own and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=top_questions()))
+            return Outcome(done=False, said=self.words("summary.star_full", limit=self.star_limit()))
         outcome = self._change(starred_own=(*stars, text))
         return replace(outcome, said=self.words("summary.starred", text=text))
 
@@ -409,7 +428,11 @@ class Controller:
         listed = {q.id for q in summary.questions() if q.ticked}
         session = self._live
         used = len(set(session.starred) & listed) + len(set(session.starred_own) & set(session.own_questions))
-        return max(0, top_questions() - used)
+        return max(0, star_limit(summary) - used)
+
+    def star_limit(self) -> int:
+        """How many questions can be starred at most: the handout's top places less the pinned questions kept."""
+        return star_limit(self.summary())
 
     def set_reader(self, reader: str) -> Outcome:
         """Who fills the aid in: 'self', or 'helper' for someone helping the person it is about."""
@@ -418,12 +441,12 @@ class Controller:
         return self._change(reader=reader)
 
     def include_private(self, item_id: str, included: bool) -> Outcome:
-        """Let a sensitive answer go into the saved copy, or leave it out of it."""
+        """Show a sensitive answer on the saved copy, or keep it off (where it stays until the person shows it)."""
         item = next(v for v in self.pack.values.values if v.id == item_id)
         if not item.sensitive:
             raise ValueError(f"{item_id}: not a sensitive item")
-        withheld = tuple(i for i in self._live.withheld if i != item_id)
-        return self._change(withheld=withheld if included else (*withheld, item_id))
+        shown = tuple(i for i in self._live.shown if i != item_id)
+        return self._change(shown=(*shown, item_id) if included else shown)
 
     def set_leaning(self, leaning: str) -> Outcome:
         """The option the person leans towards now, LEANING_NOT_SURE, or '' to say nothing; never used to advise."""
@@ -573,10 +596,11 @@ class Controller:
         return self.words("lock.not_saved")
 
     def _known_question(self, question_id: str) -> str:
-        """The text of a clinician question, or ValueError for an id the pack does not have."""
+        """The text of a clinician question as the list shows it, or ValueError for an id the pack does not have."""
         for question in self.pack.clinician.questions:
             if question.id == question_id:
-                return question.text
+                listed = (q.text for q in self.summary().questions() if q.id == question_id)
+                return next(listed, question.text)
         raise ValueError(f"no clinician question '{question_id}'")
 
     @property

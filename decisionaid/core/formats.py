@@ -1,4 +1,4 @@
-"""Dates and numbers as a person reads them in the interface's language: CLDR's forms, through Babel.
+"""Dates, numbers and plural forms as a person reads them in the interface's language: CLDR's forms, through Babel.
 
 English has its two forms written here, '21 November 2026' (CLDR's long date for 'en_GB') and '100,000',
 and a test checks them against Babel for every month and many numbers: so a start in English never imports
@@ -11,6 +11,7 @@ from datetime import date
 
 ENGLISH = "en"
 BABEL_LOCALES = {ENGLISH: "en_GB", "es": "es"}
+_ONE_IS_ONLY_ONE = frozenset({ENGLISH, "es"})  # languages whose 'one' is the number 1 alone, with no need of Babel
 _ENGLISH_MONTHS = (
     "January",
     "February",
@@ -48,3 +49,23 @@ def whole_number(n: int, language: str) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(n, locale=babel_locale(language))
+
+
+def plural_form(count: int, language: str) -> str:
+    """CLDR's plural category of a whole number in `language`: 'one', 'other' and, for some languages, more."""
+    if language in _ONE_IS_ONLY_ONE:
+        return "one" if count == 1 else "other"
+    from babel import Locale
+
+    return Locale.parse(babel_locale(language)).plural_form(count)
+
+
+def language_name(code: str, language: str) -> str:
+    """A language's name as `language` writes it ('fr' in English is 'French', in French 'français'); the code
+    itself where CLDR has no name for it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(babel_locale(language)) or code
+    except (ValueError, UnknownLocaleError):
+        return code

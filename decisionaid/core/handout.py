@@ -12,15 +12,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.pack_status import notices as pack_notices
 from decisionaid.core.pages import long_date, source_links
+from decisionaid.core.summary import TopicGroup
 from decisionaid.sanitize import clean_text
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack, Source
-    from decisionaid.core.summary import Checked, Summary
+    from decisionaid.core.summary import Checked, SuggestedQuestion, Summary
 
 CITATION_WIDTH = 58  # with ' (2024)' and a list marker, a citation fits a line of 72
-HANDOUT_DIFFERED = 5  # answers that differed shown on the one page; the others follow it
+HANDOUT_DIFFERED = 5  # at most this many answers that differed are shown on the one page; the others follow it
+PAGE_LINES = 60  # the one-page handout, laid out as text
+PAGE_WIDTH = 72  # columns of that text
 HANDOUT_NOT_SURE = 6  # topics of 'not sure' answers shown on the one page
 KNOWLEDGE_PERCENT_FROM = 5  # fewer answers than this make a percentage say more than they do
 
@@ -58,43 +62,105 @@ class Handout:
     rest_title: str
     rest: tuple[Block, ...]
     language: str
+    sources: tuple[Source, ...] = ()  # every source behind what it shows, as listed under its sources
 
 
 def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue | None = None) -> Handout:
     """The document for `summary`: what every export and the summary screen show, in this order."""
     words = (words or words_for(pack)).in_voice(summary.voice)
+    title, top = words("handout.title", title=summary.title), _top_lines(summary, pack, today, words)
+    shown, next_questions = _fit_page(summary, words, _page_lines(title, top))
+    cited = _cited(summary, pack, shown)
     return Handout(
-        title=words("handout.title", title=summary.title),
-        top=_top_lines(summary, pack, today, words),
-        blocks=tuple(b for b in _handout_blocks(summary, words) if b is not None),
+        title=title,
+        top=top,
+        blocks=tuple(b for b in _handout_blocks(summary, words, shown, next_questions) if b is not None),
         rest_title=words("handout.rest"),
         rest=tuple(
             b
             for b in [
                 record_block(summary, pack, today, words),
-                _checked_more(summary, words),
-                *_rest_blocks(summary, pack, words),
+                _checked_more(summary, words, shown),
+                *_rest_blocks(summary, pack, words, next_questions, cited),
+                _provenance(summary, pack, words),
             ]
             if b is not None
         ),
         language=words.language,
+        sources=cited,
     )
+
+
+def _fit_page(summary: Summary, words: Catalogue, top_lines: int) -> tuple[int, tuple[SuggestedQuestion, ...]]:
+    """How many answers that differed the one page shows, and which further questions, within PAGE_LINES.
+
+    Answers that differed give way first (they follow under the rest); then the next questions by rank fill
+    what is left.
+    """
+    differed = len(summary.checked.differed) if summary.checked else 0
+    shown = min(differed, HANDOUT_DIFFERED)
+    while shown and top_lines + _blocks_lines(_handout_blocks(summary, words, shown, ())) > PAGE_LINES:
+        shown -= 1
+    fitted: tuple[SuggestedQuestion, ...] = ()
+    for question in summary.next_questions():
+        trial = (*fitted, question)
+        if top_lines + _blocks_lines(_handout_blocks(summary, words, shown, trial)) > PAGE_LINES:
+            break
+        fitted = trial
+    return shown, fitted
+
+
+def _page_lines(title: str, top: tuple[str, ...]) -> int:
+    """The lines of the title, its rule and the lines under it, as the text export lays them out."""
+    return len(_wrap(title)) + 1 + sum(len(_wrap(line)) for line in top)
+
+
+def _blocks_lines(blocks: list[Block | None]) -> int:
+    """The lines the one-page blocks take as text: a blank line, the heading and its rule, then the entries."""
+    total = 0
+    for block in (b for b in blocks if b is not None):
+        total += 1 + len(_wrap(block.heading)) + 1
+        for entry in block.entries:
+            indent = " " * (len(entry.marker) + 1) if entry.marker else ""
+            if entry.marker:
+                total += len(_wrap(entry.text, entry.marker + " ", indent))
+            else:
+                total += sum(len(_wrap(line)) if line.strip() else 1 for line in entry.text.split("\n"))
+            total += sum(len(_wrap(detail, indent, indent)) for detail in entry.details)
+    return total
+
+
+def _wrap(text: str, first: str = "", indent: str = "") -> list[str]:
+    lines = textwrap.wrap(text, PAGE_WIDTH, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False)
+    return lines or [first]
+
+
+def _cited(summary: Summary, pack: Pack, shown: int) -> tuple[Source, ...]:
+    """The sources behind what the handout shows: the reasons of the top questions, the facts of the answers
+    that differed, and the help-now lines; in the pack's order."""
+    cited = {s.id for q in summary.top for s in q.sources}
+    checked = summary.checked
+    cited |= {s.id for d in (checked.differed[:shown] if checked else ()) for s in d.sources}
+    cited |= {r.source for r in pack.crisis.crisis}
+    return tuple(s for s in pack.sources.sources if s.id in cited)
 
 
 def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> tuple[str, ...]:
     """Not advice; the day it was made and who filled it in; the pack's version and evidence date; help now."""
     made = words("handout.made" if summary.reader else "handout.made_unsaid", made=long_date(today, words))
-    version = words(
-        "handout.version", version=summary.pack_version, reviewed=long_date(summary.evidence_reviewed, words)
-    )
+    version = _version_line(summary, pack, words)
+    version_lines = (version, *pack_notices(pack, today, words))
     if not pack.help_now:
-        return (pack.meta.disclaimer, made, version)
+        return (pack.meta.disclaimer, made, *version_lines)
     first = pack.crisis.crisis[0]
     help_now = words("handout.help_now", name=first.name, contact=first.contact)
-    return (pack.meta.disclaimer, made, version, help_now)
+    return (pack.meta.disclaimer, made, *version_lines, help_now)
 
 
-def _handout_blocks(summary: Summary, words: Catalogue) -> list[Block | None]:
+def _handout_blocks(
+    summary: Summary, words: Catalogue, shown: int, next_questions: tuple[SuggestedQuestion, ...]
+) -> list[Block | None]:
+    """The one page: `shown` answers that differed, and `next_questions` after the top ones."""
     return [
         _top_questions(summary, words),
         _where(summary, words),
@@ -102,7 +168,10 @@ def _handout_blocks(summary: Summary, words: Catalogue) -> list[Block | None]:
         _statements("situation", summary.situation, summary.withheld, words)
         if _has_kind(summary, "situation")
         else None,
-        _checked(summary, words),
+        _checked(summary, words, shown),
+        Block(words("handout.next"), tuple(Entry(q.text) for q in next_questions), kind="next")
+        if next_questions
+        else None,
     ]
 
 
@@ -154,8 +223,9 @@ def _statements(kind: str, statements, withheld: int, words: Catalogue) -> Block
     return Block(words(f"handout.{kind}"), tuple(entries), kind=kind)
 
 
-def _checked(summary: Summary, words: Catalogue) -> Block | None:
-    """'N of M answered as the evidence says', what I thought where an answer differed, and what I was unsure of."""
+def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
+    """'N of M matched the evidence', what I thought where an answer differed (the first `on_page` of them), and
+    what I was unsure of."""
     checked = summary.checked
     if checked is None:
         return None
@@ -165,21 +235,23 @@ def _checked(summary: Summary, words: Catalogue) -> Block | None:
     skipped = checked.asked - checked.answered
     if skipped:
         score += " " + words("handout.skipped", count=skipped)
-    entries = [Entry(score, ""), *(Entry(d.line) for d in checked.differed[:HANDOUT_DIFFERED])]
+    entries = [Entry(score, ""), *(Entry(d.line) for d in checked.differed[:on_page])]
     rest = words("handout.rest")
-    more = len(checked.differed) - HANDOUT_DIFFERED
+    more = len(checked.differed) - on_page
     if more > 0:
-        entries.append(Entry(words("handout.differed_more", count=more, rest=rest), ""))
+        key = "handout.differed_more" if on_page else "handout.differed_elsewhere"
+        entries.append(Entry(words(key, count=more, rest=rest), ""))
     shown, more = checked.not_sure[:HANDOUT_NOT_SURE], len(checked.not_sure) - HANDOUT_NOT_SURE
     if more > 0:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
     elif shown:
         entries.append(Entry(words("handout.not_sure", topics="; ".join(shown)), ""))
+    entries += [Entry(line, "") for line in checked.earlier]
     return Block(words("handout.checked"), tuple(entries), kind="checked")
 
 
 def knowledge_score(checked: Checked, words: Catalogue) -> str:
-    """'N of M answered as the evidence says', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM."""
+    """'N of M matched the evidence', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM."""
     if checked.answered < KNOWLEDGE_PERCENT_FROM:
         return words("handout.score", right=checked.as_evidence, answered=checked.answered)
     percent = round(100 * checked.as_evidence / checked.answered)
@@ -230,24 +302,36 @@ def _record_matters(summary: Summary, words: Catalogue) -> Entry:
     return Entry(words("record.matters"), details=said) if said else Entry(words("record.matters_none"))
 
 
-def _checked_more(summary: Summary, words: Catalogue) -> Block | None:
-    """The answers that differed and the 'not sure' topics that did not fit on the one page."""
+def _checked_more(summary: Summary, words: Catalogue, shown: int) -> Block | None:
+    """The topics of the answers that differed and the 'not sure' topics that did not fit on the one page."""
     checked = summary.checked
     if checked is None:
         return None
-    entries = [Entry(d.line) for d in checked.differed[HANDOUT_DIFFERED:]]
+    more = checked.differed[shown:]
+    entries = [Entry(words("handout.differed_topics", topics="; ".join(d.topic for d in more)), "")] if more else []
     if len(checked.not_sure) > HANDOUT_NOT_SURE:
         topics = "; ".join(checked.not_sure[HANDOUT_NOT_SURE:])
         entries.append(Entry(words("handout.not_sure", topics=topics), ""))
     return Block(words("handout.checked_more"), tuple(entries), kind="checked-more") if entries else None
 
 
-def _rest_blocks(summary: Summary, pack: Pack, words: Catalogue) -> list[Block]:
+def _rest_blocks(
+    summary: Summary,
+    pack: Pack,
+    words: Catalogue,
+    next_questions: tuple[SuggestedQuestion, ...],
+    cited: tuple[Source, ...],
+) -> list[Block]:
     """More questions, grouped and short (own ones first), the note, the sources, and help now."""
     blocks = []
     own = [typed_lines(q) for q in summary.more_own()]
     own = [lines for lines in own if lines]
-    groups = summary.more_groups()
+    on_page = {q.id for q in next_questions}
+    groups = tuple(
+        TopicGroup(g.topic, g.title, kept)
+        for g in summary.more_groups()
+        if (kept := tuple(q for q in g.questions if q.id not in on_page))
+    )
     if own or groups:
         blocks.append(Block(words("handout.more"), kind="more"))
     if own:
@@ -259,7 +343,7 @@ def _rest_blocks(summary: Summary, pack: Pack, words: Catalogue) -> list[Block]:
     note = clean_text(summary.note).strip()
     if note:
         blocks.append(Block(words("handout.note"), (Entry(note, ""),), kind="note"))
-    sources = [Entry(compact_citation(s), link=next(iter(source_links(s)), "")) for s in summary.sources]
+    sources = [Entry(compact_citation(s), link=next(iter(source_links(s)), "")) for s in cited]
     if summary.sure is not None and summary.sure.answers:
         sources.append(Entry(words("handout.sure_source", citation=summary.sure.citation)))
     if sources:
@@ -275,6 +359,25 @@ def _rest_blocks(summary: Summary, pack: Pack, words: Catalogue) -> list[Block]:
     if crisis:
         blocks.append(Block(words("handout.crisis"), crisis, kind="crisis"))
     return blocks
+
+
+def _provenance(summary: Summary, pack: Pack, words: Catalogue) -> Block:
+    """Where the content stands: its version and dates, who paid for it and any conflicts of interest."""
+    meta = pack.meta
+    entries = (
+        Entry(_version_line(summary, pack, words), ""),
+        Entry(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), ""),
+    )
+    return Block(words("handout.provenance"), entries, kind="provenance")
+
+
+def _version_line(summary: Summary, pack: Pack, words: Catalogue) -> str:
+    return words(
+        "handout.version",
+        version=summary.pack_version,
+        reviewed=long_date(summary.evidence_reviewed, words),
+        due=long_date(pack.meta.review_due, words),
+    )
 
 
 def compact_citation(source: Source) -> str:

@@ -33,7 +33,8 @@ class PartRow:
     here: bool
 
     def describe(self, words: Catalogue) -> str:
-        """'not started, about 3 minutes' (the question list has no minutes: it is where the path ends)."""
+        """'not started, about 3 minutes': the minutes of what is still open in it (none once it is done, nor for
+        the question list: it is where the path ends)."""
         state = words(f"map.{self.state}")
         if not self.minutes:
             return state
@@ -70,8 +71,12 @@ class Progress:
         return "in_progress" if any(done) else "not_started"
 
     def minutes_left(self, session: Session | None, here: Place) -> int:
-        """Minutes of the short path not shown yet, counting the step the person is on."""
+        """Minutes of the short path not shown yet, counting the step the person is on; on a step the short path
+        left out, the steps of its group from there on not shown yet count too."""
         steps = [p for p in self.timing.short_path() if p == here or not self.shown(session, p)]
+        if self.journey.is_left_out(here):
+            group = self.journey.group(here)
+            steps += [p for p in group[group.index(here) :] if p == here or not self.shown(session, p)]
         return self.timing.minutes_of(steps)
 
     def destination(self, part: Part, session: Session | None, here: Place) -> Place:
@@ -95,7 +100,9 @@ class Progress:
                     id=part.id,
                     title=self.title(part),
                     state=self.state(part, session, here),
-                    minutes=self.timing.minutes_of(p for p in things if p[0] != "summary"),
+                    minutes=self.timing.minutes_of(
+                        p for p in things if p[0] != "summary" and (p == here or not self.shown(session, p))
+                    ),
                     place=self.destination(part, session, here),
                     here=part.holds(here),
                 )

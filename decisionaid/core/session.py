@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from decisionaid.content.models import Pack
     from decisionaid.core.catalogue import Catalogue
 
-SESSION_VERSION = 2
+SESSION_VERSION = 3
 Stage = Literal["welcome", "compare", "cards", "self_check", "values", "sure", "summary"]
 STAGES: tuple[Stage, ...] = ("welcome", "compare", "cards", "self_check", "values", "sure", "summary")
 READERS = ("", "self", "helper")
@@ -88,15 +88,16 @@ class Session:
     own_questions: tuple[str, ...] = ()
     starred_own: tuple[str, ...] = ()
     own_draft: str = ""  # a question typed but not yet added, shown again in its box
-    withheld: tuple[str, ...] = ()  # sensitive values items left out of the exported copy
+    shown: tuple[str, ...] = ()  # sensitive values items the person chose to show on the copy; others stay off it
     leaning: str = ""  # the option id the person leans towards now, LEANING_NOT_SURE, or "" when not said
     note: str = ""
     kept: Mapping[str, Any] = field(default_factory=dict)  # answers for ids the pack no longer has
+    answered_on: Mapping[str, str] = field(default_factory=dict)  # "self_check:ID" -> the pack version answered on
 
     def __post_init__(self) -> None:
-        for name in ("self_check", "values", "sure", "kept"):
+        for name in ("self_check", "values", "sure", "kept", "answered_on"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
-        for name in ("cards_read", "seen", "unticked", "starred", "own_questions", "starred_own", "withheld"):
+        for name in ("cards_read", "seen", "unticked", "starred", "own_questions", "starred_own", "shown"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @classmethod
@@ -187,17 +188,18 @@ _FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {  # each field's che
     "own_questions": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, "too_many_own"),
     "starred_own": (lambda v: _texts(v) and len(v) <= MAX_OWN_QUESTIONS, "too_many_own"),
     "own_draft": (_text, "text"),
-    "withheld": (_texts, "texts"),
+    "shown": (_texts, "texts"),
     "leaning": (_text, "text"),
     "note": (_text, "text"),
     "kept": (lambda v: _kept(v), "kept"),
+    "answered_on": (_text_map, "text_table"),
 }
 
 _KEPT_SHAPES: dict[str, Callable[[object], bool]] = {
     "cards_read": _texts,
     "unticked": _texts,
     "starred": _texts,
-    "withheld": _texts,
+    "shown": _texts,
     "self_check": _text_map,
     "values": _text_map,
     "sure": _bool_map,
@@ -214,11 +216,31 @@ def _migrate(data: dict[str, Any], where: str) -> dict[str, Any]:
     version = data.pop("schema_version", None)
     if type(version) is int and version == SESSION_VERSION:
         return data
-    if type(version) is int and version == 1:
-        return data  # version 2 only adds fields, each with a default
+    if type(version) is int and version in (1, 2):
+        # Version 2 added fields, each with a default. Version 3 keeps private answers off the copy unless the person
+        # chose to show them: the answers version 2 left out (`withheld`) stay off, and so do all the others; and it
+        # keeps the pack version each answer was given on.
+        data.pop("withheld", None)
+        if isinstance(data.get("kept"), dict):
+            data["kept"].pop("withheld", None)
+        return _answered_on(data)
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_VERSION:
         raise SessionError(where, "newer", version=version)
     raise SessionError(where, "version", expected=SESSION_VERSION, got=repr(version))
+
+
+def _answered_on(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps the pack version each answer was given on: an older file's answers were given on the
+    version it names (every answer is kept as it was)."""
+    version = data.get("pack_version")
+    if not isinstance(version, str) or not version:
+        return data
+    answered = {}
+    for kind in ("self_check", "values", "sure"):
+        table = data.get(kind)
+        if isinstance(table, dict):
+            answered.update({f"{kind}:{item}": version for item in table})
+    return {**data, "answered_on": answered}
 
 
 def parse_session(text: str, where: str) -> Session:
@@ -320,7 +342,7 @@ def set_aside_unknown(session: Session, pack: Pack) -> Session:
         cards_read=split_list("cards_read", session.cards_read, known.cards),
         unticked=split_list("unticked", session.unticked, known.questions),
         starred=split_list("starred", session.starred, known.questions),
-        withheld=split_list("withheld", session.withheld, set(known.values)),
+        shown=split_list("shown", session.shown, set(known.values)),
         self_check=split_map("self_check", session.self_check, lambda k, v: v in known.checks.get(k, ())),
         values=split_map("values", session.values, lambda k, v: v in known.values.get(k, ())),
         sure=split_map("sure", session.sure, lambda k, v: k in known.sure),

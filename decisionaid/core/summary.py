@@ -1,8 +1,9 @@
 """From a pack and a person's answers to the summary: the handout's facts and the questions for the clinician.
 
 The rules only list questions and repeat what the person said; they never weigh the options. Every
-sentence is taken from the catalogue in the voice of whoever filled the aid in. Answers the person
-chose to leave out of the copy are treated as not given, and counted.
+sentence is taken from the catalogue, and every text of the pack in its helper form where it has one, in the voice
+of whoever filled the aid in. Private answers stay off the copy unless the person chose to show them: one left off
+says nothing, the questions only it added are asked in their neutral form, and it is counted.
 Pure Python: never imports Textual.
 """
 
@@ -14,24 +15,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
+from decisionaid.core.changes import answered_before_change
 from decisionaid.core.checking import Verdict, verdict
 from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
+from decisionaid.core.voicing import voiced
 
 TOP_QUESTIONS = 5
-
-# What kind of fact a source stands for, by the source's `kind`, as the handout names it ("what the label says").
-FACT_KINDS = {
-    "trial": "studies",
-    "observational": "studies",
-    "meta-analysis": "studies",
-    "review": "studies",
-    "survey": "studies",
-    "label": "label",
-    "regulator": "regulator",
-    "government": "official",
-    "guideline": "guideline",
-    "other": "other",
-}
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack, SelfCheck, Source
@@ -45,11 +34,13 @@ class SuggestedQuestion:
     text: str
     topic: str
     reasons: tuple[str, ...]
+    sources: tuple[Source, ...]  # where the first reason's facts come from
     core: bool
     ticked: bool
     priority: int
     starred: bool
     added: bool  # an answer put it on the list (not only being a core question)
+    pinned: bool = False  # stays among the top questions whatever is starred
 
 
 @dataclass(frozen=True)
@@ -68,6 +59,7 @@ class TopQuestion:
     text: str
     reasons: tuple[str, ...] = ()
     id: str = ""
+    sources: tuple[Source, ...] = ()  # where the first reason's facts come from
 
     @property
     def own(self) -> bool:
@@ -96,6 +88,7 @@ class Differed:
     """A self-check answer that differed from the evidence, said in one line."""
 
     item: str
+    topic: str
     line: str
     sources: tuple[Source, ...]
 
@@ -109,6 +102,7 @@ class Checked:
     as_evidence: int
     differed: tuple[Differed, ...]
     not_sure: tuple[str, ...]
+    earlier: tuple[str, ...] = ()  # answers given on an earlier version, before their question changed
 
 
 @dataclass(frozen=True)
@@ -153,7 +147,6 @@ class Summary:
     leaning: str
     own_questions: tuple[str, ...]
     note: str
-    sources: tuple[Source, ...]
     answers: Session = field(compare=False, repr=False)  # the answers it was made from, unknown ids set aside
 
     @property
@@ -170,6 +163,11 @@ class Summary:
         top = {q.text for q in self.top if q.own}
         return tuple(q for q in self.own_questions if q not in top)
 
+    def next_questions(self) -> tuple[SuggestedQuestion, ...]:
+        """The ticked questions that are not among the top ones, in the order the top ones were picked in."""
+        top = {q.id for q in self.top if not q.own}
+        return tuple(q for q in _ranked(self.groups) if q.id not in top)
+
     def questions(self) -> tuple[SuggestedQuestion, ...]:
         """Every suggested question, in the order shown."""
         return tuple(q for group in self.groups for q in group.questions)
@@ -180,30 +178,27 @@ def voice_of(reader: str) -> str:
     return "helper" if reader == "helper" else "self"
 
 
-def fact_kind(pack: Pack, item: SelfCheck) -> str:
-    """The kind of fact a self-check item checks, from the kind of most of its sources.
-
-    Sources of kind 'other' count only when there is nothing else; a tie goes to the kind listed first.
-    """
-    kinds = [FACT_KINDS[str(pack.source(s).kind.value)] for s in item.sources]
-    counted = [k for k in kinds if k != "other"] or kinds
-    return max(dict.fromkeys(counted), key=counted.count)
+def fact_kind(item: SelfCheck) -> str:
+    """The kind of fact a self-check item checks, as the pack names it; 'other' when it does not."""
+    return item.kind.value if item.kind else "other"
 
 
 def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) -> Summary:
     """The summary for `session`; answers naming ids the pack no longer has are left out."""
     answers = set_aside_unknown(session, pack)
-    words = (words or words_for(pack)).in_voice(voice_of(answers.reader))
-    private = _private(pack, answers)
+    voice = voice_of(answers.reader)
+    words = (words or words_for(pack)).in_voice(voice)
+    private = _private(pack, answers, voice)
     withheld = {p.item for p in private if not p.included}
     reasons = _Reasons()
     for question in pack.clinician.questions:
         if question.core:
-            reasons.add([question.id], question.reason, added=False)
+            sources = tuple(pack.source(s) for s in question.sources)
+            reasons.add([question.id], voiced(question, "reason", voice), added=False, sources=sources)
     checked = _self_check(pack, answers, reasons, words)
     values, situation = _values(pack, answers, reasons, withheld)
     sure = _sure(pack, answers, reasons, words)
-    groups = _groups(pack, reasons, answers)
+    groups = _groups(pack, reasons, answers, words)
     top, starred = _top(groups, answers)
     return Summary(
         title=pack.meta.title,
@@ -223,19 +218,26 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
         leaning=_leaning(pack, answers, words),
         own_questions=tuple(session.own_questions),
         note=session.note,
-        sources=_sources(pack, checked),
         answers=answers,
     )
 
 
 class _Reasons:
-    """Question id -> its reasons, first come first listed, each reason once; and which an answer added."""
+    """Question id -> its reasons, first come first listed, each reason once; which an answer added; which only
+    private answers left off the copy added (their reasons are never kept); and the sources of each reason that
+    gives facts."""
 
     def __init__(self) -> None:
         self.by_question: dict[str, list[str]] = {}
         self.added: set[str] = set()
+        self.privately: set[str] = set()
+        self.sources: dict[str, tuple[Source, ...]] = {}
 
-    def add(self, question_ids: Iterable[str], reason: str, *, added: bool = True) -> None:
+    def add(
+        self, question_ids: Iterable[str], reason: str, *, added: bool = True, sources: tuple[Source, ...] = ()
+    ) -> None:
+        if sources:
+            self.sources[reason] = sources
         for question_id in question_ids:
             listed = self.by_question.setdefault(question_id, [])
             if reason not in listed:
@@ -243,10 +245,21 @@ class _Reasons:
             if added:
                 self.added.add(question_id)
 
+    def add_privately(self, question_ids: Iterable[str]) -> None:
+        """Questions an answer left off the copy added: listed in their neutral form unless another reason adds them."""
+        self.privately.update(question_ids)
+        self.added.update(question_ids)
+
+    def neutral(self, question_id: str) -> bool:
+        return question_id in self.privately and question_id not in self.by_question
+
 
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
-    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check."""
-    items = pack.self_check.self_check
+    """Add questions for answers that were wrong or 'not sure'; return the result of the self-check.
+
+    Trivia items add no questions and stay out of the result.
+    """
+    items = [item for item in pack.self_check.self_check if not item.trivia]
     if not items:
         return None
     right, differed, not_sure = 0, [], []
@@ -255,33 +268,46 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
         if chosen is None:
             continue
         judged = verdict(item, chosen)
+        topic = voiced(item, "topic", words.voice)
         if judged is Verdict.correct:
             right += 1
         elif judged is Verdict.not_sure:
-            reasons.add(item.adds, words("reasons.not_sure", topic=item.topic))
-            not_sure.append(item.topic)
+            reasons.add(item.adds, words("reasons.not_sure", topic=topic))
+            not_sure.append(topic)
         else:
-            kind = fact_kind(pack, item)
-            reasons.add(item.adds, words("reasons.differed", topic=item.topic, evidence=words(f"evidence.{kind}")))
+            kind = fact_kind(item)
+            reasons.add(item.adds, words("reasons.differed", topic=topic, evidence=words(f"evidence.{kind}")))
             sources = tuple(pack.source(s) for s in item.sources)
-            differed.append(Differed(item.id, _differed_line(item, chosen, kind, words), sources))
+            differed.append(Differed(item.id, item.topic, _differed_line(item, chosen, kind, words), sources))
     marked = any(item.short_path for item in items)
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
-    return Checked(asked, answered, right, tuple(differed), tuple(not_sure))
+    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), _earlier(pack, answers, words))
+
+
+def _earlier(pack: Pack, answers: Session, words: Catalogue) -> tuple[str, ...]:
+    """A line for each self-check answer given on an earlier version of the pack, before its question changed."""
+    lines = []
+    for item in pack.self_check.self_check:
+        on = answers.answered_on.get(f"self_check:{item.id}", "")
+        if item.id in answers.self_check and answered_before_change(pack, f"self_check:{item.id}", on):
+            lines.append(words("release.answered_earlier", topic=item.topic, version=on))
+    return tuple(lines)
 
 
 def _differed_line(item: SelfCheck, chosen: str, kind: str, words: Catalogue) -> str:
     """What the person thought and what the evidence says, from the chosen choice's belief and the item's fact."""
-    belief = next(c.belief for c in item.choices if c.id == chosen)
+    voice = words.voice
+    belief = next(voiced(c, "belief", voice) for c in item.choices if c.id == chosen)
+    topic, fact = voiced(item, "topic", voice), voiced(item, "fact", voice)
     says, evidence = words(f"evidence_says.{kind}"), words(f"evidence.{kind}")
-    if belief and item.fact:
-        return words("checked.thought", belief=belief, says=says, fact=item.fact)
+    if belief and fact:
+        return words("checked.thought", belief=belief, says=says, fact=fact)
     if belief:
         return words("checked.thought_only", belief=belief, evidence=evidence)
-    if item.fact:
-        return words("checked.differed_fact", topic=item.topic, says=says, fact=item.fact)
-    return words("reasons.differed", topic=item.topic, evidence=evidence)
+    if fact:
+        return words("checked.differed_fact", topic=topic, says=says, fact=fact)
+    return words("reasons.differed", topic=topic, evidence=evidence)
 
 
 def _values(
@@ -290,20 +316,24 @@ def _values(
     """Add the questions each chosen value adds; return the value and the situation statements.
 
     Values are listed from the answers that matter most (the first choices of an item) to the least;
-    situation facts in the pack's order. A withheld answer adds nothing and says nothing.
+    situation facts in the pack's order. A withheld answer says nothing, and its questions come without its reason.
     """
+    voice = voice_of(answers.reader)
     ranked: list[tuple[int, Statement]] = []
     situation: list[Statement] = []
     for item in pack.values.values:
         chosen = answers.values.get(item.id)
         position = next((i for i, c in enumerate(item.choices) if c.id == chosen), None)
-        if position is None or item.id in withheld:
+        if position is None:
             continue
         choice = item.choices[position]
+        if item.id in withheld:
+            reasons.add_privately(choice.adds)
+            continue
         if choice.adds and choice.reason:
-            reasons.add(choice.adds, choice.reason)
+            reasons.add(choice.adds, voiced(choice, "reason", voice))
         if choice.summary:
-            statement = Statement(item.id, choice.summary)
+            statement = Statement(item.id, voiced(choice, "summary", voice))
             if item.kind == "value":
                 ranked.append((position, statement))
             else:
@@ -312,8 +342,9 @@ def _values(
     return values, tuple(situation)
 
 
-def _private(pack: Pack, answers: Session) -> tuple[PrivateAnswer, ...]:
-    """Each sensitive item whose answer says something or adds questions, and whether it goes into the copy.
+def _private(pack: Pack, answers: Session, voice: str) -> tuple[PrivateAnswer, ...]:
+    """Each sensitive item whose answer says something or adds questions, and whether the person chose to show it
+    on the copy (it stays off until they do).
 
     The answer reads as its summary, or else as the statement and the chosen label.
     """
@@ -321,8 +352,8 @@ def _private(pack: Pack, answers: Session) -> tuple[PrivateAnswer, ...]:
     for item in pack.values.values:
         choice = next((c for c in item.choices if c.id == answers.values.get(item.id)), None)
         if item.sensitive and choice is not None and (choice.summary or choice.adds):
-            text = choice.summary or f"{item.statement} {choice.label}"
-            found.append(PrivateAnswer(item.id, text, item.id not in answers.withheld))
+            text = voiced(choice, "summary", voice) or f"{item.statement} {choice.label}"
+            found.append(PrivateAnswer(item.id, text, item.id in answers.shown))
     return tuple(found)
 
 
@@ -342,27 +373,38 @@ def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> 
     return SureResult(tuple(found), len(sure.items), sure.citation)
 
 
-def _groups(pack: Pack, reasons: _Reasons, answers: Session) -> tuple[TopicGroup, ...]:
-    unticked, starred = set(answers.unticked), set(answers.starred)
+def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -> tuple[TopicGroup, ...]:
+    """The listed questions by topic, in the reader's voice; one only private answers added is in its neutral form
+    (and left out when the pack gives none)."""
+    unticked, starred, voice = set(answers.unticked), set(answers.starred), words.voice
+    listed = [
+        (q, voiced(q, "neutral", voice), (words("private_answer.reason"),))
+        if reasons.neutral(q.id)
+        else (q, voiced(q, "text", voice), tuple(reasons.by_question.get(q.id, ())))
+        for q in pack.clinician.questions
+        if q.id in reasons.by_question or q.id in reasons.privately
+    ]
     groups = []
     for topic in pack.clinician.topics:
         questions = tuple(
             SuggestedQuestion(
                 id=q.id,
-                text=q.text,
+                text=text,
                 topic=q.topic,
-                reasons=tuple(reasons.by_question[q.id]),
+                reasons=why,
+                sources=reasons.sources.get(why[0], ()) if why else (),
                 core=q.core,
                 ticked=q.id not in unticked,
                 priority=q.priority,
                 starred=q.id in starred and q.id not in unticked,
                 added=q.id in reasons.added,
+                pinned=q.pinned,
             )
-            for q in pack.clinician.questions
-            if q.topic == topic.id and q.id in reasons.by_question
+            for q, text, why in listed
+            if q.topic == topic.id and text
         )
         if questions:
-            groups.append(TopicGroup(topic=topic.id, title=topic.title, questions=questions))
+            groups.append(TopicGroup(topic=topic.id, title=voiced(topic, "title", voice), questions=questions))
     return tuple(groups)
 
 
@@ -370,18 +412,35 @@ def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQue
     """The starred questions (own ones first), or until there are any, the highest-priority ones.
 
     Among questions of the same priority, those an answer added come before core ones, then those with
-    more reasons, then the pack's order.
+    more reasons, then the pack's order. Pinned questions the reader kept close the top either way.
     """
     listed = [q for group in groups for q in group.questions if q.ticked]
+    pinned = [_top_question(q) for q in listed if q.pinned]
+    room = TOP_QUESTIONS - len(pinned)
     own = [TopQuestion(text) for text in dict.fromkeys(answers.own_questions) if text in answers.starred_own]
-    by_id = {q.id: q for q in listed}
+    by_id = {q.id: q for q in listed if not q.pinned}
     chosen = [by_id[i] for i in dict.fromkeys(answers.starred) if i in by_id]
     if own or chosen:
-        top = own + [TopQuestion(q.text, q.reasons, q.id) for q in chosen]
-        return tuple(top[:TOP_QUESTIONS]), True
+        return tuple((own + [_top_question(q) for q in chosen])[:room] + pinned), True
+    ranked = [q for q in _ranked(groups) if not q.pinned]
+    return tuple([_top_question(q) for q in ranked[:room]] + pinned), False
+
+
+def _top_question(question: SuggestedQuestion) -> TopQuestion:
+    return TopQuestion(question.text, question.reasons, question.id, question.sources)
+
+
+def star_limit(summary: Summary) -> int:
+    """How many questions the reader can star: the top's places, less those pinned questions the reader kept."""
+    return TOP_QUESTIONS - sum(q.pinned and q.ticked for q in summary.questions())
+
+
+def _ranked(groups: tuple[TopicGroup, ...]) -> list[SuggestedQuestion]:
+    """The ticked questions, those an answer added first, then by priority, then those with more reasons, then
+    in the pack's order."""
+    listed = [q for group in groups for q in group.questions if q.ticked]
     order = {q.id: n for n, q in enumerate(listed)}
-    ranked = sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
-    return tuple(TopQuestion(q.text, q.reasons, q.id) for q in ranked[:TOP_QUESTIONS]), False
+    return sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
 
 
 def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
@@ -389,13 +448,6 @@ def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
     if answers.leaning == LEANING_NOT_SURE:
         return words("leaning.not_sure")
     return next((o.name for o in pack.options if o.id == answers.leaning), "")
-
-
-def _sources(pack: Pack, checked: Checked | None) -> tuple[Source, ...]:
-    """The sources behind what the export shows: the facts of differing answers and the crisis lines."""
-    cited = {s.id for d in (checked.differed if checked else ()) for s in d.sources}
-    cited |= {r.source for r in pack.crisis.crisis}
-    return tuple(s for s in pack.sources.sources if s.id in cited)
 
 
 def _keep(groups: tuple[TopicGroup, ...], wanted) -> tuple[TopicGroup, ...]:

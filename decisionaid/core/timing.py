@@ -79,10 +79,10 @@ class Timing:
             cards_read=[journey.card_ids[i] for i in journey.short["cards"]],
             self_check={items[i].id: _not_sure(items[i]) for i in journey.short["self_check"]},
         )
-        self.pages = Pages(pack, journey, words, self.left_out_minutes)
+        self.pages = Pages(pack, journey, words, self.minutes_of)
         # For counting, a page that offers what the short path left out may say any number of minutes: numbers are
         # not words, so the count is the same, and the welcome need not read every card left out to say its own.
-        self._counted = Pages(pack, journey, words, lambda stage: 1)
+        self._counted = Pages(pack, journey, words, lambda places: 1)
         self.keys = Keys(words("welcome.help_key_plain"), words("self_check.reopen_key_plain"))
         self._cache: dict[Place, int] = {}
 
@@ -112,9 +112,6 @@ class Timing:
             words=self.words_of(steps),
             target_minutes=self.pack.meta.short_path_minutes,
         )
-
-    def left_out_minutes(self, stage: str) -> int:
-        return self.minutes_of((stage, i) for i in self.journey.left_out[stage])  # type: ignore[misc]
 
     def texts(self, place: Place) -> tuple[str, ...]:
         """What the step at `place` says, as its page model gives it, to someone who took the short path's

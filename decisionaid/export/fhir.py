@@ -5,7 +5,8 @@ The Questionnaire depends only on the pack: its item texts are the pack's, in th
 aid's own items carry their other languages in the translation extension, so one `url|version` names one
 Questionnaire. The response's own texts are in the interface's language. Its narrative is the one-page
 handout and the block for the clinical record. It names no one: a clinic attaches the subject on import.
-Private answers the person left out are left out here too, and counted.
+Private answers stay out unless the person chose to show them, as on the handout, and how many were left out is
+said.
 """
 
 from __future__ import annotations
@@ -178,8 +179,8 @@ class _AidWords:
     """The aid's own words in the pack's language, each with its other languages as translation extensions."""
 
     def __init__(self, pack: Pack) -> None:
-        self.base = words_for(pack, language=pack.meta.language)
-        others = [lang for lang in languages() if lang != pack.meta.language]
+        self.base = words_for(pack)  # the pack's language, or the closest the interface has
+        others = [lang for lang in languages() if lang != self.base.language]
         self.others = [words_for(pack, language=lang) for lang in others]
 
     def text(self, key: str) -> dict:
@@ -220,15 +221,14 @@ def response(summary: Summary, pack: Pack, handout: Handout, words: Catalogue, *
     }
 
 
-def left_out(pack: Pack, answers: Session) -> set[str]:
-    """The private answers the person keeps out of the saved copy."""
-    withheld = set(answers.withheld)
-    return {v.id for v in pack.values.values if v.sensitive and v.id in withheld and v.id in answers.values}
+def left_out(summary: Summary) -> set[str]:
+    """The private answers kept off the saved copy, as the handout keeps them off: those not chosen to be shown."""
+    return {p.item for p in summary.private if not p.included}
 
 
 def _response_items(summary: Summary, pack: Pack, words: Catalogue, with_note: bool) -> list[dict | None]:
     answers = summary.answers
-    private = left_out(pack, answers)
+    private = left_out(summary)
     options = {o.id: o.name for o in pack.options}
     options[LEANING_NOT_SURE] = words("leaning.not_sure")
     questions = summary.questions()

@@ -12,6 +12,13 @@ Its limits: a formula of word and sentence length only, blind to vocabulary and 
 syllables from pyphen's hyphenation points, which miss Spanish syllables in hiatus and at the edges of
 words ('día', 'país' and 'agua' count one), so its scores run a little easy: a guide, not a measurement.
 
+French: Kandel and Moles's adaptation of Flesch's reading ease (Kandel L, Moles A. Application de l'indice de
+Flesch à la langue française. Cahiers Études de Radio-Télévision. 1958;19:253-274): 207 - 1.015 x words per
+sentence - 73.6 x syllables per word, on Flesch's scale, higher is easier: 60-70 is "standard", 70-80 "fairly
+easy". Lint holds card bodies and the median to at least 60 and every text to at least 40, as for Spanish.
+Its limits are those of Flesch's formula, and textstat's syllables come from pyphen's French hyphenation,
+which counts a silent final 'e' as no syllable but misses some vowels in hiatus ('pays', 'réunion').
+
 `textstat.set_lang` changes a setting for the whole process, so every measurement sets its own language.
 """
 
@@ -29,7 +36,8 @@ class Measure:
     """One language's readability formula, which way is harder, and the limits lint holds texts to.
 
     `error_limit` holds for every graded text, `warning_limit` for card bodies and `median_limit` for the
-    median of all graded texts; `column` and `summary` name the catalogue's words for the lint table.
+    median of all graded texts; `column` and `summary` name the catalogue's words for the lint table, and
+    `says` its findings (`lint.grade` for `lint.grade_error`, `lint.grade_warning`, `lint.grade_median`).
     """
 
     name: str
@@ -41,6 +49,7 @@ class Measure:
     median_limit: float
     column: str
     summary: str
+    says: str
 
     def score(self, text: str) -> float:
         """The text's score, to the decimal places textstat gives."""
@@ -54,16 +63,6 @@ class Measure:
     def beyond(self, score: float, limit: float) -> bool:
         """Whether `score` is harder to read than `limit`."""
         return score > limit if self.higher_is_harder else score < limit
-
-    @property
-    def past(self) -> str:
-        """'above' or 'below': which side of a limit is too hard."""
-        return "above" if self.higher_is_harder else "below"
-
-    @property
-    def within(self) -> str:
-        """'below' or 'above': which side of a limit to aim for."""
-        return "below" if self.higher_is_harder else "above"
 
     def hardest_first(self, score: float) -> float:
         """A sort key that puts the hardest text first."""
@@ -80,6 +79,7 @@ FLESCH_KINCAID = Measure(
     median_limit=7,
     column="cli.lint_grade",
     summary="cli.lint_grades",
+    says="lint.grade",
 )
 
 INFLESZ = Measure(
@@ -92,9 +92,23 @@ INFLESZ = Measure(
     median_limit=55,
     column="cli.lint_ease",
     summary="cli.lint_eases",
+    says="lint.ease",
 )
 
-MEASURES = {"en": FLESCH_KINCAID, "es": INFLESZ}
+KANDEL_MOLES = Measure(
+    name="reading ease (Kandel-Moles)",
+    textstat_language="fr",
+    formula="flesch_reading_ease",  # for French, textstat uses Kandel and Moles's constants: 207, 1.015, 73.6
+    higher_is_harder=False,
+    error_limit=40,
+    warning_limit=60,
+    median_limit=60,
+    column="cli.lint_ease",
+    summary="lint_measure.kandel_moles",
+    says="lint.kandel",
+)
+
+MEASURES = {"en": FLESCH_KINCAID, "es": INFLESZ, "fr": KANDEL_MOLES}
 
 
 def reading_grade(text: str) -> float:

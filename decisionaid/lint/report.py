@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from decisionaid.content.problems import display_path
+from decisionaid.content.problems import Words, display_path
 from decisionaid.core.timing import PathTime
 from decisionaid.lint.readability import FLESCH_KINCAID, Measure
 
@@ -28,9 +28,10 @@ class Finding:
     level: Level
     reason: str
 
-    def __str__(self) -> str:
+    def line(self, words: Words) -> str:
+        """'file: key: level: reason', the level in the interface's language (the reason already is)."""
         where = f"{display_path(self.path)}: {self.key}" if self.key else display_path(self.path)
-        return f"{where}: {self.level}: {self.reason}"
+        return f"{where}: {words(f'lint.level_{self.level}')}: {self.reason}"
 
 
 @dataclass(frozen=True)

@@ -79,13 +79,44 @@ SPANISH_NUMBER_WORDS = (
     "mitad",
 )
 
+FRENCH_NUMBER_WORDS = (
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "mille",
+    "million",
+    "millions",
+    "moitié",
+    "tiers",
+    "quart",
+)
+
 
 @dataclass(frozen=True)
 class WordLists:
     """One language's lists: what gives advice, what states risk relatively or vaguely, what opens an instruction.
 
     `one_in_n` is a regular expression for '1 in 5' style frequencies; `more_likely` one for '50% more
-    likely' wording; `number_words` are numbers written out ('two', 'half').
+    likely' wording; `number_words` are numbers written out ('two', 'half'); `speaks_as_i` and `speaks_as_we` the
+    words that speak as 'I' and as 'we' (a word written in capitals, such as 'US', is an abbreviation).
     """
 
     directive: tuple[str, ...]
@@ -95,6 +126,8 @@ class WordLists:
     number_words: tuple[str, ...]
     one_in_n: str
     more_likely: str
+    speaks_as_i: tuple[str, ...] = ()
+    speaks_as_we: tuple[str, ...] = ()
 
 
 ENGLISH = WordLists(
@@ -143,6 +176,8 @@ ENGLISH = WordLists(
         rf"(?<![\w.,])(?:1|one)[\s-]+in[\s-]+(?:every\s+)?(?:a\s+)?(?:\d[\d,]*|{'|'.join(ENGLISH_NUMBER_WORDS)})(?!\w)"
     ),
     more_likely=r"(?:%|(?<!\w)per\s*cent)\s+(?:more|less)\s+likely(?!\w)",
+    speaks_as_i=("I", "me", "my", "mine", "myself"),
+    speaks_as_we=("we", "us", "our", "ours", "ourselves"),
 )
 
 SPANISH = WordLists(
@@ -256,6 +291,126 @@ SPANISH = WordLists(
         rf"(?!(?:100|1\.?000|cien|mil)(?!\w))(?:\d[\d.,]*|{'|'.join(SPANISH_NUMBER_WORDS)})(?!\w)"
     ),
     more_likely=r"(?:%|(?<!\w)por\s+ciento)\s+(?:más|menos)\s+(?:probables?|riesgo)(?!\w)",
+    speaks_as_i=(
+        *("yo", "me", "mi", "mis", "mí", "conmigo", "mío", "mía", "míos", "mías"),
+        # Spanish often leaves 'yo' out: the verbs that can only speak as 'I', common in a question to an expert
+        *("puedo", "tengo", "quiero", "estoy", "soy", "voy", "hago", "necesito", "debo"),
+    ),
+    speaks_as_we=("nosotros", "nosotras", "nos", "nuestro", "nuestra", "nuestros", "nuestras"),
+)
+
+FRENCH = WordLists(
+    directive=(
+        "vous devriez",
+        "tu devrais",
+        "vous devez",
+        "tu dois",
+        "il faut que vous",
+        "il faut que tu",
+        "vous avez besoin de",
+        "nous recommandons",
+        "nous vous recommandons",
+        "je vous recommande",
+        "on vous recommande",
+        "il est recommandé que vous",
+        "recommandé pour vous",
+        "nous conseillons",
+        "nous vous conseillons",
+        "je vous conseille",
+        "on vous conseille",
+        "nous suggérons",
+        "nous vous suggérons",
+        "je vous suggère",
+        "la meilleure option",
+        "le meilleur choix",
+        "la meilleure décision",
+        "la meilleure solution",
+        "le meilleur traitement",
+        "le mieux pour vous",
+        "le mieux pour toi",
+        "ce qui vous convient le mieux",
+        "vous convient le mieux",
+        "ce qu'il vous faut",
+        "ce qu’il vous faut",
+    ),
+    relative_risk=(
+        "fois plus probable",
+        "fois plus probables",
+        "fois moins probable",
+        "fois moins probables",
+        "fois plus de risque",
+        "fois plus de risques",
+        "fois moins de risque",
+        "fois moins de risques",
+        "fois plus de chances",
+        "fois moins de chances",
+        "double le risque",
+        "réduit le risque de moitié",
+        "divise le risque par deux",
+        "risque relatif",
+        "réduction relative du risque",
+        "rapport de risque",
+        "rapport de risques",
+        "rapport des cotes",
+        "rapport de cotes",
+        "hazard ratio",
+        "odds ratio",
+    ),
+    vague=(
+        "rare",
+        "rares",
+        "rarement",
+        "exceptionnel",
+        "exceptionnelle",
+        "exceptionnels",
+        "exceptionnelles",
+        "courant",
+        "courante",
+        "courants",
+        "courantes",
+        "fréquent",
+        "fréquente",
+        "fréquents",
+        "fréquentes",
+        "fréquemment",
+        "peu fréquent",
+        "peu fréquente",
+        "peu fréquents",
+        "peu fréquentes",
+        "souvent",
+        "très peu",
+        "la plupart",
+        "la majorité",
+        "beaucoup de gens",
+        "beaucoup de personnes",
+    ),
+    advice_verbs=(
+        "demandez",
+        "demande",
+        "dites",
+        "dis",
+        "assurez-vous",
+        "assure-toi",
+        "vérifiez",
+        "vérifie",
+        "évitez",
+        "évite",
+        "consultez",
+        "n'oubliez pas",
+        "n’oubliez pas",
+        "n'oublie pas",
+        "n’oublie pas",
+        "ne prenez pas",
+        "ne laissez pas",
+    ),
+    number_words=FRENCH_NUMBER_WORDS,
+    # '1 sur 5', 'une personne sur dix': but 'sur 100' is the way to give a frequency, so out of 100 (or 1 000)
+    # is not flagged
+    one_in_n=(
+        r"(?<![\w.,])(?:1|une?)\s+(?:[^\W\d]+\s+)?sur\s+"
+        rf"(?!(?:100|1[\s.\u00a0\u202f]?000|cent|mille)(?!\w))(?:\d(?:[\d.,]*\d)?|{'|'.join(FRENCH_NUMBER_WORDS)})(?!\w)"
+    ),
+    more_likely=r"(?:%|(?<!\w)pour\s+cent)\s+(?:plus|moins)\s+(?:probables?|de\s+risques?)(?!\w)",
 )
 
 
@@ -300,6 +455,8 @@ class Wording:
         self._vague = _whole_words(lists.vague)
         self._number = re.compile(rf"\d|(?<!\w)(?:{'|'.join(lists.number_words)})(?!\w)", re.IGNORECASE)
         self._advice_start = re.compile(rf"^(?:{_any_of(lists.advice_verbs)})(?!\w)", re.IGNORECASE)
+        self._as_i = _whole_words(lists.speaks_as_i) if lists.speaks_as_i else None
+        self._as_we = _whole_words(lists.speaks_as_we) if lists.speaks_as_we else None
 
     def directive_phrases(self, text: str) -> list[str]:
         """Phrases that tell the reader what to do or which option to take."""
@@ -326,6 +483,14 @@ class Wording:
                     found.setdefault(word.casefold(), word)
         return list(found.values())
 
+    def first_person(self, text: str, *, plural: bool = True) -> list[str]:
+        """The words outside quotation marks that speak as 'I' ('my', 'mis', 'puedo') and, with `plural`, as 'we';
+        'US' and the like are abbreviations."""
+        unquoted = _QUOTED.sub("", text)
+        patterns = [p for p in (self._as_i, self._as_we if plural else None) if p is not None]
+        found = [w for pattern in patterns for w in _found(pattern, unquoted)]
+        return [w for w in found if w == "I" or not (len(w) > 1 and w.isupper())]
+
     def has_number(self, text: str) -> bool:
         """Whether the text gives a number, in digits or in words ('two', 'half')."""
         return self._number.search(text) is not None
@@ -336,7 +501,7 @@ class Wording:
         return " ".join(match.group().split()) if match else None
 
 
-WORDING = {"en": Wording(ENGLISH), "es": Wording(SPANISH)}
+WORDING = {"en": Wording(ENGLISH), "es": Wording(SPANISH), "fr": Wording(FRENCH)}
 
 _ENGLISH = WORDING["en"]
 directive_phrases = _ENGLISH.directive_phrases

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 import shutil
-import textwrap
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from decisionaid.core.catalogue import Catalogue, load_catalogue
 from decisionaid.core.controller import MAX_NOTE
+from decisionaid.plain.lines import close_isolates, wrap
 from decisionaid.plain.output import write_out
 from decisionaid.sanitize import clean_text
 
 MIN_WIDTH = 20
 MAX_LINE = MAX_NOTE  # no one answer can be longer than the longest note
 ANSWER_ROOM = 10  # a prompt's last line leaves room for a short answer typed after it
-_HANGING = re.compile(r"^(\s*(?:\d+\.\s+)?)")
 
 
 class EndOfInput(Exception):
@@ -28,32 +26,29 @@ def terminal_width() -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
-def wrap(line: str, width: int) -> list[str]:
-    """One line wrapped at `width`; continuation lines hang under the text after any indent or 'N. '."""
-    if not line.strip():
-        return [""]
-    text = line.lstrip(" ")
-    indent = line[: len(line) - len(text)]
-    hang = " " * len(_HANGING.match(line).group(1))  # type: ignore[union-attr]
-    return textwrap.wrap(
-        text, width, initial_indent=indent, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
-    )
-
-
 class Console:
     """Prints lines wrapped to the width and reads one answer at a time.
 
     Everything printed passes through clean_text, so no text can move the cursor or change colours.
     When the answers come from a pipe, each one is echoed after its prompt, so the output reads as a transcript.
+    For a right-to-left pack, `isolate` puts its numbers and names between isolates once cleaned, in logical order.
     """
 
     def __init__(
-        self, stdin: TextIO, stdout: TextIO, *, width: int, echo: bool, words: Catalogue | None = None
+        self,
+        stdin: TextIO,
+        stdout: TextIO,
+        *,
+        width: int,
+        echo: bool,
+        words: Catalogue | None = None,
+        isolate: Callable[[str], str] | None = None,
     ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.width = width
         self.echo = echo
+        self.isolate = isolate
         self.words = words or load_catalogue()
         self.waiting = False
         self.interrupted = False
@@ -83,9 +78,14 @@ class Console:
             wrapped.rstrip() + "\n"
             for line in lines
             for text in clean_text(line).split("\n")
-            for wrapped in wrap(text, self.width)
+            for wrapped in self._wrapped(text, self.width)
         ]
         write_out(self.stdout, "".join(out))
+
+    def _wrapped(self, text: str, width: int) -> list[str]:
+        if self.isolate is None:
+            return wrap(text, width)
+        return close_isolates(wrap(self.isolate(text), width))
 
     def say(self, *lines: str) -> None:
         self.show(lines)
@@ -101,7 +101,7 @@ class Console:
         A line longer than MAX_LINE characters is refused whole, with a message, and the prompt is asked again;
         an input that cannot be read any more counts as its end.
         """
-        *before, last = wrap(clean_text(prompt), max(self.width - ANSWER_ROOM, ANSWER_ROOM))
+        *before, last = self._wrapped(clean_text(prompt), max(self.width - ANSWER_ROOM, ANSWER_ROOM))
         while True:
             write_out(self.stdout, "".join(line + "\n" for line in before) + last + " ")
             if self.interrupted:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from decisionaid.core.changes import ChangesPage
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.journey import Place
 from decisionaid.core.pages.at import Keys
@@ -45,7 +46,7 @@ class PlainAid:
         self.journey = controller.journey
         self.console = console
         crisis = pages.crisis(self.pack, self.words) if self.pack.help_now else []
-        self.ask = Prompter(console, crisis, self.words, self.show_map)
+        self.ask = Prompter(console, crisis, self.words, self.show_map, pages.about(self.pack, self.words))
         self.keys = Keys(self.words("welcome.help_key_plain"), self.words("self_check.reopen_key_plain"))
         self.shown_part: str | None = None
 
@@ -57,6 +58,8 @@ class PlainAid:
             try:
                 if self.controller.open_elsewhere:
                     self.open_elsewhere()
+                if self.at is None and (changed := self.controller.what_changed()):
+                    self.what_changed(changed)
                 if self.at is None:
                     self.welcome()
                 else:
@@ -209,6 +212,18 @@ class PlainAid:
             elif choice in (2, 3):
                 self.console.say(words("plain.nothing_changed"))
 
+    def what_changed(self, page: ChangesPage) -> None:
+        """Before anything else on resuming with a newer pack: what changed, each line opened by its number."""
+        words = self.words
+        openable = [change for change in page.changes if change.place is not None]
+        lines = pages.what_changed(page, words)
+        self.show(lines)
+        self.report(self.controller.changes_seen())
+        here = Here(lambda: lines)
+        reply = self.ask.choose(here, words("plain.enter"), count=len(openable), enter=True)
+        if isinstance(reply, int):
+            raise Jump(openable[reply - 1].place)  # type: ignore[arg-type]
+
     def welcome_page(self) -> list[str]:
         controller = self.controller
         page = pages.welcome(controller.welcome_page(self.keys), self.words)
@@ -257,7 +272,7 @@ class PlainAid:
             if not isinstance(reply, int):
                 return PREVIOUS if reply == BACK else NEXT
             section = table.sections[reply - 1]
-            listed = pages.contents_cards(section, words)
+            listed = pages.contents_cards(section, table.legend)
             self.show(listed)
             total = len(section.cards)
             prompt = words("plain.section_prompt", count=total)
@@ -326,7 +341,17 @@ class PlainAid:
             self.controller.answer_value(page.item_id, page.choices[reply - 1].id)
         ):
             self.console.note(self.words("plain.saved"))
+        if isinstance(reply, int) and page.private:
+            self.show_private(page, Here(lambda: lines))
         return PREVIOUS if reply == BACK else NEXT
+
+    def show_private(self, page: ValuePage, here: Here) -> None:
+        """The one choice of a private answer, once given: show it on the handout (y), or keep it off (n)."""
+        words = self.words
+        self.console.say(page.private.hint)
+        shown = self.ask.confirm(here, words("private_answer.plain_question"))
+        if self.report(self.controller.include_private(page.item_id, shown)):
+            self.console.say(words("private_answer.shown" if shown else "private_answer.kept_off"))
 
     def sure(self, page: SurePage) -> Move:
         """A SURE item, word for word; a 'no' is followed by the item's own sentence on what it may mean."""

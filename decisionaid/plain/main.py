@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.core.bidi import isolator_for
 from decisionaid.core.controller import Controller
 from decisionaid.core.faults import FAULT_STATUS, fault_report
 from decisionaid.core.journey import Place
@@ -37,8 +38,14 @@ def run_plain(
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     controller = Controller(pack, AnswersFile(answers or session_path(pack.meta.id)), words, offer_copies=not answers)
+    isolator = isolator_for(pack, controller.words.language)
     console = Console(
-        sys.stdin, sys.stdout, width=terminal_width(), echo=not sys.stdin.isatty(), words=controller.words
+        sys.stdin,
+        sys.stdout,
+        width=terminal_width(),
+        echo=not sys.stdin.isatty(),
+        words=controller.words,
+        isolate=isolator.isolate if isolator else None,
     )
     previous = signal.signal(signal.SIGINT, lambda _signum, _frame: console.interrupt())
     try:

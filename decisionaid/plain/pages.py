@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.changes import ChangesPage
 from decisionaid.core.comparison import Comparison
 from decisionaid.core.more import Contents, SectionEntry
+from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.steps import CardPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
 from decisionaid.core.parts import AidMap
 from decisionaid.core.session import Session
@@ -31,8 +33,26 @@ def lines_of(page: pages.Page) -> list[str]:
     return out
 
 
+def about(pack: Pack, words: Catalogue) -> list[str]:
+    """About this aid: its title, then each labelled row after a blank line."""
+    page = about_page(pack, words)
+    return [f"{page.title}.", *lines_of(page)]
+
+
 def welcome(page: WelcomePage, words: Catalogue) -> list[str]:
     return [*lines_of(page.page), words("plain.help_hint")]
+
+
+def what_changed(page: ChangesPage, words: Catalogue) -> list[str]:
+    """What changed: the lines that open an item numbered, those about an item no longer there not."""
+    lines, n = [page.title, "", page.intro], 0
+    for change in page.changes:
+        if change.place is None:
+            lines.append(f"- {change.text}")
+        else:
+            n += 1
+            lines.append(words("plain.choice", n=n, label=change.text))
+    return [*lines, "", page.closing]
 
 
 def card(page: CardPage, words: Catalogue, *, list_sources: bool = False) -> list[str]:
@@ -140,13 +160,11 @@ def contents_sections(table: Contents) -> list[str]:
     ]
 
 
-def contents_cards(section: SectionEntry, words: Catalogue) -> list[str]:
-    """A section's cards, numbered; read ones and ones the short path left out say so."""
-    lines = [f"{section.title}:"]
+def contents_cards(section: SectionEntry, legend: str) -> list[str]:
+    """A section's cards, numbered; read ones and ones the short path left out say so, and `legend` says how."""
+    lines = [legend, f"{section.title}:"]
     for n, card in enumerate(section.cards, 1):
-        flags = (("contents.read_mark", card.read), ("contents.left_out_mark", card.left_out))
-        marks = [words(key) for key, on in flags if on]
-        lines.append(f"{n}. {card.title}" + (f" ({', '.join(marks)})" if marks else ""))
+        lines.append(f"{n}. {card.title}" + (f" ({card.marks})" if card.marks else ""))
     return lines
 
 
@@ -193,8 +211,8 @@ def summary(result: Summary, handout: Handout, session: Session, words: Catalogu
         lines += [private_line(p.text, p.included, words) for p in result.private]
     note = clean_text(result.note).strip()
     lines += ["", voiced("handout.note") + ":", note or words("plain.none_yet")]
-    if result.sources:
-        lines += ["", sources_hint(len(result.sources), words, words("handout.sources"))]
+    if handout.sources:
+        lines += ["", sources_hint(len(handout.sources), words, words("handout.sources"))]
     return lines
 
 

@@ -21,6 +21,7 @@ COMMANDS = {
     HELP: "help",
     QUIT: "quit",
 }
+ABOUT = "i"  # about this aid: said by its own catalogue entry, after the commands above
 _NUMBERS = re.compile(r"[\s,]+")
 
 
@@ -50,11 +51,18 @@ class Prompter:
     """Asks on the console; crisis help, sources, help and reading again are answered in place."""
 
     def __init__(
-        self, console: Console, crisis: list[str], words: Catalogue, show_map: Callable[[], None] | None = None
+        self,
+        console: Console,
+        crisis: list[str],
+        words: Catalogue,
+        show_map: Callable[[], None] | None = None,
+        about: list[str] | None = None,
     ) -> None:
-        """`show_map` prints the map and asks where to go (raising Jump); without it, m and l do nothing."""
+        """`show_map` prints the map and asks where to go (raising Jump); without it, m and l do nothing.
+        `about` is the about page, printed for i."""
         self.console = console
         self.crisis = crisis
+        self.about = about
         self.words = words
         self.show_map = show_map
 
@@ -123,6 +131,8 @@ class Prompter:
             self.console.say(*self._help(here, usage))
         elif letter == CRISIS and self.crisis:
             self.console.say("", *self.crisis, "")
+        elif letter == ABOUT and self.about:
+            self.console.say("", *self.about, "")
         elif letter == REPEAT:
             self.console.say("", *here.page())
         elif letter == SOURCES:
@@ -161,6 +171,9 @@ class Prompter:
         if self.show_map is None:
             commands.pop(MAP)
             commands.pop(LIST)
+        if self.about:  # listed just before h
+            listed, at = list(commands.items()), list(commands).index(HELP)
+            commands = dict([*listed[:at], (ABOUT, self.words("about.plain_command")), *listed[at:]])
         lines = [self.words("prompt.commands"), *usage]
         lines += [self.words("prompt.command_line", letter=letter, meaning=m) for letter, m in commands.items()]
         return lines

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from decisionaid.core.controller import MAX_NOTE, Outcome
 from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE, Session
-from decisionaid.core.summary import TOP_QUESTIONS, Summary
+from decisionaid.core.summary import Summary
 from decisionaid.export import FORMATS
 from decisionaid.export.saving import default_path, save_handout
 from decisionaid.plain import pages
@@ -29,12 +29,13 @@ class SummaryMenu:
         self.aid = aid
         self.controller = aid.controller
         self.words = aid.words
+        limit = self.controller.star_limit()
         self.menu = [
             self.words("plain.menu_title"),
-            *pages.choices((self.words(f"plain.menu_{m}", limit=TOP_QUESTIONS) for m in MENU), self.words),
+            *pages.choices((self.words(f"plain.menu_{m}", limit=limit) for m in MENU), self.words),
         ]
         sources_title = self.words("handout.sources") + ":"
-        self.here = Here(self.page, lambda: pages.sources(sources_title, self.build().sources))
+        self.here = Here(self.page, lambda: pages.sources(sources_title, self.model().handout.sources))
 
     def model(self) -> SummaryPage:
         """The question list's page model, as the answers now make it."""

@@ -102,6 +102,8 @@ def _go(form: Form, c: Controller) -> Result:
             outcomes.append(c.answer_sure(item, choice == "yes"))
         else:
             raise ValueError("kind: unknown")
+    if kind == "value" and form.text("private") == "1":
+        outcomes.append(c.include_private(item, form.text("show") == "1"))
     if form.text("then") == "stay":
         return Result(tuple(outcomes))
     return Result((*outcomes, c.go(*c.step(1))))

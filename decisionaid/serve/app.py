@@ -115,6 +115,7 @@ class WebAid:
                 web.get("/step/{stage}/{position}", self.step, name="step"),
                 web.get("/card/{position}", self.card, name="card"),
                 web.get("/help", self.crisis, name="help"),
+                web.get("/about", self.about, name="about"),
                 web.get("/map", self.aid_map, name="map"),
                 web.get("/confirm/{what}", self.confirm, name="confirm"),
                 web.get("/download/{fmt}", self.download, name="download"),
@@ -204,7 +205,11 @@ class WebAid:
         session, new = self.ensure_session(request)
         if session is None:
             return self.renderer.full(self.options.max_sessions)
-        return self.page(request, "welcome", views.welcome(session.aid.controller, self.site), session, new)
+        controller = session.aid.controller
+        if changed := controller.what_changed():
+            self.report(session, controller.changes_seen())
+            return self.page(request, "changes", views.Changes(changed), session, new)
+        return self.page(request, "welcome", views.welcome(controller, self.site), session, new)
 
     async def step(self, request: web.Request) -> web.Response:
         session, new = self.ensure_session(request)
@@ -240,6 +245,13 @@ class WebAid:
         if session is None:
             return self.renderer.page(view, None)
         return self.page(request, "help", view, session, new)
+
+    async def about(self, request: web.Request) -> web.Response:
+        session, new = self.ensure_session(request)
+        view = views.about(self.options.pack, self.words)
+        if session is None:
+            return self.renderer.page(view, None)
+        return self.page(request, "about", view, session, new)
 
     async def aid_map(self, request: web.Request) -> web.Response:
         session = self.session_of(request)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import jinja2
 from aiohttp import web
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from decisionaid.core.bidi import Isolator, is_right_to_left, isolator_for
 from decisionaid.core.pages import source_links
 from decisionaid.serve.views import step_url
 
@@ -25,11 +26,10 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 RENDER_MS = web.ResponseKey("render_ms", float)
-RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"})
 
 
 def direction(language: str) -> str:
-    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+    return "rtl" if is_right_to_left(language) else "ltr"
 
 
 class Renderer:
@@ -64,6 +64,7 @@ class Renderer:
             source_links=source_links,
         )
         self.environment.filters["runs"] = runs
+        self.environment.filters["bdi"] = bdi_filter(isolator_for(pack, words.language))
 
     def url(self, path: str) -> str:
         return self.root + path
@@ -114,6 +115,21 @@ def runs(entries) -> list[tuple[str, list]]:
         else:
             grouped.append((kind, [entry]))
     return grouped
+
+
+def bdi_filter(isolator: Isolator | None):
+    """A filter for a sentence that holds numbers or names: each between <bdi> and </bdi> where the pack or the
+    interface is written right to left (so the browser keeps each one whole and in place), else the sentence as
+    it is."""
+
+    def bdi(text: object) -> object:
+        if isolator is None or not isinstance(text, str) or isinstance(text, Markup):
+            return text
+        return Markup("").join(
+            Markup("<bdi>{}</bdi>").format(piece) if odd else escape(piece) for piece, odd in isolator.spans(text)
+        )
+
+    return bdi
 
 
 def here(controller) -> str:

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
+from decisionaid.core.changes import ChangesPage
 from decisionaid.core.figures import arm_counts, legend
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import LEANING_NOT_SURE, READERS, STAGES
 from decisionaid.core.site import Site
-from decisionaid.core.summary import TOP_QUESTIONS
 from decisionaid.export import FORMATS
 
 if TYPE_CHECKING:
@@ -108,9 +109,23 @@ class Welcome:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What changed since the person last looked, shown once, before the welcome."""
+
+    page: ChangesPage
+    template: str = "changes.html"
+
+
+@dataclass(frozen=True)
 class Crisis:
     page: pages.Page
     template: str = "crisis.html"
+
+
+@dataclass(frozen=True)
+class About:
+    page: pages.Page
+    template: str = "about.html"
 
 
 @dataclass(frozen=True)
@@ -151,6 +166,10 @@ def welcome(controller: Controller, site: Site) -> Welcome:
 
 def crisis(pack: Pack, words: Catalogue, site: Site) -> Crisis:
     return Crisis(pages.crisis(pack, words, local_help=site.local_help))
+
+
+def about(pack: Pack, words: Catalogue) -> About:
+    return About(about_page(pack, words))
 
 
 def aid_map(controller: Controller) -> MapView:
@@ -216,5 +235,5 @@ def summary_controls(controller: Controller) -> SummaryControls:
         draft=session.own_draft,
         note=session.note,
         stars_left=controller.stars_left(),
-        top=TOP_QUESTIONS,
+        top=controller.star_limit(),
     )

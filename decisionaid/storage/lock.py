@@ -1,9 +1,10 @@
 """One aid at a time per answers file: an advisory lock on a sibling file, `<answers>.lock`.
 
 The lock is not on the answers file itself, because every save replaces that file with a new one
-(an atomic rename), and a lock on the old file would guard nothing. The lock file stays in place,
-empty but for the holder's process id; removing it while it is held would let a second aid lock a
-new file of the same name, so it is never removed.
+(an atomic rename), and a lock on the old file would guard nothing. The lock file holds only the
+holder's process id, and the holder removes it as it lets go, so none is left behind. An aid that
+was waiting then holds the lock of a file no longer there: whoever takes the lock checks that its
+file is still the one at the path, and if not, locks the one there now (making it if need be).
 
 On Linux and macOS the lock is `flock`: the system releases it when the holder ends, however it
 ends, so a crash never leaves a stale lock. Where `fcntl` does not exist (Windows), locking is not
@@ -13,6 +14,7 @@ as before.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -73,24 +75,31 @@ class AnswersLock:
             return True
         if self._fd is not None:
             return True
-        fd = self._open()
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                return False
-            raise LockError("cannot_lock", self.path, exc.errno, exc.strerror or "") from None
+        while True:
+            fd = self._open()
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    return False
+                raise LockError("cannot_lock", self.path, exc.errno, exc.strerror or "") from None
+            if self._at_path(fd):
+                break
+            os.close(fd)  # its holder removed this file as it let go: lock the one at the path now
         self._fd = fd
         self._write_owner(fd)
         return True
 
     def release(self) -> None:
-        """Let the lock go (nothing happens when it is not held)."""
+        """Let the lock go, removing its file first (nothing happens when it is not held)."""
         fd, self._fd = self._fd, None
         if fd is None:
             return
         try:
+            if self._at_path(fd):  # never another aid's file, put there after ours was removed or moved
+                with contextlib.suppress(OSError):
+                    os.unlink(self.path)
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
@@ -101,10 +110,12 @@ class AnswersLock:
         Always True where locking is unavailable; False when the lock is not held."""
         if not self.supported:
             return True
-        if self._fd is None:
-            return False
+        return self._fd is not None and self._at_path(self._fd)
+
+    def _at_path(self, fd: int) -> bool:
+        """Whether the open file `fd` is the file at the lock's path."""
         try:
-            held, there = os.fstat(self._fd), os.stat(self.path, follow_symlinks=False)
+            held, there = os.fstat(fd), os.stat(self.path, follow_symlinks=False)
         except OSError:
             return False
         return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)

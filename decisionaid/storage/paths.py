@@ -126,3 +126,13 @@ def pack_dirs() -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / "pack.toml").exists())
+
+
+def trusted_keys_dir() -> Path:
+    """The folder of public keys (`*.pub`, minisign's format) whose signatures on a pack this person trusts."""
+    return data_dir() / "trusted-keys"
+
+
+def seen_versions_path() -> Path:
+    """The file that keeps, per pack id, the highest pack version this install has opened (to refuse a rollback)."""
+    return data_dir() / "pack-versions.toml"

@@ -29,6 +29,7 @@ from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen, StepScreen
+from decisionaid.tui.screens.changes import ChangesScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
@@ -88,6 +89,7 @@ class DecisionAidApp(AppSpeedups, App[int]):
         Binding("question_mark", "help", "help", key_display="?", id="help"),
         Binding("m", "map", "map", id="map"),
         Binding("q", "quit", "quit", id="quit"),
+        Binding("q", "new_person", "new_person", id="new-person"),  # on a shared computer, in place of quitting
         Binding("ctrl+c", "quit", "quit", show=False, id="quit-ctrl-c"),
         Binding("ctrl+q", "quit", "quit_app", show=False, priority=True, id="quit-ctrl-q"),
         Binding("ctrl+p", "command_palette", "command_palette", show=False, priority=True, id="command-palette"),
@@ -136,6 +138,8 @@ class DecisionAidApp(AppSpeedups, App[int]):
             self.idle = IdleWatch(self, self.site.idle_seconds, self.start_afresh, self.words)
         if self.opening is None:
             self.push_screen(WelcomeScreen(self.controller, self.site))
+            if changed := self.controller.what_changed():
+                self.push_screen(ChangesScreen(changed, self.words), self._changes_seen)
         else:
             self.show_outcome(self.controller.go(*self.opening))
             self.push_screen(self.screen_for(self.controller.page(self.keys)))
@@ -146,6 +150,12 @@ class DecisionAidApp(AppSpeedups, App[int]):
             self.push_screen(OpenElsewhereScreen(self.controller), self._opened)
         if speedups.on("import_later"):
             self.call_after_refresh(self.run_worker, settle, thread=True, exit_on_error=False)
+
+    async def _changes_seen(self, place: tuple[Stage, int] | None) -> None:
+        """What changed was shown: this version is the one last used; a line chosen opens its item."""
+        self.show_outcome(self.controller.changes_seen())
+        if place is not None:
+            await self.go(*place)
 
     async def _opened(self, claimed: bool | None) -> None:
         """The answers that were open elsewhere are ours now: the welcome shows them afresh."""
@@ -292,9 +302,10 @@ class DecisionAidApp(AppSpeedups, App[int]):
         if outcome.done:
             await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
-    async def start_afresh(self) -> None:
-        """Kiosk, after the idle time: clear the answers and show the welcome, ready for the next person."""
-        notice = self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
+    async def start_afresh(self, notice: str | None = None) -> None:
+        """Kiosk, after the idle time (or when asked, saying `notice`): clear the answers and show the welcome,
+        ready for the next person."""
+        notice = notice or self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
         self.show_outcome(self.controller.clear_for_next_person(notice))
         self.theme = self._first_theme
         while len(self.screen_stack) > 2:
@@ -311,6 +322,8 @@ class DecisionAidApp(AppSpeedups, App[int]):
     # --- keys everywhere -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quit", "new_person"):  # a shared computer never leaves to its shell from a key
+            return (action == "new_person") == self.site.kiosk
         if action == "crisis" and not self.controller.pack.help_now:
             return False  # a pack without help-now lines shows neither the key nor the wording
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
@@ -352,11 +365,25 @@ class DecisionAidApp(AppSpeedups, App[int]):
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(CrisisScreen(self.controller, local_help=self.site.local_help))
 
+    def action_about(self) -> None:
+        """About this aid, over the current screen."""
+        from decisionaid.tui.screens.about import AboutScreen
+
+        if not isinstance(self.screen, AboutScreen):
+            self.push_screen(AboutScreen(self.controller))
+
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows
 
         rows = help_rows(self, self.screen.active_bindings)
         self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
+
+    def action_new_person(self) -> None:
+        """Kiosk: ask first, saying what is deleted; then the next person gets a fresh welcome."""
+        notice = self.words("kiosk_quit.done")
+        self._confirm_then(
+            self.words("kiosk_quit.confirm"), self.words("kiosk_quit.button"), partial(self.start_afresh, notice)
+        )
 
     async def action_quit(self) -> None:
         """q, Ctrl+Q, and Ctrl+C when no text is selected to copy: save everything and leave."""
@@ -398,6 +425,7 @@ class DecisionAidApp(AppSpeedups, App[int]):
         if self.controller.pack.help_now:
             yield SystemCommand(words("command.crisis"), words("command.crisis_help"), self.action_crisis)
         yield SystemCommand(words("command.map"), words("command.map_help"), self.action_map)
+        yield SystemCommand(words("about.command"), words("about.command_help"), self.action_about)
         if self.controller.journey.lengths["compare"]:
             yield SystemCommand(words("command.compare"), words("command.compare_help"), self._compare_anywhere)
         yield SystemCommand(words("command.summary"), words("command.summary_help"), self._summary_anywhere)
@@ -406,7 +434,12 @@ class DecisionAidApp(AppSpeedups, App[int]):
         yield SystemCommand(words("command.delete"), words("command.delete_help"), self.confirm_delete)
         yield SystemCommand(words("command.theme"), words("command.theme_help"), self.action_change_theme)
         yield SystemCommand(words("command.keys"), words("command.keys_help"), self.action_help)
-        yield SystemCommand(words("command.quit"), words("command.quit_help"), self.action_quit)
+        if self.site.kiosk:
+            yield SystemCommand(
+                words("bindings.new_person.label"), words("bindings.new_person.tip"), self.action_new_person
+            )
+        else:
+            yield SystemCommand(words("command.quit"), words("command.quit_help"), self.action_quit)
 
     async def _compare_anywhere(self) -> None:
         await self.go("compare")

@@ -6,15 +6,18 @@ texts. A sentence a person reads is chosen here once, from the catalogue and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from decisionaid.core.catalogue import Catalogue
+from decisionaid.core.catalogue import Catalogue, languages
 from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
+from decisionaid.core.formats import language_name
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.pack_status import notices as pack_notices
+from decisionaid.core.pack_status import pack_status, status_line
 from decisionaid.core.session import Session
 from decisionaid.core.site import PERSONAL, Site
 
@@ -64,22 +67,34 @@ def welcome(
     *,
     site: Site = PERSONAL,
     in_browser: bool = False,
+    today: date | None = None,
 ) -> Page:
-    """What the aid is and is not, how long its short path takes (or what is left of it), how current it is,
-    who paid, and help now.
+    """What the aid is and is not, help now, how long its short path takes (or what is left of it), how current
+    it is, and who paid.
 
     On a shared computer it also says what is kept, for how long, and (`in_browser`) that reloading
     the page starts again; a help line on site follows the first help-now line.
     """
     meta = pack.meta
     lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
-    lines += [Line(notice, "notice") for notice in notices]
+    if pack.help_now:  # near the top, so that even a small window shows it at once
+        first = pack.crisis.crisis[0]
+        lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
+        if site.local_help:
+            lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
+    if other := other_language(pack, words):
+        lines.append(Line(other, "notice"))
+    said = " ".join((*notices, *pack_notices(pack, today or date.today(), words)))  # one notice line
+    lines += [Line(said, "notice")] if said else []
     if site.kiosk:
         shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))
         lines.append(Line(shared, "kiosk"))
     if left_off:
         lines.append(Line(words("welcome.left_off", place=left_off), "left-off"))
-    time = words("welcome.time_left" if left_off else "welcome.time", count=minutes)
+    if left_off and not minutes:
+        time = words("still_open.welcome_done")
+    else:
+        time = words("welcome.time_left" if left_off else "welcome.time", count=minutes)
     dates = words(
         "welcome.dates", reviewed=long_date(meta.evidence_reviewed, words), due=long_date(meta.review_due, words)
     )
@@ -88,13 +103,22 @@ def welcome(
         Line(meta.disclaimer, "disclaimer"),
         Line(f"{time} {dates}", "time"),
         Line(words("welcome.funding", funding=meta.funding, conflicts=meta.conflicts), "small"),
+        Line(status_line(pack_status(pack), words), "small"),
     ]
-    if pack.help_now:
-        first = pack.crisis.crisis[0]
-        lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
-        if site.local_help:
-            lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
     return Page(words("welcome.title"), tuple(lines))
+
+
+def other_language(pack: Pack, words: Catalogue) -> str | None:
+    """The sentence that says a pack is written in a language the interface has no sentences in, and which
+    language the interface speaks instead; None when the interface has the pack's language."""
+    written = pack.meta.language
+    if written in languages():
+        return None
+    return words(
+        "interface_language.welcome",
+        written=language_name(written, words.language),
+        shown=language_name(words.language, words.language),
+    )
 
 
 def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Page:
@@ -111,9 +135,11 @@ def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Pa
     return Page(words("crisis.title"), tuple(lines))
 
 
-def learnt_page(pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes: int = 0) -> Page:
+def learnt_page(
+    pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes_of: Callable[[Iterable[Place]], int]
+) -> Page:
     """What the self-check answers say, learning and never a score; it offers the questions skipped and the
-    questions the short path left out (`minutes` is how long those take)."""
+    questions the short path left out that are still open (`minutes_of(places)`: how long they take)."""
     items = pack.self_check.self_check
     result = learnt(items, session.self_check)
     lines: list[Line] = []
@@ -134,13 +160,43 @@ def learnt_page(pack: Pack, journey: Journey, session: Session, words: Catalogue
     if skipped:
         offers.append(Offer(words("learnt.answer_skipped", count=len(skipped)), ("self_check", skipped[0])))
     if more:
-        lines.append(Line(words("learnt.more", count=len(more), minutes=minutes_words(minutes, words)), "more"))
         unanswered = [i for i in more if items[i].id not in session.self_check]
-        if len(unanswered) < len(more):
-            answered = len(more) - len(unanswered)
-            lines.append(Line(words("progress.left_out_answered", count=answered, total=len(more)), "hint"))
-        offers.append(Offer(words("learnt.answer_more", count=len(more)), ("self_check", (unanswered or more)[0])))
+        still_open = StillOpen("self_check", more, unanswered, "questions")
+        lines += still_open.lines(words, minutes_of, first=("learnt.more", "more"))
+        offers.append(still_open.offer(words, first="learnt.answer_more"))
     return Page(words("learnt.title"), tuple(lines), offers=tuple(offers))
+
+
+@dataclass(frozen=True)
+class StillOpen:
+    """Items the short path left out (`left_out`, positions in `stage`) and those of them still open: what a page
+    offering them says, and the time it gives, come from what is still open. `kind` names the catalogue's words."""
+
+    stage: str
+    left_out: tuple[int, ...]
+    open: list[int]
+    kind: str  # "questions", "values" or "cards"
+
+    def lines(
+        self, words: Catalogue, minutes_of: Callable[[Iterable[Place]], int], *, first: tuple[str, str]
+    ) -> list[Line]:
+        """`first` is the key and role of the line said before any is done."""
+        key, role = first
+        total, still = len(self.left_out), len(self.open)
+        if not self.open:
+            return [Line(words(f"still_open.{self.kind}_done", count=total), role)]
+        minutes = minutes_words(minutes_of((self.stage, i) for i in self.open), words)  # type: ignore[misc]
+        if still == total:
+            return [Line(words(key, count=total, minutes=minutes), role)]
+        done = Line(words("progress.left_out_answered", count=total - still, total=total), "hint")
+        return [Line(words(f"still_open.{self.kind}", count=still, minutes=minutes), role), done]
+
+    def offer(self, words: Catalogue, *, first: str) -> Offer:
+        """Answering them all, then those still open, then looking at the answers again."""
+        if not self.open:
+            return Offer(words("still_open.again"), (self.stage, self.left_out[0]))  # type: ignore[arg-type]
+        key = first if len(self.open) == len(self.left_out) else f"still_open.answer_{self.kind}"
+        return Offer(words(key, count=len(self.open)), (self.stage, self.open[0]))  # type: ignore[arg-type]
 
 
 def minutes_words(minutes: int, words: Catalogue) -> str:

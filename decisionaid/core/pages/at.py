@@ -20,6 +20,7 @@ from decisionaid.core.pages.steps import (
     ContentsPage,
     FigureText,
     OffersPage,
+    PrivateChoice,
     QuestionPage,
     StepPage,
     SummaryPage,
@@ -27,7 +28,7 @@ from decisionaid.core.pages.steps import (
     ValuePage,
     WelcomePage,
 )
-from decisionaid.core.session import Session, Stage
+from decisionaid.core.session import Session
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
@@ -48,16 +49,17 @@ YES, NO = "yes", "no"
 class Pages:
     """Builds the page at any place of one pack's journey, from the answers so far.
 
-    `left_out_minutes(stage)` is how long the items a stage leaves out take to read, for the pages that offer them.
+    `minutes_of(places)` is how long the steps at these places take to read, for the pages that offer what the short
+    path left out and is still open.
     """
 
     def __init__(
-        self, pack: Pack, journey: Journey, words: Catalogue, left_out_minutes: Callable[[Stage], int]
+        self, pack: Pack, journey: Journey, words: Catalogue, minutes_of: Callable[[Iterable[Place]], int]
     ) -> None:
         self.pack = pack
         self.journey = journey
         self.words = words
-        self.left_out_minutes = left_out_minutes
+        self.minutes_of = minutes_of
         self.cards = pack.ordered_cards()
         self._summary: tuple[Session, Summary] | None = None
         self._actions: dict[tuple[str, ...], tuple[Action, ...]] = {}
@@ -122,7 +124,7 @@ class Pages:
         )
 
     def contents(self, session: Session) -> ContentsPage:
-        table = contents(self.pack, self.journey, session, self.words, self.left_out_minutes("cards"))
+        table = contents(self.pack, self.journey, session, self.words, self.minutes_of)
         return ContentsPage(("cards", self.journey.counts["cards"]), table, self.actions("back", "next"))
 
     def question(self, position: int, session: Session, keys: Keys) -> QuestionPage:
@@ -146,13 +148,12 @@ class Pages:
         )
 
     def learnt(self, session: Session) -> OffersPage:
-        minutes = self.left_out_minutes("self_check")
-        page = pages.learnt_page(self.pack, self.journey, session, self.words, minutes)
+        page = pages.learnt_page(self.pack, self.journey, session, self.words, self.minutes_of)
         place = ("self_check", self.journey.counts["self_check"])
         return OffersPage(place, self.words("learnt.title"), page, self.actions("back", "next"))
 
     def values_more(self, session: Session) -> OffersPage:
-        page = values_more(self.pack, self.journey, session, self.words, self.left_out_minutes("values"))
+        page = values_more(self.pack, self.journey, session, self.words, self.minutes_of)
         place = ("values", self.journey.counts["values"])
         return OffersPage(place, self.words("values.title"), page, self.actions("back", "next"))
 
@@ -170,7 +171,12 @@ class Pages:
             statement=item.statement,
             choices=tuple(Choice(c.id, c.label, c.id == chosen) for c in item.choices),
             actions=self.actions("back", "next"),
+            private=self.private_choice(item.id, session) if item.sensitive else None,
         )
+
+    def private_choice(self, item_id: str, session: Session) -> PrivateChoice:
+        words = self.words
+        return PrivateChoice(words("private_answer.hint"), words("private_answer.show"), item_id in session.shown)
 
     def sure(self, position: int, session: Session) -> SurePage:
         words = self.words

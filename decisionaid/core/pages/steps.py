@@ -158,8 +158,18 @@ class OffersPage:
 
 
 @dataclass(frozen=True)
+class PrivateChoice:
+    """The one choice a private answer's page offers: show the answer on the handout, or keep it off (until shown)."""
+
+    hint: str
+    label: str
+    shown: bool
+
+
+@dataclass(frozen=True)
 class ValuePage:
-    """A values or situation item: its statement and choices, never turned into a verdict."""
+    """A values or situation item: its statement and choices, never turned into a verdict; a private one offers
+    to show its answer on the handout."""
 
     kind: ClassVar[str] = "value"
     place: Place
@@ -170,8 +180,10 @@ class ValuePage:
     statement: str
     choices: tuple[Choice, ...]
     actions: tuple[Action, ...]
+    private: PrivateChoice | None = None
 
     def texts(self) -> tuple[str, ...]:
+        """The page's sentences; a private item's choice is not counted: plain mode offers it once answered."""
         return (self.progress, *filter(None, (self.hint,)), self.statement, *(c.label for c in self.choices))
 
 

@@ -149,11 +149,6 @@ class ChoiceStepScreen(StepScreen):
         """What the page holds for its model."""
         raise NotImplementedError
 
-    @property
-    def choice_count(self) -> int:
-        """How many choices this step offers; keys above it are greyed out."""
-        return len(self.model.choices)  # type: ignore[union-attr]
-
     def shows_in_place(self, page: StepPage) -> bool:
         return page.kind == self.model.kind
 
@@ -171,10 +166,12 @@ class ChoiceStepScreen(StepScreen):
             self.set_focus(self.query_one(ChoiceList))
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return int(str(parameters[0])) <= self.choice_count
-        return True
+    def choice_list(self, chosen: str | None) -> ChoiceList:
+        """The page's choices, numbered, with the current answer marked."""
+        words = self.controller.words
+        choices = [(c.id, c.label) for c in self.model.choices]  # type: ignore[union-attr]
+        return ChoiceList(choices, chosen, words("choice.chosen"), words("choice_keys.range", count=len(choices)))
 
     def action_choose(self, number: int) -> None:
-        self.query_one(ChoiceList).pick(number - 1)
+        """A number key, wherever the focus is on the page; one with no choice says which numbers there are."""
+        self.query_one(ChoiceList).action_number(number)

@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
 from decisionaid.core.comparison import Cell, Comparison
 from decisionaid.core.controller import Controller
 from decisionaid.core.pages.steps import ComparePage
-from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.keys import LabelledScreen
+from decisionaid.tui.screens.base import AidScreen, StepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.comparison_table import ComparisonTable
 from decisionaid.tui.widgets.footer import AidFooter
@@ -27,10 +29,18 @@ def short_citation(source: Source) -> str:
     return first if str(source.year) in first else f"{first}, {source.year}"
 
 
-class CompareScreen(StepScreen):
+class CompareScreen(StepScreen, inherit_bindings=False):
     """The options side by side; moving to a cell shows all of it, with its sources; Enter opens its card."""
 
     AUTO_FOCUS = "#comparison"
+    # The arrow keys move in the table, so only b and n go back and on (the footer says so); Textual adds a
+    # subclass's bindings to its parents' for the same key, hence the bindings afresh.
+    BINDINGS = [
+        *LabelledScreen.BINDINGS,
+        *AidScreen.BINDINGS,
+        Binding("b", "back", "back", id="back"),
+        Binding("n", "next", "next", id="next"),
+    ]
 
     def __init__(self, controller: Controller, page: ComparePage) -> None:
         super().__init__(controller, page)

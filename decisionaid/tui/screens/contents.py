@@ -5,6 +5,8 @@ From the map, any card is three keys away: the part's number (or c), the section
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,10 +23,11 @@ class ContentsScreen(StepScreen):
     """1-9 open a section; a card's letter opens it; Next goes on along the short path."""
 
     AUTO_FOCUS = "#contents"
+    # The hint above the list says how to open a section and a card; the footer, with them too, ran past 80 columns.
     BINDINGS = [
-        *number_bindings("open_section", "section"),
+        *(replace(binding, show=False) for binding in number_bindings("open_section", "section")),
         *(
-            Binding(key, f"card({n})", "open_card", show=n == 0, key_display="letter", id=f"card-{key}")
+            Binding(key, f"card({n})", "open_card", show=False, key_display="letter", id=f"card-{key}")
             for n, key in enumerate(CARD_KEYS)
         ),
     ]
@@ -34,8 +37,9 @@ class ContentsScreen(StepScreen):
         table = self.model.contents  # type: ignore[union-attr]
         yield self.title_bar()
         yield Static(Content(table.lead), classes="lead contents-lead")
-        yield Static(Content(table.hint), classes="hint contents-hint")
-        yield ContentsList(table, controller.words, id="contents")
+        hint = f"{table.hint} {controller.words('card_marks.tui_letters')} {table.legend}"
+        yield Static(Content(hint), classes="hint contents-hint")
+        yield ContentsList(table, id="contents")
         yield from self.navigation()
         yield AidFooter()
 

@@ -19,18 +19,23 @@ from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.speedups.overrides import StyledOnce
-from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 
 
 class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
     """Asks for a format and a file path and writes the export there; returns the path written, or None.
 
-    Choosing a format changes the file name's ending; a name typed with a known ending (.txt, .md, .html)
+    The format comes first and has the focus, so a number key picks one. Choosing a format changes the file
+    name's ending; a name typed with a known ending (.txt, .md, .html)
     is written in that format.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="cancel")]
+    AUTO_FOCUS = "#format"  # a number key picks a format; it never types over the file's name
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="cancel"),
+        Binding("enter", "save_as_chosen", "export", show=False, priority=True, id="save-as-chosen"),
+    ]
 
     def __init__(self, save_to: Callable[[str, str, bool], Saved], default_path: Path, words: Catalogue) -> None:
         """`save_to(format, name as typed, replace)` writes the handout."""
@@ -43,6 +48,9 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export") as box:
             box.border_title = self.words("export.title")
+            yield Static(self.words("export.format"))
+            formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
+            yield numbered_choices(formats, self.fmt, self.words, chosen_mark=self.words("export.chosen"), id="format")
             yield Static(self.words("export.file_name"))
             yield CleanInput(
                 str(self.default_path),
@@ -50,9 +58,6 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
                 too_long=self.words("typing.field_full", limit=self.words.number(PATH_LIMIT)),
                 id="path",
             )
-            yield Static(self.words("export.format"))
-            formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
-            yield ChoiceList(formats, self.fmt, self.words("export.chosen"), id="format")
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")
@@ -60,12 +65,29 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     @on(ChoiceList.Chosen, "#format")
     def format_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.use_format(event.choice_id)
+
+    def use_format(self, fmt: str) -> None:
         """The chosen format, and the file name given its ending."""
-        self.fmt = event.choice_id
+        self.fmt = fmt
         path_input = self.query_one("#path", Input)
         typed = Path(path_input.value.strip())
         if typed.name:
             path_input.value = str(typed.with_suffix(SUFFIXES[self.fmt]))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_as_chosen":  # Enter on the formats; elsewhere Enter is the field's or the button's
+            return isinstance(self.focused, ChoiceList)
+        return True
+
+    def action_save_as_chosen(self) -> None:
+        """Enter on the formats: the highlighted format (when it is not the chosen one already), then save."""
+        formats = self.query_one("#format", ChoiceList)
+        highlighted = formats.highlighted or 0
+        if formats.choices[highlighted][0] != self.fmt:
+            self.use_format(formats.choices[highlighted][0])
+            formats.pick(highlighted)  # marked as chosen; its message finds the format in use already
+        self.save()
 
     def on_input_submitted(self) -> None:
         self.save()

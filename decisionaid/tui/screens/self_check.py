@@ -28,7 +28,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         chosen = next((c.id for c in page.choices if c.chosen), None)
         yield Static(Content(page.progress), classes="progress")
         yield Static(Content(page.prompt), classes="prompt")
-        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        yield self.choice_list(chosen)
         feedback = TextBlock(self.feedback(page), id="feedback")
         feedback.display = page.feedback is not None
         yield feedback

@@ -19,12 +19,12 @@ from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outc
 from decisionaid.core.handout import Handout
 from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
-from decisionaid.core.summary import TOP_QUESTIONS, Summary, voice_of
+from decisionaid.core.summary import Summary, voice_of
 from decisionaid.export.saving import Saved, default_path, save_handout
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
-from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
@@ -34,7 +34,7 @@ from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
-REST_SHOWN = ("checked-more", "sources", "crisis")  # the rest's blocks not edited on this screen
+REST_SHOWN = ("checked-more", "sources", "crisis", "provenance")  # the rest's blocks not edited on this screen
 
 
 class SummaryScreen(StepScreen):
@@ -43,6 +43,8 @@ class SummaryScreen(StepScreen):
     BINDINGS = [
         Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
         Binding("s", "star", "star", id="star"),
+        Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
+        Binding("w", "go_to('note')", "note", show=False, id="note"),
     ]
 
     def __init__(
@@ -77,13 +79,14 @@ class SummaryScreen(StepScreen):
                 [
                     [(page.title, "title")],
                     [(page.hint, "hint")],
+                    [(words("handout_keys.tui_hint"), "hint")],
                     [(words("summary.reader"), "bold")],
                 ]
             )
-            yield ChoiceList(
+            yield numbered_choices(
                 [("self", words("summary.reader_self")), ("helper", words("summary.reader_helper"))],
                 self.session.reader or None,
-                words("choice.chosen"),
+                words,
                 id="reader",
             )
             yield HandoutView(handout, id="handout")
@@ -103,7 +106,7 @@ class SummaryScreen(StepScreen):
             *self.leaning(),
             *self.private(summary),
             Static(words("summary.all_questions"), classes="subheading"),
-            Static(words("summary.questions_hint", limit=TOP_QUESTIONS), classes="hint"),
+            Static(words("summary.questions_hint", limit=self.controller.star_limit()), classes="hint"),
             Vertical(*self.question_widgets(summary), id="questions"),
             Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
             Vertical(*self.own_rows(), id="own-list"),
@@ -136,7 +139,7 @@ class SummaryScreen(StepScreen):
         choices = [(o.id, o.name) for o in self.pack.options]
         choices += [(LEANING_NOT_SURE, words("summary.leaning_not_sure")), (UNSAID, words("summary.leaning_unsaid"))]
         yield Static(words("summary.leaning"), classes="prompt")
-        yield ChoiceList(choices, self.session.leaning or None, words("choice.chosen"), id="leaning")
+        yield numbered_choices(choices, self.session.leaning or None, words, id="leaning")
 
     def private(self, summary: Summary) -> ComposeResult:
         """A tick box per private answer: ticked, it goes into the saved file."""
@@ -230,9 +233,13 @@ class SummaryScreen(StepScreen):
 
     def keep_focus_in_view(self) -> None:
         """What is shown again above the widget in use may push it down: once laid out, it is scrolled back into
-        view, so that a person typing (a quick Tab to the note, say) always sees what they type."""
+        view, so that a person typing (a quick Tab to the note, say) always sees what they type. The widget is the
+        one in use once laid out, not the one in use now: a Tab in between would be scrolled away from."""
+        self.call_after_refresh(self.show_focused)
+
+    def show_focused(self) -> None:
         if self.focused is not None:
-            self.call_after_refresh(self.focused.scroll_visible, animate=False)
+            self.focused.scroll_visible(animate=False)
 
     def say(self, outcome: Outcome) -> None:
         """Report a problem to the app, and say what was done in the status line."""
@@ -352,6 +359,11 @@ class SummaryScreen(StepScreen):
             self.controller.keep_draft(draft.value)
 
     # --- leaving and exporting -----------------------------------------------------------
+
+    async def action_go_to(self, widget_id: str) -> None:
+        """Straight to the box for a question of one's own, or to the note, past every question on the list."""
+        await self.show_below()
+        self.query_one(f"#{widget_id}").focus()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.query_one("#summary").scroll_home, animate=False)  # the title, then the question

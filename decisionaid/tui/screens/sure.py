@@ -27,7 +27,7 @@ class SureScreen(ChoiceStepScreen):
         chosen = next((c.id for c in page.choices if c.chosen), None)
         yield Static(Content(page.progress), classes="progress")
         yield Static(Content(page.text), classes="prompt")
-        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        yield self.choice_list(chosen)
         yield Static(Content(page.meaning), id="meaning", classes="explanation")
         yield Static(Content(page.credit), classes="citation")
         terms = Static(Content(f"{page.citation}\n{page.terms}"), id="terms", classes="citation")

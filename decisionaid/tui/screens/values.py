@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Checkbox, Static
 
 from decisionaid.core.pages.steps import ValuePage
 from decisionaid.tui.screens.base import ChoiceStepScreen
@@ -24,8 +25,11 @@ class ValuesScreen(ChoiceStepScreen):
         if page.hint:
             yield Static(Content(page.hint), classes="hint")
         yield Static(Content(page.statement), classes="prompt")
-        yield ChoiceList([(c.id, c.label) for c in page.choices], chosen, self.controller.words("choice.chosen"))
+        yield self.choice_list(chosen)
         yield Static(id="chosen", classes="hint")
+        if page.private:
+            yield Static(Content(page.private.hint), classes="hint")
+            yield Checkbox(page.private.label, page.private.shown, id="show-private")
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         outcome = self.controller.answer_value(self.model.item_id, event.choice_id)
@@ -33,3 +37,9 @@ class ValuesScreen(ChoiceStepScreen):
         self.refresh_model()
         if outcome.saved:
             self.query_one("#chosen", Static).update(self.controller.words("values.saved"))
+
+    @on(Checkbox.Changed, "#show-private")
+    def show_private_changed(self, event: Checkbox.Changed) -> None:
+        """Show this private answer on the handout, or keep it off."""
+        self.report(self.controller.include_private(self.model.item_id, event.value))
+        self.refresh_model()

@@ -22,10 +22,12 @@ class WelcomeScreen(AidScreen):
 
     TITLE_KEY = "welcome.title"
     AUTO_FOCUS = "#welcome"
-    BINDINGS = [
+    BINDINGS = [  # s only starts, on a first visit; with answers saved, starting over is o, so s never means both
         Binding("s", "start", "start", id="start"),
         Binding("r", "resume", "resume", id="resume"),
+        Binding("o", "start_over", "start_over", id="start-over"),
         Binding("d", "delete", "delete_answers", id="delete"),
+        Binding("a", "app.about", "about", show=False, id="about"),  # in the keys help: the footer has no room
     ]
 
     def __init__(self, controller: Controller, site: Site = PERSONAL) -> None:
@@ -43,16 +45,22 @@ class WelcomeScreen(AidScreen):
                 yield ActionButton(words("welcome.start"), "screen.start", variant="primary", id="start")
             else:
                 yield ActionButton(words("welcome.resume"), "screen.resume", variant="primary", id="resume")
-                yield ActionButton(words("welcome.start_over"), "screen.start", id="start")
+                yield ActionButton(words("welcome.start_over"), "screen.start_over", id="start")
                 yield ActionButton(words("welcome.delete"), "screen.delete", variant="error", id="delete")
         yield AidFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("resume", "delete"):
+        if action in ("resume", "delete", "start_over"):
             return self.controller.started
+        if action == "start":
+            return not self.controller.started
         return True
 
     def action_start(self) -> None:
+        self.post_message(StartRequested())
+
+    def action_start_over(self) -> None:
+        """Starting with answers saved: the app asks first."""
         self.post_message(StartRequested())
 
     def action_resume(self) -> None:

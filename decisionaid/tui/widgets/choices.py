@@ -12,18 +12,20 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from decisionaid.core.catalogue import Catalogue
+
 
 class ChoiceList(OptionList, inherit_bindings=False):
     """Choices numbered from 1; the current answer is marked in words, not only by colour.
 
-    Page Up and Page Down are left to the page around it, so long feedback can be scrolled.
+    A step's screen gives the number keys to its one list (`action_number`); a number past the last choice says
+    which numbers there are (`keys_hint`) instead of doing nothing. Home, End, Page Up and Page Down are left to the
+    page around it, so long feedback can be scrolled.
     """
 
     BINDINGS = [
         Binding("up", "cursor_up", "previous_choice", show=False, id="previous-choice"),
         Binding("down", "cursor_down", "next_choice", show=False, id="next-choice"),
-        Binding("home", "first", "first_choice", show=False, id="first-choice"),
-        Binding("end", "last", "last_choice", show=False, id="last-choice"),
         Binding("enter", "select", "choose_highlighted", show=False, id="choose-highlighted"),
     ]
 
@@ -37,11 +39,18 @@ class ChoiceList(OptionList, inherit_bindings=False):
             return self.choice_list
 
     def __init__(
-        self, choices: list[tuple[str, str]], chosen: str | None, chosen_mark: str, *, id: str | None = None
+        self,
+        choices: list[tuple[str, str]],
+        chosen: str | None,
+        chosen_mark: str,
+        keys_hint: str,
+        *,
+        id: str | None = None,
     ) -> None:
         self.choices = choices
         self.chosen = chosen
         self.chosen_mark = chosen_mark
+        self.keys_hint = keys_hint
         super().__init__(*self._numbered(), id=id, classes="choices")
 
     def _numbered(self) -> list[Option]:
@@ -66,6 +75,13 @@ class ChoiceList(OptionList, inherit_bindings=False):
             self.highlighted = index
             self._choose(self.choices[index][0])
 
+    def action_number(self, number: int) -> None:
+        """The choice with this number; a number with no choice says which numbers there are."""
+        if number <= len(self.choices):
+            self.pick(number - 1)
+        else:
+            self.notify(self.keys_hint, severity="warning", markup=False)
+
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -78,3 +94,24 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.set_options(self._numbered())
         self.highlighted = highlighted
         self.post_message(self.Chosen(self, choice_id))
+
+
+class KeyedChoiceList(ChoiceList):
+    """A ChoiceList that takes the number keys itself while it has the focus: on a page with more lists than one
+    (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys."""
+
+    BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
+
+
+def numbered_choices(
+    choices: list[tuple[str, str]],
+    chosen: str | None,
+    words: Catalogue,
+    *,
+    chosen_mark: str = "",
+    id: str | None = None,
+) -> ChoiceList:
+    """A list that takes the number keys itself, worded by the catalogue: the chosen one's mark, and which number
+    keys there are."""
+    hint = words("choice_keys.range", count=len(choices))
+    return KeyedChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), hint, id=id)

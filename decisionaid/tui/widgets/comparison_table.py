@@ -78,7 +78,7 @@ class ComparisonTable(DataTable, inherit_bindings=False):
         for n, name in enumerate(self.table.options):
             self.add_column(Text(name, style="bold"), width=each, key=f"option-{n}")
         for n, row in enumerate(self.table.rows):
-            cells = [Text(cell.text) for cell in row.cells]
+            cells = [Text(hyphenated(cell.text, each - 1)) for cell in row.cells]  # Rich keeps a column free
             self.add_row(Text(row.question, style="bold"), *cells, height=None, key=f"row-{n}")
         self.move_cursor(row=here.row, column=max(here.column, 1), animate=False)
 
@@ -98,3 +98,16 @@ class ComparisonTable(DataTable, inherit_bindings=False):
         event.stop()
         if event.coordinate.column > 0:
             self.post_message(self.Opened(self.cell_at(event.coordinate)))
+
+
+def hyphenated(text: str, width: int) -> str:
+    """`text` with every word too long for a line of `width` broken with a hyphen at the line's end, so that no
+    word is cut without a sign; the rest is left to wrap at spaces."""
+    return " ".join(_hyphenate(word, width) for word in text.split(" "))
+
+
+def _hyphenate(word: str, width: int) -> str:
+    if len(word) <= width or width < 6:
+        return word
+    head = min(width - 1, len(word) - 3)  # at least 3 letters go on to the next line
+    return f"{word[:head]}- {_hyphenate(word[head:], width)}"

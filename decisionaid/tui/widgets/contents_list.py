@@ -9,7 +9,6 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.more import Contents
 
 # Letters that open a card: every letter but those the page already uses (b back, n next, m map, q quit).
@@ -27,26 +26,23 @@ class ContentsList(OptionList, inherit_bindings=False):
         Binding("enter", "select", "open_line", show=False, id="open-line"),
     ]
 
-    def __init__(self, table: Contents, words: Catalogue, *, id: str | None = None) -> None:
+    def __init__(self, table: Contents, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="contents-list")
         self.table = table
-        self.words = words
         self.open_section: int | None = None
 
     def on_mount(self) -> None:
         self.set_options(self.lines())
 
     def lines(self) -> list[Option]:
-        words, options = self.words, []
+        options = []
         for n, section in enumerate(self.table.sections, 1):
             sign = "▾" if self.open_section == n - 1 else "▸"
             options.append(Option(Content(f"{sign} {n}. {section.title}: {section.summary}"), id=f"section-{n - 1}"))
             if self.open_section != n - 1:
                 continue
             for key, card in zip(CARD_KEYS, section.cards, strict=False):
-                flags = (("contents.read_mark", card.read), ("contents.left_out_mark", card.left_out))
-                marks = ", ".join(words(mark) for mark, on in flags if on)
-                text = f"    {key}  {card.title}" + (f" ({marks})" if marks else "")
+                text = f"    {key}  {card.title}" + (f" ({card.marks})" if card.marks else "")
                 options.append(Option(Content(text), id=f"card-{card.position}"))
         return options
 

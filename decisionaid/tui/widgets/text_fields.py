@@ -15,12 +15,18 @@ from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from decisionaid.sanitize import clean_text
+from decisionaid.tui.widgets.page import Page
 
 PATH_LIMIT = 4096  # the longest path Linux accepts
 
 
 def leave_text(field: Widget) -> None:
-    """Move the focus to the next widget that is not a text field (or to none)."""
+    """Leave a text field: the page around it takes the focus, Tab going on from the field (see `Page`); on no page,
+    the focus moves to the next widget that is not a text field (or to none)."""
+    page = next((node for node in field.ancestors if isinstance(node, Page)), None)
+    if page is not None:
+        page.leave_field(field)
+        return
     screen = field.screen
     for _ in range(len(screen.focus_chain)):
         focused = screen.focus_next()

@@ -19,9 +19,10 @@ class TitleLine(Widget):
 
     COMPONENT_CLASSES = {"title-line--heading"}
 
-    def __init__(self, heading: str, progress: str, progress_short: str) -> None:
+    def __init__(self, heading: str, progress: str, progress_short: str, *, step: str = "") -> None:
         super().__init__(id="title-line")
         self.heading = heading
+        self.step = step or heading  # the heading without the aid's title, where the whole heading does not fit
         self.progress = progress
         self.progress_short = progress_short
 
@@ -33,9 +34,13 @@ class TitleLine(Widget):
         width = self.size.width  # the line's height is fixed, so it is only ever drawn at its own width
         if self.screen.has_class("-narrow"):
             return Content(self.progress_short).truncate(width, ellipsis=True)
-        progress = Content(self.progress)
-        room = max(width - progress.cell_length - 3, 0)  # a space either side of the heading, one before progress
-        heading = Content.styled(self.heading, self.get_visual_style("title-line--heading"))
+        # The whole heading and the progress in full if they fit; else the step alone, then the progress in short,
+        # so nothing is cut where it can be helped (3: a space either side of the heading, one before the progress).
+        tries = [(h, p) for p in (self.progress, self.progress_short) for h in (self.heading, self.step)]
+        text, said = next(((h, p) for h, p in tries if len(h) + len(p) + 3 <= width), tries[-1])
+        progress = Content(said)
+        room = max(width - progress.cell_length - 3, 0)
+        heading = Content.styled(text, self.get_visual_style("title-line--heading"))
         return Content.assemble(" ", heading.truncate(room, ellipsis=True, pad=True), "  ", progress)
 
 
@@ -47,7 +52,7 @@ class TitleBar(Horizontal):
     ) -> None:
         """`help_words`: the words of crisis help's button, or None when the pack offers no help now."""
         super().__init__(classes="title-bar")
-        self.line = TitleLine(f"{aid_title} · {step}", progress, progress_short or progress)
+        self.line = TitleLine(f"{aid_title} · {step}", progress, progress_short or progress, step=step)
         self.help_words = help_words
 
     def compose(self) -> ComposeResult:

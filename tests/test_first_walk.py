@@ -1,0 +1,243 @@
+"""What a first walk through the terminal aid tripped over: keys, counts, focus and the kiosk, each as a person
+meets it."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from decisionaid.core.session import LEANING_NOT_SURE
+from tests.conftest import shown_text, tab_to
+
+
+async def open_summary(app, pilot) -> None:
+    await pilot.pause()
+    await app.start()
+    await app.go("summary")
+    await pilot.pause()
+
+
+def in_view(app, widget) -> bool:
+    """Whether the widget's top line is inside the summary page's visible area."""
+    page = app.screen.query_one("#summary")
+    return page.region.y <= widget.region.y < page.region.bottom
+
+
+async def test_a_change_shown_again_never_scrolls_the_note_being_typed_out_of_view(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await tab_to(pilot, "leaning")
+        app.screen.keep_focus_in_view()  # a change shown again, as choosing a leaning does
+        note = app.screen.query_one("#note", TextArea)
+        app.screen.set_focus(note)  # a quick Tab to the note before the change is laid out,
+        app.screen.query_one("#summary").scroll_to_widget(note, animate=False, immediate=True)  # and shown
+        await pilot.pause()
+        await pilot.pause()
+        assert in_view(app, note), "the page scrolled back to the question left behind"
+
+
+def saved() -> dict:
+    import tomllib
+
+    from decisionaid.storage.paths import session_path
+
+    return tomllib.loads(session_path("commute").read_text(encoding="utf-8"))
+
+
+def notices(app) -> str:
+    """The notices on screen (the app must run with notifications=True)."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+async def test_number_keys_pick_on_the_handout_page_and_in_the_export_dialog(make_app, export_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        assert app.focused.id == "reader"
+        await pilot.press("2")
+        assert saved()["reader"] == "helper"
+        await tab_to(pilot, "leaning")
+        await pilot.press("3")
+        assert saved()["leaning"] == LEANING_NOT_SURE
+        await pilot.press("e")
+        assert app.focused.id == "format", "the focus starts on the formats, not in the file's name"
+        await pilot.press("2", "enter")
+        assert [path.suffix for path in export_dir.iterdir()] == [".md"], "Markdown, under the name offered"
+
+
+async def test_a_number_with_no_choice_says_which_numbers_there_are(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("4")
+        assert "Press a number from 1 to 3 to choose" in notices(app)
+        assert "rain" not in saved().get("self_check", {})
+
+
+async def test_enter_on_a_format_saves_in_that_format(make_app, export_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("e", "down", "down", "enter")
+        assert [path.suffix for path in export_dir.iterdir()] == [".html"]
+
+
+async def test_page_keys_scroll_the_handout_page_while_a_list_has_the_focus(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        page = app.screen.query_one("#summary")
+        assert app.focused.id == "reader"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert page.scroll_y == page.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert page.scroll_y == 0 and app.focused.id == "reader"
+
+
+async def test_escape_leaves_the_note_in_place_and_shift_tab_goes_to_the_question_box_above(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        assert app.focused.id == "note", "w goes to the note"
+        await pilot.press("escape", "shift+tab")
+        assert app.focused.id == "own-input"
+        await pilot.press("escape", "tab")
+        assert app.focused.id == "note"
+        await pilot.press("escape", "a")
+        assert app.focused.id == "own-input", "a goes to the box for a question of one's own"
+
+
+def test_every_offer_and_every_time_left_counts_only_what_is_still_open(tmp_path) -> None:
+    """In the page models every front end shows: the extra questions, values and cards, the welcome, the map."""
+    from decisionaid.content import load_pack
+    from decisionaid.core.controller import Controller
+    from decisionaid.core.pages.at import Keys
+    from decisionaid.storage.store import AnswersFile
+    from tests.helpers import KETAMINE, default_walk
+
+    pack, keys = load_pack(KETAMINE), Keys("F2", "r")
+    controller = default_walk(pack, tmp_path / "answers.toml")
+    journey, items = controller.journey, pack.self_check.self_check
+
+    def said(stage: str) -> str:
+        page = controller.page(keys, (stage, journey.counts[stage])).page
+        return "\n".join([*(line.text for line in page.lines), *(offer.label for offer in page.offers)])
+
+    extra = journey.left_out["self_check"]
+    assert len(extra) > 2
+    controller.go("self_check", extra[0])
+    assert "minutes left" in controller.where(), "the questions ahead count"
+    for i in extra[:-1]:
+        controller.answer_self_check(items[i].id, items[i].choices[0].id)
+    text = said("self_check")
+    assert f"Answered so far: {len(extra) - 1} of {len(extra)}." in text
+    assert "1 question not on the short path is still open (about 1 minute)." in text
+    assert "Answer the question still open" in text and "more questions" not in text
+    controller.answer_self_check(items[extra[-1]].id, items[extra[-1]].choices[0].id)
+    assert "Look at those answers again" in said("self_check") and "minute" not in said("self_check")
+
+    values = pack.values.values
+    for i in journey.left_out["values"]:
+        controller.answer_value(values[i].id, values[i].choices[0].id)
+    assert "Answer them" not in said("values") and "Look at those answers again" in said("values")
+
+    cards = journey.left_out["cards"]
+    for i in cards[:-2]:
+        controller.go("cards", i)
+    assert (
+        "2 cards the short path left out are still unread (about "
+        in controller.page(keys, ("cards", journey.counts["cards"])).contents.lead
+    )
+    controller.go("summary")
+    controller.leave()
+    back = Controller(pack, AnswersFile(tmp_path / "answers.toml"))
+    try:
+        assert "You have been through the whole short path." in "\n".join(back.welcome_page(keys).texts())
+    finally:
+        back.leave()
+
+
+async def test_the_options_table_says_n_goes_on_and_breaks_no_word_without_a_hyphen(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.comparison_table import ComparisonTable, hyphenated
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 200)) as pilot:  # 80 wide, and tall enough to show every row at once
+        await pilot.pause()
+        await app.start()
+        await pilot.pause()
+        shown = [b.binding for b in app.screen.active_bindings.values() if b.binding.show]
+        assert [app.get_key_display(b) for b in shown if b.action == "next"] == ["n"], "→ moves in the table"
+        table = app.screen.query_one(ComparisonTable)
+        lines = [table.render_line(y).text for y in range(table.header_height, table.size.height)]
+        left = table.ordered_columns[0].get_render_width(table)
+        for n, column in enumerate(table.ordered_columns[1:]):
+            right = left + column.get_render_width(table)
+            said = [word for line in lines for word in line[left:right].split()]
+            cells = " ".join(hyphenated(row.cells[n].text, column.width - 1) for row in app.screen.table.rows)
+            assert said == cells.split(), "a word cut without a sign"
+            left = right
+    assert "TRD" not in " ".join(app.controller.page(app.keys, ("compare", 0)).texts()), "not explained yet"
+
+
+async def test_at_80x24_crisis_help_the_title_and_every_footer_key_are_shown_whole(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.footer import AidFooter
+    from decisionaid.tui.widgets.title_bar import TitleLine
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = app.screen.query(".crisis-line")
+        shown = lines.first().region if lines else None
+        assert shown and shown.height and shown.bottom <= app.screen.query_one("#welcome").region.bottom, "below"
+        await app.start()
+        await app.go("cards", app.controller.journey.counts["cards"])
+        await pilot.pause()
+        assert "…" not in str(app.screen.query_one(TitleLine).render()), "the title is cut"
+        assert "No card has b, m, n or q: they are keys of their own." in shown_text(app.screen)
+        keys = app.screen.query_one(AidFooter).query("FooterKey")
+        assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"
+
+
+async def test_the_keys_help_speaks_the_aids_words_and_s_never_starts_over(make_app) -> None:
+    from decisionaid.tui.screens.confirm import ConfirmScreen
+    from decisionaid.tui.screens.help import HelpScreen
+    from decisionaid.tui.screens.welcome import WelcomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("cards", 1)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#keys").content)
+        for textual_own in ("Focus Next", "Focus Previous", "palette", "command prompt"):
+            assert textual_own not in keys
+        await pilot.press("escape")
+        await app.go("welcome")
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, WelcomeScreen), "with answers saved, s does nothing"
+        await pilot.press("o")
+        assert isinstance(app.screen, ConfirmScreen), "o starts over, asking first"
+
+
+def test_the_card_list_says_what_its_marks_mean_in_plain_mode(commute_pack, tmp_path) -> None:
+    from tests.test_plain_short_path import CARDS, Run
+
+    run = Run(commute_pack, tmp_path, "", "", *CARDS, "3", "", "")
+    assert "(read): you have read it. (more): the short path left it out.\nPractical matters:" in run.out

@@ -1,0 +1,196 @@
+"""A handout a clinician can trust: each fact said to come from the kind of source it does come from, every
+number with its source listed on the same handout, where the content stands, one page first, and one wording for
+the self-check in every format."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from decisionaid.content import ContentError, load_pack
+from decisionaid.content.cross_checks import FACT_SOURCES
+from decisionaid.core.catalogue import words_for
+from decisionaid.core.handout import PAGE_LINES, Entry, build_handout, compact_citation
+from decisionaid.core.session import load_session
+from decisionaid.core.summary import build_summary
+from decisionaid.export.render import render
+from decisionaid.export.text import entry_lines, handout_lines, render_text
+from tests.helpers import COMMUTE, KETAMINE, TESTS, copy_pack, default_walk, edit, fully_answered, problem_lines
+
+TODAY = date(2026, 11, 21)
+PROFILES = sorted(p.stem for p in (TESTS / "sessions" / "ketamine").glob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def ketamine():
+    return load_pack(KETAMINE)
+
+
+def handout_of(pack, session):
+    return build_handout(build_summary(pack, session), pack, today=TODAY)
+
+
+def every_handout(pack, tmp_path: Path):
+    """The golden sessions, the default walk and the fully answered walk, for the person and for a helper."""
+    sessions = [load_session(TESTS / "sessions" / "ketamine" / f"{name}.toml") for name in PROFILES]
+    walk = default_walk(pack, tmp_path / "answers.toml").summary().answers
+    full = fully_answered(pack)
+    numbers = {i.id for i in pack.self_check.self_check if any(c.isdigit() for c in i.fact or "")}
+    only_numbers = {item: chosen for item, chosen in full.self_check.items() if item in numbers}
+    sessions += [walk, full, fully_answered(pack, "helper"), replace(full, values={}, sure={}, self_check=only_numbers)]
+    return [handout_of(pack, session) for session in sessions]
+
+
+def test_each_fact_is_said_to_come_from_the_kind_of_source_it_cites(ketamine):
+    words = words_for(ketamine)
+    differed = build_summary(ketamine, fully_answered(ketamine)).checked.differed
+    items = {item.id: item for item in ketamine.self_check.self_check}
+    assert len(differed) == sum(not item.trivia for item in items.values())
+    for found in differed:
+        item = items[found.item]
+        assert item.kind is not None, f"{item.id} names the kind of its fact"
+        assert f"{words(f'evidence_says.{item.kind.value}')}: {item.fact}" in found.line
+        if item.kind in FACT_SOURCES:
+            assert {s.kind for s in found.sources} & FACT_SOURCES[item.kind], item.id
+    for misread in ("m15-addiction", "m13-nasal-spray", "k-iv-going-home"):
+        assert items[misread].kind.value != "label"
+
+
+def test_validate_refuses_a_kind_of_fact_that_no_source_of_the_item_bears_out(tmp_path):
+    folder = copy_pack(COMMUTE, tmp_path / "commute")
+    checks = folder / "self_check.toml"
+    checks.write_text(checks.read_text(encoding="utf-8").replace('kind = "survey"', 'kind = "label"', 1))
+    with pytest.raises(ContentError) as refused:
+        load_pack(folder)
+    assert problem_lines(refused.value) == [
+        f"{folder / 'self_check.toml'}: self_check[id=rain].kind: item 'rain' has kind = 'label', but cites no "
+        "source of that kind (its sources are of kind: survey)"
+    ]
+
+
+def test_validate_refuses_a_question_reason_that_gives_a_number_without_a_source(tmp_path):
+    folder = copy_pack(KETAMINE, tmp_path / "ketamine")
+    edit(folder, "clinician.toml", 'priority = 2\nsources = ["s02"]\n', "priority = 2\n")
+    with pytest.raises(ContentError) as refused:
+        load_pack(folder)
+    [line] = problem_lines(refused.value)
+    assert line.endswith(".sources: question 'q-antidepressants-tried' gives a number in its reason: name its sources")
+
+
+def test_no_number_on_any_handout_goes_without_its_source_listed_on_it(ketamine, tmp_path):
+    """Every fact and reason from the pack that gives a number and shows on a handout has each of its sources in
+    that handout's source list."""
+    facts = {item.fact: item.sources for item in ketamine.self_check.self_check if item.fact}
+    reasons = {question.reason: question.sources for question in ketamine.clinician.questions}
+    with_numbers = {text: ids for text, ids in {**facts, **reasons}.items() if any(c.isdigit() for c in text)}
+    checked = 0
+    for handout in every_handout(ketamine, tmp_path):
+        text = " ".join(render_text(handout).split())
+        listed = text[text.rindex("Sources ------- ") :]
+        for said, ids in with_numbers.items():
+            if said in text:
+                checked += 1
+                for source in map(ketamine.source, ids):
+                    assert source in handout.sources, (said, source.id)
+                    assert " ".join(compact_citation(source).split()) in listed, (said, source.id)
+    assert checked >= 4, "the handouts show facts with numbers"
+
+
+@pytest.mark.parametrize("name", ["mostly-not-sure", "substance-use"])
+def test_the_first_page_holds_the_top_questions_and_as_many_more_as_fit(ketamine, name):
+    summary = build_summary(ketamine, load_session(TESTS / "sessions" / "ketamine" / f"{name}.toml"))
+    handout = build_handout(summary, ketamine, today=TODAY)
+    lines = handout_lines(handout)
+    assert len(lines) <= PAGE_LINES
+    [page] = [b for b in handout.blocks if b.kind == "next"]
+    ranked = [q.text for q in summary.next_questions()]
+    assert [e.text for e in page.entries] == ranked[: len(page.entries)], "the next questions, by rank"
+    left = ranked[len(page.entries) :]
+    assert left, "this session has more questions than fit"
+    assert len(lines) + len(entry_lines(Entry(left[0]), 72)) > PAGE_LINES, "no room for one more"
+    rest = " ".join(render_text(handout)[len("\n".join(lines)) :].split())
+    assert all(q in rest for q in left), "the others follow after the page"
+    assert not any(e.text in rest for e in page.entries), "each question once"
+
+
+def test_crisis_contact_is_always_asked_and_trivia_stays_out(ketamine):
+    crisis = ketamine.question("q-crisis-contact")
+    trivia = [item for item in ketamine.self_check.self_check if item.trivia]
+    assert crisis.core and len(trivia) >= 3
+    text = render_text(handout_of(ketamine, fully_answered(ketamine)))
+    flat = " ".join(text.split())
+    assert crisis.text in flat
+    assert [item.topic for item in trivia if item.topic in flat or item.fact in flat] == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "fhir"])
+def test_one_wording_for_the_self_check_and_where_the_content_stands_in_every_format(ketamine, fmt):
+    out = render(build_summary(ketamine, fully_answered(ketamine)), ketamine, fmt, today=TODAY)
+    assert "matched the evidence" in out
+    for test_like in ("Correct", "Not quite", "✓", "✗", "answered as the evidence says"):
+        assert test_like not in out
+    if fmt != "fhir":
+        flat = " ".join(out.split())
+        assert "next review due 1 June 2027" in flat
+        assert ketamine.meta.funding in flat and ketamine.meta.conflicts in flat
+
+
+def test_answers_that_differed_give_way_when_the_page_is_full_and_follow_by_topic(ketamine):
+    summary = build_summary(ketamine, fully_answered(ketamine))
+    handout = build_handout(summary, ketamine, today=TODAY)
+    [checked] = [b for b in handout.blocks if b.kind == "checked"]
+    count = len(summary.checked.differed)
+    assert [e.text for e in checked.entries][1:] == [f"The {count} answers that differed are under “More detail”."]
+    [more] = [b for b in handout.rest if b.kind == "checked-more"]
+    assert all(d.topic in more.entries[0].text for d in summary.checked.differed)
+
+
+def test_the_default_handout_fits_its_page_in_either_voice(ketamine, tmp_path):
+    controller = default_walk(ketamine, tmp_path / "answers.toml")
+    for reader in ("self", "helper"):
+        controller.set_reader(reader)
+        assert len(handout_lines(build_handout(controller.summary(), ketamine, today=TODAY))) <= PAGE_LINES
+
+
+CRISIS_QUESTION = "q-crisis-contact"
+
+
+@pytest.mark.parametrize("reader", ["self", "helper"])
+def test_the_pinned_crisis_question_stays_in_the_top_five_when_every_answer_adds_questions(ketamine, reader):
+    summary = build_summary(ketamine, fully_answered(ketamine, reader))
+    assert len(summary.top) == 5
+    assert summary.top[-1].id == CRISIS_QUESTION
+
+
+def test_starring_questions_never_pushes_the_pinned_question_out_and_leaves_one_star_fewer(ketamine, tmp_path):
+    controller = default_walk(ketamine, tmp_path / "answers.toml")
+    others = [q.id for q in controller.summary().questions() if q.id != CRISIS_QUESTION]
+    assert controller.star_limit() == 4
+    for question in others[:4]:
+        assert controller.star_question(question, True).done
+    assert controller.stars_left() == 0
+    refused = controller.star_question(others[4], True)
+    assert not refused.done and "4" in refused.said
+    top = controller.summary().top
+    assert [q.id for q in top] == [*others[:4], CRISIS_QUESTION]
+
+
+def test_a_reader_who_leaves_the_pinned_question_out_gets_all_five_places(ketamine, tmp_path):
+    controller = default_walk(ketamine, tmp_path / "answers.toml")
+    controller.include_question(CRISIS_QUESTION, False)
+    assert controller.star_limit() == 5
+    assert CRISIS_QUESTION not in [q.id for q in controller.summary().top]
+
+
+def test_validate_refuses_a_pinned_question_that_is_not_core(tmp_path):
+    folder = copy_pack(KETAMINE, tmp_path / "ketamine")
+    edit(folder, "clinician.toml", "core = true\npinned = true\n", "pinned = true\n")
+    with pytest.raises(ContentError) as refused:
+        load_pack(folder)
+    assert problem_lines(refused.value) == [
+        f"{folder / 'clinician.toml'}: questions[id={CRISIS_QUESTION}].core: question '{CRISIS_QUESTION}' is pinned "
+        "to the top of the handout, so it must be on every list: set core = true"
+    ]
