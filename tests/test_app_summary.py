@@ -263,3 +263,28 @@ async def test_the_handout_on_screen_is_wrapped_again_when_the_window_changes_wi
         await pilot.pause()
         narrow, lines = drawn()
         assert fits(narrow, lines) and any(line.startswith("Our handout") for line in lines)
+
+
+async def test_a_fhir_record_holds_the_note_only_when_the_person_ticks_it_in(make_app, export_dir: Path) -> None:
+    from textual.widgets import Checkbox
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        app.controller.set_note("Ask about the winter timetable")
+        for name, ticked in (("left-out.json", False), ("kept.json", True)):
+            await pilot.press("e")
+            await pilot.pause()
+            choice = app.screen.query_one("#with-note", Checkbox)
+            assert not choice.display, "no choice for a text handout"
+            await pilot.press("4")  # a FHIR record
+            await pilot.pause()
+            assert choice.display and "Put my note in the record too" in shown_text(app.screen)
+            choice.value = ticked
+            path = app.screen.query_one("#path")
+            path.value = str(export_dir / name)
+            path.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            record = (export_dir / name).read_text(encoding="utf-8")
+            assert ("Ask about the winter timetable" in record) is ticked

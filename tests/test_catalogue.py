@@ -124,7 +124,7 @@ SAME_AS_ENGLISH = {
         "cli.count_options.other",
         "cli.count_questions.other",
         "cli.count_sources.other",
-        "bindings.command_palette.label",  # palette
+        "bindings.command_palette.label",  # Actions
         "about.version",  # Version, Licence: the same words
         "about.licence",
         "key_names.super",  # a key's name as printed on it
@@ -138,6 +138,7 @@ SAME_AS_ENGLISH = {
         "plain.choice",
         "plain.card_progress",
         "plain.part_heading",
+        "release.line",  # Version {version}, {signed}
     },
 }
 

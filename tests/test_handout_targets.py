@@ -1,6 +1,7 @@
 """The handout's targets on the ketamine pack, for the walk that takes every default ('not sure' where asked):
 at most 60 lines of 72 columns, the whole text export at most 150 lines, and one printed page in a real browser
-(A4 and Letter, default margins, no header or footer) with body text of at least 10 pt."""
+(A4 and Letter, default margins, no header or footer) with body text of at least 10 pt; fully answered, two printed
+pages at most, the handout alone on the first and the rest (at least 9 pt) on the second."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from decisionaid.core.handout import build_handout
 from decisionaid.core.session import load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.html import render_html
+from decisionaid.export.markdown import render_markdown
 from decisionaid.export.text import handout_lines, render_text
 from tests.helpers import KETAMINE, TESTS, default_walk, fully_answered, require_tool
 
@@ -23,6 +25,7 @@ TODAY = date(2026, 11, 21)
 CHROMIUM = "/usr/bin/chromium"
 PAPER = ("A4", "Letter")
 TEN_POINTS_IN_PIXELS = 10 * 96 / 72
+NINE_POINTS_IN_PIXELS = 9 * 96 / 72
 PROFILES = sorted(p.stem for p in (TESTS / "sessions" / "ketamine").glob("*.toml"))
 
 pytestmark = pytest.mark.xdist_group("handout-print")  # one browser for the module, beside the browser tests
@@ -104,27 +107,49 @@ def test_every_profile_prints_its_handout_on_one_page(browser, ketamine, name):
 
 
 @pytest.mark.parametrize("reader", ["self", "helper"])
-def test_a_fully_answered_handout_prints_the_handout_alone_on_its_first_page(browser, ketamine, reader):
+def test_a_fully_answered_handout_prints_on_two_pages_the_handout_alone_on_the_first(browser, ketamine, reader):
     handout = build_handout(build_summary(ketamine, fully_answered(ketamine, reader)), ketamine, today=TODAY)
     for paper in PAPER:
-        assert_handout_on_page_one(printed(browser, render_html(handout), paper), handout)
+        pages = printed(browser, render_html(handout), paper)
+        assert_handout_on_page_one(pages, handout)
+        assert len(pages) == 2, f"{paper}: {len(pages)} pages"
+        assert handout.printed_rest[-1].entries[-1].text in pages[1], f"{paper}: the rest runs over its page"
 
 
-def test_printed_body_text_is_at_least_10_points_under_the_page_policy(browser, walked):
+@pytest.mark.parametrize("reader", ["self", "helper"])
+def test_the_printed_rest_holds_the_questions_that_fit_by_rank_and_says_where_the_others_are(ketamine, reader):
+    summary = build_summary(ketamine, fully_answered(ketamine, reader))
+    handout = build_handout(summary, ketamine, today=TODAY)
+    on_page = {e.text for b in handout.blocks if b.kind == "next" for e in b.entries}
+    ranked = [q.text for q in summary.next_questions() if q.text not in on_page]
+    printed = [e.text for b in handout.printed_rest if b.kind == "topic" for e in b.entries if e.marker]
+    left = len(ranked) - len(printed)
+    assert 0 < len(printed) < len(ranked)
+    assert set(printed) == set(ranked[: len(printed)]), "the printed questions are the first by rank"
+    more = f"{left} more questions are in the text and Markdown copies and in the aid."
+    assert [e.text for b in handout.printed_rest for e in b.entries if "Markdown copies" in e.text] == [more]
+    for whole in (render_text(handout), render_markdown(handout)):
+        assert "Markdown copies" not in whole
+        assert all(" ".join(q.split()[:6]) in " ".join(whole.split()) for q in ranked)
+
+
+def test_printed_body_text_is_at_least_10_points_on_the_handout_and_9_on_the_rest(browser, walked):
     page = browser.new_page()
     try:
         page.set_content(render_html(walked))
         page.emulate_media(media="print")
         applied = page.evaluate("getComputedStyle(document.querySelector('.handout')).breakAfter")
         sizes = page.evaluate(
-            """() => Array.from(document.querySelectorAll('body *'))
-                .filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
-                .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+            """() => Object.fromEntries(['handout', 'rest'].map(part => [part,
+                Array.from(document.querySelectorAll(`.${part} *`))
+                    .filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+                    .map(e => parseFloat(getComputedStyle(e).fontSize))]))"""
         )
     finally:
         page.close()
     assert applied == "page", "the style sheet is allowed by the Content-Security-Policy"
-    assert sizes and min(sizes) >= TEN_POINTS_IN_PIXELS - 0.01
+    assert sizes["handout"] and min(sizes["handout"]) >= TEN_POINTS_IN_PIXELS - 0.01
+    assert sizes["rest"] and min(sizes["rest"]) >= NINE_POINTS_IN_PIXELS - 0.01
 
 
 def test_the_page_loads_nothing_from_anywhere(browser, walked, tmp_path: Path):

@@ -144,7 +144,7 @@ def test_plain_mode_keeps_a_right_to_left_pack_in_logical_order_isolating_number
     assert all(line.count(FSI) == line.count(PDI) for line in lines), "every line closes what it isolates"
     assert f"{FSI}{pack.meta.title}{PDI}" in lines[0], "the title as written, in logical order"
     assert f"Card {FSI}1{PDI} of {FSI}5{PDI}. {FSI}{pack.sections[0].title}{PDI}." in shown
-    assert f"to take to your {FSI}فني الإصلاح{PDI}." in " ".join(shown.split())
+    assert f"questions for your {FSI}فني الإصلاح{PDI}." in " ".join(shown.split())
 
 
 def test_wrapping_counts_wide_characters_twice_and_isolates_are_closed_on_each_line():

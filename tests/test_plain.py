@@ -439,3 +439,11 @@ def test_the_handout_saves_as_markdown_a_web_page_or_a_fhir_record(
     assert written.read_text(encoding="utf-8").startswith(start)
     named = plain("1", "9", choice, "mine", cwd=tmp_path).stdout
     assert (tmp_path / f"mine{suffix}").exists() and "Saved to" in named
+
+
+@pytest.mark.parametrize(("reply", "kept"), [("n", False), ("y", True)])
+def test_a_fhir_record_holds_the_note_only_when_the_person_says_yes(tmp_path: Path, reply: str, kept: bool) -> None:
+    out = plain(*TO_SUMMARY, "5", "Ask about the winter timetable", "", "9", "4", reply, "", cwd=tmp_path).stdout
+    assert "Put your note in the record too? It stays out unless you say yes." in out
+    [record] = tmp_path.glob("commute-handout-*.json")
+    assert ("Ask about the winter timetable" in record.read_text(encoding="utf-8")) is kept

@@ -182,6 +182,9 @@ async def test_a_form_from_an_older_page_or_without_the_token_changes_nothing(co
         download = await client.get(f"/download/{fmt}")
         assert download.status == 200 and kind in download.headers["Content-Type"], fmt
         assert "attachment" in download.headers["Content-Disposition"]
+    assert "FHIR record with my note" in browser.page
+    assert '"valueString": "first"' not in await (await client.get("/download/fhir")).text(), "left out unless asked"
+    assert '"valueString": "first"' in await (await client.get("/download/fhir?note=1")).text()
     await client.close()
     await aid.stop()
 

@@ -7,7 +7,8 @@ the renderers in `decisionaid.export` only lay the blocks out. Text the person t
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ CITATION_WIDTH = 58  # with ' (2024)' and a list marker, a citation fits a line 
 HANDOUT_DIFFERED = 5  # at most this many answers that differed are shown on the one page; the others follow it
 PAGE_LINES = 60  # the one-page handout, laid out as text
 PAGE_WIDTH = 72  # columns of that text
+PRINT_WIDTH = 52  # characters in a line of one column of the printed rest (9 pt, two columns, A4 or Letter)
+PRINT_LINES = 138  # such lines the printed rest holds under its title on its one page, both columns together
 HANDOUT_NOT_SURE = 6  # topics of 'not sure' answers shown on the one page
 KNOWLEDGE_PERCENT_FROM = 5  # fewer answers than this make a percentage say more than they do
 
@@ -61,6 +64,7 @@ class Handout:
     blocks: tuple[Block, ...]
     rest_title: str
     rest: tuple[Block, ...]
+    printed_rest: tuple[Block, ...]  # the rest as printed on one page: as many of its questions as fit, by rank
     language: str
     sources: tuple[Source, ...] = ()  # every source behind what it shows, as listed under its sources
 
@@ -71,24 +75,65 @@ def build_handout(summary: Summary, pack: Pack, *, today: date, words: Catalogue
     title, top = words("handout.title", title=summary.title), _top_lines(summary, pack, today, words)
     shown, next_questions = _fit_page(summary, words, _page_lines(title, top))
     cited = _cited(summary, pack, shown)
+
+    before = tuple(b for b in (record_block(summary, pack, today, words), _checked_more(summary, words, shown)) if b)
+    after = (*_closing_blocks(summary, pack, words, cited), _provenance(summary, pack, words))
+
+    def questions(printed: int | None = None) -> tuple[Block, ...]:
+        return tuple(_question_blocks(summary, words, next_questions, printed))
+
+    printed = _printed_questions(questions, _printed_lines((*before, *after)))
     return Handout(
         title=title,
         top=top,
         blocks=tuple(b for b in _handout_blocks(summary, words, shown, next_questions) if b is not None),
         rest_title=words("handout.rest"),
-        rest=tuple(
-            b
-            for b in [
-                record_block(summary, pack, today, words),
-                _checked_more(summary, words, shown),
-                *_rest_blocks(summary, pack, words, next_questions, cited),
-                _provenance(summary, pack, words),
-            ]
-            if b is not None
-        ),
+        rest=(*before, *questions(), *after),
+        printed_rest=(*before, *printed, *after),
         language=words.language,
         sources=cited,
     )
+
+
+def _printed_questions(questions: Callable[[int | None], tuple[Block, ...]], others: int) -> tuple[Block, ...]:
+    """The rest's question blocks, every question when they fit in PRINT_LINES beside the `others` lines of the
+    rest, else as many questions as fit, by rank (fewer questions never take more lines)."""
+    whole = questions(None)
+    room = PRINT_LINES - others
+    if _printed_lines(whole) <= room:
+        return whole
+    low, high = 0, sum(len(b.entries) for b in whole if b.kind == "topic")
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _printed_lines(questions(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return questions(low)
+
+
+def _printed_lines(blocks: tuple[Block, ...]) -> int:
+    """The lines of PRINT_WIDTH these blocks take printed in the rest's columns: a section's heading and the space
+    under it, a group's heading, then the entries; the record's details run on after their entry."""
+    total = 0
+    for block in blocks:
+        total += _line_count(block.heading) + (block.level == 2)
+        for entry in block.entries:
+            texts = (
+                (" ".join((entry.text, *entry.details)),) if block.kind == "record" else (entry.text, *entry.details)
+            )
+            total += sum(_line_count(text) for text in texts if text.strip())
+            total += -(-len(entry.link) // PRINT_WIDTH)
+    return total
+
+
+def _line_count(text: str) -> int:
+    """The lines `text` wraps to in a column of the printed rest (a list item's indent taken off); a text too long
+    to fit the page whatever its words is counted by its length alone, so that counting stays quick."""
+    width = PRINT_WIDTH - 2
+    if len(text) > PRINT_LINES * PRINT_WIDTH:
+        return -(-len(text) // width)
+    return len(_wrap(text, width=width))
 
 
 def _fit_page(summary: Summary, words: Catalogue, top_lines: int) -> tuple[int, tuple[SuggestedQuestion, ...]]:
@@ -130,8 +175,8 @@ def _blocks_lines(blocks: list[Block | None]) -> int:
     return total
 
 
-def _wrap(text: str, first: str = "", indent: str = "") -> list[str]:
-    lines = textwrap.wrap(text, PAGE_WIDTH, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False)
+def _wrap(text: str, first: str = "", indent: str = "", width: int = PAGE_WIDTH) -> list[str]:
+    lines = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False)
     return lines or [first]
 
 
@@ -259,31 +304,33 @@ def knowledge_score(checked: Checked, words: Catalogue) -> str:
 
 
 def record_block(summary: Summary, pack: Pack, today: date, words: Catalogue) -> Block:
-    """A short summary for the expert's notes: what the person reported, each line marked so, and the aid used."""
+    """A short summary for the expert's notes: what the person reported, each part marked so, and the aid used;
+    one paragraph for each kind of thing, so it stays short wherever it is pasted."""
     used = long_date(today, words)
+    aid = words("record.aid", title=summary.title, version=summary.pack_version, used=used)
+    reader = words(f"record.reader_{summary.reader or 'unsaid'}")
     entries = [
         Entry(words("record.intro"), ""),
-        Entry(words("record.aid", title=summary.title, version=summary.pack_version, used=used)),
-        Entry(words(f"record.reader_{summary.reader or 'unsaid'}")),
+        Entry(f"{aid} {reader}"),
         _record_matters(summary, words),
         Entry(words("record.options", options="; ".join(o.name for o in pack.options))),
-        Entry(words("record.leaning", option=summary.leaning) if summary.leaning else words("record.leaning_unsaid")),
-        *_record_scores(summary, words),
+        Entry(" ".join(_record_where(summary, words))),
         _record_questions(summary, words),
     ]
     return Block(words("record.title"), tuple(entries), kind="record")
 
 
-def _record_scores(summary: Summary, words: Catalogue) -> list[Entry]:
-    """The SURE test and the self-check, where the pack has them."""
-    found = []
+def _record_where(summary: Summary, words: Catalogue) -> list[str]:
+    """The option leant towards, the SURE test and the self-check, where the pack has them."""
+    found = [words("record.leaning", option=summary.leaning) if summary.leaning else words("record.leaning_unsaid")]
     if (sure := summary.sure) is not None:
-        said = words("record.sure", yes=sure.yes, total=sure.total) if sure.answers else words("record.sure_none")
-        found.append(Entry(said))
+        found.append(
+            words("record.sure", yes=sure.yes, total=sure.total) if sure.answers else words("record.sure_none")
+        )
     if (checked := summary.checked) is not None and checked.answered:
-        found.append(Entry(words("record.knowledge", score=knowledge_score(checked, words))))
+        found.append(words("record.knowledge", score=knowledge_score(checked, words)))
     elif checked is not None:
-        found.append(Entry(words("record.knowledge_none")))
+        found.append(words("record.knowledge_none"))
     return found
 
 
@@ -296,10 +343,13 @@ def _record_questions(summary: Summary, words: Catalogue) -> Entry:
 
 
 def _record_matters(summary: Summary, words: Catalogue) -> Entry:
-    said = tuple(s.text for s in (*summary.values, *summary.situation))
+    """The values and facts the person gave, run on in one paragraph: 'Cost: matters a lot; Age group: 18 to 64.'"""
+    said = "; ".join(s.text.removesuffix(".") for s in (*summary.values, *summary.situation))
+    if said:
+        said += "."
     if summary.withheld:
-        said += (words("handout.withheld", count=summary.withheld),)
-    return Entry(words("record.matters"), details=said) if said else Entry(words("record.matters_none"))
+        said = f"{said} {words('handout.withheld', count=summary.withheld)}".strip()
+    return Entry(f"{words('record.matters')} {said}") if said else Entry(words("record.matters_none"))
 
 
 def _checked_more(summary: Summary, words: Catalogue, shown: int) -> Block | None:
@@ -315,24 +365,24 @@ def _checked_more(summary: Summary, words: Catalogue, shown: int) -> Block | Non
     return Block(words("handout.checked_more"), tuple(entries), kind="checked-more") if entries else None
 
 
-def _rest_blocks(
-    summary: Summary,
-    pack: Pack,
-    words: Catalogue,
-    next_questions: tuple[SuggestedQuestion, ...],
-    cited: tuple[Source, ...],
+def _question_blocks(
+    summary: Summary, words: Catalogue, next_questions: tuple[SuggestedQuestion, ...], printed: int | None = None
 ) -> list[Block]:
-    """More questions, grouped and short (own ones first), the note, the sources, and help now."""
+    """More questions, grouped and short (own ones first); only the first `printed` of the suggested ones by rank,
+    if given, then how many more there are."""
     blocks = []
     own = [typed_lines(q) for q in summary.more_own()]
     own = [lines for lines in own if lines]
     on_page = {q.id for q in next_questions}
+    ranked = [q.id for q in summary.next_questions() if q.id not in on_page]
+    kept = set(ranked[:printed] if printed is not None else ranked)
     groups = tuple(
-        TopicGroup(g.topic, g.title, kept)
+        TopicGroup(g.topic, g.title, shown)
         for g in summary.more_groups()
-        if (kept := tuple(q for q in g.questions if q.id not in on_page))
+        if (shown := tuple(q for q in g.questions if q.id in kept))
     )
-    if own or groups:
+    left = len(ranked) - len(kept)
+    if own or groups or left:
         blocks.append(Block(words("handout.more"), kind="more"))
     if own:
         entries = tuple(Entry(lines[0], details=tuple(lines[1:])) for lines in own)
@@ -340,6 +390,15 @@ def _rest_blocks(
     for group in groups:
         entries = tuple(Entry(q.text) for q in group.questions)
         blocks.append(Block(group.title, entries, level=3, kind="topic"))
+    if left:
+        last = blocks.pop()
+        blocks.append(replace(last, entries=(*last.entries, Entry(words("handout.printed_more", count=left), ""))))
+    return blocks
+
+
+def _closing_blocks(summary: Summary, pack: Pack, words: Catalogue, cited: tuple[Source, ...]) -> list[Block]:
+    """The note, the sources, and help now."""
+    blocks = []
     note = clean_text(summary.note).strip()
     if note:
         blocks.append(Block(words("handout.note"), (Entry(note, ""),), kind="note"))

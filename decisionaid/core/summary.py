@@ -246,9 +246,9 @@ class _Reasons:
                 self.added.add(question_id)
 
     def add_privately(self, question_ids: Iterable[str]) -> None:
-        """Questions an answer left off the copy added: listed in their neutral form unless another reason adds them."""
+        """Questions an answer left off the copy added: listed in their neutral form unless another reason adds them,
+        and ranked with the core questions, since a general question says nothing about this person."""
         self.privately.update(question_ids)
-        self.added.update(question_ids)
 
     def neutral(self, question_id: str) -> bool:
         return question_id in self.privately and question_id not in self.by_question

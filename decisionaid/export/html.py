@@ -1,7 +1,8 @@
 """The handout as one self-contained web page to print: no scripts, no external files or fonts, all text escaped.
 
 A Content-Security-Policy allows only the page's own style sheet (by its hash). Printed, the handout
-fills the first page and the rest follows from the next (`break-after: page`); body text is 10 pt.
+fills the first page (body text 10 pt) and the rest the next (`break-after: page`; 9 pt in two columns), with
+as many of its questions as fit there.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def content_security_policy(style: str = STYLE) -> str:
 
 
 def render_html(handout: Handout) -> str:
-    """The page: the handout in its own section, then the rest in another."""
+    """The page: the handout in its own section, then the rest as printed in another."""
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(handout.language)}">',
@@ -42,7 +43,7 @@ def render_html(handout: Handout) -> str:
         "</section>",
         '<section class="rest">',
         f"<h1>{_e(handout.rest_title)}</h1>",
-        *(line for block in handout.rest for line in block_html(block)),
+        *(line for block in handout.printed_rest for line in block_html(block)),
         "</section>",
         "</body>",
         "</html>",

@@ -67,13 +67,22 @@ def _taken(path: Path) -> bool:
 
 
 def save_handout(
-    controller: Controller, fmt: str, typed: str | Path, *, folder: Path | None = None, replace: bool = False
+    controller: Controller,
+    fmt: str,
+    typed: str | Path,
+    *,
+    folder: Path | None = None,
+    replace: bool = False,
+    with_note: bool = False,
 ) -> Saved:
     """Write the handout of the answers so far to the file named as typed (a name without a folder goes in
-    `folder`, by default where handouts go); an existing file only with `replace`."""
+    `folder`, by default where handouts go); an existing file only with `replace`; the person's note in a FHIR
+    record only `with_note`."""
     path, fmt = file_and_format(typed_path(str(typed), folder or export_dir()), fmt)
     words = controller.words
-    text = render(controller.summary(), controller.pack, fmt, today=controller.today(), words=words)
+    text = render(
+        controller.summary(), controller.pack, fmt, today=controller.today(), words=words, with_note=with_note
+    )
     try:
         write_export(text, path, force=replace, words=words)
     except ExportExists as exc:

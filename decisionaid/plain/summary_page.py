@@ -209,23 +209,26 @@ class SummaryMenu:
         if reply == BACK:
             return
         fmt = FORMATS[int(reply or 1) - 1]
+        with_note = fmt == "fhir" and bool(self.controller.summary().note.strip())
+        if with_note:
+            with_note = bool(self.aid.ask.confirm(self.here, words("export.with_note_question")))
         default = default_path(self.controller, fmt)
         while True:
             prompt = words("plain.file_prompt", name=default.name, folder=default.parent)
             answer = self.aid.ask.text(self.here, prompt)
             if answer is None:
                 return
-            if self.write(answer.strip() or str(default), fmt):
+            if self.write(answer.strip() or str(default), fmt, with_note):
                 return
 
-    def write(self, typed: str, fmt: str) -> bool:
+    def write(self, typed: str, fmt: str, with_note: bool = False) -> bool:
         """Write the file named as typed; True when it was written, False to ask for another name."""
-        saved = save_handout(self.controller, fmt, typed)
+        saved = save_handout(self.controller, fmt, typed, with_note=with_note)
         if saved.exists:
             if not self.aid.ask.confirm(self.here, self.words("export.replace", path=saved.path)):
                 self.say(self.words("plain.not_saved_other_name"))
                 return False
-            saved = save_handout(self.controller, fmt, saved.path, replace=True)
+            saved = save_handout(self.controller, fmt, saved.path, replace=True, with_note=with_note)
         if not saved.done:
             self.say(self.words("plain.not_saved", reason=saved.problem))
             return False

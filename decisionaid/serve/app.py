@@ -287,7 +287,9 @@ class WebAid:
         if session is None or not session.aid.controller.started:
             return self.redirect("/")
         controller = session.aid.controller
-        text = render(controller.summary(), self.options.pack, fmt, today=controller.today(), words=self.words)
+        with_note = fmt == "fhir" and request.query.get("note") == "1"  # the note goes in only when asked for
+        summary = controller.summary()
+        text = render(summary, self.options.pack, fmt, today=controller.today(), words=self.words, with_note=with_note)
         name = default_export_name(self.options.pack, controller.today(), fmt=fmt, words=self.words)
         event("download", fmt=fmt)
         return web.Response(

@@ -230,7 +230,10 @@ def summary_controls(controller: Controller) -> SummaryControls:
         reader=tuple(Choice(r, words(f"summary.reader_{r}"), session.reader == r) for r in READERS if r),
         leaning=tuple(Choice(value, label, session.leaning == value) for value, label in leanings),
         private=tuple(Choice(p.item, p.text, p.included) for p in controller.summary().private),
-        formats=tuple(Link(words(f"formats.{fmt}"), f"/download/{fmt}") for fmt in FORMATS),
+        formats=(
+            *(Link(words(f"formats.{fmt}"), f"/download/{fmt}") for fmt in FORMATS),
+            *((Link(words("download.fhir_with_note"), "/download/fhir?note=1"),) if session.note.strip() else ()),
+        ),
         own=tuple((i, text, text in session.starred_own) for i, text in enumerate(session.own_questions)),
         draft=session.own_draft,
         note=session.note,

@@ -82,9 +82,8 @@ def welcome(
         lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
         if site.local_help:
             lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
-    if other := other_language(pack, words):
-        lines.append(Line(other, "notice"))
-    said = " ".join((*notices, *pack_notices(pack, today or date.today(), words)))  # one notice line
+    found = (other_language(pack, words), *notices, *pack_notices(pack, today or date.today(), words))
+    said = " ".join(filter(None, found))  # one notice line
     lines += [Line(said, "notice")] if said else []
     if site.kiosk:
         shared = words("kiosk.welcome_web" if in_browser else "kiosk.welcome_terminal", minutes=site.idle_words(words))

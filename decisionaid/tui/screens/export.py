@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
@@ -37,13 +37,22 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         Binding("enter", "save_as_chosen", "export", show=False, priority=True, id="save-as-chosen"),
     ]
 
-    def __init__(self, save_to: Callable[[str, str, bool], Saved], default_path: Path, words: Catalogue) -> None:
-        """`save_to(format, name as typed, replace)` writes the handout."""
+    def __init__(
+        self,
+        save_to: Callable[[str, str, bool, bool], Saved],
+        default_path: Path,
+        words: Catalogue,
+        *,
+        has_note: bool = False,
+    ) -> None:
+        """`save_to(format, name as typed, replace, with the note)` writes the handout; a person who wrote a note
+        (`has_note`) is asked whether a record should hold it."""
         super().__init__(classes="dialog-screen")
         self.save_to = save_to
         self.default_path = default_path
         self.words = words
         self.fmt = "text"
+        self.has_note = has_note
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export") as box:
@@ -51,6 +60,9 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             yield Static(self.words("export.format"))
             formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
             yield numbered_choices(formats, self.fmt, self.words, chosen_mark=self.words("export.chosen"), id="format")
+            with_note = Checkbox(self.words("export.with_note"), False, id="with-note")
+            with_note.display = False  # shown for a FHIR record, when there is a note to put in it
+            yield with_note
             yield Static(self.words("export.file_name"))
             yield CleanInput(
                 str(self.default_path),
@@ -70,6 +82,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
     def use_format(self, fmt: str) -> None:
         """The chosen format, and the file name given its ending."""
         self.fmt = fmt
+        self.query_one("#with-note").display = fmt == "fhir" and self.has_note
         path_input = self.query_one("#path", Input)
         typed = Path(path_input.value.strip())
         if typed.name:
@@ -103,7 +116,8 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         if not Path(typed).name:
             self.show_error(self.words("export.no_name"))
             return
-        saved = self.save_to(self.fmt, typed, force)
+        with_note = self.fmt == "fhir" and self.query_one("#with-note", Checkbox).value
+        saved = self.save_to(self.fmt, typed, force, with_note)
         if saved.exists:
             self.app.push_screen(
                 ConfirmScreen(

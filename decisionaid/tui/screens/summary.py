@@ -386,11 +386,12 @@ class SummaryScreen(StepScreen):
     def action_export(self) -> None:
         controller = self.controller
 
-        def save_to(fmt: str, typed: str, replace: bool) -> Saved:
-            return save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace)
+        def save_to(fmt: str, typed: str, replace: bool, with_note: bool) -> Saved:
+            return save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace, with_note=with_note)
 
         path = default_path(controller, folder=self.export_dir)
-        self.app.push_screen(ExportScreen(save_to, path, self.words), self.exported)
+        has_note = bool(controller.summary().note.strip())
+        self.app.push_screen(ExportScreen(save_to, path, self.words, has_note=has_note), self.exported)
 
     def exported(self, path: Path | None) -> None:
         if path is not None:
