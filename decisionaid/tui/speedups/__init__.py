@@ -30,7 +30,9 @@ NAMES = (
     "styled_once",  # overrides.StyledOnce
     "focus_styles_itself",  # overrides.FocusStylesItself
     "footer",  # overrides.FooterRebuiltOnChange
-    "quiet_state",  # overrides.set_before_mount
+    "quiet_state",  # overrides.set_toggle_quietly
+    "wrapped_once",  # overrides.WrappedOnce
+    "height_per_label",  # overrides.HeightPerLabel
     "paint_later",  # tui.collector
     "import_later",  # tui.app.settle and _prepare_summary
     "in_place",  # tui.app.show

@@ -6,11 +6,18 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Checkbox
 
-from decisionaid.tui.speedups.overrides import set_toggle_quietly
+from decisionaid.tui.speedups.overrides import HeightPerLabel, set_toggle_quietly
 
 
-class QuestionBox(Checkbox):
-    """A Checkbox that grows in height to show its whole label.
+class WrappingCheckbox(Checkbox):
+    """A Checkbox that grows in height to show its whole label (Textual's is one line high)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.render().wrap(width)))
+
+
+class QuestionBox(HeightPerLabel, WrappingCheckbox):
+    """A tick box for a suggested question, as tall as its label.
 
     Unticked, the label starts 'Left out:'; starred for the top of the handout, it starts with the star mark.
     """
@@ -32,7 +39,6 @@ class QuestionBox(Checkbox):
         self.starred = starred
         super().__init__(self._label_for(value), **kwargs)
         set_toggle_quietly(self, value, compact)
-        self._height: tuple[int, Content | None, int] = (0, None, 1)  # width, label, lines
 
     def _label_for(self, ticked: bool) -> Content:
         if not ticked:
@@ -46,12 +52,3 @@ class QuestionBox(Checkbox):
     def watch_value(self) -> None:
         super().watch_value()
         self.label = self._label_for(self.value)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The lines the label takes at this width, worked out once for each width and label: every layout of
-        the summary asks each box again."""
-        known_width, known_label, lines = self._height
-        if known_width != width or known_label is not self.label:
-            lines = max(1, len(self.render().wrap(width)))
-            self._height = (width, self.label, lines)
-        return lines
