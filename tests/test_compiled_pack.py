@@ -239,8 +239,9 @@ asyncio.run(main())
 """
 
 
-def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(tmp_path: Path):
-    code = FIRST_SCREEN.format(pack=str(COMMUTE))
+@pytest.mark.parametrize("folder", [COMMUTE, KETAMINE], ids=["commute", "ketamine-released"])
+def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(folder: Path):
+    code = FIRST_SCREEN.format(pack=str(folder))
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert first.stdout.split() == ["WelcomeScreen", "True"], first.stderr  # checked in full the first time
