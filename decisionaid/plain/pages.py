@@ -9,7 +9,7 @@ from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.changes import ChangesPage
 from decisionaid.core.comparison import Comparison
-from decisionaid.core.more import Contents, SectionEntry
+from decisionaid.core.end_pages import Contents, SectionEntry
 from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.steps import CardPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
 from decisionaid.core.parts import AidMap
