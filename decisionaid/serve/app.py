@@ -23,7 +23,7 @@ from aiohttp import web
 
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.controller import Controller
-from decisionaid.core.site import Site
+from decisionaid.core.kiosk import Site
 from decisionaid.export import FORMATS
 from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render

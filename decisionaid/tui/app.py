@@ -20,9 +20,9 @@ from textual.theme import ThemeProvider
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.faults import FAULT_STATUS, fault_report
 from decisionaid.core.journey import Place
+from decisionaid.core.kiosk import PERSONAL, Site
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
-from decisionaid.core.site import PERSONAL, Site
 from decisionaid.tui import speedups
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
