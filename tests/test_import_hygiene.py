@@ -23,7 +23,7 @@ PURE_MODULES = [
     "decisionaid.core.figures",
     "decisionaid.core.handout",
     "decisionaid.core.journey",
-    "decisionaid.core.opening",
+    "decisionaid.core.step_names",
     "decisionaid.core.pages",
     "decisionaid.sanitize",
     "decisionaid.core.session",

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     at = None
     if args.at is not None:
         from decisionaid.core.journey import Journey
-        from decisionaid.core.opening import NoSuchStep, named_step
+        from decisionaid.core.step_names import NoSuchStep, named_step
 
         try:
             at = named_step(Journey(pack), args.at, words)
