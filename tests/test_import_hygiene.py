@@ -18,7 +18,7 @@ PURE_MODULES = [
     "decisionaid.content.compiled",
     "decisionaid.content.cache",
     "decisionaid.core.catalogue",
-    "decisionaid.core.checking",
+    "decisionaid.core.self_check",
     "decisionaid.core.controller",
     "decisionaid.core.figures",
     "decisionaid.core.handout",
