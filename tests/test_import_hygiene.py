@@ -14,7 +14,6 @@ PURE_MODULES = [
     "decisionaid.content",
     "decisionaid.content.loader",
     "decisionaid.content.cross_checks",
-    "decisionaid.content.errors",
     "decisionaid.content.compiled",
     "decisionaid.content.cache",
     "decisionaid.core.catalogue",

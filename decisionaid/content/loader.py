@@ -15,9 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from decisionaid.content.cross_checks import cross_check
-from decisionaid.content.errors import problems_from
 from decisionaid.content.models import Pack
-from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted
+from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted, problems_from
 from decisionaid.content.release import change_list_problems, release_problems
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
