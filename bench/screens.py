@@ -121,7 +121,7 @@ def _contents_text(pack: Any, words: Any) -> str:
 CHANGES = [
     Change(
         "welcome to the first step",
-        bound("welcome:WelcomeScreen", "start"),
+        bound("welcome:WelcomeScreen", "start_over"),
         lambda p, w: place_text(p, None, w, *_journey(p).start()),
     ),
     Change(
@@ -200,7 +200,7 @@ CHANGES = [
     ),
     Change(
         "confirm start over (modal)",
-        bound("welcome:WelcomeScreen", "start"),
+        bound("welcome:WelcomeScreen", "start_over"),
         lambda p, w: w("confirm.start_over"),
         at=("cards", 0),
         resume=False,
