@@ -121,7 +121,7 @@ def _contents_text(pack: Any, words: Any) -> str:
 CHANGES = [
     Change(
         "welcome to the first step",
-        bound("welcome:WelcomeScreen", "start_over"),
+        bound("welcome:WelcomeScreen", "start"),
         lambda p, w: place_text(p, None, w, *_journey(p).start()),
     ),
     Change(
