@@ -20,7 +20,7 @@ import tomli_w
 
 from decisionaid.content.records import Record
 from decisionaid.core import catalogue
-from decisionaid.core.formats import long_date
+from decisionaid.core.formats import language_name, long_date
 
 PSEUDO = "qps"  # in ISO 639's range for local use (qaa-qtz), so no real language's code
 OPEN, CLOSE = "⟦", "⟧"
@@ -37,6 +37,9 @@ KNOWN = {
     "txt": "the ending of a text file's name (a handout saved as text)",
     "md": "the ending of a Markdown file's name",
     "html": "the ending of a web page's name",
+}
+LANGUAGES = {  # the welcome names the pack's language and the interface's, over an English pack
+    language_name(code, "en").casefold(): "a language's name: from CLDR, not the catalogue" for code in ("en", PSEUDO)
 }
 MONTHS = {
     word.casefold(): "a month's name: dates follow the language's CLDR forms, not the catalogue"
@@ -115,7 +118,7 @@ class Reading:
     """What a person was shown, place by place, and the words in it that neither the catalogue nor the pack gave."""
 
     def __init__(self, pack, *, hide: Iterable[str] = (), allowed: Iterable[str] = ()) -> None:
-        self.allowed = pack_words(pack) | set(KNOWN) | set(MONTHS) | {w.casefold() for w in allowed}
+        self.allowed = pack_words(pack) | set(KNOWN) | set(MONTHS) | set(LANGUAGES) | {w.casefold() for w in allowed}
         self.hide = sorted(filter(None, hide), key=len, reverse=True)  # the test's own text, such as its folders
         self.stray: dict[str, set[str]] = {}
         self.places = 0

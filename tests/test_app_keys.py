@@ -151,7 +151,7 @@ async def test_help_lists_every_active_key_of_the_screen(make_app) -> None:
         await pilot.pause()
         text = shown_text(app.screen)
         assert "1, 2, 3" in text and "Choose" in text
-        assert "Reopen card (not available right now)" in text
+        assert "Open again the card this question is about (not available right now)" in text
 
 
 async def test_palette_lists_the_main_actions_and_runs_them(make_app) -> None:

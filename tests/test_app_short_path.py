@@ -92,7 +92,7 @@ async def test_the_map_shows_every_part_and_goes_to_the_one_chosen(make_app) -> 
         text = shown_text(app.screen)
         assert "Part 2 of 7 · about 4 minutes left" in text
         assert "1. Options at a glance: done\n" in text, "a part done has no time left"
-        assert "2. The key facts: in progress, about 2 minutes  ← you are here" in text
+        assert "2. Information: in progress, about 2 minutes  ← you are here" in text
         assert "7. Your handout: not started" in text
         await pilot.press("4")
         await pilot.pause()
@@ -244,7 +244,7 @@ async def test_the_list_of_every_card_opens_a_section_and_a_card_by_key(make_app
         assert isinstance(app.screen, ContentsScreen)
         text = shown_text(app.screen)
         assert "The short path left out 2 cards (about 1 minute)." in text
-        assert "▸ 3. Practical matters: 2 cards, 2 not on the short path" in text
+        assert "▸ 3. Practical matters: 2 cards, 2 more to read" in text
         assert app.screen.active_bindings["a"].enabled is False, "no section is open yet"
         await pilot.press("3")
         await pilot.pause()
@@ -258,7 +258,7 @@ async def test_the_list_of_every_card_opens_a_section_and_a_card_by_key(make_app
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ContentsScreen), "after the section's cards left out, back to the list"
-        assert "Practical matters: 2 cards, 1 read, 2 not on the short path" in shown_text(app.screen)
+        assert "Practical matters: 2 cards, 1 read, 1 more to read" in shown_text(app.screen)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SelfCheckScreen)

@@ -275,6 +275,8 @@ async def test_a_fhir_record_holds_the_note_only_when_the_person_ticks_it_in(mak
         for name, ticked in (("left-out.json", False), ("kept.json", True)):
             await pilot.press("e")
             await pilot.pause()
+            await pilot.press("1")  # a text handout (the dialog offers the format saved last)
+            await pilot.pause()
             choice = app.screen.query_one("#with-note", Checkbox)
             assert not choice.display, "no choice for a text handout"
             await pilot.press("4")  # a FHIR record

@@ -112,7 +112,8 @@ SAME_AS_ENGLISH = {
         "plain.a_number.one",  # 1
         "kiosk.minutes.one",  # minute, minutes: the same words
         "kiosk.minutes.other",
-        "card.title",  # Information
+        "card.title",  # Information, as the part is named too
+        "part.cards",
         "compare.question",  # Question
         "sources.title",  # Sources
         "handout.sources",

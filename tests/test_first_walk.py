@@ -3,6 +3,7 @@ meets it."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import TextArea
 
 from decisionaid.core.session import LEANING_NOT_SURE
@@ -241,3 +242,134 @@ def test_the_card_list_says_what_its_marks_mean_in_plain_mode(commute_pack, tmp_
 
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "3", "", "")
     assert "(read): you have read it. (more): the short path left it out.\nPractical matters:" in run.out
+
+
+async def test_enter_on_the_welcome_does_what_its_highlighted_button_says(make_app) -> None:
+    from decisionaid.tui.screens.compare import CompareScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the page has the focus, the Start button is highlighted
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_enter_on_the_notes_tick_box_saves_the_record_as_ticked(make_app, export_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        app.controller.set_note("Ask about the winter timetable")
+        await pilot.press("e", "4", "tab", "space", "enter")  # a FHIR record; the tick box; tick it; save
+        await pilot.pause()
+        [record] = export_dir.iterdir()
+        assert record.suffix == ".json" and "Ask about the winter timetable" in record.read_text(encoding="utf-8")
+
+
+async def test_a_tick_box_left_empty_looks_empty_not_only_a_different_colour(make_app) -> None:
+    from decisionaid.tui.widgets.question_box import QuestionBox
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        box = app.screen.query(QuestionBox).first()
+        assert box.value and "▐X▌" in box.render().plain
+        box.value = False
+        await pilot.pause()
+        assert "▐ ▌" in app.screen.query(QuestionBox).first().render().plain
+
+
+async def test_the_export_dialog_offers_the_format_saved_last(make_app, export_dir) -> None:
+    from pathlib import Path
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("e", "4", "enter")  # a FHIR record
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.fmt == "fhir" and Path(app.screen.query_one("#path").value).suffix == ".json"
+
+
+async def test_n_on_the_options_table_shows_each_row_in_a_small_window_before_moving_on(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.screens.compare import CompareScreen
+    from decisionaid.tui.widgets.comparison_table import ComparisonTable
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one(ComparisonTable)
+        rows = table.row_count
+        assert table.max_scroll_y > 0, "at 80x24 the table does not fit"
+        for row in range(1, rows):
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, CompareScreen) and table.cursor_row == row
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+
+
+@pytest.mark.parametrize("stage", ["compare", "cards", "self_check", "values", "sure", "summary"])
+async def test_at_80x24_every_footer_key_of_every_kind_of_step_is_shown_whole(make_app, stage) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.footer import AidFooter
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go(stage, 0)
+        await pilot.pause()
+        keys = app.screen.query_one(AidFooter).query("FooterKey")
+        assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"
+
+
+async def test_a_number_key_goes_to_the_list_in_view_not_to_one_scrolled_away(make_app) -> None:
+    from decisionaid.tui.widgets.choices import KeyedChoiceList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        reader, leaning = app.screen.query(KeyedChoiceList)[:2]
+        reader.focus()
+        await pilot.pause()
+        for _ in range(8):  # the page scrolls until the reader's list is out of view and the leaning's in it
+            if not in_view(app, reader) and in_view(app, leaning):
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert not in_view(app, reader) and in_view(app, leaning) and app.focused is reader
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.focused is leaning and leaning.chosen == leaning.choices[1][0]
+        assert app.controller.session.reader == ""
+
+
+async def test_escape_on_a_card_opened_from_the_card_list_goes_back_to_the_list(make_app) -> None:
+    from decisionaid.tui.screens.card import CardScreen
+    from decisionaid.tui.screens.contents import ContentsScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        journey = app.controller.journey
+        left_out = journey.left_out["cards"][0]
+        await app.go("cards", left_out)
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        await app.go("cards", 0)  # a card on the short path: Escape leaves it where it is
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)

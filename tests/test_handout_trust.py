@@ -73,7 +73,7 @@ def test_validate_refuses_a_kind_of_fact_that_no_source_of_the_item_bears_out(tm
 
 def test_validate_refuses_a_question_reason_that_gives_a_number_without_a_source(tmp_path):
     folder = copy_pack(KETAMINE, tmp_path / "ketamine")
-    edit(folder, "clinician.toml", 'priority = 2\nsources = ["s02"]\n', "priority = 2\n")
+    edit(folder, "clinician.toml", 'priority = 2\nsources = ["s02", "s01", "s08"]\n', "priority = 2\n")
     with pytest.raises(ContentError) as refused:
         load_pack(folder)
     [line] = problem_lines(refused.value)
@@ -155,6 +155,13 @@ def test_the_default_handout_fits_its_page_in_either_voice(ketamine, tmp_path):
         assert len(handout_lines(build_handout(controller.summary(), ketamine, today=TODAY))) <= PAGE_LINES
 
 
+@pytest.mark.parametrize("reader", ["self", "helper"])
+def test_a_fully_answered_handout_fits_its_page_in_either_voice(ketamine, reader):
+    handout = build_handout(build_summary(ketamine, fully_answered(ketamine, reader)), ketamine, today=TODAY)
+    assert len(handout_lines(handout)) <= PAGE_LINES
+    assert "0 of 4 answered yes" in "\n".join(handout_lines(handout)), "every SURE item no: the count says it"
+
+
 CRISIS_QUESTION = "q-crisis-contact"
 
 
@@ -173,7 +180,11 @@ def test_starring_questions_never_pushes_the_pinned_question_out_and_leaves_one_
         assert controller.star_question(question, True).done
     assert controller.stars_left() == 0
     refused = controller.star_question(others[4], True)
-    assert not refused.done and "4" in refused.said
+    assert not refused.done
+    assert (
+        refused.said
+        == "The handout has room for 4 top questions. Unstar one first. 1 more question always stays at the top."
+    )
     top = controller.summary().top
     assert [q.id for q in top] == [*others[:4], CRISIS_QUESTION]
 

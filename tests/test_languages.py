@@ -212,3 +212,12 @@ def test_an_answers_file_that_cannot_be_used_is_said_in_the_packs_language(tmp_p
     notice = " ".join(controller.notices)
     assert "No se pudieron leer sus respuestas guardadas (pack: debe ser texto)" in notice
     assert "must be" not in notice
+
+
+def test_a_spanish_interface_over_an_english_pack_says_on_the_welcome_that_the_content_is_in_english(tmp_path: Path):
+    out = run_in_process("--plain", "--language", "es", cwd=tmp_path, input="q\n").stdout
+    said = " ".join(out.split())
+    assert "El contenido de esta herramienta está escrito en inglés." in said
+    assert "Sus botones y mensajes están en español, como usted eligió." in said
+    english = " ".join(run_in_process("--plain", cwd=tmp_path, input="q\n").stdout.split())
+    assert "content of this aid is written in" not in english

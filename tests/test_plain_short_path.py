@@ -47,7 +47,7 @@ def test_the_short_path_leaves_cards_out_and_offers_them_by_section(commute_pack
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "3", "2", "", "")
     assert "More about the options. Part 3 of 7" in run.out
     assert "1. The options: 1 card, 1 read.\n2. Good and bad points: 4 cards, 4 read." in run.out
-    assert "3. Practical matters: 2 cards, 2 not on the short path." in run.out
+    assert "3. Practical matters: 2 cards, 2 more to read." in run.out
     assert "Practical matters:\n1. What a rider needs (more)\n2. Bus passes (more)" in run.out
     assert "More: card 2 of 2 in this section. Practical matters." in run.out
     after = run.out.split("More: card 2 of 2")[1]
@@ -82,7 +82,7 @@ def test_the_map_lists_the_parts_and_a_number_goes_there(commute_pack, tmp_path:
     the_map = run.out.split("to go on: m\n")[1]
     assert "Map of the aid. Part 2 of 7 · about 4 minutes left." in the_map
     assert "1. Options at a glance: done." in the_map
-    assert "2. The key facts: in progress, about 2 minutes (you are here)." in the_map
+    assert "2. Information: in progress, about 2 minutes (you are here)." in the_map
     assert "7. Your handout: not started." in the_map
     assert "Type a part's number to go there, a for all the cards, or press Enter to stay" in the_map
     assert "Self-check. Part 4 of 7" in run.out.split("to stay: 4\n")[1]

@@ -110,9 +110,10 @@ def test_an_older_version_after_a_newer_one_is_refused_unless_allowed(tmp_path: 
     older = tmp_path / "older"
     shutil.copytree(KETAMINE, older)
     pack_toml = older / "pack.toml"
-    pack_toml.write_text(pack_toml.read_text().replace('version = "3.0.0"', 'version = "2.9.0"', 1))
+    pack_toml.write_text(pack_toml.read_text().replace('version = "3.1.0"', 'version = "2.9.0"', 1))
+    (older / "changes.toml").unlink()  # its entries name versions after 2.9.0
     assert run_in_process("release", str(older)).returncode == 0
-    assert named(refused(older), older / "manifest.toml", "older than 3.0.0")
+    assert named(refused(older), older / "manifest.toml", "older than 3.1.0")
     assert opened(older, "--allow-older").returncode == 0
     pack = load_pack(older)  # a kiosk checks the installed pack alone
     assert refusal(pack, older, Trust(kiosk=True), load_catalogue()) is None
@@ -135,7 +136,7 @@ def test_a_pack_without_a_manifest_is_a_draft_that_opens_and_says_so(tmp_path: P
     shutil.copytree(KETAMINE, draft, ignore=shutil.ignore_patterns("manifest.toml*"))
     result = opened(draft)
     assert result.returncode == 0, result.stderr
-    assert "This is a draft" in result.stdout and "Version 3.0.0, a draft." in result.stdout
+    assert "This is a draft" in result.stdout and "Version 3.1.0, a draft." in result.stdout
     assert named(refused(draft, "--require-signed"), draft / "manifest.toml.minisig", "not signed")
 
 
@@ -153,7 +154,7 @@ def test_files_are_hashed_only_when_the_compiled_forms_key_changes(tmp_path: Pat
     from decisionaid.content.cache import open_pack
 
     folder = released(tmp_path, "pack")
-    assert open_pack(folder).manifest.version == "3.0.0"  # checked in full, then kept compiled
+    assert open_pack(folder).manifest.version == "3.1.0"  # checked in full, then kept compiled
 
     def hashed(_folder: Path) -> dict[str, str]:
         raise AssertionError("hashed again")

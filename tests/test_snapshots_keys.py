@@ -41,7 +41,12 @@ async def _summary_starred(pilot) -> None:
 
 
 async def _card_at_40x12(pilot) -> None:
-    await pilot.press("s", "n", "n")
+    from decisionaid.tui.screens.compare import CompareScreen
+
+    await pilot.press("s")
+    while isinstance(pilot.app.screen, CompareScreen):  # n shows each row of the table, then the first card
+        await pilot.press("n")
+    await pilot.press("n")
 
 
 async def _too_small(pilot) -> None:

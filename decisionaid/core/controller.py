@@ -62,6 +62,13 @@ def star_limit(summary: Summary) -> int:
     return limit(summary)
 
 
+def top_questions() -> int:
+    """How many questions the top of the handout holds (from the summary's module, imported when first needed)."""
+    from decisionaid.core.summary import TOP_QUESTIONS
+
+    return TOP_QUESTIONS
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What an operation did: `problem` is one sentence for the person when it did not work or did not save."""
@@ -402,7 +409,7 @@ class Controller:
             outcome = self._change(starred=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if question_id not in self._live.starred and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=self.star_limit()))
+            return Outcome(done=False, said=self.star_hint("summary.star_full"))
         unticked = tuple(q for q in self._live.unticked if q != question_id)
         outcome = self._change(starred=(*stars, question_id), unticked=unticked)
         return replace(outcome, said=self.words("summary.starred", text=text))
@@ -418,9 +425,17 @@ class Controller:
             outcome = self._change(starred_own=stars)
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if text not in self._live.starred_own and self.stars_left() == 0:
-            return Outcome(done=False, said=self.words("summary.star_full", limit=self.star_limit()))
+            return Outcome(done=False, said=self.star_hint("summary.star_full"))
         outcome = self._change(starred_own=(*stars, text))
         return replace(outcome, said=self.words("summary.starred", text=text))
+
+    def star_hint(self, key: str, **values: object) -> str:
+        """The catalogue's sentence `key` on starring, with its limit, and a word on the questions the pack keeps at
+        the top whatever is starred, when there are any."""
+        limit = self.star_limit()
+        said = self.words(key, limit=limit, **values)
+        kept = top_questions() - limit
+        return f"{said} {self.words('summary.pinned_too', count=kept)}" if kept else said
 
     def stars_left(self) -> int:
         """How many more questions can be starred: the top holds TOP_QUESTIONS, counting only those still listed."""

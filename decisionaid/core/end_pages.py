@@ -65,7 +65,7 @@ def contents(
         done = sum(card.read for card in cards)
         if done:
             parts.append(words("contents.read", count=done))
-        left_out = sum(card.left_out for card in cards)
+        left_out = sum(card.left_out and not card.read for card in cards)  # so that the counts add up
         if left_out:
             parts.append(words("contents.left_out", count=left_out))
         sections.append(SectionEntry(section.title, ", ".join(parts), cards))

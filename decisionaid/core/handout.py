@@ -241,7 +241,8 @@ def _top_questions(summary: Summary, words: Catalogue) -> Block:
 
 
 def _where(summary: Summary, words: Catalogue) -> Block | None:
-    """The SURE result as 'N of 4' with each item answered no, and the option leant towards, if said."""
+    """The SURE result as 'N of 4' with each item answered no (unless every item was: '0 of 4' says it), and the
+    option leant towards, if said."""
     entries = []
     sure = summary.sure
     if sure is not None:
@@ -250,7 +251,8 @@ def _where(summary: Summary, words: Catalogue) -> Block | None:
             unanswered = sure.total - len(sure.answers)
             if unanswered:
                 text += " " + words("handout.sure_unanswered", count=unanswered)
-            noes = tuple(words("handout.sure_no", item=a.text) for a in sure.answers if not a.yes)
+            every_no = not unanswered and not sure.yes
+            noes = () if every_no else tuple(words("handout.sure_no", item=a.text) for a in sure.answers if not a.yes)
             entries.append(Entry(text, details=noes))
         else:
             entries.append(Entry(words("handout.sure_none")))

@@ -19,6 +19,7 @@ from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import LEANING_NOT_SURE, READERS, STAGES
+from decisionaid.core.summary import TOP_QUESTIONS
 from decisionaid.export import FORMATS
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class SummaryControls:
     draft: str
     note: str
     stars_left: int
+    pinned: int  # questions the pack keeps at the top whatever is starred
     top: int
 
 
@@ -239,4 +241,5 @@ def summary_controls(controller: Controller) -> SummaryControls:
         note=session.note,
         stars_left=controller.stars_left(),
         top=controller.star_limit(),
+        pinned=TOP_QUESTIONS - controller.star_limit(),
     )

@@ -108,13 +108,13 @@ def welcome(
 
 
 def other_language(pack: Pack, words: Catalogue) -> str | None:
-    """The sentence that says a pack is written in a language the interface has no sentences in, and which
-    language the interface speaks instead; None when the interface has the pack's language."""
+    """The sentence that says a pack is written in another language than the interface speaks (one it has no
+    sentences in, or the person chose another), and which; None when both speak the same language."""
     written = pack.meta.language
-    if written in languages():
+    if written == words.language:
         return None
     return words(
-        "interface_language.welcome",
+        "interface_language.welcome" if written not in languages() else "interface_language.chosen",
         written=language_name(written, words.language),
         shown=language_name(words.language, words.language),
     )

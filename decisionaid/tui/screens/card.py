@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from decisionaid.core.controller import Controller
 from decisionaid.core.pages.steps import CardPage, StepPage
+from decisionaid.tui.messages import GoTo
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.card_view import CardView
@@ -22,7 +23,10 @@ class CardScreen(StepScreen):
     """One card at a time; the app marks each card read as it is shown."""
 
     AUTO_FOCUS = "#card"
-    BINDINGS = [Binding("s", "sources", "sources", id="sources")]
+    BINDINGS = [
+        Binding("s", "sources", "sources", id="sources"),
+        Binding("escape", "card_list", "card_list", show=False, id="card-list"),  # from a card the list opened
+    ]
 
     def __init__(self, controller: Controller, page: CardPage) -> None:
         super().__init__(controller, page)
@@ -53,6 +57,14 @@ class CardScreen(StepScreen):
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
             await self.query_one(CardView).show(page)
             self.query_one("#card", Page).scroll_home(animate=False, immediate=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "card_list":
+            return self.controller.journey.is_left_out(self.model.place)
+        return super().check_action(action, parameters)
+
+    def action_card_list(self) -> None:
+        self.post_message(GoTo("cards", self.controller.journey.counts["cards"]))
 
     def action_sources(self) -> None:
         self.sources_open = not self.sources_open

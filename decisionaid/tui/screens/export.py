@@ -21,6 +21,7 @@ from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.speedups.overrides import StyledOnce
 from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
+from decisionaid.tui.widgets.tick_box import TickBox
 
 
 class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
@@ -44,14 +45,15 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         words: Catalogue,
         *,
         has_note: bool = False,
+        fmt: str = "text",
     ) -> None:
         """`save_to(format, name as typed, replace, with the note)` writes the handout; a person who wrote a note
-        (`has_note`) is asked whether a record should hold it."""
+        (`has_note`) is asked whether a record should hold it. `fmt` is chosen at first: the last one used."""
         super().__init__(classes="dialog-screen")
         self.save_to = save_to
-        self.default_path = default_path
+        self.default_path = default_path.with_suffix(SUFFIXES[fmt])
         self.words = words
-        self.fmt = "text"
+        self.fmt = fmt
         self.has_note = has_note
 
     def compose(self) -> ComposeResult:
@@ -60,8 +62,8 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             yield Static(self.words("export.format"))
             formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
             yield numbered_choices(formats, self.fmt, self.words, chosen_mark=self.words("export.chosen"), id="format")
-            with_note = Checkbox(self.words("export.with_note"), False, id="with-note")
-            with_note.display = False  # shown for a FHIR record, when there is a note to put in it
+            with_note = TickBox(self.words("export.with_note"), False, id="with-note")
+            with_note.display = self.fmt == "fhir" and self.has_note  # for a FHIR record, when there is a note
             yield with_note
             yield Static(self.words("export.file_name"))
             yield CleanInput(
@@ -89,12 +91,16 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             path_input.value = str(typed.with_suffix(SUFFIXES[self.fmt]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_as_chosen":  # Enter on the formats; elsewhere Enter is the field's or the button's
-            return isinstance(self.focused, ChoiceList)
+        if action == "save_as_chosen":  # Enter on the formats or the note's tick box (Space ticks it); elsewhere
+            return isinstance(self.focused, (ChoiceList, Checkbox))  # Enter is the field's or the button's
         return True
 
     def action_save_as_chosen(self) -> None:
-        """Enter on the formats: the highlighted format (when it is not the chosen one already), then save."""
+        """Enter on the formats: the highlighted format (when it is not the chosen one already), then save; Enter on
+        the note's tick box saves as it is ticked."""
+        if isinstance(self.focused, Checkbox):
+            self.save()
+            return
         formats = self.query_one("#format", ChoiceList)
         highlighted = formats.highlighted or 0
         if formats.choices[highlighted][0] != self.fmt:

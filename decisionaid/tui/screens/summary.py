@@ -32,6 +32,7 @@ from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox
 from decisionaid.tui.widgets.text_block import TextBlock
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
+from decisionaid.tui.widgets.tick_box import TickBox
 
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
@@ -55,6 +56,7 @@ class SummaryScreen(StepScreen):
         self.model: SummaryPage = page
         self.export_on_open = export
         self.export_dir = export_dir
+        self.last_format = "text"  # the export dialog's first choice: the format saved last
         self._note_timer: Timer | None = None
         self._below: tuple[Summary, Handout] | None = None  # what the page below the handout is made from
         self.AUTO_FOCUS = "#summary" if self.session.reader else "#reader"
@@ -107,7 +109,7 @@ class SummaryScreen(StepScreen):
             *self.leaning(),
             *self.private(summary),
             Static(words("summary.all_questions"), classes="subheading"),
-            Static(words("summary.questions_hint", limit=self.controller.star_limit()), classes="hint"),
+            Static(self.controller.star_hint("summary.questions_hint"), classes="hint"),
             Vertical(*self.question_widgets(summary), id="questions"),
             Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
             Vertical(*self.own_rows(), id="own-list"),
@@ -149,7 +151,7 @@ class SummaryScreen(StepScreen):
         yield Static(self.words("summary.private"), classes="subheading")
         yield Static(self.words("summary.private_hint"), classes="hint")
         for answer in summary.private:
-            yield Checkbox(
+            yield TickBox(
                 Content(answer.text), answer.included, name=answer.item, id=f"private-{answer.item}", classes="private"
             )
 
@@ -388,11 +390,15 @@ class SummaryScreen(StepScreen):
         controller = self.controller
 
         def save_to(fmt: str, typed: str, replace: bool, with_note: bool) -> Saved:
-            return save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace, with_note=with_note)
+            saved = save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace, with_note=with_note)
+            if saved.done:
+                self.last_format = fmt  # the dialog offers it first next time
+            return saved
 
         path = default_path(controller, folder=self.export_dir)
         has_note = bool(controller.summary().note.strip())
-        self.app.push_screen(ExportScreen(save_to, path, self.words, has_note=has_note), self.exported)
+        dialog = ExportScreen(save_to, path, self.words, has_note=has_note, fmt=self.last_format)
+        self.app.push_screen(dialog, self.exported)
 
     def exported(self, path: Path | None) -> None:
         if path is not None:

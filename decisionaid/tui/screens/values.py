@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Static
 from decisionaid.core.pages.steps import ValuePage
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.widgets.choices import ChoiceList
+from decisionaid.tui.widgets.tick_box import TickBox
 
 
 class ValuesScreen(ChoiceStepScreen):
@@ -29,7 +30,7 @@ class ValuesScreen(ChoiceStepScreen):
         yield Static(id="chosen", classes="hint")
         if page.private:
             yield Static(Content(page.private.hint), classes="hint")
-            yield Checkbox(page.private.label, page.private.shown, id="show-private")
+            yield TickBox(page.private.label, page.private.shown, id="show-private")
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         outcome = self.controller.answer_value(self.model.item_id, event.choice_id)

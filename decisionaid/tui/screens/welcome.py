@@ -28,6 +28,7 @@ class WelcomeScreen(AidScreen):
         Binding("o", "start_over", "start_over", id="start-over"),
         Binding("d", "delete", "delete_answers", id="delete"),
         Binding("a", "app.about", "about", show=False, id="about"),  # in the keys help: the footer has no room
+        Binding("enter", "primary", "primary", show=False, id="primary"),  # as the highlighted button says
     ]
 
     def __init__(self, controller: Controller, site: Site = PERSONAL) -> None:
@@ -55,6 +56,10 @@ class WelcomeScreen(AidScreen):
         if action == "start":
             return not self.controller.started
         return True
+
+    def action_primary(self) -> None:
+        """Enter on the page: the highlighted button's action, start on a first visit and resume after."""
+        self.post_message(ResumeRequested() if self.controller.started else StartRequested())
 
     def action_start(self) -> None:
         self.post_message(StartRequested())

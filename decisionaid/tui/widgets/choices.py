@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -102,6 +103,18 @@ class KeyedChoiceList(ChoiceList):
 
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
 
+    def action_number(self, number: int) -> None:
+        """A number key is for the list the person sees: when the page has scrolled this one out of view, the
+        first such list in view takes it (and the focus)."""
+        if not in_view(self):
+            shown = [other for other in self.screen.query(KeyedChoiceList) if other is not self and in_view(other)]
+            if shown:
+                shown[0].focus()
+                shown[0].action_number(number)
+                return
+            self.scroll_visible(animate=False)
+        super().action_number(number)
+
 
 def numbered_choices(
     choices: list[tuple[str, str]],
@@ -115,3 +128,9 @@ def numbered_choices(
     keys there are."""
     hint = words("choice_keys.range", count=len(choices))
     return KeyedChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), hint, id=id)
+
+
+def in_view(widget: Widget) -> bool:
+    """Whether any of the widget is inside the visible part of the container that scrolls it."""
+    container = next((a for a in widget.ancestors if isinstance(a, Widget) and a.is_scrollable), widget.screen)
+    return bool(widget.region.intersection(container.region))

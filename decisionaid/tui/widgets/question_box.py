@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Checkbox
 
 from decisionaid.tui.speedups.overrides import HeightPerLabel, set_toggle_quietly
+from decisionaid.tui.widgets.tick_box import TickBox
 
 
-class WrappingCheckbox(Checkbox):
-    """A Checkbox that grows in height to show its whole label (Textual's is one line high)."""
+class WrappingCheckbox(TickBox):
+    """A tick box that grows in height to show its whole label (Textual's is one line high)."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.render().wrap(width)))
