@@ -24,8 +24,9 @@ class CompilePacks(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root))
         try:
-            from decisionaid.content import ContentError, load_pack
+            from decisionaid.content import ContentError
             from decisionaid.content.compiled import CompileError, compile_pack, pack_key
+            from decisionaid.content.loader import validate_pack
             from decisionaid.core.catalogue import LOCALES, load_catalogue
             from decisionaid.core.kept_catalogue import compile_catalogue
         finally:
@@ -33,7 +34,7 @@ class CompilePacks(BuildHookInterface):
         out = Path(tempfile.mkdtemp(prefix="decisionaid-compiled-"))
         for folder in sorted(p.parent for p in (root / "content").glob("*/pack.toml")):
             try:
-                pack = load_pack(folder)
+                pack = validate_pack(folder)
                 key = pack_key(folder)
                 text = compile_pack(pack, key)
             except (ContentError, CompileError) as exc:

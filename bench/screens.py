@@ -205,7 +205,7 @@ CHANGES = [
     ),
     Change(
         "confirm start over (modal)",
-        bound("welcome:WelcomeScreen", "start"),
+        bound("welcome:WelcomeScreen", "start_over"),
         lambda p, w: w("confirm.start_over"),
         at=("cards", 0),
         resume=False,

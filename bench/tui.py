@@ -113,8 +113,8 @@ def in_place_cases(pack_dir: Path) -> dict[str, AppCase]:
     self-check question), both resumed from saved answers. Screen changes are in bench.screens."""
     from decisionaid.content import load_pack
     from decisionaid.core.catalogue import load_catalogue
-    from decisionaid.core.checking import verdict
     from decisionaid.core.journey import Journey
+    from decisionaid.core.self_check import verdict
     from decisionaid.core.session import Session
     from decisionaid.storage.paths import session_path
     from decisionaid.tui.app import DecisionAidApp

@@ -35,6 +35,16 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
 
 
+@pytest.fixture(params=["on", "off"])
+def speedups(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with the aid's speed-ups on, then again with every one off (decisionaid.tui.speedups, as
+    DECISIONAID_SPEEDUPS=off does): the aid must behave the same without them."""
+    from decisionaid.tui import speedups
+
+    monkeypatch.setattr(speedups, "OFF", speedups.turned_off(request.param))
+    return request.param
+
+
 @pytest.fixture(scope="session")
 def commute_pack() -> Pack:
     return load_pack(COMMUTE)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import tomli_w
 
+from decisionaid.content.records import Record
 from decisionaid.core import catalogue
 from decisionaid.core.formats import language_name, long_date
 
@@ -97,6 +98,9 @@ def words_in(texts: Iterable[str]) -> set[str]:
 def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
+    elif isinstance(value, Record):
+        for name in value._fields:
+            yield from _strings(getattr(value, name))
     elif isinstance(value, Mapping):
         for inner in value.values():
             yield from _strings(inner)
@@ -107,7 +111,7 @@ def _strings(value: object) -> Iterator[str]:
 
 def pack_words(pack) -> set[str]:
     """Every word of a pack's own text, in any of its files."""
-    return words_in(_strings(pack.model_dump(mode="json")))
+    return words_in(_strings(pack))
 
 
 class Reading:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from decisionaid.storage.paths import session_path
@@ -26,6 +27,7 @@ def saved() -> dict:
     return tomllib.loads(session_path("commute").read_text(encoding="utf-8"))
 
 
+@pytest.mark.usefixtures("speedups")
 async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -162,6 +164,7 @@ async def test_unticking_leaves_a_question_out(make_app) -> None:
         assert "Left out:" not in shown_text(app.screen)
 
 
+@pytest.mark.usefixtures("speedups")
 async def test_back_from_the_self_check_returns_to_the_last_card(make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
@@ -281,6 +284,7 @@ async def test_an_unreadable_save_is_kept_aside_and_explained(make_app) -> None:
     assert [name.startswith("commute-answers.toml.bad-") for name in kept] == [True]
 
 
+@pytest.mark.usefixtures("speedups")
 async def test_sources_panel_toggles_with_s(make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
@@ -298,6 +302,7 @@ async def test_sources_panel_toggles_with_s(make_app) -> None:
         assert not sources.display
 
 
+@pytest.mark.usefixtures("speedups")
 async def test_reopen_card_from_feedback(make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
@@ -476,6 +481,7 @@ async def test_the_self_check_recap_scrolls_with_the_keyboard(make_app) -> None:
         assert isinstance(app.screen, ValuesScreen)
 
 
+@pytest.mark.usefixtures("speedups")
 async def test_each_sure_question_keeps_its_own_answer_going_forward_and_back(make_app) -> None:
     """The next and the previous SURE question show their own text, answer and meaning, the choices focused."""
     app = make_app()

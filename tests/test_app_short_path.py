@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 
 from decisionaid.content import load_pack
-from decisionaid.core.more import contents
+from decisionaid.core.end_pages import contents
 from decisionaid.core.session import Session
 from decisionaid.storage.paths import session_path
 from decisionaid.tui.screens.card import CardScreen

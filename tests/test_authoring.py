@@ -10,7 +10,7 @@ import pytest
 from decisionaid.content import Pack
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.journey import Journey
-from decisionaid.core.opening import named_step
+from decisionaid.core.step_names import named_step
 from decisionaid.storage.paths import session_path
 from decisionaid.tui.screens.card import CardScreen
 from tests.conftest import shown_text

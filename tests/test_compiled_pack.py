@@ -24,6 +24,8 @@ from decisionaid.content.compiled import (
     pack_key,
     read_compiled,
 )
+from decisionaid.content.loader import validate_pack
+from decisionaid.content.records import Record
 from tests.helpers import COMMUTE, KETAMINE, ROOT, copy_pack, run_in_process
 
 
@@ -43,7 +45,7 @@ def assert_same(validated: object, compiled: object, where: str = "pack") -> Non
 
 
 def compiled_twin(folder: Path) -> tuple[Pack, Pack]:
-    pack = load_pack(folder)
+    pack = validate_pack(folder)
     key = pack_key(folder)
     return pack, read_compiled(compile_pack(pack, key), key)
 
@@ -96,6 +98,16 @@ def test_compiled_classes_answer_every_question_the_models_answer():
             assert not missing, f"{name}: {missing} are not on the compiled {name}; put them in content/lookups.py"
 
 
+def test_a_pack_checked_in_full_and_one_read_compiled_are_the_same_records(tmp_path: Path):
+    """One kind of pack at run time: Pydantic checks the files, and the aid is given plain records either way."""
+    folder = copy_pack(COMMUTE, tmp_path / "pack")
+    checked, kept, read_back = load_pack(folder), open_pack(folder), open_pack(folder)
+    assert type(checked) is type(kept) is type(read_back) and issubclass(type(checked), Record)
+    assert checked == kept == read_back
+    assert type(checked.cards.cards[0].kind) is type(read_back.cards.cards[0].kind)
+    assert not isinstance(checked.cards.cards[0], BaseModel)
+
+
 def test_a_compiled_pack_is_read_only_and_compares_by_value():
     _, first = compiled_twin(COMMUTE)
     _, second = compiled_twin(COMMUTE)
@@ -129,7 +141,7 @@ def test_every_module_the_checks_run_on_is_in_the_key():
 
 
 def test_a_document_for_another_key_or_a_damaged_one_is_not_read():
-    pack = load_pack(COMMUTE)
+    pack = validate_pack(COMMUTE)
     text = compile_pack(pack, "one")
     with pytest.raises(NotCompiled):
         read_compiled(text, "two")
@@ -139,6 +151,21 @@ def test_a_document_for_another_key_or_a_damaged_one_is_not_read():
     damaged["models"]["Card"]["title"] = {"model": "NoSuchModel"}
     with pytest.raises(NotCompiled):
         read_compiled(json.dumps(damaged), "one")
+
+
+def test_a_field_added_to_a_model_reaches_the_records_with_nothing_else_written():
+    class Question(BaseModel):
+        text: str
+        sensitive: bool = False
+        sources: list[str] = []
+
+    class File(BaseModel):
+        questions: list[Question]
+
+    validated = File(questions=[Question(text="Why?", sensitive=True, sources=["a"])])
+    (question,) = read_compiled(compile_pack(validated, "key"), "key").questions
+    assert (question.text, question.sensitive, question.sources) == ("Why?", True, ["a"])
+    assert isinstance(question, Record)
 
 
 def test_a_field_type_with_no_plain_form_is_refused_by_name():
@@ -212,8 +239,9 @@ asyncio.run(main())
 """
 
 
-def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(tmp_path: Path):
-    code = FIRST_SCREEN.format(pack=str(COMMUTE))
+@pytest.mark.parametrize("folder", [COMMUTE, KETAMINE], ids=["commute", "ketamine-released"])
+def test_the_first_screen_of_an_unchanged_pack_needs_no_pydantic(folder: Path):
+    code = FIRST_SCREEN.format(pack=str(folder))
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert first.stdout.split() == ["WelcomeScreen", "True"], first.stderr  # checked in full the first time
@@ -256,7 +284,7 @@ FAKE = "Call 555-0100"
 def plant(folder: Path, cache: Path) -> Path:
     """A compiled pack with the right name and key but another crisis number, in the cache folder."""
     key = pack_key(folder)
-    text = compile_pack(load_pack(folder), key).replace(REAL, FAKE)
+    text = compile_pack(validate_pack(folder), key).replace(REAL, FAKE)
     (cache / "packs").mkdir(parents=True, exist_ok=True)
     planted = cache / "packs" / f"commute.{key}.json"
     planted.write_text(text, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decisionaid.content import records
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.journey import Journey
@@ -44,7 +45,7 @@ def test_places_in_words(commute_pack) -> None:
 
 
 def test_an_empty_stage_is_skipped(commute_pack) -> None:
-    pack = commute_pack.model_copy(update={"values": commute_pack.values.model_copy(update={"values": []})})
+    pack = records.replace(commute_pack, values=records.replace(commute_pack.values, values=[]))
     journey = Journey(pack)
     assert journey.next("self_check", 2) == ("sure", 0)
     assert journey.clamp("values", 0) == ("sure", 0)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import Pack
-from decisionaid.core.site import Site
+from decisionaid.core.kiosk import Site
 from decisionaid.tui.app import DecisionAidApp
 from decisionaid.tui.factory import make_app
 from decisionaid.tui.screens.card import CardScreen

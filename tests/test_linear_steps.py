@@ -16,7 +16,7 @@ from bench.packgen import generate_pack
 from decisionaid.content import Pack, load_pack
 from decisionaid.content.models import MAX_CARDS
 from decisionaid.core.controller import Controller
-from decisionaid.core.more import contents
+from decisionaid.core.end_pages import contents
 from decisionaid.core.pages import card_heading, card_progress
 from decisionaid.storage.store import AnswersFile
 from tests.helpers import COMMUTE, copy_pack, run_in_process

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from decisionaid.content import load_pack
-from decisionaid.content.errors import GENERAL, SENTENCES, problems_from
+from decisionaid.content.loader import validate_pack
 from decisionaid.content.models import Pack, Strict
-from decisionaid.content.problems import Says
+from decisionaid.content.problems import ERROR_SENTENCES, GENERAL, Says, problems_from
 from decisionaid.core.catalogue import load_catalogue
 from tests.helpers import COMMUTE, copy_pack, run_in_process
 
@@ -212,7 +211,7 @@ def _core(annotation: object) -> object:
 def wrong_values() -> list[tuple[str, type[BaseModel], dict, object]]:
     """(label, model, data, wrong value) for every field of the commute pack's models, one wrong kind each."""
     found: dict[type, dict] = {}
-    _samples(load_pack(COMMUTE), found)
+    _samples(validate_pack(COMMUTE), found)
     cases = []
     for model, data in found.items():
         if model is Pack:
@@ -258,7 +257,7 @@ def test_the_models_are_strict_so_a_quoted_value_is_never_read_as_another_kind()
 
 def test_every_sentence_a_problem_can_say_is_in_the_catalogue():
     words = load_catalogue()
-    named = set(SENTENCES.values()) | {GENERAL}
+    named = set(ERROR_SENTENCES.values()) | {GENERAL}
     for model in _all_models(Pack):
         for info in model.model_fields.values():
             named |= {s for item in _metadata(info) if isinstance(item, Says) for s in item.sentences.values()}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid.content import Pack, load_pack
+from decisionaid.content import Pack, load_pack, records
 from decisionaid.core.catalogue import load_catalogue
 from decisionaid.core.controller import Controller
 from decisionaid.core.journey import Journey
@@ -125,8 +125,8 @@ def test_the_short_path_time_counts_the_page_models_of_its_steps(commute_pack) -
 
 
 def test_a_short_path_over_its_target_says_so(commute_pack) -> None:
-    meta = commute_pack.meta.model_copy(update={"short_path_minutes": 1})
-    pack = commute_pack.model_copy(update={"pack": commute_pack.pack.model_copy(update={"meta": meta})})
+    meta = records.replace(commute_pack.meta, short_path_minutes=1)
+    pack = records.replace(commute_pack, pack=records.replace(commute_pack.pack, meta=meta))
     assert short_path_time(pack).over_target
 
 

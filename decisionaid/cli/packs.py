@@ -102,7 +102,7 @@ def each_loaded(
 ) -> Iterator[tuple[Path, Pack | None]]:
     """Open each folder in turn; a pack that fails has its problems printed (in `words`' language) and yields None.
 
-    With `models` every pack is loaded and checked in full into the Pydantic models, never read compiled, and
+    With `models` every pack is checked in full, never read compiled (it is the same records either way), and
     files changed since the pack's last release are not refused (lint compares them with that release).
     """
     from decisionaid.content import ContentError

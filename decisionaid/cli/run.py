@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     at = None
     if args.at is not None:
         from decisionaid.core.journey import Journey
-        from decisionaid.core.opening import NoSuchStep, named_step
+        from decisionaid.core.step_names import NoSuchStep, named_step
 
         try:
             at = named_step(Journey(pack), args.at, words)
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     if is_right_to_left(pack.meta.language) or is_right_to_left(words.language):
         print(words("interface_language.right_to_left", pack=pack.meta.id), file=sys.stderr)
         return 2
-    from decisionaid.core.site import Site
+    from decisionaid.core.kiosk import Site
     from decisionaid.tui.collector import paused_until_settled
 
     idle_seconds = (args.idle_minutes or IDLE_MINUTES) * 60

@@ -1,6 +1,7 @@
 """Content packs: models, loading and checks. Never imports Textual.
 
-The Pydantic models and the loader are imported on first use, so a compiled pack is read without them.
+The Pydantic models and the loader are imported on first use, so a compiled pack is read without them. Either
+way the pack is plain records (`content.records`); `Pack` names the models, which describe its fields.
 """
 
 from __future__ import annotations

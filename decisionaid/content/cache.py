@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.content.compiled import CompileError, NotCompiled, compile_pack, pack_key, read_compiled
+from decisionaid.content.compiled import NotCompiled, compile_pack, pack_key, read_compiled
 from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
 from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.paths import cache_dir, compiled_dir
@@ -25,8 +25,9 @@ COMPILED_LIMIT = 10 * PACK_FILE_LIMIT  # a compiled pack holds every file of a p
 def open_pack(folder: Path, *, keep: bool = True) -> Pack:
     """The pack in `folder`, from its compiled form when one matches its files, else loaded and checked in full.
 
-    Raises ContentError with every problem, as `load_pack` does. With `keep`, a pack checked in full is kept
-    compiled in the cache folder (a failure to write it only means the next start checks again).
+    Either way the pack is the records the aid runs on (`content.records`). Raises ContentError with every
+    problem, as `load_pack` does. With `keep`, a pack checked in full is kept compiled in the cache folder (a
+    failure to write it only means the next start checks again).
     """
     folder = Path(folder)
     try:
@@ -39,19 +40,14 @@ def open_pack(folder: Path, *, keep: bool = True) -> Pack:
                 return read_compiled(read_file_bytes(path, COMPILED_LIMIT, follow_symlinks=False), key)
             except (OSError, NotCompiled):
                 continue
-    from decisionaid.content.loader import load_pack
+    from decisionaid.content.loader import validate_pack
 
-    pack = load_pack(folder)
-    if key is None:
-        return pack
-    try:
-        text = compile_pack(pack, key)
-    except CompileError:
-        return pack
-    if keep and usable_folder(cache_dir() / "packs", create=True):
+    validated = validate_pack(folder)
+    text = compile_pack(validated, key or "")
+    if keep and key is not None and usable_folder(cache_dir() / "packs", create=True):
         with contextlib.suppress(OSError):
-            keep_compiled(pack.meta.id, key, text)
-    return read_compiled(text, key)
+            keep_compiled(validated.meta.id, key, text)
+    return read_compiled(text, key or "")
 
 
 def compiled_files(key: str) -> list[Path]:

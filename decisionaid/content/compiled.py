@@ -2,9 +2,10 @@
 
 `compile_pack` turns a pack that passed every check into a JSON document: the pack's values, and a
 description of every model and enum they use, taken from the models' own field definitions. `read_compiled`
-turns that document back into a pack of plain, read-only classes with the same fields, the same enums
-(by value) and the same look-ups (`lookups.BEHAVIOUR`). The document is only data: no code or module name
-is read from it. It is tied to `pack_key`, a hash of the pack's files and of the code that checks them,
+turns that document back into the pack the aid runs on: plain, read-only records (`content.records`) with the
+same fields, the same enums (by value) and the same look-ups. A pack just checked in full is turned into records
+the same way (`records_of`), so there is one kind of pack at run time. The document is only data: no code or
+module name is read from it. It is tied to `pack_key`, a hash of the pack's files and of the code that checks them,
 so a pack that changed, or a changed checker, is never read from an older document.
 """
 
@@ -21,14 +22,10 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from decisionaid.content.lookups import BEHAVIOUR
+from decisionaid.content.records import Record, enum_class, record_class
 from decisionaid.content.signing import SIGNATURE, trusted_keys
 from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
-
-try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than hashing a whole pack
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
+from decisionaid.storage.hashing import blake2b
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -43,7 +40,8 @@ SCALARS = (str, int, float, bool, type(None))
 
 
 class CompileError(Exception):
-    """A field whose type has no plain-data form yet; the pack is then used as validated, uncompiled."""
+    """A model's field whose type has no plain-data form: a fault in `content.models`, which the tests find
+    (tests/test_compiled_pack.py compiles every shipped pack), never in a pack."""
 
 
 class NotCompiled(Exception):
@@ -160,46 +158,24 @@ def _describe(annotation: Any, models: dict, enums: dict, where: str) -> Any:
     raise CompileError(f"{where}: the type {annotation!r} has no compiled form")
 
 
-# --- reading: plain classes ----------------------------------------------------------
-
-
-class Plain:
-    """A read-only record with named fields; equal to a record of the same model with equal fields."""
-
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        same_model = isinstance(other, Plain) and type(other).__name__ == type(self).__name__
-        return same_model and self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({shown})"
+# --- reading: records ----------------------------------------------------------------
 
 
 Reader = Callable[[Any], Any]
 
 
+def records_of(pack: Pack) -> Pack:
+    """The records of a pack just validated: what the aid runs on, as its compiled form reads back."""
+    return read_compiled(compile_pack(pack, ""), "")
+
+
 def read_compiled(text: str | bytes, key: str) -> Pack:
-    """The pack in a compiled document made for `key`; NotCompiled if it is not one."""
+    """The pack in a compiled document made for `key`, as records; NotCompiled if it is not one."""
     try:
         document = json.loads(text)
         if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("key") != key:
             raise NotCompiled("not a compiled pack of this format and key")
-        enums = {name: StrEnum(name, members, module=__name__) for name, members in document["enums"].items()}
+        enums = {name: enum_class(name, members) for name, members in document["enums"].items()}
         read = _Readers(document["models"], enums)
         return read.model(document["root"])(document["data"])
     except NotCompiled:
@@ -209,7 +185,7 @@ def read_compiled(text: str | bytes, key: str) -> Pack:
 
 
 class _Readers:
-    """One reader function per description, and one plain class per model, made once per document."""
+    """One reader function per description, made once per document; each model's record class is made once."""
 
     def __init__(self, models: dict[str, dict[str, Any]], enums: dict[str, type[Enum]]) -> None:
         self.models = models
@@ -220,16 +196,10 @@ class _Readers:
         if name in self.made:
             return self.made[name]
         fields = tuple(self.models[name])
-        if not all(field.isidentifier() and not field.startswith("_") for field in fields):
-            raise ValueError(f"{name}: field names must be plain identifiers")
-        cls = type(
-            name,
-            (*([BEHAVIOUR[name]] if name in BEHAVIOUR else []), Plain),
-            {"__slots__": fields, "_fields": fields, "__module__": __name__, "__qualname__": name},
-        )
+        cls = record_class(name, fields)
         readers: list[tuple[str, Reader | None]] = []
 
-        def read(data: dict[str, Any]) -> Plain:
+        def read(data: dict[str, Any]) -> Record:
             record = object.__new__(cls)
             for field, reader in readers:
                 value = data[field]

@@ -1,4 +1,7 @@
-"""Read a pack folder with tomllib, validate it, and collect every problem."""
+"""Read a pack folder with tomllib, validate it, and collect every problem.
+
+Pydantic's models check the files; the pack the aid then runs on is made of plain records (`content.records`).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from decisionaid.content.cross_checks import cross_check
-from decisionaid.content.errors import problems_from
 from decisionaid.content.models import Pack
-from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted
+from decisionaid.content.problems import ContentError, Problem, by_id, did_you_mean, dotted, problems_from
 from decisionaid.content.release import change_list_problems, release_problems
 from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
@@ -26,7 +28,14 @@ REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_
 
 
 def load_pack(folder: Path, *, check_release: bool = True) -> Pack:
-    """Load and validate the pack in `folder`, or raise ContentError with every problem.
+    """The pack in `folder`, checked in full, as the records the aid runs on; ContentError with every problem."""
+    from decisionaid.content.compiled import records_of
+
+    return records_of(validate_pack(folder, check_release=check_release))
+
+
+def validate_pack(folder: Path, *, check_release: bool = True) -> Pack:
+    """Load and validate the pack in `folder` into the Pydantic models, or raise ContentError with every problem.
 
     With `check_release` (all but `decisionaid release` itself), a pack with a manifest must have the files it
     names, unchanged, and a signature, if any, that verifies with a trusted key; the trusted key's name is kept

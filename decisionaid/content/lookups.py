@@ -1,6 +1,7 @@
 """What a pack answers besides its fields: shortcuts and look-ups by id, in reading order.
 
-Pure Python, so the validated pack (a Pydantic model) and its compiled twin share the same code.
+Pure Python, mixed into the records the aid runs on (`content.records`) and into the Pydantic model that checks
+a pack, so both answer the same.
 """
 
 from __future__ import annotations
@@ -90,5 +91,5 @@ def _index(pack: PackLookups) -> _Index:
     return index
 
 
-# The behaviour each model takes on, by model name: the compiled pack gives its classes the same.
+# The behaviour each model takes on, by model name: its record class (content.records) takes on the same.
 BEHAVIOUR: dict[str, type] = {"Pack": PackLookups}

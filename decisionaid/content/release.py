@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.content.problems import Problem
+from decisionaid.content.records import as_data
 from decisionaid.content.signing import MANIFEST, SIGNATURE, SignatureProblem, verify
 from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
 from decisionaid.storage.seen import version_tuple
@@ -67,7 +68,7 @@ def item_hashes(pack: Pack) -> dict[str, str]:
     from hashlib import sha256
 
     return {
-        ref: sha256(json.dumps(item.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:16]
+        ref: sha256(json.dumps(as_data(item), sort_keys=True).encode()).hexdigest()[:16]
         for ref, item in items_of(pack).items()
     }
 
@@ -90,7 +91,7 @@ def manifest_data(pack: Pack, folder: Path, *, status: str, today: date) -> dict
     if old.version and old.version != pack.meta.version:
         previous = {"version": old.version, "items": dict(old.items), "codes": dict(old.codes)}
     elif old.previous is not None:  # the same version again: the release before it stays the one compared with
-        previous = old.previous.model_dump()
+        previous = as_data(old.previous)
     removed = set(old.removed) | (set(old.items) - set(items))
     if same:
         removed -= set(items)

@@ -24,7 +24,7 @@ from decisionaid.core.changes import ChangesPage, what_changed
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import StepPage, WelcomePage
-from decisionaid.core.parts import AidMap, Progress
+from decisionaid.core.progress import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,
     MAX_OWN_QUESTIONS,

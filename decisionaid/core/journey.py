@@ -136,9 +136,6 @@ class Journey:
             return stage, self.counts[stage]
         return None
 
-    def on_path(self, place: Place) -> bool:
-        return place in self._on_path
-
     def is_left_out(self, place: Place) -> bool:
         """A card, self-check item or values item that the short path leaves out."""
         stage, position = place

@@ -16,13 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from decisionaid.storage.files import MIB, read_file_bytes
+from decisionaid.storage.hashing import blake2b
 from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.paths import cache_dir, compiled_dir
-
-try:  # the built-in module: importing hashlib loads OpenSSL, which takes longer than parsing the catalogue
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
 
 FORMAT = 1
 KEPT_LIMIT = 4 * MIB  # a catalogue as JSON is some 100 KB

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.changes import answered_before_change
-from decisionaid.core.checking import Verdict, verdict
+from decisionaid.core.self_check import Verdict, verdict
 from decisionaid.core.session import LEANING_NOT_SURE, Session, set_aside_unknown
 from decisionaid.core.voicing import voiced
 

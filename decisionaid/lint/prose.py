@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from decisionaid.content import PACK_FILES, Pack
 from decisionaid.content.problems import dotted
+from decisionaid.content.records import Record
 from decisionaid.lint.wording import count_words
 
 GRADED_MIN_WORDS = 12
@@ -59,8 +58,8 @@ def _strings(
     value: object, loc: tuple[str | int, ...], label: tuple[str, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
     """(dotted location, label, text) for each string below `value`; list items are named by their id."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+    if isinstance(value, Record):
+        for name in value._fields:
             yield from _strings(getattr(value, name), (*loc, name), (*label, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):

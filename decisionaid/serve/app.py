@@ -16,14 +16,14 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from decisionaid.content import Pack
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.controller import Controller
-from decisionaid.core.site import Site
+from decisionaid.core.kiosk import Site
 from decisionaid.export import FORMATS
 from decisionaid.export.files import default_export_name
 from decisionaid.export.render import render
@@ -34,6 +34,9 @@ from decisionaid.serve.logs import event, setup_logging
 from decisionaid.serve.render import RENDER_MS, Renderer, here
 from decisionaid.serve.sessions import Sessions, WebSession, remove_left_behind
 from decisionaid.storage.store import AnswersFile
+
+if TYPE_CHECKING:
+    from decisionaid.content import Pack
 
 COOKIE = "decisionaid"
 STATIC = Path(__file__).parent / "static"

@@ -21,7 +21,7 @@ from decisionaid.serve.views import step_url
 if TYPE_CHECKING:
     from decisionaid.content import Pack
     from decisionaid.core.catalogue import Catalogue
-    from decisionaid.core.site import Site
+    from decisionaid.core.kiosk import Site
     from decisionaid.serve.sessions import WebSession
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -13,7 +13,6 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -21,9 +20,10 @@ from textual.theme import ThemeProvider
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.faults import FAULT_STATUS, fault_report
 from decisionaid.core.journey import Place
+from decisionaid.core.kiosk import PERSONAL, Site
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
-from decisionaid.core.site import PERSONAL, Site
+from decisionaid.tui import speedups
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
@@ -33,10 +33,10 @@ from decisionaid.tui.screens.changes import ChangesScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
+from decisionaid.tui.speedups.overrides import AppSpeedups
 from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
-from decisionaid.tui.window import fit_to_window
 
 SUMMARY_MODULES = ("summary", "export")  # the summary's code brings a text editor and the export renderers
 
@@ -70,14 +70,14 @@ def settle() -> None:
     """Once the first screen is up: import the screens' code, then set aside everything made so far (Textual, the
     code, the pack, the sentences) from the garbage collector and let it run again (see tui.collector). It all
     lasts as long as the aid, and the collector's full passes, walking it all, had taken 60 ms and more in the
-    middle of a key."""
+    middle of a key. A speed-up (`import_later` and `paint_later` in tui.speedups)."""
     try:
         import_screens()
     finally:
         settled()  # the collector runs again even if a screen's code failed to import here
 
 
-class DecisionAidApp(App[int]):
+class DecisionAidApp(AppSpeedups, App[int]):
     """The decision aid for one content pack; every change goes through `controller`."""
 
     CSS_PATH = "app.tcss"
@@ -148,7 +148,8 @@ class DecisionAidApp(App[int]):
             from decisionaid.tui.screens.open_elsewhere import OpenElsewhereScreen
 
             self.push_screen(OpenElsewhereScreen(self.controller), self._opened)
-        self.call_after_refresh(self.run_worker, settle, thread=True, exit_on_error=False)
+        if speedups.on("import_later"):
+            self.call_after_refresh(self.run_worker, settle, thread=True, exit_on_error=False)
 
     async def _changes_seen(self, place: tuple[Stage, int] | None) -> None:
         """What changed was shown: this version is the one last used; a line chosen opens its item."""
@@ -167,25 +168,6 @@ class DecisionAidApp(App[int]):
             self._restore_signals()
 
     # --- the window ------------------------------------------------------------------
-
-    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
-        """Textual's restyle of a node after a change of class; a widget not yet mounted is left for its mount to
-        style. Widgets set their classes one by one as they are made (a button its variant, then flat or not, a
-        footer key compact or not), and each change had restyled them, for nothing, before they were shown."""
-        if node is self or node.is_attached:
-            super().update_styles(node, animate)
-
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
-        """Textual's push_screen; the screen has its window-size classes before it is styled."""
-        if isinstance(screen, Screen):
-            fit_to_window(self, screen)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def switch_screen(self, screen):  # type: ignore[override]
-        """Textual's switch_screen; the screen has its window-size classes before it is styled."""
-        if isinstance(screen, Screen):
-            fit_to_window(self, screen)
-        return super().switch_screen(screen)
 
     async def on_event(self, event: events.Event) -> None:
         if self.idle is not None and isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
@@ -253,14 +235,14 @@ class DecisionAidApp(App[int]):
 
     async def show(self, stage: Stage, position: int, *, export: bool = False) -> None:
         """Show the page at a place: in place on the screen already up when it shows that kind of page (another
-        card, another question of the same step), or on a new screen."""
+        card, another question of the same step; the speed-up `in_place`, tui.speedups), or on a new screen."""
         place = (stage, position)
         if stage == "welcome":
             await self.switch_screen(WelcomeScreen(self.controller, self.site))
             return
         page = self.controller.page(self.keys, place)
         screen = self.screen
-        if isinstance(screen, StepScreen) and screen.shows_in_place(page):
+        if speedups.on("in_place") and isinstance(screen, StepScreen) and screen.shows_in_place(page):
             await screen.show(page)
         else:
             await self.switch_screen(self.screen_for(page, export=export))
@@ -268,10 +250,10 @@ class DecisionAidApp(App[int]):
             self._prepare_summary()
 
     def _prepare_summary(self) -> None:
-        """The summary's code, imported in the background once the step before it is up: kept out of the start,
-        where it would take memory and time that few first minutes need."""
-        if "decisionaid.tui.screens.summary" in sys.modules:  # imported already
-            return
+        """The summary's code, imported in the background once the step before it is up (`import_later`): kept out
+        of the start, where it would take memory and time that few first minutes need."""
+        if "decisionaid.tui.screens.summary" in sys.modules or not speedups.on("import_later"):
+            return  # imported already, or left to be imported where it is first used
         summary_code = partial(import_screens, SUMMARY_MODULES)
         self.call_after_refresh(self.run_worker, summary_code, thread=True, exit_on_error=False)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.controller import Controller
 from decisionaid.core.journey import Place
-from decisionaid.core.site import PERSONAL, Site
+from decisionaid.core.kiosk import PERSONAL, Site
 from decisionaid.storage.paths import session_path, settings_path
 from decisionaid.storage.store import AnswersFile
 from decisionaid.tui.app import DecisionAidApp

@@ -12,14 +12,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, languages
-from decisionaid.core.checking import learnt, right_answer, verdict
 from decisionaid.core.figures import count_words, figure_heading, other_side_words
 from decisionaid.core.formats import language_name
 from decisionaid.core.journey import Journey, Place
+from decisionaid.core.kiosk import PERSONAL, Site
 from decisionaid.core.pack_status import notices as pack_notices
 from decisionaid.core.pack_status import pack_status, status_line
+from decisionaid.core.self_check import learnt, right_answer, verdict
 from decisionaid.core.session import Session
-from decisionaid.core.site import PERSONAL, Site
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack

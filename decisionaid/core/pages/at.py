@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.comparison import comparison
+from decisionaid.core.end_pages import contents, values_more
 from decisionaid.core.journey import Journey, Place
-from decisionaid.core.more import contents, values_more
 from decisionaid.core.pages.steps import (
     Action,
     CardPage,

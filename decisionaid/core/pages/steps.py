@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from decisionaid.core.comparison import Comparison
+from decisionaid.core.end_pages import Contents
 from decisionaid.core.journey import Place
-from decisionaid.core.more import Contents
 from decisionaid.core.pages import Feedback, Line, Page
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from textual.screen import ModalScreen
 from decisionaid.core.controller import Controller
 from decisionaid.core.pages.about import about
 from decisionaid.tui.keys import LabelledScreen
+from decisionaid.tui.speedups.overrides import StyledOnce
 from decisionaid.tui.widgets.page import DialogScroll
 from decisionaid.tui.widgets.page_lines import line_widgets
-from decisionaid.tui.window import StyledOnce
 
 
 class AboutScreen(StyledOnce, LabelledScreen, ModalScreen[None]):

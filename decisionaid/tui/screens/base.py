@@ -14,12 +14,12 @@ from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.core.session import Session
 from decisionaid.tui.keys import LabelledScreen, page_keys
 from decisionaid.tui.messages import Changed, Move
+from decisionaid.tui.speedups.overrides import StyledOnce
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.title_bar import TitleBar
-from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack

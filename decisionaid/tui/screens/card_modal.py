@@ -10,9 +10,9 @@ from textual.screen import ModalScreen
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.keys import LabelledScreen
+from decisionaid.tui.speedups.overrides import StyledOnce
 from decisionaid.tui.widgets.card_view import CardView
 from decisionaid.tui.widgets.page import DialogScroll
-from decisionaid.tui.window import StyledOnce
 
 if TYPE_CHECKING:
     from decisionaid.core.pages.steps import CardPage

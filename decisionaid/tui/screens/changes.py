@@ -17,7 +17,7 @@ from decisionaid.core.changes import ChangesPage
 from decisionaid.core.journey import Place
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.base import number_bindings
-from decisionaid.tui.window import StyledOnce
+from decisionaid.tui.speedups.overrides import StyledOnce
 
 
 class ChangesScreen(StyledOnce, LabelledScreen, ModalScreen[Place | None]):

@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.keys import LabelledScreen
-from decisionaid.tui.window import StyledOnce
+from decisionaid.tui.speedups.overrides import StyledOnce
 
 
 class ConfirmScreen(StyledOnce, LabelledScreen, ModalScreen[bool]):

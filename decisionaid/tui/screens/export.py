@@ -18,10 +18,10 @@ from decisionaid.export import FORMATS, SUFFIXES
 from decisionaid.export.saving import Saved
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
+from decisionaid.tui.speedups.overrides import StyledOnce
 from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.text_fields import PATH_LIMIT, CleanInput
 from decisionaid.tui.widgets.tick_box import TickBox
-from decisionaid.tui.window import StyledOnce
 
 
 class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):

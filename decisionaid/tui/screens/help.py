@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.keys import LabelledScreen
+from decisionaid.tui.speedups.overrides import StyledOnce
 from decisionaid.tui.widgets.page import DialogScroll
-from decisionaid.tui.window import StyledOnce
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from textual.widgets.option_list import Option
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.journey import Place
-from decisionaid.core.parts import AidMap
+from decisionaid.core.progress import AidMap
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.base import number_bindings
-from decisionaid.tui.window import StyledOnce
+from decisionaid.tui.speedups.overrides import StyledOnce
 
 HERE_MARK = "  ← {here}"
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 
 from decisionaid.core.controller import Controller
 from decisionaid.tui.keys import LabelledScreen
-from decisionaid.tui.window import StyledOnce
+from decisionaid.tui.speedups.overrides import StyledOnce
 
 WAIT_POLL_SECONDS = 0.5  # how often a wait looks again
 

@@ -7,13 +7,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+from decisionaid.core.pages import Line
 from decisionaid.core.pages.steps import QuestionPage
 from decisionaid.tui.screens.base import ChoiceStepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.choices import ChoiceList
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.sources import source_lines
-from decisionaid.tui.widgets.text_block import Line, TextBlock
+from decisionaid.tui.widgets.text_block import TextBlock
 
 
 class SelfCheckScreen(ChoiceStepScreen):
@@ -62,13 +63,13 @@ class SelfCheckScreen(ChoiceStepScreen):
         if shown is None:
             return []
         words = self.controller.words
-        sources = [(words("sources.title"), "heading"), *((line, "") for line in source_lines(shown.sources))]
+        sources = [Line(words("sources.title"), "heading"), *(Line(line) for line in source_lines(shown.sources))]
         return [
-            [(shown.verdict, "bold")],
-            [(shown.answer, "")],
-            [(shown.explanation, "")],
+            [Line(shown.verdict, "bold")],
+            [Line(shown.answer)],
+            [Line(shown.explanation)],
             sources if shown.sources else [],
-            [(shown.reopen, "hint")],
+            [Line(shown.reopen, "hint")],
         ]
 
     def action_reopen(self) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.tui.keys import LabelledScreen
-from decisionaid.tui.window import StyledOnce
+from decisionaid.tui.speedups.overrides import StyledOnce
 
 
 class StillThereScreen(StyledOnce, LabelledScreen, ModalScreen[None]):

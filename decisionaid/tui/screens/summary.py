@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Static, TextArea
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.controller import MAX_NOTE, MAX_QUESTION, Controller, Outcome
 from decisionaid.core.handout import Handout
+from decisionaid.core.pages import Line
 from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.summary import Summary, voice_of
@@ -79,10 +80,10 @@ class SummaryScreen(StepScreen):
         with Page(id="summary", classes="page"):
             yield TextBlock(
                 [
-                    [(page.title, "title")],
-                    [(page.hint, "hint")],
-                    [(words("handout_keys.tui_hint"), "hint")],
-                    [(words("summary.reader"), "bold")],
+                    [Line(page.title, "title")],
+                    [Line(page.hint, "hint")],
+                    [Line(words("handout_keys.tui_hint"), "hint")],
+                    [Line(words("summary.reader"), "bold")],
                 ]
             )
             yield numbered_choices(

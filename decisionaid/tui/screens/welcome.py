@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 
 from decisionaid.core.controller import Controller
-from decisionaid.core.site import PERSONAL, Site
+from decisionaid.core.kiosk import PERSONAL, Site
 from decisionaid.tui.keys import page_keys
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen

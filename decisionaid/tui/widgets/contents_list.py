@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from decisionaid.core.more import Contents
+from decisionaid.core.end_pages import Contents
 
 # Letters that open a card: every letter but those the page already uses (b back, n next, m map, q quit).
 CARD_KEYS = tuple(letter for letter in string.ascii_lowercase if letter not in "bmnq")

@@ -7,15 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
-
-class FocusStylesItself:
-    """For a container that takes the focus: gaining or losing it restyles the container alone. Textual restyles
-    the focused widget and everything in it, which for a page is every line on it; nothing in the aid's pages is
-    styled by their container's focus."""
-
-    def watch_has_focus(self, _has_focus: bool) -> None:
-        self.app.stylesheet.update_nodes([self], animate=True)
-
+from decisionaid.tui.speedups.overrides import FocusStylesItself
 
 SCROLL_KEYS = [
     Binding("up", "scroll_up", "scroll_up", show=False, id="scroll-up"),

@@ -5,11 +5,19 @@ from __future__ import annotations
 from textual.content import Content
 from textual.geometry import Size
 
+from decisionaid.tui.speedups.overrides import HeightPerLabel, set_toggle_quietly
 from decisionaid.tui.widgets.tick_box import TickBox
 
 
-class QuestionBox(TickBox):
-    """A Checkbox that grows in height to show its whole label.
+class WrappingCheckbox(TickBox):
+    """A tick box that grows in height to show its whole label (Textual's is one line high)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.render().wrap(width)))
+
+
+class QuestionBox(HeightPerLabel, WrappingCheckbox):
+    """A tick box for a suggested question, as tall as its label.
 
     Unticked, the label starts 'Left out:'; starred for the top of the handout, it starts with the star mark.
     """
@@ -30,13 +38,7 @@ class QuestionBox(TickBox):
         self.star = star
         self.starred = starred
         super().__init__(self._label_for(value), **kwargs)
-        # Its state is set without restyling: the usual way restyles the box for each attribute before it is
-        # even shown, which made a long list of questions slow to open. Mounting styles it once.
-        self.set_reactive(QuestionBox.value, value)
-        self.set_reactive(QuestionBox.compact, compact)
-        self.set_class(value, "-on", update=False)
-        self.set_class(compact, "-textual-compact", update=False)
-        self._height: tuple[int, Content | None, int] = (0, None, 1)  # width, label, lines
+        set_toggle_quietly(self, value, compact)
 
     def _label_for(self, ticked: bool) -> Content:
         if not ticked:
@@ -50,12 +52,3 @@ class QuestionBox(TickBox):
     def watch_value(self) -> None:
         super().watch_value()
         self.label = self._label_for(self.value)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The lines the label takes at this width, worked out once for each width and label: every layout of
-        the summary asks each box again."""
-        known_width, known_label, lines = self._height
-        if known_width != width or known_label is not self.label:
-            lines = max(1, len(self.render().wrap(width)))
-            self._height = (width, self.label, lines)
-        return lines

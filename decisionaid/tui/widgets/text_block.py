@@ -6,16 +6,16 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from decisionaid.core.pages import Line
 from decisionaid.tui.widgets.wrapped_text import WrappedText
-
-Line = tuple[str, str]  # a line's text, and how it looks: title, bold, heading, hint, or plain ("")
 
 
 class TextBlock(WrappedText):
-    """Paragraphs of lines, a blank line between paragraphs and none in a short window; each line styled by one of
-    the component classes below (in app.tcss). A page opens much faster with its text drawn by one widget than by
-    one for each line; its margin changes with the screen's `-short` class (app.tcss), so crossing it restyles
-    the block and draws it again. Empty lines and paragraphs are left out."""
+    """Paragraphs of lines (`core.pages.Line`), a blank line between paragraphs and none in a short window; each
+    line styled by its role, one of the component classes below (in app.tcss), or plain. A page opens much faster
+    with its text drawn by one widget than by one for each line; its margin changes with the screen's `-short`
+    class (app.tcss), so crossing it restyles the block and draws it again. Empty lines and paragraphs are left
+    out."""
 
     COMPONENT_CLASSES = {"text-block--title", "text-block--bold", "text-block--heading", "text-block--hint"}
 
@@ -32,7 +32,9 @@ class TextBlock(WrappedText):
         style = self.get_visual_style
         shown = [
             Content("\n").join(
-                Content.styled(text, style(f"text-block--{look}")) if look else text for text, look in lines if text
+                Content.styled(line.text, style(f"text-block--{line.role}")) if line.role else line.text
+                for line in lines
+                if line.text
             )
             for lines in self.paragraphs
         ]
