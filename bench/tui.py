@@ -18,6 +18,7 @@ KEY_BYTES = {
     "escape": b"\x1b",
     "question_mark": b"?",
     "f2": b"\x1bOQ",
+    "end": b"\x1b[F",
 }
 
 
