@@ -401,3 +401,30 @@ def test_a_source_without_a_year_is_cited_without_one() -> None:
         short_citation(SimpleNamespace(citation="Cleveland Clinic. Ketamine therapy.", year=None)) == "Cleveland Clinic"
     )
     assert short_citation(SimpleNamespace(citation="Popova V, et al. A trial.", year=2019)) == "Popova V, et al, 2019"
+
+
+async def test_a_number_key_never_changes_a_self_check_answer_scrolled_out_of_view(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.choices import ChoiceList, shown_part
+    from decisionaid.tui.widgets.page import Page
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    app = make_app(pack=pack)
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        item = app.controller.page(app.keys, app.controller.place).item_id
+        answered = app.controller.session.self_check[item]
+        app.screen.query_one(Page).scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        choices = app.screen.query_one(ChoiceList)
+        assert shown_part(choices) == 0, "the feedback has pushed the choices out of view"
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.controller.session.self_check[item] == answered
+        assert shown_part(choices) > 0, "the key brought the choices back into view"

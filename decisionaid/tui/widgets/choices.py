@@ -77,7 +77,11 @@ class ChoiceList(OptionList, inherit_bindings=False):
             self._choose(self.choices[index][0])
 
     def action_number(self, number: int) -> None:
-        """The choice with this number; a number with no choice says which numbers there are."""
+        """The choice with this number; a number with no choice says which numbers there are. A list scrolled out
+        of view is brought back into it first, and chooses nothing: a key never changes an answer unseen."""
+        if not shown_part(self):
+            self.scroll_visible(animate=False)
+            return
         if number <= len(self.choices):
             self.pick(number - 1)
         else:
@@ -104,15 +108,15 @@ class KeyedChoiceList(ChoiceList):
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
 
     def action_number(self, number: int) -> None:
-        """A number key is for the list the person sees: when the page has scrolled this one out of view, the
-        first such list in view takes it (and the focus)."""
-        if not in_view(self):
-            shown = [other for other in self.screen.query(KeyedChoiceList) if other is not self and in_view(other)]
-            if shown:
-                shown[0].focus()
-                shown[0].action_number(number)
+        """A number key is for the list the person sees: when the page has scrolled this one out of view, or left
+        only part of it while another is in full view, that other list takes it (and the focus)."""
+        if shown_part(self) < 1:
+            others = [other for other in self.screen.query(KeyedChoiceList) if other is not self]
+            whole = [other for other in others if shown_part(other) == 1]
+            if whole:
+                whole[0].focus()
+                whole[0].action_number(number)
                 return
-            self.scroll_visible(animate=False)
         super().action_number(number)
 
 
@@ -130,7 +134,9 @@ def numbered_choices(
     return KeyedChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), hint, id=id)
 
 
-def in_view(widget: Widget) -> bool:
-    """Whether any of the widget is inside the visible part of the container that scrolls it."""
+def shown_part(widget: Widget) -> float:
+    """How much of the widget's height is inside the visible part of the container that scrolls it, from 0 to 1."""
     container = next((a for a in widget.ancestors if isinstance(a, Widget) and a.is_scrollable), widget.screen)
-    return bool(widget.region.intersection(container.region))
+    if not widget.region.height:
+        return 0.0
+    return widget.region.intersection(container.region).height / widget.region.height
