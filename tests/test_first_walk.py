@@ -428,3 +428,16 @@ async def test_a_number_key_never_changes_a_self_check_answer_scrolled_out_of_vi
         await pilot.pause()
         assert app.controller.session.self_check[item] == answered
         assert shown_part(choices) > 0, "the key brought the choices back into view"
+
+
+async def test_the_export_dialog_shows_save_and_cancel_at_80x24_with_the_notes_tick_box(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        app.controller.set_note("Ask about the winter timetable")
+        await pilot.press("e", "4")
+        await pilot.pause()
+        assert app.screen.query_one("#with-note").display
+        for button in ("#save", "#cancel"):
+            region = app.screen.query_one(button).region
+            assert region.height and region.bottom <= 24, f"{button} is out of view"
