@@ -205,3 +205,10 @@ def test_validate_refuses_a_pinned_question_that_is_not_core(tmp_path):
         f"{folder / 'clinician.toml'}: questions[id={CRISIS_QUESTION}].core: question '{CRISIS_QUESTION}' is pinned "
         "to the top of the handout, so it must be on every list: set core = true"
     ]
+
+
+def test_taking_every_default_never_says_that_a_health_problem_applies(ketamine, tmp_path):
+    answers = default_walk(ketamine, tmp_path / "answers.toml").summary().answers
+    sensitive = {item.id for item in ketamine.values.values if item.sensitive}
+    chosen = {item: answers.values[item] for item in sensitive if item in answers.values}
+    assert chosen == {"safety-screen": "not-sure"}
