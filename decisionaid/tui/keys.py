@@ -75,7 +75,7 @@ class LabelledScreen(Screen):
     BINDINGS = [
         Binding("tab", "app.focus_next", "focus_next", show=False, id="focus-next"),
         Binding("shift+tab", "app.focus_previous", "focus_previous", show=False, id="focus-previous"),
-        Binding("ctrl+c,super+c", "screen.copy_text", "copy", show=False, id="copy"),
+        Binding("ctrl+c", "screen.copy_text", "copy", show=False, id="copy"),  # a terminal keeps cmd+c itself
     ]
 
     @property
