@@ -170,3 +170,22 @@ async def test_starting_again_from_the_summary_keeps_nothing_that_was_typed(kios
         await pilot.pause()
         assert app.controller.session is None
         assert not app.controller.answers.path.exists()
+
+
+async def test_at_80x24_every_footer_key_is_whole_on_a_self_check_question_answered_in_kiosk_mode(tmp_path) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.footer import AidFooter
+    from tests.helpers import KETAMINE
+
+    site = Site(kiosk=True, idle_seconds=600)
+    app = make_app(load_pack(KETAMINE), theme="textual-dark", answers=tmp_path / "k" / "answers.toml", site=site)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        keys = app.screen.query_one(AidFooter).query("FooterKey")
+        assert any("New person" in str(key.render()) for key in keys)
+        assert keys and all(key.region.width and key.region.right <= 80 for key in keys), "cut at the window's edge"

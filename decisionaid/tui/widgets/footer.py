@@ -8,7 +8,12 @@ from decisionaid.tui.speedups.overrides import FooterRebuiltOnChange
 
 
 class AidFooter(FooterRebuiltOnChange, Footer):
-    """The keys of the screen, without Textual's command palette key (the aid's help lists it)."""
+    """The keys of the screen, without Textual's command palette key (the aid's help lists it). On a shared
+    computer the keys sit closer together: "q New person" is longer than "q Quit", and must be read whole."""
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        site = getattr(self.app, "site", None)
+        self.compact = bool(site and site.kiosk)
