@@ -441,3 +441,23 @@ async def test_the_export_dialog_shows_save_and_cancel_at_80x24_with_the_notes_t
         for button in ("#save", "#cancel"):
             region = app.screen.query_one(button).region
             assert region.height and region.bottom <= 24, f"{button} is out of view"
+
+
+async def test_a_private_answers_whole_label_shows_at_80x24(make_app) -> None:
+    from decisionaid.content import load_pack
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        app.controller.answer_value("safety-screen", "heart")
+        await app.go("summary")
+        for _ in range(50):  # the part below the handout is mounted just after the top is shown
+            await pilot.pause()
+            if app.screen.query("#private-safety-screen"):
+                break
+        box = app.screen.query_one("#private-safety-screen")
+        await pilot.pause()
+        lines = box.render().wrap(box.content_region.width or 76)
+        assert "brain bleed" in " ".join(str(line) for line in lines) and box.region.height >= len(lines)

@@ -29,10 +29,9 @@ from decisionaid.tui.widgets.choices import ChoiceList, numbered_choices
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
-from decisionaid.tui.widgets.question_box import QuestionBox
+from decisionaid.tui.widgets.question_box import QuestionBox, WrappingCheckbox
 from decisionaid.tui.widgets.text_block import TextBlock
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
-from decisionaid.tui.widgets.tick_box import TickBox
 
 NOTE_SAVE_DELAY = 0.5
 UNSAID = "(unsaid)"  # the leaning choice that says nothing; never an option id
@@ -151,7 +150,7 @@ class SummaryScreen(StepScreen):
         yield Static(self.words("summary.private"), classes="subheading")
         yield Static(self.words("summary.private_hint"), classes="hint")
         for answer in summary.private:
-            yield TickBox(
+            yield WrappingCheckbox(
                 Content(answer.text), answer.included, name=answer.item, id=f"private-{answer.item}", classes="private"
             )
 
