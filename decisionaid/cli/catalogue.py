@@ -8,7 +8,6 @@ from pathlib import Path
 
 from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.core.catalogue import LOCALES, load_catalogue
-from decisionaid.plain.output import write_out
 from decisionaid.sanitize import display_path
 
 PO_LIMIT = 16 * 1024 * 1024  # a PO file of every sentence is some 150 KB
@@ -95,19 +94,8 @@ def import_po(args: argparse.Namespace) -> int:
 
 def _write(text: str, args: argparse.Namespace, words) -> int:
     """`text` to standard output, or to the file `-o` names (replaced only with --force)."""
-    from decisionaid.export.files import ExportError, ExportExists, expand_home, write_export
+    from decisionaid.cli.export import write_result
+    from decisionaid.export.files import expand_home
 
-    if args.output in (None, "-"):
-        write_out(sys.stdout, text)
-        return 0
-    output = expand_home(args.output)
-    try:
-        write_export(text, output, force=args.force, words=words)
-    except ExportExists as exc:
-        print(words("export_cli.exists", problem=exc), file=sys.stderr)
-        return 2
-    except ExportError as exc:
-        print(words("export_cli.problem", problem=exc), file=sys.stderr)
-        return 2
-    print(words("export_cli.saved_to", path=display_path(output)), file=sys.stderr)
-    return 0
+    output = None if args.output in (None, "-") else expand_home(args.output)
+    return write_result(text, output, force=args.force, words=words)

@@ -33,7 +33,7 @@ SHOWN_IGNORED = 3  # answers for ids the pack no longer has, named one by one; t
 def run(args: argparse.Namespace) -> int:
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
-    from decisionaid.export.files import ExportError, ExportExists, expand_home, format_for, write_export
+    from decisionaid.export.files import expand_home, format_for
     from decisionaid.export.render import render
     from decisionaid.export.saving import file_and_format
 
@@ -63,11 +63,19 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
     output = None if to_stdout else file_and_format(expand_home(args.output), fmt)[0]
     text = render(build_summary(pack, session, words), pack, fmt, words=words, with_note=args.with_note)
+    return write_result(text, output, force=args.force, words=words)
+
+
+def write_result(text: str, output: Path | None, *, force: bool, words: Catalogue) -> int:
+    """`text` to standard output (`output` None), or to the file `output` (replaced only with `force`); the exit
+    status, with a line on standard error saying where it went or why it did not."""
+    from decisionaid.export.files import ExportError, ExportExists, write_export
+
     if output is None:
         write_out(sys.stdout, text)
         return 0
     try:
-        write_export(text, output, force=args.force, words=words)
+        write_export(text, output, force=force, words=words)
     except ExportExists as exc:
         print(words("export_cli.exists", problem=exc), file=sys.stderr)
         return 2
