@@ -87,6 +87,7 @@ SAME_AS_ENGLISH = {
         "pack_problem.given",  # {reason}
         "prompt.no_usage",  # n: no.
         "map.row",  # the rest are placeholders and punctuation only
+        "map.row_optional",
         "compare.where",
         "lock.with_key",
         "handout.crisis_line",

@@ -167,6 +167,60 @@ def test_every_offer_and_every_time_left_counts_only_what_is_still_open(tmp_path
         back.leave()
 
 
+def test_the_maps_rows_add_up_to_the_time_left_and_a_card_from_the_list_adds_only_itself(tmp_path) -> None:
+    """Walking the ketamine pack: the header's minutes are the sum of the map's rows at every step; opening a card
+    from the list of cards adds at most that card, not its section; taking the extra questions adds them."""
+    import re
+
+    from decisionaid.content import load_pack
+    from decisionaid.core.controller import Controller
+    from decisionaid.storage.store import AnswersFile
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    controller = Controller(pack, AnswersFile(tmp_path / "answers.toml"))
+    journey = controller.journey
+
+    def left() -> int:
+        found = re.search(r"about (\d+) minutes? left", controller.where())
+        return int(found.group(1)) if found else 0
+
+    def rows_add_up() -> None:
+        rows = controller.aid_map().rows
+        assert sum(row.minutes for row in rows) == left(), [row.describe(controller.words) for row in rows]
+
+    controller.start()
+    for place in journey.steps[1:-1]:
+        controller.go(*place)
+        rows_add_up()
+    contents = ("cards", journey.counts["cards"])
+    controller.go(*contents)
+    at_the_list = left()
+    card = journey.left_out["cards"][0]
+    controller.go("cards", card)
+    rows_add_up()
+    assert at_the_list <= left() <= at_the_list + 1, "a card opened from the list counts only itself"
+    more = {row.id: row for row in controller.aid_map().rows}["more"]
+    assert more.optional == len(journey.left_out["cards"]) - 1
+    assert "if you want them" in more.describe(controller.words)
+    controller.go(*contents)
+    assert left() == at_the_list
+
+    end = ("self_check", journey.counts["self_check"])
+    controller.go(*end)
+    before = left()
+    extra = journey.left_out["self_check"]
+    controller.go("self_check", extra[0])
+    rows_add_up()
+    assert left() >= before + len(extra) // 2, "the run of extra questions taken up counts"
+    self_check = {row.id: row for row in controller.aid_map().rows}["self_check"]
+    assert self_check.state == "in_progress" and self_check.optional == 0
+    controller.go(*end)
+    self_check = {row.id: row for row in controller.aid_map().rows}["self_check"]
+    assert self_check.optional == len(extra) - 1, "the questions still open are offered, not counted"
+    controller.leave()
+
+
 async def test_the_options_table_says_n_goes_on_and_breaks_no_word_without_a_hyphen(make_app) -> None:
     from decisionaid.content import load_pack
     from decisionaid.tui.widgets.comparison_table import ComparisonTable, hyphenated
@@ -461,3 +515,22 @@ async def test_a_private_answers_whole_label_shows_at_80x24(make_app) -> None:
         await pilot.pause()
         lines = box.render().wrap(box.content_region.width or 76)
         assert "brain bleed" in " ".join(str(line) for line in lines) and box.region.height >= len(lines)
+
+
+async def test_a_private_questions_hint_is_read_before_its_choices_at_80x24(make_app) -> None:
+    from textual.widgets import Static
+
+    from decisionaid.content import load_pack
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    app = make_app(pack=pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("values", [v.id for v in pack.values.values].index("safety-screen"))
+        await pilot.pause()
+        hint = next(s for s in app.screen.query(Static) if "This answer is private" in str(s.render()))
+        choices = app.screen.query_one("ChoiceList")
+        assert hint.region.y < choices.region.y, "said before the choices"
+        assert 0 < hint.region.bottom <= 24 - 3, "in view above the buttons and footer, without scrolling"

@@ -172,7 +172,7 @@ class Controller:
     def where(self, *, short: bool = False) -> str:
         """Where the person is in the whole journey: 'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left'),
         and that nothing is saved while the answers are open in another aid."""
-        line = self.progress.line(self._session, self.place, short=short)
+        line = self.progress.line(self._session, self.place, short=short, resume=self.resume_place())
         if not self._claimed:
             return self.words("lock.where_short" if short else "lock.where", where=line)
         return line
@@ -246,7 +246,7 @@ class Controller:
     def minutes(self) -> int:
         """The short path's minutes for someone new; what is left of it for someone returning."""
         if self._session is None:
-            return self.timing.minutes_of(self.timing.short_path())
+            return self.progress.minutes_left(None, ("welcome", 0))
         return self.progress.minutes_left(self._session, self.resume_place())
 
     def _load(self) -> None:

@@ -4,6 +4,13 @@ A part is done when every one of its steps on the short path has been shown (for
 every card it offers has been read); in progress when some have, or while the person is in it; otherwise not
 started. The question list is done once it has been shown: it is where the short path ends. Minutes are
 worked out from the words of the page models (see `timing`), never typed by hand.
+
+The time left counts, part by part, the steps on the short path not shown yet and the step the person is on; in
+a run of questions the short path left out, the rest of that run too (the person chose to answer them). What a
+part offers beyond that is shown apart, as optional: a card opened from the list of cards counts only itself, so
+opening one does not add the whole section. The parts' minutes are the time left shared out in reading order
+(each part gets the whole minutes its words cross), so the map's rows add up to the time left, and a part of a few
+words reads "under a minute" rather than "about 1 minute" once too often.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.journey import Journey, Part, Place
 from decisionaid.core.pages import minutes_words
 from decisionaid.core.session import Session
-from decisionaid.core.timing import Timing
+from decisionaid.core.timing import Timing, minutes_for
 
 State = Literal["not_started", "in_progress", "done"]
 
@@ -28,17 +35,24 @@ class PartRow:
     id: str
     title: str
     state: State
-    minutes: int
+    minutes: int  # its share of the time left
     place: Place  # where choosing the part leads
     here: bool
+    open: bool = False  # it has steps the time left counts, however short
+    optional: int = 0  # steps it offers beyond the short path still open, not counted in the time left
+    optional_minutes: int = 0
 
     def describe(self, words: Catalogue) -> str:
         """'not started, about 3 minutes': the minutes of what is still open in it (none once it is done, nor for
-        the question list: it is where the path ends)."""
-        state = words(f"map.{self.state}")
-        if not self.minutes:
-            return state
-        return words("map.row", state=state, minutes=minutes_words(self.minutes, words))
+        the question list: it is where the path ends), then what it offers beyond the short path, if any."""
+        said = words(f"map.{self.state}")
+        if self.open:
+            minutes = minutes_words(self.minutes, words) if self.minutes else words("time.under_one")
+            said = words("map.row", state=said, minutes=minutes)
+        if self.optional:
+            more = words("map.optional", count=self.optional, minutes=minutes_words(self.optional_minutes, words))
+            said = words("map.row_optional", row=said, optional=more)
+        return said
 
 
 @dataclass(frozen=True)
@@ -71,13 +85,33 @@ class Progress:
         return "in_progress" if any(done) else "not_started"
 
     def minutes_left(self, session: Session | None, here: Place) -> int:
-        """Minutes of the short path not shown yet, counting the step the person is on; on a step the short path
-        left out, the steps of its group from there on not shown yet count too."""
-        steps = [p for p in self.timing.short_path() if p == here or not self.shown(session, p)]
-        if self.journey.is_left_out(here):
-            group = self.journey.group(here)
-            steps += [p for p in group[group.index(here) :] if p == here or not self.shown(session, p)]
-        return self.timing.minutes_of(steps)
+        """The time left (see the module's docstring)."""
+        return self.timing.minutes_of(p for part in self.journey.parts for p in self.counted(part, session, here))
+
+    def shares(self, counted: list[list[Place]]) -> list[int]:
+        """Each part's minutes: the whole minutes its words cross, read in order, so they add up to the time left."""
+        shares, words, before = [], 0, 0
+        for steps in counted:
+            words += self.timing.words_of(steps)
+            total = minutes_for(words)
+            shares.append(total - before)
+            before = total
+        return shares
+
+    def counted(self, part: Part, session: Session | None, here: Place) -> list[Place]:
+        """The steps of `part` the time left counts: its steps on the short path not shown yet (the question list
+        aside: the path ends there), the step the person is on, and the rest of a run of left-out questions."""
+        steps = [p for p in part.steps if p[0] != "summary" and (p == here or not self.shown(session, p))]
+        if part.holds(here) and self.journey.is_left_out(here):
+            steps.append(here)
+            if here[0] != "cards":
+                group = self.journey.group(here)
+                steps += [p for p in group[group.index(here) + 1 :] if not self.shown(session, p)]
+        return steps
+
+    def optional(self, part: Part, session: Session | None, counted: list[Place]) -> list[Place]:
+        """What `part` offers beyond the short path that is still open and not counted in the time left."""
+        return [p for p in part.extra if p not in counted and not self.shown(session, p)]
 
     def destination(self, part: Part, session: Session | None, here: Place) -> Place:
         """Where choosing a part leads: where the person is (if on one of its steps), the first step not shown,
@@ -92,19 +126,24 @@ class Progress:
 
     def rows(self, session: Session | None, here: Place) -> tuple[PartRow, ...]:
         rows = []
-        for number, part in enumerate(self.journey.parts, 1):
-            things = part.extra if part.id == "more" else part.steps
+        counted_by_part = [self.counted(part, session, here) for part in self.journey.parts]
+        shares = self.shares(counted_by_part)
+        for number, (part, counted, share) in enumerate(
+            zip(self.journey.parts, counted_by_part, shares, strict=True), 1
+        ):
+            optional = [p for p in self.optional(part, session, counted) if self.journey.is_item(p)]
             rows.append(
                 PartRow(
                     number=number,
                     id=part.id,
                     title=self.title(part),
                     state=self.state(part, session, here),
-                    minutes=self.timing.minutes_of(
-                        p for p in things if p[0] != "summary" and (p == here or not self.shown(session, p))
-                    ),
+                    minutes=share,
                     place=self.destination(part, session, here),
                     here=part.holds(here),
+                    open=bool(self.timing.words_of(counted)),
+                    optional=len(optional),
+                    optional_minutes=self.timing.minutes_of(optional),
                 )
             )
         return tuple(rows)
@@ -114,9 +153,10 @@ class Progress:
             return self.words("part.cards_all")
         return self.words(f"part.{part.id}")
 
-    def line(self, session: Session | None, here: Place, *, short: bool = False) -> str:
+    def line(self, session: Session | None, here: Place, *, short: bool = False, resume: Place | None = None) -> str:
         """'Part 2 of 7 · about 9 minutes left' ('Part 2/7 · 9 min left' when `short`, for a narrow window);
-        before any part, how many parts and how long they take."""
+        before any part, how many parts and how long they take. On a page in no part (the welcome), the time left
+        is counted from `resume`, where the person would go on, as the welcome's own words count it."""
         words, parts = self.words, self.journey.parts
         brief = "_short" if short else ""
 
@@ -124,11 +164,11 @@ class Progress:
             return words("time.short", count=max(minutes, 1)) if short else minutes_words(minutes, words)
 
         if session is None:
-            minutes = self.timing.minutes_of(self.timing.short_path())
+            minutes = self.minutes_left(None, ("welcome", 0))
             return words(f"progress.new{brief}", parts=len(parts), minutes=duration(minutes))
-        left = self.minutes_left(session, here)
-        time = words(f"progress.left{brief}", minutes=duration(left)) if left else words(f"progress.done{brief}")
         part = self.journey.part_of(here)
+        left = self.minutes_left(session, here if part is not None or resume is None else resume)
+        time = words(f"progress.left{brief}", minutes=duration(left)) if left else words(f"progress.done{brief}")
         if part is None:
             return time
         number = parts.index(part) + 1

@@ -26,10 +26,11 @@ class ValuesScreen(ChoiceStepScreen):
         if page.hint:
             yield Static(Content(page.hint), classes="hint")
         yield Static(Content(page.statement), classes="prompt")
+        if page.private:  # said before the choices, so it is read before answering, in a small window too
+            yield Static(Content(page.private.hint), classes="hint")
         yield self.choice_list(chosen)
         yield Static(id="chosen", classes="hint")
         if page.private:
-            yield Static(Content(page.private.hint), classes="hint")
             yield TickBox(page.private.label, page.private.shown, id="show-private")
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
