@@ -131,6 +131,18 @@ async def test_q_on_a_kiosk_asks_what_it_deletes_then_starts_again_for_the_next_
         assert "The answers were deleted. The aid is ready for the next person." in shown_text(app.screen)
 
 
+async def test_q_on_a_kiosk_with_no_answers_asks_nothing_and_says_so(kiosk_app) -> None:
+    from decisionaid.tui.screens.confirm import ConfirmScreen
+
+    app = kiosk_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await wait_for(pilot, lambda: "There are no answers to delete." in shown_text(app.screen), "the notice")
+        assert isinstance(app.screen, WelcomeScreen) and not isinstance(app.screen, ConfirmScreen)
+        assert app.is_running and app.controller.session is None
+
+
 async def test_a_key_during_the_warning_keeps_the_person_where_they_were(kiosk_app) -> None:
     app = kiosk_app(idle_seconds=600)
     async with app.run_test(size=(80, 30)) as pilot:

@@ -378,8 +378,12 @@ class DecisionAidApp(AppSpeedups, App[int]):
         rows = help_rows(self, self.screen.active_bindings)
         self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
 
-    def action_new_person(self) -> None:
-        """Kiosk: ask first, saying what is deleted; then the next person gets a fresh welcome."""
+    async def action_new_person(self) -> None:
+        """Kiosk: ask first, saying what is deleted; then the next person gets a fresh welcome. With no answers
+        yet there is nothing to delete or ask about: the welcome is shown fresh, saying so."""
+        if not self.controller.started:
+            await self.start_afresh(self.words("kiosk_quit.nothing"))
+            return
         notice = self.words("kiosk_quit.done")
         self._confirm_then(
             self.words("kiosk_quit.confirm"), self.words("kiosk_quit.button"), partial(self.start_afresh, notice)
