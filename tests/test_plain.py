@@ -447,3 +447,17 @@ def test_a_fhir_record_holds_the_note_only_when_the_person_says_yes(tmp_path: Pa
     assert "Put your note in the record too? It stays out unless you say yes." in out
     [record] = tmp_path.glob("commute-handout-*.json")
     assert ("Ask about the winter timetable" in record.read_text(encoding="utf-8")) is kept
+
+
+def test_the_menus_star_limit_follows_a_pinned_question_left_out(tmp_path: Path) -> None:
+    from decisionaid.content import load_pack
+    from tests.helpers import KETAMINE, default_walk
+
+    default_walk(load_pack(KETAMINE), session_path("ketamine")).leave()
+    pinned = "If my thoughts of suicide get worse during treatment, who do I contact"
+    out = plain("1", "2", "", "h", cwd=tmp_path, pack=KETAMINE).stdout  # resume, leave out (list only), menu
+    numbered = " ".join(out.split()).split("numbered for the menu below:")[1]
+    number = re.search(r"(\d+)\. " + pinned, numbered).group(1)
+    out = plain("1", "2", number, "h", cwd=tmp_path, pack=KETAMINE).stdout
+    menus = re.findall(r"top of the handout \(up to (\d)\)", " ".join(out.split()))
+    assert menus == ["4", "5"], "the pinned question left out frees its place, and the menu says so at once"

@@ -29,13 +29,16 @@ class SummaryMenu:
         self.aid = aid
         self.controller = aid.controller
         self.words = aid.words
+        sources_title = self.words("handout.sources") + ":"
+        self.here = Here(self.page, lambda: pages.sources(sources_title, self.model().handout.sources))
+
+    def menu(self) -> list[str]:
+        """The menu, as the answers now make it: how many questions can be starred changes with them."""
         limit = self.controller.star_limit()
-        self.menu = [
+        return [
             self.words("plain.menu_title"),
             *pages.choices((self.words(f"plain.menu_{m}", limit=limit) for m in MENU), self.words),
         ]
-        sources_title = self.words("handout.sources") + ":"
-        self.here = Here(self.page, lambda: pages.sources(sources_title, self.model().handout.sources))
 
     def model(self) -> SummaryPage:
         """The question list's page model, as the answers now make it."""
@@ -50,7 +53,7 @@ class SummaryMenu:
 
     def page(self) -> list[str]:
         shown = self.model()
-        return [*pages.summary(shown.summary, shown.handout, self.session, self.words), "", *self.menu]
+        return [*pages.summary(shown.summary, shown.handout, self.session, self.words), "", *self.menu()]
 
     def run(self) -> int:
         if not self.session.reader and not self.ask_reader():
@@ -69,7 +72,7 @@ class SummaryMenu:
         )
         while True:
             reply = self.aid.ask.choose(
-                self.here, self.words("plain.menu_prompt", count=len(MENU)), count=len(MENU), usage=self.menu
+                self.here, self.words("plain.menu_prompt", count=len(MENU)), count=len(MENU), usage=self.menu()
             )
             if reply == BACK:
                 return PREVIOUS
