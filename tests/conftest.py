@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.content import Pack, load_pack
-from decisionaid.core.changes import ChangesPage
+from decisionaid.core.pages.steps import ChangesPage
 from tests.helpers import COMMUTE, commute_for_the_handout
 
 
@@ -121,7 +121,7 @@ async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
 
 def changes_page(pack: Pack, words) -> ChangesPage:
     """A "what changed" page for `pack` in `words`: its first card changed, with the card's title as the line."""
-    from decisionaid.core.changes import Change, ChangesPage
+    from decisionaid.core.pages.steps import Change, ChangesPage
 
     card = pack.cards.cards[0]
     line = words("release.changed_changed", title=card.title, what=card.title)

@@ -1,38 +1,16 @@
-"""What changed since the person last looked: the pack's change list, from the version their answers were last
-used with to this one, as a page whose lines open the item they name; and which self-check answers were given
-before their question changed."""
+"""What changed since the person last looked: the pack's change list from the version their answers were last
+used with to this one, where each item it names is shown, and which self-check answers were given before their
+question changed. `core.pages.changes` makes the page of it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from decisionaid.core.journey import Journey, Place
 from decisionaid.storage.seen import version_tuple
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
-    from decisionaid.core.catalogue import Catalogue
-
-
-@dataclass(frozen=True)
-class Change:
-    """One line of the page, and the place it opens (None for an item no longer in the pack)."""
-
-    text: str
-    place: Place | None
-
-
-@dataclass(frozen=True)
-class ChangesPage:
-    kind: ClassVar[str] = "changes"
-    title: str
-    intro: str
-    changes: tuple[Change, ...]
-    closing: str
-
-    def texts(self) -> tuple[str, ...]:
-        return (self.intro, *(change.text for change in self.changes), self.closing)
 
 
 def entries_since(pack: Pack, since: str) -> list:
@@ -40,35 +18,6 @@ def entries_since(pack: Pack, since: str) -> list:
     low, high = version_tuple(since), version_tuple(pack.meta.version)
     found = [entry for entry in pack.changes.versions if low < version_tuple(entry.version) <= high]
     return sorted(found, key=lambda entry: version_tuple(entry.version))
-
-
-def what_changed(pack: Pack, since: str, words: Catalogue) -> ChangesPage | None:
-    """The page for a person who last used version `since`, or None when nothing listed changed since then."""
-    if not since or version_tuple(since) >= version_tuple(pack.meta.version):
-        return None
-    journey, lines, listed = Journey(pack), [], set()
-    for entry in reversed(entries_since(pack, since)):  # newest first: a later line about an item says the most
-        groups = (
-            ("added", [(ref, "") for ref in entry.added]),
-            ("changed", [(one.id, one.what) for one in entry.changed]),
-            ("removed", [(ref, "") for ref in entry.removed]),
-        )
-        for kind, refs in groups:
-            for ref, what in refs:
-                if ref in listed:
-                    continue
-                listed.add(ref)
-                place = place_of(pack, journey, ref)
-                title = title_of(pack, ref) if place is not None else ref.split(":", 1)[1]
-                lines.append(Change(words(f"release.changed_{kind}", title=title, what=what), place))
-    if not lines:
-        return None
-    return ChangesPage(
-        title=words("release.changed_title"),
-        intro=words("release.changed_intro", since=since, version=pack.meta.version),
-        changes=tuple(lines),
-        closing=words("release.changed_answered"),
-    )
 
 
 def place_of(pack: Pack, journey: Journey, ref: str) -> Place | None:

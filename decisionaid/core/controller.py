@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
-from decisionaid.core.changes import ChangesPage, what_changed
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.pages.at import Keys
-from decisionaid.core.pages.steps import StepPage, WelcomePage
+from decisionaid.core.pages.changes import what_changed
+from decisionaid.core.pages.steps import ChangesPage, StepPage, WelcomePage
 from decisionaid.core.progress import AidMap, Progress
 from decisionaid.core.session import (
     LEANING_NOT_SURE,

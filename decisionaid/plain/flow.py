@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from decisionaid.core.changes import ChangesPage
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.journey import Place
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import (
     CardPage,
+    ChangesPage,
     ComparePage,
     ContentsPage,
     OffersPage,

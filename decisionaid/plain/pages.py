@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.core.changes import ChangesPage
 from decisionaid.core.comparison import Comparison
 from decisionaid.core.end_pages import Contents, SectionEntry
 from decisionaid.core.pages.about import about as about_page
-from decisionaid.core.pages.steps import CardPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
+from decisionaid.core.pages.steps import CardPage, ChangesPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
 from decisionaid.core.progress import AidMap
 from decisionaid.core.session import Session
 from decisionaid.core.summary import Summary, voice_of

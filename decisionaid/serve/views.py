@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from decisionaid.core import pages
-from decisionaid.core.changes import ChangesPage
 from decisionaid.core.figures import arm_counts, legend
 from decisionaid.core.journey import Journey, Place
 from decisionaid.core.kiosk import Site
 from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.at import Keys
-from decisionaid.core.pages.steps import StepPage
+from decisionaid.core.pages.steps import ChangesPage, StepPage
 from decisionaid.core.session import LEANING_NOT_SURE, READERS, STAGES
 from decisionaid.core.summary import TOP_QUESTIONS
 from decisionaid.export import FORMATS

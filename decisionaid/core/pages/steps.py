@@ -228,3 +228,25 @@ class SummaryPage:
 StepPage = (
     WelcomePage | ComparePage | CardPage | ContentsPage | QuestionPage | OffersPage | ValuePage | SurePage | SummaryPage
 )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the page, and the place it opens (None for an item no longer in the pack)."""
+
+    text: str
+    place: Place | None
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    """What changed in the pack since the person last looked, one line per change."""
+
+    kind: ClassVar[str] = "changes"
+    title: str
+    intro: str
+    changes: tuple[Change, ...]
+    closing: str
+
+    def texts(self) -> tuple[str, ...]:
+        return (self.intro, *(change.text for change in self.changes), self.closing)

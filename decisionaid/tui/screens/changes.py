@@ -13,8 +13,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from decisionaid.core.catalogue import Catalogue
-from decisionaid.core.changes import ChangesPage
 from decisionaid.core.journey import Place
+from decisionaid.core.pages.steps import ChangesPage
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.base import number_bindings
 from decisionaid.tui.speedups.overrides import StyledOnce
