@@ -267,7 +267,7 @@ def open_rows(folder: Path, scratch: Path, runs: int) -> list[Row]:
     import os
 
     try:
-        from decisionaid.content.cache import open_pack
+        from decisionaid.cache.packs import open_pack
     except ImportError:  # a tree from before compiled packs
         return []
     os.environ["DECISIONAID_CACHE_DIR"] = str(scratch / "cache-load")

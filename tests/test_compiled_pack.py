@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from decisionaid.cache.packs import compiled_files, open_pack
 from decisionaid.content import ContentError, Pack, load_pack
-from decisionaid.content.cache import compiled_files, open_pack
 from decisionaid.content.compiled import (
     CompileError,
     NotCompiled,
@@ -131,7 +131,7 @@ def test_the_key_follows_the_files_and_the_code_that_checks_them(tmp_path: Path)
 def test_every_module_the_checks_run_on_is_in_the_key():
     """The loader reads files through storage and cleans text with the sanitiser: all of it is hashed."""
     code = (
-        "import sys, decisionaid.content.loader, decisionaid.content.cache\n"
+        "import sys, decisionaid.content.loader, decisionaid.content.compiled\n"
         "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('decisionaid')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
