@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from pydantic import BaseModel
 
 from decisionaid.cache.packs import compiled_files, open_pack
-from decisionaid.content import ContentError, Pack, load_pack
+from decisionaid.content import ContentError, Pack, compiled, load_pack
 from decisionaid.content.compiled import (
     CompileError,
     NotCompiled,
@@ -137,7 +139,35 @@ def test_every_module_the_checks_run_on_is_in_the_key():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     loaded = {Path(line).resolve() for line in result.stdout.split()}
     hashed = {path.resolve() for path in engine_sources()}
-    assert loaded and loaded - hashed <= {Path(ROOT, "decisionaid", "storage", "__init__.py").resolve()}, result.stderr
+    assert loaded and loaded <= hashed, result.stderr
+
+
+def test_the_hashed_code_is_the_content_layer_and_the_layers_below_it():
+    """The layer contract is what keeps the content package from importing code the key does not cover."""
+    (layers,) = [
+        c["layers"]
+        for c in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+        if c["type"] == "layers"
+    ]
+    below = layers[layers.index("decisionaid.content") :]
+    hashed = {path.relative_to(ROOT).with_suffix("").parts[:2] for path in engine_sources()}
+    assert {tuple(layer.split(".")) for layer in below} | {("decisionaid", "__init__")} == hashed
+
+
+@pytest.mark.parametrize("changed", ["content/models.py", "storage/tomlfile.py", "sanitize.py", "__init__.py"])
+def test_a_change_to_the_code_a_pack_is_checked_by_changes_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: str
+):
+    before = pack_key(COMMUTE)
+    copy = tmp_path / "decisionaid"
+    shutil.copytree(ROOT / "decisionaid", copy, ignore=shutil.ignore_patterns("__pycache__", "_compiled"))
+    monkeypatch.setattr(compiled, "PACKAGE", copy)
+    assert pack_key(COMMUTE) == before, "a copy of the same code gives the same key"
+    (copy / changed).write_text((copy / changed).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert pack_key(COMMUTE) != before
+    (copy / "core" / "summary.py").write_text("# not code a pack is checked by\n", encoding="utf-8")
+    (copy / changed).write_text((ROOT / "decisionaid" / changed).read_text(encoding="utf-8"), encoding="utf-8")
+    assert pack_key(COMMUTE) == before
 
 
 def test_a_document_for_another_key_or_a_damaged_one_is_not_read():
