@@ -58,7 +58,7 @@ def test_a_compiled_pack_reads_back_as_it_was_validated(folder: Path):
     assert_same(pack, compiled)
     assert compiled.meta.title == pack.meta.title
     assert [c.id for c in compiled.ordered_cards()] == [c.id for c in pack.ordered_cards()]
-    assert compiled.card(pack.cards.cards[-1].id).title == pack.cards.cards[-1].title
+    assert compiled.card(pack.cards[-1].id).title == pack.cards[-1].title
     assert isinstance(compiled.meta.published, date)
 
 
@@ -106,15 +106,15 @@ def test_a_pack_checked_in_full_and_one_read_compiled_are_the_same_records(tmp_p
     checked, kept, read_back = load_pack(folder), open_pack(folder), open_pack(folder)
     assert type(checked) is type(kept) is type(read_back) and issubclass(type(checked), Record)
     assert checked == kept == read_back
-    assert type(checked.cards.cards[0].kind) is type(read_back.cards.cards[0].kind)
-    assert not isinstance(checked.cards.cards[0], BaseModel)
+    assert type(checked.cards[0].kind) is type(read_back.cards[0].kind)
+    assert not isinstance(checked.cards[0], BaseModel)
 
 
 def test_a_compiled_pack_is_read_only_and_compares_by_value():
     _, first = compiled_twin(COMMUTE)
     _, second = compiled_twin(COMMUTE)
-    assert first.cards.cards[0] == second.cards.cards[0]
-    assert first.cards.cards[0] != first.cards.cards[1]
+    assert first.cards[0] == second.cards[0]
+    assert first.cards[0] != first.cards[1]
     with pytest.raises(AttributeError):
         first.meta.title = "changed"
 
@@ -326,13 +326,13 @@ def test_a_planted_compiled_pack_is_read_only_where_no_one_else_could_have_writt
     cache = tmp_path / "cache"
     planted = plant(folder, cache)
     os.chmod(cache / "packs", 0o777)
-    assert open_pack(folder).crisis.crisis[0].contact == REAL, "a folder others may change is not trusted"
+    assert open_pack(folder).crisis[0].contact == REAL, "a folder others may change is not trusted"
     assert planted.read_text(encoding="utf-8").count(FAKE), "and nothing is written there"
     os.chmod(cache / "packs", 0o700)
     os.chmod(planted, 0o666)
-    assert open_pack(folder, keep=False).crisis.crisis[0].contact == REAL, "nor a file others may change"
+    assert open_pack(folder, keep=False).crisis[0].contact == REAL, "nor a file others may change"
     os.chmod(planted, 0o600)
-    assert open_pack(folder, keep=False).crisis.crisis[0].contact == FAKE, "this user's own cache is trusted"
+    assert open_pack(folder, keep=False).crisis[0].contact == FAKE, "this user's own cache is trusted"
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
@@ -340,4 +340,4 @@ def test_a_compiled_pack_another_user_owns_is_not_read(tmp_path: Path):
     folder = copy_pack(COMMUTE, tmp_path / "pack")
     planted = plant(folder, tmp_path / "cache")
     os.chown(planted, 12345, 12345)
-    assert open_pack(folder, keep=False).crisis.crisis[0].contact == REAL
+    assert open_pack(folder, keep=False).crisis[0].contact == REAL
