@@ -1,8 +1,8 @@
 """Wheel build step: compile each shipped pack that validates, so an installed aid opens it without Pydantic,
 and each catalogue of interface sentences, so that it reads them without parsing TOML.
 
-The compiled files go to decisionaid/_compiled/, named by pack and key as `content.cache` looks them up (the
-catalogues in catalogues/, as `core.kept_catalogue` does). A pack that does not validate is left out (the
+The compiled files go to decisionaid/_compiled/, named by pack and key as `cache.packs` looks them up (the
+catalogues in catalogues/, as `cache.catalogues` does). A pack that does not validate is left out (the
 installed aid then checks it in full at start and reports it).
 """
 
@@ -24,11 +24,11 @@ class CompilePacks(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root))
         try:
+            from decisionaid.cache.catalogues import compile_catalogue
             from decisionaid.content import ContentError
             from decisionaid.content.compiled import CompileError, compile_pack, pack_key
             from decisionaid.content.loader import validate_pack
             from decisionaid.core.catalogue import LOCALES, load_catalogue
-            from decisionaid.core.kept_catalogue import compile_catalogue
         finally:
             sys.path.remove(str(root))
         out = Path(tempfile.mkdtemp(prefix="decisionaid-compiled-"))

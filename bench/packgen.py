@@ -101,10 +101,10 @@ def full_session(pack, stage: str = "summary", position: int = 0):
         pack_version=pack.meta.version,
         stage=stage,
         position=position,
-        cards_read=[c.id for c in pack.cards.cards],
-        self_check={q.id: q.choices[0].id for q in pack.self_check.self_check},
-        values={v.id: v.choices[0].id for v in pack.values.values},
-        sure={item.id: False for item in pack.sure.sure.items} if pack.sure.sure else {},
+        cards_read=[c.id for c in pack.cards],
+        self_check={q.id: q.choices[0].id for q in pack.self_check},
+        values={v.id: v.choices[0].id for v in pack.values},
+        sure={item.id: False for item in pack.sure.items} if pack.sure else {},
         own_questions=["Is there anything else I should ask?"],
     )
 

@@ -106,7 +106,7 @@ def _card_of_first_cell(pack: Any, words: Any) -> str:
 def _card_to_reopen(pack: Any, words: Any) -> str:
     """The card that the first self-check question on the short path reopens, once answered."""
     stage, position = path_place(pack, "self_check", 0)
-    cards = pack.self_check.self_check[position].cards
+    cards = pack.self_check[position].cards
     if not cards:
         raise LookupError("the first self-check question on the short path names no card")
     return pack.card(cards[0]).body
@@ -116,7 +116,7 @@ def _contents_text(pack: Any, words: Any) -> str:
     """The list of every card, when the short path leaves cards out (only then is it on the short path)."""
     if not _journey(pack).left_out["cards"]:
         raise LookupError("the short path leaves no card out")
-    return place_text(pack, None, words, "cards", len(pack.cards.cards))
+    return place_text(pack, None, words, "cards", len(pack.cards))
 
 
 CHANGES = [
@@ -132,7 +132,7 @@ CHANGES = [
         at=("compare", 0),
         ready=(  # n shows each row of a table taller than the window before it moves on: the last row first
             bound("widgets.comparison_table:ComparisonTable", "scroll_bottom"),
-            lambda p, w: p.comparison.rows[-1].question,
+            lambda p, w: p.comparison[-1].question,
         ),
     ),
     Change(
@@ -184,9 +184,7 @@ CHANGES = [
         at=("self_check", -1),
     ),
     Change("a value to the next", bound("base:StepScreen", "next"), _step_after("values", 0), at=("values", 0)),
-    Change(
-        "values to SURE", bound("base:StepScreen", "next"), lambda p, w: p.sure.sure.items[0].text, at=("values", -1)
-    ),
+    Change("values to SURE", bound("base:StepScreen", "next"), lambda p, w: p.sure.items[0].text, at=("values", -1)),
     Change(
         "SURE to the question list", bound("base:StepScreen", "next"), lambda p, w: w("summary.title"), at=("sure", -1)
     ),

@@ -186,7 +186,7 @@ def time_phases(folder: Path, runs: int) -> dict[str, float]:
     """
     import tomllib
 
-    from decisionaid.content import PACK_FILES, Pack
+    from decisionaid.content import PACK_FIELDS, PACK_FILES, Pack
     from decisionaid.content.cross_checks import cross_check
 
     samples: dict[str, list[float]] = {"toml": [], "validate": [], "cross-check": []}
@@ -201,9 +201,10 @@ def time_phases(folder: Path, runs: int) -> dict[str, float]:
                 if (folder / file).exists()
             }
             parsed = time.perf_counter()
-            pack = Pack(**{name: Pack.model_fields[name].annotation.model_validate(d) for name, d in data.items()})
+            models = {name: Pack.model_fields[PACK_FIELDS[name]].annotation for name in data}
+            pack = Pack(**{name: models[name].model_validate(d) for name, d in data.items()})
             validated = time.perf_counter()
-            cross_check({name: getattr(pack, name) for name in PACK_FILES}, folder)
+            cross_check({name: pack.file(name) for name in PACK_FILES}, folder)
             checked = time.perf_counter()
         finally:
             gc.enable()
@@ -267,7 +268,7 @@ def open_rows(folder: Path, scratch: Path, runs: int) -> list[Row]:
     import os
 
     try:
-        from decisionaid.content.cache import open_pack
+        from decisionaid.cache.packs import open_pack
     except ImportError:  # a tree from before compiled packs
         return []
     os.environ["DECISIONAID_CACHE_DIR"] = str(scratch / "cache-load")
@@ -278,7 +279,7 @@ def open_rows(folder: Path, scratch: Path, runs: int) -> list[Row]:
         started = time.perf_counter()
         open_pack(folder)
         samples.append((time.perf_counter() - started) * 1000)
-    cards = len(open_pack(folder).cards.cards)
+    cards = len(open_pack(folder).cards)
     stat = Stat.of(samples)
     return [
         Row(

@@ -150,7 +150,7 @@ def in_place_cases(pack_dir: Path) -> dict[str, AppCase]:
         )
     if journey.short["self_check"]:
         position = journey.short["self_check"][0]
-        item = pack.self_check.self_check[position]
+        item = pack.self_check[position]
         saved = replace(Session.new(pack), stage="self_check", position=position)
         cases["answer"] = replace(
             base,

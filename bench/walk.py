@@ -94,7 +94,7 @@ class DefaultsConsole(Console):
         session = controller.session
         if session is None or stage != "self_check" or not controller.journey.is_item((stage, position)):
             return ""
-        item = controller.pack.self_check.self_check[position]
+        item = controller.pack.self_check[position]
         if item.id in session.self_check:
             return ""
         return str(next(n for n, c in enumerate(item.choices, 1) if c.not_sure))

@@ -123,7 +123,7 @@ def changes_page(pack: Pack, words) -> ChangesPage:
     """A "what changed" page for `pack` in `words`: its first card changed, with the card's title as the line."""
     from decisionaid.core.pages.steps import Change, ChangesPage
 
-    card = pack.cards.cards[0]
+    card = pack.cards[0]
     line = words("release.changed_changed", title=card.title, what=card.title)
     return ChangesPage(
         title=words("release.changed_title"),

@@ -140,11 +140,11 @@ def default_walk(pack, answers: Path):
     controller.start()
     while (place := controller.place)[0] != "summary":
         stage, position = place
-        if stage == "self_check" and position < len(pack.self_check.self_check):
-            item = pack.self_check.self_check[position]
+        if stage == "self_check" and position < len(pack.self_check):
+            item = pack.self_check[position]
             controller.answer_self_check(item.id, next(c.id for c in item.choices if c.not_sure))
-        elif stage == "values" and position < len(pack.values.values):
-            item = pack.values.values[position]
+        elif stage == "values" and position < len(pack.values):
+            item = pack.values[position]
             unsure = [c.id for c in item.choices if c.label == "Not sure"]
             if unsure:
                 controller.answer_value(item.id, unsure[0])
@@ -164,15 +164,15 @@ def fully_answered(pack, reader: str = "self"):
 
     differing = {
         item.id: next(c.id for c in item.choices if not c.not_sure and c.id not in item.correct)
-        for item in pack.self_check.self_check
+        for item in pack.self_check
     }
-    most = {item.id: max(item.choices, key=lambda c: len(c.adds)).id for item in pack.values.values}
+    most = {item.id: max(item.choices, key=lambda c: len(c.adds)).id for item in pack.values}
     return replace(
         Session.new(pack),
         reader=reader,
         self_check=differing,
         values=most,
-        sure={item.id: False for item in pack.sure.sure.items},
+        sure={item.id: False for item in pack.sure.items},
         leaning=LEANING_NOT_SURE,
         own_questions=("Can my partner stay in the room during the session?",),
         note="Bring my list of medicines and the dates I tried each one.",

@@ -490,7 +490,7 @@ async def test_each_sure_question_keeps_its_own_answer_going_forward_and_back(ma
         await app.start()
         await app.go("sure", 0)
         await pilot.pause()
-        first, second = app.controller.pack.sure.sure.items[:2]
+        first, second = app.controller.pack.sure.items[:2]
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("n")

@@ -137,7 +137,7 @@ def test_every_card_has_three_keys_from_the_map_in_both_packs(commute_pack) -> N
 
     for pack in (commute_pack, load_pack(KETAMINE)):
         controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
-        for position in range(len(pack.cards.cards)):
+        for position in range(len(pack.cards)):
             keys = keys_from_the_map(controller, position)
             assert len(keys) <= MAX_KEYS and keys[1] in "123456789", (pack.meta.id, position, keys)
 
@@ -168,7 +168,7 @@ async def test_the_keys_from_the_map_open_the_last_card_of_every_section(make_ap
 async def test_the_shipped_pack_keeps_every_card_three_keys_from_the_map(make_app) -> None:
     pack = load_pack(KETAMINE)
     assert len(pack.sections) <= 9, "a section's number is one key"
-    assert max(sum(c.section == s.id for c in pack.cards.cards) for s in pack.sections) <= len(CARD_KEYS)
+    assert max(sum(c.section == s.id for c in pack.cards) for s in pack.sections) <= len(CARD_KEYS)
     app = make_app(pack=pack)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

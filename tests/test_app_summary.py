@@ -147,7 +147,7 @@ async def test_a_private_question_offers_one_choice_to_show_its_answer(make_app,
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         await app.start()
-        position = [v.id for v in handout_pack.values.values].index("money-tight")
+        position = [v.id for v in handout_pack.values].index("money-tight")
         await app.go("values", position)
         await pilot.pause()
         assert "This answer is private. It stays off the handout unless you choose to show it." in shown_text(

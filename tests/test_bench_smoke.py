@@ -19,10 +19,10 @@ from tests.helpers import COMMUTE, ROOT
 
 def test_generated_pack_has_the_cards_asked_for_and_validates(tmp_path):
     pack = load_pack(generate_pack(COMMUTE, tmp_path / "pack", 100))
-    assert len(pack.cards.cards) == 100
-    assert len(pack.sources.sources) == shape(100)["sources"] + 2  # the commute pack's own two, plus generated
+    assert len(pack.cards) == 100
+    assert len(pack.sources) == shape(100)["sources"] + 2  # the commute pack's own two, plus generated
     for option in pack.options:
-        kinds = {c.kind for c in pack.cards.cards if option.id in c.options}
+        kinds = {c.kind for c in pack.cards if option.id in c.options}
         assert {"benefit", "harm"} <= kinds
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -13,8 +15,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from decisionaid.content import ContentError, Pack, load_pack
-from decisionaid.content.cache import compiled_files, open_pack
+from decisionaid.cache.packs import compiled_files, open_pack
+from decisionaid.content import ContentError, Pack, compiled, load_pack
 from decisionaid.content.compiled import (
     CompileError,
     NotCompiled,
@@ -56,7 +58,7 @@ def test_a_compiled_pack_reads_back_as_it_was_validated(folder: Path):
     assert_same(pack, compiled)
     assert compiled.meta.title == pack.meta.title
     assert [c.id for c in compiled.ordered_cards()] == [c.id for c in pack.ordered_cards()]
-    assert compiled.card(pack.cards.cards[-1].id).title == pack.cards.cards[-1].title
+    assert compiled.card(pack.cards[-1].id).title == pack.cards[-1].title
     assert isinstance(compiled.meta.published, date)
 
 
@@ -104,15 +106,15 @@ def test_a_pack_checked_in_full_and_one_read_compiled_are_the_same_records(tmp_p
     checked, kept, read_back = load_pack(folder), open_pack(folder), open_pack(folder)
     assert type(checked) is type(kept) is type(read_back) and issubclass(type(checked), Record)
     assert checked == kept == read_back
-    assert type(checked.cards.cards[0].kind) is type(read_back.cards.cards[0].kind)
-    assert not isinstance(checked.cards.cards[0], BaseModel)
+    assert type(checked.cards[0].kind) is type(read_back.cards[0].kind)
+    assert not isinstance(checked.cards[0], BaseModel)
 
 
 def test_a_compiled_pack_is_read_only_and_compares_by_value():
     _, first = compiled_twin(COMMUTE)
     _, second = compiled_twin(COMMUTE)
-    assert first.cards.cards[0] == second.cards.cards[0]
-    assert first.cards.cards[0] != first.cards.cards[1]
+    assert first.cards[0] == second.cards[0]
+    assert first.cards[0] != first.cards[1]
     with pytest.raises(AttributeError):
         first.meta.title = "changed"
 
@@ -131,13 +133,41 @@ def test_the_key_follows_the_files_and_the_code_that_checks_them(tmp_path: Path)
 def test_every_module_the_checks_run_on_is_in_the_key():
     """The loader reads files through storage and cleans text with the sanitiser: all of it is hashed."""
     code = (
-        "import sys, decisionaid.content.loader, decisionaid.content.cache\n"
+        "import sys, decisionaid.content.loader, decisionaid.content.compiled\n"
         "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('decisionaid')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     loaded = {Path(line).resolve() for line in result.stdout.split()}
     hashed = {path.resolve() for path in engine_sources()}
-    assert loaded and loaded - hashed <= {Path(ROOT, "decisionaid", "storage", "__init__.py").resolve()}, result.stderr
+    assert loaded and loaded <= hashed, result.stderr
+
+
+def test_the_hashed_code_is_the_content_layer_and_the_layers_below_it():
+    """The layer contract is what keeps the content package from importing code the key does not cover."""
+    (layers,) = [
+        c["layers"]
+        for c in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+        if c["type"] == "layers"
+    ]
+    below = layers[layers.index("decisionaid.content") :]
+    hashed = {path.relative_to(ROOT).with_suffix("").parts[:2] for path in engine_sources()}
+    assert {tuple(layer.split(".")) for layer in below} | {("decisionaid", "__init__")} == hashed
+
+
+@pytest.mark.parametrize("changed", ["content/models.py", "storage/tomlfile.py", "sanitize.py", "__init__.py"])
+def test_a_change_to_the_code_a_pack_is_checked_by_changes_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: str
+):
+    before = pack_key(COMMUTE)
+    copy = tmp_path / "decisionaid"
+    shutil.copytree(ROOT / "decisionaid", copy, ignore=shutil.ignore_patterns("__pycache__", "_compiled"))
+    monkeypatch.setattr(compiled, "PACKAGE", copy)
+    assert pack_key(COMMUTE) == before, "a copy of the same code gives the same key"
+    (copy / changed).write_text((copy / changed).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert pack_key(COMMUTE) != before
+    (copy / "core" / "summary.py").write_text("# not code a pack is checked by\n", encoding="utf-8")
+    (copy / changed).write_text((ROOT / "decisionaid" / changed).read_text(encoding="utf-8"), encoding="utf-8")
+    assert pack_key(COMMUTE) == before
 
 
 def test_a_document_for_another_key_or_a_damaged_one_is_not_read():
@@ -296,13 +326,13 @@ def test_a_planted_compiled_pack_is_read_only_where_no_one_else_could_have_writt
     cache = tmp_path / "cache"
     planted = plant(folder, cache)
     os.chmod(cache / "packs", 0o777)
-    assert open_pack(folder).crisis.crisis[0].contact == REAL, "a folder others may change is not trusted"
+    assert open_pack(folder).crisis[0].contact == REAL, "a folder others may change is not trusted"
     assert planted.read_text(encoding="utf-8").count(FAKE), "and nothing is written there"
     os.chmod(cache / "packs", 0o700)
     os.chmod(planted, 0o666)
-    assert open_pack(folder, keep=False).crisis.crisis[0].contact == REAL, "nor a file others may change"
+    assert open_pack(folder, keep=False).crisis[0].contact == REAL, "nor a file others may change"
     os.chmod(planted, 0o600)
-    assert open_pack(folder, keep=False).crisis.crisis[0].contact == FAKE, "this user's own cache is trusted"
+    assert open_pack(folder, keep=False).crisis[0].contact == FAKE, "this user's own cache is trusted"
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
@@ -310,4 +340,4 @@ def test_a_compiled_pack_another_user_owns_is_not_read(tmp_path: Path):
     folder = copy_pack(COMMUTE, tmp_path / "pack")
     planted = plant(folder, tmp_path / "cache")
     os.chown(planted, 12345, 12345)
-    assert open_pack(folder, keep=False).crisis.crisis[0].contact == REAL
+    assert open_pack(folder, keep=False).crisis[0].contact == REAL

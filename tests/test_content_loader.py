@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid.content import ContentError, load_pack
+from decisionaid.content import PACK_FIELDS, PACK_FILES, ContentError, Pack, load_pack
 from tests.helpers import COMMUTE, copy_pack, problem_lines, problem_reasons, run_in_process
 
 BROKEN = Path(__file__).parent / "broken"
@@ -93,7 +93,7 @@ def test_a_source_whose_date_is_not_known_may_leave_out_its_year(tmp_path: Path)
     sources = pack / "sources.toml"
     sources.write_text(sources.read_text().replace("year = 2025\n", "", 1))
 
-    first = load_pack(pack).sources.sources[0]
+    first = load_pack(pack).sources[0]
 
     assert first.year is None
 
@@ -110,3 +110,11 @@ def test_the_test_pack_loads():
     pack = load_pack(COMMUTE)
     assert pack.meta.id == "commute"
     assert [c.id for c in pack.ordered_cards()][0] == "what-options"
+
+
+def test_each_file_of_a_pack_is_found_by_the_name_its_author_knows():
+    """`pack.file('cards')` is what cards.toml holds, as the loader read it: checks name files this way."""
+    pack = load_pack(COMMUTE)
+    read = {name: type(pack.file(name)).__name__ for name in PACK_FILES}
+    assert read == {name: Pack.model_fields[field].annotation.__name__ for name, field in PACK_FIELDS.items()}
+    assert pack.file("cards").cards == pack.cards and pack.file("pack").meta == pack.meta

@@ -195,7 +195,7 @@ def test_what_i_checked_gives_the_result_and_each_belief_in_one_line(handout_pac
 def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine):
     session = replace(
         Session.new(ketamine),
-        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check.self_check},
+        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check},
     )
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
     differed = build_summary(ketamine, session).checked.differed
@@ -215,12 +215,12 @@ def test_a_doi_the_pack_could_not_confirm_is_never_linked_from_the_handout(ketam
     while the link showed: no answer that reaches the handout cites such a source."""
     session = replace(
         Session.new(ketamine),
-        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check.self_check},
+        self_check={item.id: next(c.id for c in item.choices if c.belief) for item in ketamine.self_check},
     )
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
     [sources] = [b for b in handout.rest if b.kind == "sources"]
     links = {entry.link for entry in sources.entries}
-    unconfirmed = [s for s in ketamine.sources.sources if "could not be confirmed" in s.citation]
+    unconfirmed = [s for s in ketamine.sources if "could not be confirmed" in s.citation]
     assert not [s.id for s in unconfirmed if f"https://doi.org/{s.doi}" in links]
 
 
@@ -485,7 +485,7 @@ def test_a_source_link_given_twice_is_listed_once():
     [(4, "4 of 4 matched the evidence."), (5, "5 of 5 matched the evidence (100%).")],
 )
 def test_the_self_check_score_gives_a_percentage_only_from_five_answers(ketamine, answered, score):
-    items = [item for item in ketamine.self_check.self_check if not item.trivia][:answered]
+    items = [item for item in ketamine.self_check if not item.trivia][:answered]
     session = replace(Session.new(ketamine), self_check={item.id: item.correct[0] for item in items})
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
     [checked] = [b for b in handout.blocks if b.kind == "checked"]

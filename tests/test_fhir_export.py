@@ -74,7 +74,7 @@ def answers_from(response: dict, pack) -> dict:
                 next(v for k, v in a.items() if k.startswith("value")) for a in child.get("answer", [])
             ]
     forms = ("text", "helper_text", "neutral", "helper_neutral")  # a question is listed in one of its forms
-    texts = {getattr(q, f): q.id for q in pack.clinician.questions for f in forms if getattr(q, f)}
+    texts = {getattr(q, f): q.id for q in pack.questions for f in forms if getattr(q, f)}
     own = [*items.get("own-questions", [])]
     starred = items.get("questions-starred", [])
     by_group = {
@@ -155,9 +155,9 @@ def test_both_test_packs_export_a_valid_bundle_that_reads_back(pack_path: Path):
         Session.new(pack),
         stage="sure",
         reader="helper",
-        self_check={q.id: q.choices[0].id for q in pack.self_check.self_check},
-        values={v.id: v.choices[-1].id for v in pack.values.values},
-        sure={i.id: n % 2 == 0 for n, i in enumerate(pack.sure.sure.items)},
+        self_check={q.id: q.choices[0].id for q in pack.self_check},
+        values={v.id: v.choices[-1].id for v in pack.values},
+        sure={i.id: n % 2 == 0 for n, i in enumerate(pack.sure.items)},
         leaning=pack.options[0].id,
         own_questions=("Can I ask you more later?",),
         starred_own=("Can I ask you more later?",),
@@ -218,7 +218,7 @@ def test_the_spanish_interface_gives_spanish_words_of_its_own_and_the_pack_text_
     assert reader["text"] == "Who filled this in"
     assert reader["_text"]["extension"][0]["extension"][1] == {"url": "content", "valueString": "Quién lo rellenó"}
     [values] = [i for i in spanish["item"] if i["linkId"] == "values"]
-    statements = {f"values.{v.id}": v.statement for v in ketamine.values.values}
+    statements = {f"values.{v.id}": v.statement for v in ketamine.values}
     assert values["item"][0]["text"] == statements[values["item"][0]["linkId"]], "the pack's text as written"
     assert "<h1>Mi resumen: Ketamine or esketamine for depression</h1>" in spanish["text"]["div"]
 

@@ -127,7 +127,7 @@ def test_every_offer_and_every_time_left_counts_only_what_is_still_open(tmp_path
 
     pack, keys = load_pack(KETAMINE), Keys("F2", "r")
     controller = default_walk(pack, tmp_path / "answers.toml")
-    journey, items = controller.journey, pack.self_check.self_check
+    journey, items = controller.journey, pack.self_check
 
     def said(stage: str) -> str:
         page = controller.page(keys, (stage, journey.counts[stage])).page
@@ -146,7 +146,7 @@ def test_every_offer_and_every_time_left_counts_only_what_is_still_open(tmp_path
     controller.answer_self_check(items[extra[-1]].id, items[extra[-1]].choices[0].id)
     assert "Look at those answers again" in said("self_check") and "minute" not in said("self_check")
 
-    values = pack.values.values
+    values = pack.values
     for i in journey.left_out["values"]:
         controller.answer_value(values[i].id, values[i].choices[0].id)
     assert "Answer them" not in said("values") and "Look at those answers again" in said("values")

@@ -38,7 +38,7 @@ def every_handout(pack, tmp_path: Path):
     sessions = [load_session(TESTS / "sessions" / "ketamine" / f"{name}.toml") for name in PROFILES]
     walk = default_walk(pack, tmp_path / "answers.toml").summary().answers
     full = fully_answered(pack)
-    numbers = {i.id for i in pack.self_check.self_check if any(c.isdigit() for c in i.fact or "")}
+    numbers = {i.id for i in pack.self_check if any(c.isdigit() for c in i.fact or "")}
     only_numbers = {item: chosen for item, chosen in full.self_check.items() if item in numbers}
     sessions += [walk, full, fully_answered(pack, "helper"), replace(full, values={}, sure={}, self_check=only_numbers)]
     return [handout_of(pack, session) for session in sessions]
@@ -47,7 +47,7 @@ def every_handout(pack, tmp_path: Path):
 def test_each_fact_is_said_to_come_from_the_kind_of_source_it_cites(ketamine):
     words = words_for(ketamine)
     differed = build_summary(ketamine, fully_answered(ketamine)).checked.differed
-    items = {item.id: item for item in ketamine.self_check.self_check}
+    items = {item.id: item for item in ketamine.self_check}
     assert len(differed) == sum(not item.trivia for item in items.values())
     for found in differed:
         item = items[found.item]
@@ -83,8 +83,8 @@ def test_validate_refuses_a_question_reason_that_gives_a_number_without_a_source
 def test_no_number_on_any_handout_goes_without_its_source_listed_on_it(ketamine, tmp_path):
     """Every fact and reason from the pack that gives a number and shows on a handout has each of its sources in
     that handout's source list."""
-    facts = {item.fact: item.sources for item in ketamine.self_check.self_check if item.fact}
-    reasons = {question.reason: question.sources for question in ketamine.clinician.questions}
+    facts = {item.fact: item.sources for item in ketamine.self_check if item.fact}
+    reasons = {question.reason: question.sources for question in ketamine.questions}
     with_numbers = {text: ids for text, ids in {**facts, **reasons}.items() if any(c.isdigit() for c in text)}
     checked = 0
     for handout in every_handout(ketamine, tmp_path):
@@ -118,7 +118,7 @@ def test_the_first_page_holds_the_top_questions_and_as_many_more_as_fit(ketamine
 
 def test_crisis_contact_is_always_asked_and_trivia_stays_out(ketamine):
     crisis = ketamine.question("q-crisis-contact")
-    trivia = [item for item in ketamine.self_check.self_check if item.trivia]
+    trivia = [item for item in ketamine.self_check if item.trivia]
     assert crisis.core and len(trivia) >= 3
     text = render_text(handout_of(ketamine, fully_answered(ketamine)))
     flat = " ".join(text.split())
@@ -209,6 +209,6 @@ def test_validate_refuses_a_pinned_question_that_is_not_core(tmp_path):
 
 def test_taking_every_default_never_says_that_a_health_problem_applies(ketamine, tmp_path):
     answers = default_walk(ketamine, tmp_path / "answers.toml").summary().answers
-    sensitive = {item.id for item in ketamine.values.values if item.sensitive}
+    sensitive = {item.id for item in ketamine.values if item.sensitive}
     chosen = {item: answers.values[item] for item in sensitive if item in answers.values}
     assert chosen == {"safety-screen": "not-sure"}

@@ -45,7 +45,7 @@ def test_places_in_words(commute_pack) -> None:
 
 
 def test_an_empty_stage_is_skipped(commute_pack) -> None:
-    pack = records.replace(commute_pack, values=records.replace(commute_pack.values, values=[]))
+    pack = records.replace(commute_pack, values_file=records.replace(commute_pack.values_file, values=[]))
     journey = Journey(pack)
     assert journey.next("self_check", 2) == ("sure", 0)
     assert journey.clamp("values", 0) == ("sure", 0)

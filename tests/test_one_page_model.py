@@ -49,7 +49,7 @@ class PagesConsole(Console):
         stage, position = controller.place
         if controller.session is None or stage != "self_check" or not controller.journey.is_item(controller.place):
             return ""
-        item = controller.pack.self_check.self_check[position]
+        item = controller.pack.self_check[position]
         if item.id in controller.session.self_check:
             return ""
         return str(next(n for n, c in enumerate(item.choices, 1) if c.not_sure))
@@ -152,7 +152,7 @@ def test_a_sure_item_answered_no_says_what_that_may_mean_when_it_is_shown_again(
     pack = load_pack(COMMUTE)
     controller = Controller(pack, AnswersFile(session_path(pack.meta.id)))
     controller.start()
-    item = pack.sure.sure.items[1]
+    item = pack.sure.items[1]
     controller.answer_sure(item.id, False)
     controller.go("sure", 1)
     controller.leave()

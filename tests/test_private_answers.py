@@ -22,7 +22,7 @@ def ketamine():
 def private_words(pack, session) -> dict[str, list[str]]:
     """What each answered sensitive item would say on a copy: its answer's summary and reason, by item."""
     found = {}
-    for item in pack.values.values:
+    for item in pack.values:
         choice = next(c for c in item.choices if c.id == session.values[item.id])
         if item.sensitive:
             found[item.id] = [t for t in (choice.summary, choice.reason) if t]

@@ -453,7 +453,7 @@ def test_the_web_pages_say_only_catalogue_and_pack_words(pseudo_language, commut
 
     read("the welcome", views.welcome(controller, aid.site))
     controller.start()
-    item = commute_pack.self_check.self_check[0]
+    item = commute_pack.self_check[0]
     controller.answer_self_check(item.id, item.choices[0].id)
     controller.add_own_question("Own question")
     session.said.append(aid.words("web.stale"))

@@ -150,8 +150,8 @@ def test_the_key_command_makes_a_private_secret_key_and_a_public_one(tmp_path: P
 
 
 def test_files_are_hashed_only_when_the_compiled_forms_key_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from decisionaid.cache.packs import open_pack
     from decisionaid.content import release
-    from decisionaid.content.cache import open_pack
 
     folder = released(tmp_path, "pack")
     assert open_pack(folder).manifest.version == "3.1.0"  # checked in full, then kept compiled

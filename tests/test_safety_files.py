@@ -171,7 +171,7 @@ def test_the_limits_leave_room_for_a_generated_10000_card_pack(tmp_path: Path) -
     folder = generate_pack(COMMUTE, tmp_path / "big", 1_000)
     largest = max(p.stat().st_size for p in folder.glob("*.toml"))
     assert largest > 300_000 and 10 * largest < PACK_FILE_LIMIT / 4
-    assert len(load_pack(folder).cards.cards) == 1_000
+    assert len(load_pack(folder).cards) == 1_000
 
 
 def test_the_answers_limit_holds_everything_the_aid_can_save(commute_pack) -> None:

@@ -347,7 +347,7 @@ async def test_a_sure_page_cites_the_test_in_full_with_its_terms(commute_pack: P
     await browser.get("/")
     await browser.post(action="start")
     page = html.unescape(await browser.get("/step/sure/0"))
-    sure = commute_pack.sure.sure
+    sure = commute_pack.sure
     sources = page[page.index('<details class="sources">') :]
     assert sure.citation in sources and sure.terms_of_use in sources
     await client.close()
@@ -358,7 +358,7 @@ async def test_a_private_answer_is_in_the_download_only_once_its_page_or_the_lis
     browser = Browser(client)
     await browser.get("/")
     await browser.post(action="start")
-    position = [v.id for v in handout_pack.values.values].index("money-tight")
+    position = [v.id for v in handout_pack.values].index("money-tight")
     page = html.unescape(await browser.get(f"/step/values/{position}"))
     assert "This answer is private. It stays off the handout unless you choose to show it." in page
     assert 'name="show" value="1" id="show-private"' in page and "checked" not in page

@@ -126,7 +126,7 @@ def test_the_short_path_time_counts_the_page_models_of_its_steps(commute_pack) -
 
 def test_a_short_path_over_its_target_says_so(commute_pack) -> None:
     meta = records.replace(commute_pack.meta, short_path_minutes=1)
-    pack = records.replace(commute_pack, pack=records.replace(commute_pack.pack, meta=meta))
+    pack = records.replace(commute_pack, pack_file=records.replace(commute_pack.pack_file, meta=meta))
     assert short_path_time(pack).over_target
 
 
@@ -142,7 +142,7 @@ def test_typed_minutes_are_ignored(commute_pack, tmp_path: Path) -> None:
 
 def test_the_shipped_short_path_gives_every_option_the_same_kinds_of_card() -> None:
     ketamine = load_pack(KETAMINE)
-    on = [card for card in ketamine.cards.cards if card.short_path]
+    on = [card for card in ketamine.cards if card.short_path]
     kinds = {o.id: sorted({c.kind.value for c in on if o.id in c.options}) for o in ketamine.options}
     assert len(set(map(tuple, kinds.values()))) == 1, kinds
 
@@ -179,7 +179,7 @@ def test_a_walk_pressing_only_enter_meets_who_must_not_use_it_and_what_to_raise_
 )
 def test_the_short_path_screen_adds_the_questions_that_apply_to_the_handout(tmp_path: Path, choice, added, not_added):
     pack = load_pack(KETAMINE)
-    assert "safety-screen" in [pack.values.values[i].id for i in Journey(pack).short["values"]]
+    assert "safety-screen" in [pack.values[i].id for i in Journey(pack).short["values"]]
     controller = controller_for(pack, tmp_path)
     controller.answer_value("safety-screen", choice)
     listed = {q.id for group in build_summary(pack, controller.session).groups for q in group.questions}

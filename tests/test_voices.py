@@ -29,17 +29,17 @@ AS_I = {
 def walks(pack) -> list[Session]:
     """Fully answered walks, each private answer shown: every self-check answer wrong, then every one 'not sure';
     every values item with each of its first three choices; the SURE test all no."""
-    checks = pack.self_check.self_check
+    checks = pack.self_check
     wrong = {i.id: next(c.id for c in i.choices if c.id not in i.correct and not c.not_sure) for i in checks}
     unsure = {i.id: next(c.id for c in i.choices if c.not_sure) for i in checks}
-    sure = {i.id: False for i in pack.sure.sure.items} if pack.sure.sure else {}
-    sensitive = tuple(v.id for v in pack.values.values if v.sensitive)
+    sure = {i.id: False for i in pack.sure.items} if pack.sure else {}
+    sensitive = tuple(v.id for v in pack.values if v.sensitive)
     return [
         replace(
             Session.new(pack),
             reader="helper",
             self_check=answers,
-            values={v.id: v.choices[min(n, len(v.choices) - 1)].id for v in pack.values.values},
+            values={v.id: v.choices[min(n, len(v.choices) - 1)].id for v in pack.values},
             sure=sure,
             shown=sensitive,
             stage="summary",
@@ -58,7 +58,7 @@ def said(pack, session: Session, fmt: str) -> str:
     if fmt in ("html", "fhir"):
         out = html.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", out, flags=re.S))
     out = " ".join(out.split())
-    for source in pack.sources.sources:
+    for source in pack.sources:
         out = out.replace(" ".join(compact_citation(source).split()), "")
     return out
 
@@ -74,7 +74,7 @@ def test_a_helpers_handout_never_speaks_as_i_outside_what_it_quotes(folder, fmt)
         spoken = sorted({m.group() for m in as_i.finditer(QUOTED.sub("", text))})
         assert spoken == [], f"{spoken} in: {text}"
         listed |= {q.id for q in build_summary(pack, session).questions()}
-    assert listed == {q.id for q in pack.clinician.questions}, "the walks list every question the pack has"
+    assert listed == {q.id for q in pack.questions}, "the walks list every question the pack has"
 
 
 def test_the_same_answers_filled_in_by_the_person_speak_as_i(tmp_path):

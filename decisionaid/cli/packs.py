@@ -1,6 +1,6 @@
 """Finding and loading the packs a command works on, with one-line errors.
 
-A pack whose files were already checked is read from its compiled form (`content.cache`); the Pydantic
+A pack whose files were already checked is read from its compiled form (`cache.packs`); the Pydantic
 models are imported only when a pack must be checked in full, so `--help` and a start stay fast.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.cache.catalogues import keep_parsed
 from decisionaid.core.admission import Trust, opened, refusal
 from decisionaid.core.catalogue import Catalogue, load_catalogue, wording_problems
-from decisionaid.core.kept_catalogue import keep_parsed
 from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
@@ -52,8 +52,8 @@ def load_or_report(
     With `keep` false nothing is written to the cache folder. With `trust` (to open the aid) a retired pack, an
     older one than this install has opened, or an unsigned one when signing is required is refused in one line.
     """
+    from decisionaid.cache.packs import open_pack
     from decisionaid.content import ContentError
-    from decisionaid.content.cache import open_pack
 
     words = words or load_catalogue()
     try:
@@ -105,8 +105,8 @@ def each_loaded(
     With `models` every pack is checked in full, never read compiled (it is the same records either way), and
     files changed since the pack's last release are not refused (lint compares them with that release).
     """
+    from decisionaid.cache.packs import open_pack
     from decisionaid.content import ContentError
-    from decisionaid.content.cache import open_pack
 
     words = words or load_catalogue()
     for folder in folders:

@@ -19,15 +19,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from decisionaid.content import PACK_FILES
+    from decisionaid.content import PACK_FIELDS, PACK_FILES
     from decisionaid.content.models import Pack
     from decisionaid.content.problems import did_you_mean
 
     if args.file is None:
         schema = Pack.model_json_schema()
     elif args.file in PACK_FILES.values():
-        field = next(name for name, file in PACK_FILES.items() if file == args.file)
-        schema = Pack.model_fields[field].annotation.model_json_schema()
+        name = next(name for name, file in PACK_FILES.items() if file == args.file)
+        schema = Pack.model_fields[PACK_FIELDS[name]].annotation.model_json_schema()
     else:
         files = ", ".join(PACK_FILES.values())
         words = messages(args)

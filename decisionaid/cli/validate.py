@@ -30,14 +30,14 @@ def summary_line(pack: Pack, words: Catalogue | None = None) -> str:
     words = words or load_catalogue()
     counts = {
         "options": len(pack.options),
-        "cards": len(pack.cards.cards),
-        "figures": len(pack.figures.figures),
-        "self_check": len(pack.self_check.self_check),
-        "values": len(pack.values.values),
-        "sure": len(pack.sure.sure.items) if pack.sure.sure else 0,
-        "questions": len(pack.clinician.questions),
-        "sources": len(pack.sources.sources),
-        "help_now": len(pack.crisis.crisis),
+        "cards": len(pack.cards),
+        "figures": len(pack.figures),
+        "self_check": len(pack.self_check),
+        "values": len(pack.values),
+        "sure": len(pack.sure.items) if pack.sure else 0,
+        "questions": len(pack.questions),
+        "sources": len(pack.sources),
+        "help_now": len(pack.crisis),
     }
     listed = ", ".join(words(f"cli.count_{what}", count=n) for what, n in counts.items())
     return words("cli.valid", pack=pack.meta.id, version=pack.meta.version, counts=listed)

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from decisionaid.content.problems import ContentError, Problem
 
 if TYPE_CHECKING:
-    from decisionaid.content.loader import PACK_FILES, load_pack
+    from decisionaid.content.loader import PACK_FIELDS, PACK_FILES, load_pack
     from decisionaid.content.models import Pack
 
-__all__ = ["PACK_FILES", "ContentError", "Pack", "Problem", "load_pack"]
+__all__ = ["PACK_FIELDS", "PACK_FILES", "ContentError", "Pack", "Problem", "load_pack"]
 
-_LAZY = {"PACK_FILES": "loader", "load_pack": "loader", "Pack": "models"}
+_LAZY = {"PACK_FIELDS": "loader", "PACK_FILES": "loader", "load_pack": "loader", "Pack": "models"}
 
 
 def __getattr__(name: str) -> object:

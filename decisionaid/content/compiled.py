@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -33,9 +32,8 @@ if TYPE_CHECKING:
     from decisionaid.content.models import Pack
 
 FORMAT = 1
-ENGINE = Path(__file__).resolve().parent
-PACKAGE = ENGINE.parent
-_IMPORTED = re.compile(rb"^\s*(?:from|import)\s+(decisionaid(?:\.\w+)*)", re.MULTILINE)
+PACKAGE = Path(__file__).resolve().parent.parent
+ENGINE_CODE = ("content", "storage", "sanitize.py", "__init__.py")  # `__init__.py` holds the version
 SCALARS = (str, int, float, bool, type(None))
 
 
@@ -52,28 +50,23 @@ class NotCompiled(Exception):
 
 
 def engine_digest() -> str:
-    """A hash of the code that reads and checks packs: this folder's modules and all they import from the aid."""
+    """A hash of the code that reads and checks packs (`engine_sources`) and of this format."""
     digest = blake2b(f"compiled pack format {FORMAT}\n".encode())
     for path, text in sorted(engine_sources().items()):
-        digest.update(f"{path.relative_to(PACKAGE.parent)}\0".encode())
+        digest.update(f"{path.relative_to(PACKAGE.parent).as_posix()}\0".encode())
         digest.update(text)
     return digest.hexdigest()
 
 
 def engine_sources() -> dict[Path, bytes]:
-    """The source of this folder's modules and the package's version, and of every module of the aid they
-    import (followed through their own imports), read from their files: a change to any of them changes the key."""
-    sources: dict[Path, bytes] = {}
-    waiting = [*ENGINE.glob("*.py"), PACKAGE / "__init__.py"]
-    while waiting:
-        path = waiting.pop()
-        if path in sources or not path.is_file():
-            continue
-        sources[path] = path.read_bytes()
-        for name in _IMPORTED.findall(sources[path]):
-            module = PACKAGE.parent.joinpath(*name.decode().split("."))
-            waiting += [module.with_suffix(".py"), module / "__init__.py"]
-    return sources
+    """The source of every module that can change what a checked pack holds, by path: this package's, those of
+    the layers below it (the layer contracts in pyproject.toml let it import no others) and the package's version.
+    A change to any of them changes the key."""
+    paths: list[Path] = []
+    for name in ENGINE_CODE:
+        path = PACKAGE / name
+        paths += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return {path: path.read_bytes() for path in paths}
 
 
 def pack_key(folder: Path, engine: str | None = None) -> str:

@@ -22,9 +22,10 @@ from decisionaid.sanitize import clean_data, code_point, first_control
 from decisionaid.storage.files import PACK_FILE_LIMIT, FileReadError, read_file_bytes, where_in
 from decisionaid.storage.tomlfile import MAX_DEPTH, TooDeep, parse_toml
 
-# Each pack field is read from the TOML file of the same name.
-PACK_FILES = {name: f"{name}.toml" for name in Pack.model_fields}
-REQUIRED_FILES = {name for name, field in Pack.model_fields.items() if field.is_required()}
+# Each file of a pack, by the name it is known by ('cards'), is read into the pack's field of that alias.
+PACK_FIELDS = {field.alias: name for name, field in Pack.model_fields.items()}
+PACK_FILES = {name: f"{name}.toml" for name in PACK_FIELDS}
+REQUIRED_FILES = {field.alias for field in Pack.model_fields.values() if field.is_required()}
 
 
 def load_pack(folder: Path, *, check_release: bool = True) -> Pack:
@@ -53,7 +54,7 @@ def validate_pack(folder: Path, *, check_release: bool = True) -> Pack:
     read: dict[str, Any] = {}  # each file's data as read, by file name, to name its items by id
     for name, file_name in PACK_FILES.items():
         path = folder / file_name
-        model = Pack.model_fields[name].annotation
+        model = Pack.model_fields[PACK_FIELDS[name]].annotation
         if not os.path.lexists(path):  # a link to nothing is there, and reading it says why
             if name in REQUIRED_FILES:
                 problems.append(Problem(path, "", "missing_file"))

@@ -1,4 +1,4 @@
-"""What a pack answers besides its fields: shortcuts and look-ups by id, in reading order.
+"""What a pack answers besides its fields: its items, read from the files that hold them, and look-ups by id.
 
 Pure Python, mixed into the records the aid runs on (`content.records`) and into the Pydantic model that checks
 a pack, so both answer the same.
@@ -10,30 +10,107 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from decisionaid.content.models import Card, ClinicianQuestion, Figure, Meta, Option, Section, Source
+    from decisionaid.content.models import (
+        Card,
+        ClinicianQuestion,
+        CrisisResource,
+        Figure,
+        ManifestFile,
+        Meta,
+        Option,
+        Row,
+        Section,
+        SelfCheck,
+        Source,
+        Sure,
+        Topic,
+        ValueItem,
+        VersionChanges,
+    )
 
 
 class PackLookups:
-    """Mixed into the pack: every method reads the pack's own fields (`pack`, `cards`, ...)."""
+    """Mixed into the pack: its items, read from the fields that hold its files (`cards_file`, ...), and look-ups
+    by id. Callers use these, never the file fields, so where an item is written is the loader's business."""
 
     __slots__ = ()
 
     @property
     def meta(self) -> Meta:
-        return self.pack.meta
+        return self.pack_file.meta
 
     @property
     def sections(self) -> list[Section]:
-        return self.pack.sections
+        return self.pack_file.sections
 
     @property
     def options(self) -> list[Option]:
-        return self.pack.options
+        return self.pack_file.options
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.sources_file.sources
+
+    @property
+    def cards(self) -> list[Card]:
+        """The cards as written (`ordered_cards` gives them in reading order)."""
+        return self.cards_file.cards
+
+    @property
+    def figures(self) -> list[Figure]:
+        return self.figures_file.figures
+
+    @property
+    def self_check(self) -> list[SelfCheck]:
+        return self.self_check_file.self_check
+
+    @property
+    def values(self) -> list[ValueItem]:
+        return self.values_file.values
+
+    @property
+    def sure(self) -> Sure | None:
+        """The SURE test, if the pack has one."""
+        return self.sure_file.sure
+
+    @property
+    def topics(self) -> list[Topic]:
+        return self.clinician_file.topics
+
+    @property
+    def questions(self) -> list[ClinicianQuestion]:
+        """The bank of questions for the clinician."""
+        return self.clinician_file.questions
+
+    @property
+    def comparison(self) -> list[Row]:
+        """The rows of the options at a glance (none when the pack has no comparison.toml)."""
+        return self.comparison_file.rows
+
+    @property
+    def crisis(self) -> list[CrisisResource]:
+        """The help-now lines."""
+        return self.crisis_file.crisis
+
+    @property
+    def changes(self) -> list[VersionChanges]:
+        """What each version changed, as changes.toml lists them."""
+        return self.changes_file.versions
+
+    @property
+    def manifest(self) -> ManifestFile:
+        """The release record (manifest.toml); a draft's is empty."""
+        return self.manifest_file
+
+    def file(self, name: str) -> Any:
+        """The model of one of the pack's files, by the name a pack author knows it by: 'cards' for cards.toml
+        (the field `cards_file`), for checks that name the file and key they found something at."""
+        return getattr(self, f"{name}_file")
 
     @property
     def help_now(self) -> bool:
         """Whether the pack has help-now lines: shown on every screen and one key away when it has."""
-        return bool(self.crisis.crisis)
+        return bool(self.crisis)
 
     def card(self, card_id: str) -> Card:
         return _index(self).cards[card_id]
@@ -63,15 +140,14 @@ class _Index:
     card, source or section made the steps over all cards quadratic in their number."""
 
     def __init__(self, pack: PackLookups) -> None:
-        fields: Any = pack
-        self.cards = {c.id: c for c in fields.cards.cards}
-        self.figures = {f.id: f for f in fields.figures.figures}
-        self.options = {o.id: o for o in fields.pack.options}
-        self.sources = {s.id: s for s in fields.sources.sources}
-        self.questions = {q.id: q for q in fields.clinician.questions}
-        self.sections = {s.id: s for s in fields.pack.sections}
+        self.cards = {c.id: c for c in pack.cards}
+        self.figures = {f.id: f for f in pack.figures}
+        self.options = {o.id: o for o in pack.options}
+        self.sources = {s.id: s for s in pack.sources}
+        self.questions = {q.id: q for q in pack.questions}
+        self.sections = {s.id: s for s in pack.sections}
         rank = {section_id: i for i, section_id in enumerate(self.sections)}
-        self.ordered_cards = sorted(fields.cards.cards, key=lambda c: rank[c.section])
+        self.ordered_cards = sorted(pack.cards, key=lambda c: rank[c.section])
 
 
 _INDEXES: OrderedDict[int, tuple[PackLookups, _Index]] = OrderedDict()

@@ -603,17 +603,18 @@ class ChangesFile(Strict):
 
 
 class Pack(Strict, PackLookups):
-    """A validated content pack, assembled from its files; its look-ups are in `lookups.py`."""
+    """A validated content pack: one field for each of its files, known by the file's name (`cards` for
+    cards.toml). Its items are read directly (`pack.cards`, `pack.card(id)`): see `lookups.py`."""
 
-    pack: PackFile
-    sources: SourcesFile
-    cards: CardsFile
-    figures: FiguresFile = FiguresFile()
-    self_check: SelfCheckFile = SelfCheckFile()
-    values: ValuesFile = ValuesFile()
-    sure: SureFile = SureFile()
-    clinician: ClinicianFile
-    comparison: ComparisonFile = ComparisonFile()
-    crisis: CrisisFile = CrisisFile()
-    changes: ChangesFile = ChangesFile()
-    manifest: ManifestFile = ManifestFile()
+    pack_file: PackFile = Field(alias="pack")
+    sources_file: SourcesFile = Field(alias="sources")
+    cards_file: CardsFile = Field(alias="cards")
+    figures_file: FiguresFile = Field(FiguresFile(), alias="figures")
+    self_check_file: SelfCheckFile = Field(SelfCheckFile(), alias="self_check")
+    values_file: ValuesFile = Field(ValuesFile(), alias="values")
+    sure_file: SureFile = Field(SureFile(), alias="sure")
+    clinician_file: ClinicianFile = Field(alias="clinician")
+    comparison_file: ComparisonFile = Field(ComparisonFile(), alias="comparison")
+    crisis_file: CrisisFile = Field(CrisisFile(), alias="crisis")
+    changes_file: ChangesFile = Field(ChangesFile(), alias="changes")
+    manifest_file: ManifestFile = Field(ManifestFile(), alias="manifest")

@@ -21,7 +21,7 @@ from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
 from decisionaid.storage.seen import version_tuple
 
 if TYPE_CHECKING:
-    from decisionaid.content.models import ChangesFile, ManifestFile, Pack, VersionChanges
+    from decisionaid.content.models import ManifestFile, Pack, VersionChanges
 
 NOT_HASHED = {MANIFEST, SIGNATURE}
 CHOICE_KINDS = ("self_check", "values")
@@ -53,12 +53,12 @@ def file_hashes(folder: Path) -> dict[str, str]:
 def items_of(pack: Pack) -> dict[str, Any]:
     """Every item a change list can name, by 'kind:id', with its model."""
     groups = {
-        "cards": pack.cards.cards,
-        "figures": pack.figures.figures,
-        "self_check": pack.self_check.self_check,
-        "values": pack.values.values,
-        "sure": pack.sure.sure.items if pack.sure.sure else [],
-        "questions": pack.clinician.questions,
+        "cards": pack.cards,
+        "figures": pack.figures,
+        "self_check": pack.self_check,
+        "values": pack.values,
+        "sure": pack.sure.items if pack.sure else [],
+        "questions": pack.questions,
     }
     return {f"{kind}:{item.id}": item for kind, items in groups.items() for item in items}
 
@@ -152,8 +152,8 @@ def release_problems(folder: Path, manifest: ManifestFile, pack_id: str, version
 # --- the change list ----------------------------------------------------------------------------------------------
 
 
-def entry_for(changes: ChangesFile, version: str) -> VersionChanges | None:
-    return next((entry for entry in changes.versions if entry.version == version), None)
+def entry_for(changes: list[VersionChanges], version: str) -> VersionChanges | None:
+    return next((entry for entry in changes if entry.version == version), None)
 
 
 def change_list_problems(pack: Pack, folder: Path) -> list[Problem]:
@@ -163,7 +163,7 @@ def change_list_problems(pack: Pack, folder: Path) -> list[Problem]:
     items = set(items_of(pack))
     problems = []
     seen: set[str] = set()
-    for n, entry in enumerate(pack.changes.versions):
+    for n, entry in enumerate(pack.changes):
         at = f"versions[{n}]"
         if entry.version in seen:
             problems.append(Problem(path, f"{at}.version", "release.version_twice", {"version": entry.version}))

@@ -16,7 +16,7 @@ def retired_keys(pack: Any, folder: Path) -> list[Problem]:
     format 1: remove it'."""
     notices = []
     for file, key, since in RETIRED:
-        value: Any = getattr(pack, file)
+        value: Any = pack.file(file)
         for name in key.split("."):
             value = getattr(value, name, None)
         if value is not None:

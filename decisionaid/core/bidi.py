@@ -38,9 +38,9 @@ def pack_names(pack: Pack) -> list[str]:
     topics, figures' labels and its vocabulary."""
     meta = pack.meta
     names = [meta.title, *(option.name for option in pack.options), *(section.title for section in pack.sections)]
-    names += [card.title for card in pack.cards.cards]
-    names += [item.topic for item in pack.self_check.self_check]
-    names += [topic.title for topic in pack.clinician.topics]
+    names += [card.title for card in pack.cards]
+    names += [item.topic for item in pack.self_check]
+    names += [topic.title for topic in pack.topics]
     names += [word for word in (getattr(meta.vocabulary, name, None) for name in ("expert", "counted")) if word]
     return names
 

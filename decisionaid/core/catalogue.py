@@ -20,9 +20,9 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from decisionaid.cache.catalogues import sentences
 from decisionaid.content.problems import did_you_mean
 from decisionaid.core.formats import long_date, plural_form, whole_number
-from decisionaid.core.kept_catalogue import sentences
 from decisionaid.sanitize import escape_controls
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def _shipped_catalogue(language: str) -> Catalogue:
         text = (LOCALES / f"{language}.toml").read_bytes()
     except FileNotFoundError:
         raise SentenceError(f"no interface sentences for the language '{language}'") from None
-    data = sentences(language, text)  # kept as JSON after its first parse (see core.kept_catalogue)
+    data = sentences(language, text)  # kept as JSON after its first parse (see cache.catalogues)
     vocabulary = data.pop("vocabulary", {})
     return Catalogue(language, flatten(data), vocabulary=vocabulary)
 

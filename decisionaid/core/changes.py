@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def entries_since(pack: Pack, since: str) -> list:
     """The change list's entries newer than `since`, up to the pack's own version, oldest first."""
     low, high = version_tuple(since), version_tuple(pack.meta.version)
-    found = [entry for entry in pack.changes.versions if low < version_tuple(entry.version) <= high]
+    found = [entry for entry in pack.changes if low < version_tuple(entry.version) <= high]
     return sorted(found, key=lambda entry: version_tuple(entry.version))
 
 
@@ -32,7 +32,7 @@ def place_of(pack: Pack, journey: Journey, ref: str) -> Place | None:
     if kind == "figures":
         shown_on = [i for i, card in enumerate(pack.ordered_cards()) if item in card.figures]
         return ("cards", shown_on[0]) if shown_on else None
-    if kind == "questions" and any(q.id == item for q in pack.clinician.questions):
+    if kind == "questions" and any(q.id == item for q in pack.questions):
         return ("summary", 0)
     return None
 
@@ -41,12 +41,12 @@ def title_of(pack: Pack, ref: str) -> str:
     """The words a reader knows the item by: a card's title, a question's topic, an item's statement."""
     kind, item = ref.split(":", 1)
     found = {
-        "cards": [(c.id, c.title) for c in pack.cards.cards],
-        "figures": [(f.id, f.counted) for f in pack.figures.figures],
-        "self_check": [(q.id, q.topic) for q in pack.self_check.self_check],
-        "values": [(v.id, v.statement) for v in pack.values.values],
-        "sure": [(s.id, s.text) for s in (pack.sure.sure.items if pack.sure.sure else [])],
-        "questions": [(q.id, q.text) for q in pack.clinician.questions],
+        "cards": [(c.id, c.title) for c in pack.cards],
+        "figures": [(f.id, f.counted) for f in pack.figures],
+        "self_check": [(q.id, q.topic) for q in pack.self_check],
+        "values": [(v.id, v.statement) for v in pack.values],
+        "sure": [(s.id, s.text) for s in (pack.sure.items if pack.sure else [])],
+        "questions": [(q.id, q.text) for q in pack.questions],
     }[kind]
     return next((title for one, title in found if one == item), item)
 

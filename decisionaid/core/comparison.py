@@ -57,7 +57,7 @@ def comparison(pack: Pack, words: Catalogue) -> Comparison:
     positions = {card.id: i for i, card in enumerate(pack.ordered_cards())}
     names = {option.id: option.name for option in pack.options}
     rows = []
-    for row in pack.comparison.rows:
+    for row in pack.comparison:
         by_option = {cell.option: cell for cell in row.cells}
         cells = tuple(
             Cell(

@@ -372,7 +372,7 @@ class Controller:
     # --- answers ---------------------------------------------------------------------
 
     def answer_self_check(self, item_id: str, choice_id: str) -> Outcome:
-        item = next(q for q in self.pack.self_check.self_check if q.id == item_id)
+        item = next(q for q in self.pack.self_check if q.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
         return self._change(
@@ -380,7 +380,7 @@ class Controller:
         )
 
     def answer_value(self, item_id: str, choice_id: str) -> Outcome:
-        item = next(v for v in self.pack.values.values if v.id == item_id)
+        item = next(v for v in self.pack.values if v.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
         return self._change(values={**self._live.values, item_id: choice_id}, **self._on(f"values:{item_id}"))
@@ -458,7 +458,7 @@ class Controller:
 
     def include_private(self, item_id: str, included: bool) -> Outcome:
         """Show a sensitive answer on the saved copy, or keep it off (where it stays until the person shows it)."""
-        item = next(v for v in self.pack.values.values if v.id == item_id)
+        item = next(v for v in self.pack.values if v.id == item_id)
         if not item.sensitive:
             raise ValueError(f"{item_id}: not a sensitive item")
         shown = tuple(i for i in self._live.shown if i != item_id)
@@ -614,7 +614,7 @@ class Controller:
 
     def _known_question(self, question_id: str) -> str:
         """The text of a clinician question as the list shows it, or ValueError for an id the pack does not have."""
-        for question in self.pack.clinician.questions:
+        for question in self.pack.questions:
             if question.id == question_id:
                 listed = (q.text for q in self.summary().questions() if q.id == question_id)
                 return next(listed, question.text)

@@ -90,7 +90,7 @@ def values_more(
     pack: Pack, journey: Journey, session: Session, words: Catalogue, minutes_of: Callable[[Iterable[Place]], int]
 ) -> Page:
     """The values and situation items the short path left out, offered with how long those still open take."""
-    items = pack.values.values
+    items = pack.values
     left_out = journey.left_out["values"]
     unanswered = [i for i in left_out if items[i].id not in session.values]
     still_open = StillOpen("values", left_out, unanswered, "values")

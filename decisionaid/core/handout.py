@@ -186,8 +186,8 @@ def _cited(summary: Summary, pack: Pack, shown: int) -> tuple[Source, ...]:
     cited = {s.id for q in summary.top for s in q.sources}
     checked = summary.checked
     cited |= {s.id for d in (checked.differed[:shown] if checked else ()) for s in d.sources}
-    cited |= {r.source for r in pack.crisis.crisis}
-    return tuple(s for s in pack.sources.sources if s.id in cited)
+    cited |= {r.source for r in pack.crisis}
+    return tuple(s for s in pack.sources if s.id in cited)
 
 
 def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> tuple[str, ...]:
@@ -197,7 +197,7 @@ def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> t
     version_lines = (version, *pack_notices(pack, today, words))
     if not pack.help_now:
         return (pack.meta.disclaimer, made, *version_lines)
-    first = pack.crisis.crisis[0]
+    first = pack.crisis[0]
     help_now = words("handout.help_now", name=first.name, contact=first.contact)
     return (pack.meta.disclaimer, made, *version_lines, help_now)
 
@@ -415,7 +415,7 @@ def _closing_blocks(summary: Summary, pack: Pack, words: Catalogue, cited: tuple
             if r.details
             else words("handout.crisis_line", name=r.name, region=r.region, contact=r.contact)
         )
-        for r in pack.crisis.crisis
+        for r in pack.crisis
     )
     if crisis:
         blocks.append(Block(words("handout.crisis"), crisis, kind="crisis"))

@@ -48,8 +48,8 @@ class Journey:
         cards = pack.ordered_cards()
         items: dict[Stage, Sequence] = {
             "cards": cards,
-            "self_check": pack.self_check.self_check,
-            "values": pack.values.values,
+            "self_check": pack.self_check,
+            "values": pack.values,
         }
         self.marked = any(item.short_path for stage in MARKED_STAGES for item in items[stage])
         self.short = {
@@ -65,12 +65,12 @@ class Journey:
         self.card_ids = [card.id for card in cards]
         self.item_ids = {stage: [item.id for item in items[stage]] for stage in MARKED_STAGES}
         self.sections = [card.section for card in cards]
-        sure = pack.sure.sure.items if pack.sure.sure else []
+        sure = pack.sure.items if pack.sure else []
         self.sure_ids = [item.id for item in sure]
         checks, values = self.counts["self_check"], self.counts["values"]
         self.lengths: dict[Stage, int] = {
             "welcome": 1,
-            "compare": 1 if pack.comparison.rows else 0,
+            "compare": 1 if pack.comparison else 0,
             "cards": len(cards) + 1,  # the list of all the cards comes after the last one
             "self_check": checks + 1 if checks else 0,  # the last page says what was learnt
             "values": values + (1 if self.left_out["values"] else 0),

@@ -355,8 +355,8 @@ class _Known:
     """The ids in a pack that answers may refer to."""
 
     def __init__(self, pack: Pack) -> None:
-        self.cards = {c.id for c in pack.cards.cards}
-        self.checks = {q.id: {c.id for c in q.choices} for q in pack.self_check.self_check}
-        self.values = {v.id: {c.id for c in v.choices} for v in pack.values.values}
-        self.sure = {i.id for i in pack.sure.sure.items} if pack.sure.sure else set()
-        self.questions = {q.id for q in pack.clinician.questions}
+        self.cards = {c.id for c in pack.cards}
+        self.checks = {q.id: {c.id for c in q.choices} for q in pack.self_check}
+        self.values = {v.id: {c.id for c in v.choices} for v in pack.values}
+        self.sure = {i.id for i in pack.sure.items} if pack.sure else set()
+        self.questions = {q.id for q in pack.questions}

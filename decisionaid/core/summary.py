@@ -191,7 +191,7 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
     private = _private(pack, answers, voice)
     withheld = {p.item for p in private if not p.included}
     reasons = _Reasons()
-    for question in pack.clinician.questions:
+    for question in pack.questions:
         if question.core:
             sources = tuple(pack.source(s) for s in question.sources)
             reasons.add([question.id], voiced(question, "reason", voice), added=False, sources=sources)
@@ -208,7 +208,7 @@ def build_summary(pack: Pack, session: Session, words: Catalogue | None = None) 
         groups=groups,
         top=top,
         top_starred=starred,
-        value_kinds=frozenset(item.kind for item in pack.values.values),
+        value_kinds=frozenset(item.kind for item in pack.values),
         values=values,
         situation=situation,
         private=private,
@@ -259,7 +259,7 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
 
     Trivia items add no questions and stay out of the result.
     """
-    items = [item for item in pack.self_check.self_check if not item.trivia]
+    items = [item for item in pack.self_check if not item.trivia]
     if not items:
         return None
     right, differed, not_sure = 0, [], []
@@ -288,7 +288,7 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
 def _earlier(pack: Pack, answers: Session, words: Catalogue) -> tuple[str, ...]:
     """A line for each self-check answer given on an earlier version of the pack, before its question changed."""
     lines = []
-    for item in pack.self_check.self_check:
+    for item in pack.self_check:
         on = answers.answered_on.get(f"self_check:{item.id}", "")
         if item.id in answers.self_check and answered_before_change(pack, f"self_check:{item.id}", on):
             lines.append(words("release.answered_earlier", topic=item.topic, version=on))
@@ -321,7 +321,7 @@ def _values(
     voice = voice_of(answers.reader)
     ranked: list[tuple[int, Statement]] = []
     situation: list[Statement] = []
-    for item in pack.values.values:
+    for item in pack.values:
         chosen = answers.values.get(item.id)
         position = next((i for i, c in enumerate(item.choices) if c.id == chosen), None)
         if position is None:
@@ -349,7 +349,7 @@ def _private(pack: Pack, answers: Session, voice: str) -> tuple[PrivateAnswer, .
     The answer reads as its summary, or else as the statement and the chosen label.
     """
     found = []
-    for item in pack.values.values:
+    for item in pack.values:
         choice = next((c for c in item.choices if c.id == answers.values.get(item.id)), None)
         if item.sensitive and choice is not None and (choice.summary or choice.adds):
             text = voiced(choice, "summary", voice) or f"{item.statement} {choice.label}"
@@ -359,7 +359,7 @@ def _private(pack: Pack, answers: Session, voice: str) -> tuple[PrivateAnswer, .
 
 def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> SureResult | None:
     """Add questions for SURE items answered 'no'; return every answered item."""
-    sure = pack.sure.sure
+    sure = pack.sure
     if sure is None:
         return None
     found = []
@@ -381,11 +381,11 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -
         (q, voiced(q, "neutral", voice), (words("private_answer.reason"),))
         if reasons.neutral(q.id)
         else (q, voiced(q, "text", voice), tuple(reasons.by_question.get(q.id, ())))
-        for q in pack.clinician.questions
+        for q in pack.questions
         if q.id in reasons.by_question or q.id in reasons.privately
     ]
     groups = []
-    for topic in pack.clinician.topics:
+    for topic in pack.topics:
         questions = tuple(
             SuggestedQuestion(
                 id=q.id,

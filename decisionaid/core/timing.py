@@ -73,7 +73,7 @@ class Timing:
         self.pack = pack
         self.journey = journey
         self.words = words
-        items = pack.self_check.self_check
+        items = pack.self_check
         self.walked = Session(
             pack=pack.meta.id,
             cards_read=[journey.card_ids[i] for i in journey.short["cards"]],
@@ -122,7 +122,7 @@ class Timing:
             return ()
         session = self.walked
         if stage == "self_check" and self.journey.is_item(place):
-            item = self.pack.self_check.self_check[position]
+            item = self.pack.self_check[position]
             session = replace(session, self_check={**session.self_check, item.id: _not_sure(item)})
         return self._counted.at(place, session, self.keys).texts()
 

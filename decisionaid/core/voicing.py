@@ -38,16 +38,16 @@ def handout_texts(pack: Pack) -> Iterator[HandoutText]:
 
     The SURE items are left out: the handout quotes them word for word, as their licence asks.
     """
-    for i, topic in enumerate(pack.clinician.topics):
+    for i, topic in enumerate(pack.topics):
         yield HandoutText("clinician", f"topics[{i}].title", topic.title, topic.helper_title)
-    for i, question in enumerate(pack.clinician.questions):
+    for i, question in enumerate(pack.questions):
         for field in ("text", "reason", "neutral"):
             yield from _text(question, "clinician", f"questions[{i}]", field)
-    for i, item in enumerate(pack.values.values):
+    for i, item in enumerate(pack.values):
         for j, choice in enumerate(item.choices):
             for field in ("reason", "summary"):
                 yield from _text(choice, "values", f"values[{i}].choices[{j}]", field)
-    for i, check in enumerate(pack.self_check.self_check):
+    for i, check in enumerate(pack.self_check):
         for field in ("topic", "fact"):
             yield from _text(check, "self_check", f"self_check[{i}]", field)
         for j, choice in enumerate(check.choices):

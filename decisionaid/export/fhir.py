@@ -106,7 +106,7 @@ def _questionnaire_items(pack: Pack, aid: _AidWords) -> list[dict | None]:
             aid.text("fhir.values"),
             [
                 _choice_item(linked(VALUES, v.id), v.statement, [(c.id, c.label) for c in v.choices])
-                for v in pack.values.values
+                for v in pack.values
             ],
         ),
         _group(
@@ -115,12 +115,12 @@ def _questionnaire_items(pack: Pack, aid: _AidWords) -> list[dict | None]:
             [
                 *(
                     _choice_item(linked(SELF_CHECK, q.id), q.prompt, [(c.id, c.label) for c in q.choices])
-                    for q in pack.self_check.self_check
+                    for q in pack.self_check
                 ),
                 _score(SELF_CHECK_SCORE, aid, "fhir.self_check_score"),
                 _score(SELF_CHECK_ANSWERED, aid, "fhir.self_check_answered"),
             ]
-            if pack.self_check.self_check
+            if pack.self_check
             else [],
         ),
         _sure_group(pack, aid),
@@ -142,7 +142,7 @@ def _questionnaire_items(pack: Pack, aid: _AidWords) -> list[dict | None]:
 
 
 def _sure_group(pack: Pack, aid: _AidWords) -> dict | None:
-    sure = pack.sure.sure
+    sure = pack.sure
     if sure is None:
         return None
     items = [{"linkId": linked(SURE, i.id), "text": i.text, "type": "boolean"} for i in sure.items]
@@ -240,7 +240,7 @@ def _response_items(summary: Summary, pack: Pack, words: Catalogue, with_note: b
         _answered(READER, words("fhir.reader"), _reader(answers, words)),
         _answered_group(VALUES, words("fhir.values"), _values(pack, answers, private)),
         _answered_group(SELF_CHECK, words("fhir.self_check"), _self_check(summary, pack, words)),
-        _answered_group(SURE, pack.sure.sure.title if pack.sure.sure else "", _sure(summary, pack, words)),
+        _answered_group(SURE, pack.sure.title if pack.sure else "", _sure(summary, pack, words)),
         _answered(
             LEANING,
             words("fhir.leaning"),
@@ -262,7 +262,7 @@ def _reader(answers: Session, words: Catalogue) -> list[dict]:
 
 def _values(pack: Pack, answers: Session, private: set[str]) -> list[dict]:
     found = []
-    for item in pack.values.values:
+    for item in pack.values:
         chosen = next((c for c in item.choices if c.id == answers.values.get(item.id)), None)
         if chosen is not None and item.id not in private:
             link_id = linked(VALUES, item.id)
@@ -274,7 +274,7 @@ def _values(pack: Pack, answers: Session, private: set[str]) -> list[dict]:
 
 def _self_check(summary: Summary, pack: Pack, words: Catalogue) -> list[dict]:
     found = []
-    for item in pack.self_check.self_check:
+    for item in pack.self_check:
         chosen = next((c for c in item.choices if c.id == summary.answers.self_check.get(item.id)), None)
         if chosen is not None:
             link_id = linked(SELF_CHECK, item.id)
@@ -291,7 +291,7 @@ def _self_check(summary: Summary, pack: Pack, words: Catalogue) -> list[dict]:
 
 
 def _sure(summary: Summary, pack: Pack, words: Catalogue) -> list[dict]:
-    sure = pack.sure.sure
+    sure = pack.sure
     if sure is None:
         return []
     said = summary.answers.sure

@@ -17,7 +17,7 @@ def option_words(pack: Pack, marked: bool) -> list[OptionWords]:
     naming n options counts for each, and with no short path marked every card is on it."""
     counted = []
     for option in pack.options:
-        about = [card for card in pack.cards.cards if option.id in card.options]
+        about = [card for card in pack.cards if option.id in card.options]
         words = [count_words(card.title) + count_words(card.body) for card in about]
         on_path = [n for card, n in zip(about, words, strict=True) if card.short_path or not marked]
         counted.append(OptionWords(option.id, option.status_quo, sum(words), sum(on_path)))
@@ -35,9 +35,7 @@ def words_ratio(counts: list[int], limit: float) -> WordsRatio | None:
 def missing_rows(pack: Pack) -> list[tuple[int, str, CardKind, str]]:
     """(index, option, kind, another option that has it) for each kind of card in ROW_KINDS that some option
     has and another lacks: every option, the status quo too, gets the same rows, not the same length."""
-    kinds = {
-        option.id: {card.kind for card in pack.cards.cards if option.id in card.options} for option in pack.options
-    }
+    kinds = {option.id: {card.kind for card in pack.cards if option.id in card.options} for option in pack.options}
     missing = []
     for kind in ROW_KINDS:
         having = [option for option, has in kinds.items() if kind in has]

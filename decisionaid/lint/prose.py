@@ -36,7 +36,7 @@ def reader_texts(pack: Pack) -> Iterator[Text]:
     for file in PACK_FILES:
         if file in ("sources", "manifest"):  # the manifest holds hashes, written by the release command
             continue
-        for loc, label, text in _strings(getattr(pack, file), (), ()):
+        for loc, label, text in _strings(pack.file(file), (), ()):
             if file == "sure" and loc[:2] == ("sure", "items") and loc[-1] == "text":
                 continue
             yield Text(file, dotted(loc), f"{file} {'.'.join(label)}", text)

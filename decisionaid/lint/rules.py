@@ -170,7 +170,7 @@ class _Linter:
     def balance(self) -> None:
         """Benefits and harms of each option told in about the same number of words (IPDAS C1)."""
         for i, option in enumerate(self.pack.options):
-            about = [c for c in self.pack.cards.cards if option.id in c.options]
+            about = [c for c in self.pack.cards if option.id in c.options]
             benefit = sum(count_words(c.body) for c in about if c.kind == CardKind.benefit)
             harm = sum(count_words(c.body) for c in about if c.kind == CardKind.harm)
             ratio = max(benefit, harm) / min(benefit, harm) if min(benefit, harm) else float("inf")
@@ -183,7 +183,7 @@ class _Linter:
         timing = Timing(self.pack, Journey(self.pack), words_for(self.pack))
         measured = timing.path_time()
         self.report.short_path = measured
-        self.report.comparison_words = timing.words_at(("compare", 0)) if self.pack.comparison.rows else 0
+        self.report.comparison_words = timing.words_at(("compare", 0)) if self.pack.comparison else 0
         if measured.over_target:
             reason = self.say(
                 "short_path" if measured.marked else "short_path_unmarked",
@@ -228,7 +228,7 @@ class _Linter:
 
     def comparison_cells(self) -> None:
         """A cell that gives a number names where it comes from (wording and grade are checked with all texts)."""
-        for i, row in enumerate(self.pack.comparison.rows):
+        for i, row in enumerate(self.pack.comparison):
             for j, cell in enumerate(row.cells):
                 if self.has_number(cell.text) and not cell.sources:
                     reason = self.say("cell_unsourced", option=cell.option, row=row.id)
@@ -236,7 +236,7 @@ class _Linter:
 
     def handout_lines(self) -> None:
         """Each self-check item states its fact, and each wrong choice what choosing it meant, for the handout."""
-        for i, item in enumerate(self.pack.self_check.self_check):
+        for i, item in enumerate(self.pack.self_check):
             if item.fact is None:
                 self.add("self_check", f"self_check[{i}].fact", Level.warning, self.say("no_fact", item=item.id))
             for j, choice in enumerate(item.choices):
@@ -268,9 +268,9 @@ class _Linter:
 
     def neutral_forms(self) -> None:
         """A question that a private answer adds has a neutral form, for a copy the answer is left off."""
-        questions = {q.id: (i, q) for i, q in enumerate(self.pack.clinician.questions)}
+        questions = {q.id: (i, q) for i, q in enumerate(self.pack.questions)}
         named: set[str] = set()
-        for item in self.pack.values.values:
+        for item in self.pack.values:
             if not item.sensitive:
                 continue
             for choice in item.choices:
@@ -288,7 +288,7 @@ class _Linter:
 
     def figures(self) -> None:
         """Who the numbers are about, over what time, and compared with what, in real words."""
-        for i, figure in enumerate(self.pack.figures.figures):
+        for i, figure in enumerate(self.pack.figures):
             for field, least in FIGURE_MIN_WORDS.items():
                 value = getattr(figure, field)
                 words = count_words(value)
@@ -302,7 +302,7 @@ class _Linter:
 
     def clinician_questions(self) -> None:
         """Questions the reader asks, not instructions to the reader ('?' at the end is a model rule)."""
-        for i, question in enumerate(self.pack.clinician.questions):
+        for i, question in enumerate(self.pack.questions):
             verb = self.wordings.advice_verb_at_start(question.text) if self.wordings else None
             if verb:
                 reason = self.say("instruction", verb=verb)
@@ -322,7 +322,7 @@ class _Linter:
     def crisis_dates(self) -> None:
         """Crisis contacts checked within the last 12 months (presence and dates are model rules)."""
         oldest = _years_before(self.today, CRISIS_MAX_AGE_YEARS)
-        for i, resource in enumerate(self.pack.crisis.crisis):
+        for i, resource in enumerate(self.pack.crisis):
             if resource.verified_on < oldest:
                 reason = self.say("contact_old", day=resource.verified_on)
                 self.add("crisis", f"crisis[{i}].verified_on", Level.warning, reason)
@@ -341,7 +341,7 @@ class _Linter:
 
     def sure_needs(self) -> None:
         """The SURE items ask about each need once (the model ensures there are 4; their wording is licensed)."""
-        sure = self.pack.sure.sure
+        sure = self.pack.sure
         if sure is None:
             return
         asked = {item.need for item in sure.items}
@@ -351,13 +351,13 @@ class _Linter:
                 self.add("sure", "sure.items", Level.error, reason)
 
 
-_FILE_FIELDS = {file_name: field for field, file_name in PACK_FILES.items()}
+_FILE_NAMES = {file_name: name for name, file_name in PACK_FILES.items()}
 
 
 def _named_by_id(finding: Finding, pack: Pack, ids: dict) -> Finding:
     """The finding with the items in its key named by id: 'cards[id=bike-good].body', not 'cards[1].body'."""
-    field = _FILE_FIELDS.get(finding.path.name)
-    return replace(finding, key=by_id(finding.key, getattr(pack, field), ids)) if field and finding.key else finding
+    name = _FILE_NAMES.get(finding.path.name)
+    return replace(finding, key=by_id(finding.key, pack.file(name), ids)) if name and finding.key else finding
 
 
 def _years_before(day: date, years: int) -> date:

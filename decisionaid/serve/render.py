@@ -73,7 +73,7 @@ class Renderer:
         """Where to find help now, in one line each: the help on site first."""
         words = self.words
         lines = [words("help_now.local", text=self.site.local_help)] if self.site.local_help else []
-        return (*lines, *(f"{r.name} ({r.region}): {r.contact}" for r in self.pack.crisis.crisis))
+        return (*lines, *(f"{r.name} ({r.region}): {r.contact}" for r in self.pack.crisis))
 
     def html(self, view: object, session: WebSession | None) -> str:
         frame: dict[str, object] = {"view": view, "session": session}

@@ -78,7 +78,7 @@ def welcome(
     meta = pack.meta
     lines = [Line(meta.title, "title"), Line(meta.decision, "lead")]
     if pack.help_now:  # near the top, so that even a small window shows it at once
-        first = pack.crisis.crisis[0]
+        first = pack.crisis[0]
         lines.append(Line(words("welcome.help_now", key=help_key, name=first.name, contact=first.contact), "help-now"))
         if site.local_help:
             lines.append(Line(words("help_now.local", text=site.local_help), "help-now"))
@@ -125,7 +125,7 @@ def crisis(pack: Pack, words: Catalogue, *, local_help: str | None = None) -> Pa
     lines = [Line(words("crisis.lead"), "lead")]
     if local_help:
         lines.append(Line(words("help_now.local", text=local_help), "resource"))
-    for resource in pack.crisis.crisis:
+    for resource in pack.crisis:
         parts = [words("crisis.name", name=resource.name, region=resource.region), resource.contact]
         if resource.details:
             parts.append(resource.details)
@@ -139,7 +139,7 @@ def learnt_page(
 ) -> Page:
     """What the self-check answers say, learning and never a score; it offers the questions skipped and the
     questions the short path left out that are still open (`minutes_of(places)`: how long they take)."""
-    items = pack.self_check.self_check
+    items = pack.self_check
     result = learnt(items, session.self_check)
     lines: list[Line] = []
     if result.known:

@@ -129,7 +129,7 @@ class Pages:
 
     def question(self, position: int, session: Session, keys: Keys) -> QuestionPage:
         pack, words = self.pack, self.words
-        item = pack.self_check.self_check[position]
+        item = pack.self_check[position]
         chosen = session.self_check.get(item.id)
         answered = chosen in {c.id for c in item.choices}
         shown = pages.feedback(pack, item, chosen, words, keys.reopen) if answered else None
@@ -159,7 +159,7 @@ class Pages:
 
     def value(self, position: int, session: Session) -> ValuePage:
         journey, words = self.journey, self.words
-        item = self.pack.values.values[position]
+        item = self.pack.values[position]
         chosen = session.values.get(item.id)
         first = pages.first_of_its_kind(journey, ("values", position))
         return ValuePage(
@@ -180,7 +180,7 @@ class Pages:
 
     def sure(self, position: int, session: Session) -> SurePage:
         words = self.words
-        sure = self.pack.sure.sure
+        sure = self.pack.sure
         assert sure is not None, "the SURE step only exists when the pack has it"
         item = sure.items[position]
         answer = session.sure.get(item.id)

@@ -11,9 +11,9 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decisionaid.cache.documents import SUFFIX, keep, trusted, usable_folder
 from decisionaid.content.compiled import NotCompiled, compile_pack, pack_key, read_compiled
 from decisionaid.storage.files import PACK_FILE_LIMIT, read_file_bytes
-from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.paths import cache_dir, compiled_dir
 
 if TYPE_CHECKING:

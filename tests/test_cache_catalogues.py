@@ -7,8 +7,8 @@ import tomllib
 
 import pytest
 
+from decisionaid.cache.catalogues import catalogue_key, keep_parsed, kept_folder, sentences
 from decisionaid.core.catalogue import LOCALES
-from decisionaid.core.kept_catalogue import catalogue_key, keep_parsed, kept_folder, sentences
 from tests.helpers import COMMUTE, run_in_process
 
 ENGLISH = (LOCALES / "en.toml").read_bytes()

@@ -15,9 +15,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from decisionaid.cache.documents import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.files import MIB, read_file_bytes
 from decisionaid.storage.hashing import blake2b
-from decisionaid.storage.kept import SUFFIX, keep, trusted, usable_folder
 from decisionaid.storage.paths import cache_dir, compiled_dir
 
 FORMAT = 1
