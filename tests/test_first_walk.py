@@ -528,7 +528,7 @@ async def test_a_private_questions_hint_is_read_before_its_choices_at_80x24(make
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.start()
-        await app.go("values", [v.id for v in pack.values.values].index("safety-screen"))
+        await app.go("values", [v.id for v in pack.values].index("safety-screen"))
         await pilot.pause()
         hint = next(s for s in app.screen.query(Static) if "This answer is private" in str(s.render()))
         choices = app.screen.query_one("ChoiceList")
