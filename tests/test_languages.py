@@ -77,7 +77,9 @@ def test_the_english_word_check_can_fail(tmp_path: Path):
     leaked = _words([result.stdout.replace(str(tmp_path), "")]) & english_only_words()
     assert {"press", "your", "card"} <= leaked
     assert "Evidence reviewed 5 January 2026" in " ".join(result.stdout.split())
-    assert "repair technician" not in result.stdout and "técnico de reparación" in result.stdout, "pack words stay"
+    assert "técnico de reparación" not in result.stdout and "questions for your adviser" in " ".join(
+        result.stdout.split()
+    ), "an interface in another language than the pack's keeps its own vocabulary: no sentence mixes two languages"
 
 
 async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_a_card_its_footer_and_keys(tmp_path: Path):
@@ -221,3 +223,14 @@ def test_a_spanish_interface_over_an_english_pack_says_on_the_welcome_that_the_c
     assert "Sus botones y mensajes están en español, como usted eligió." in said
     english = " ".join(run_in_process("--plain", cwd=tmp_path, input="q\n").stdout.split())
     assert "content of this aid is written in" not in english
+
+
+def test_an_interface_chosen_in_another_language_keeps_its_own_word_for_the_expert():
+    from decisionaid.content import load_pack
+    from decisionaid.core.catalogue import words_for
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    assert "your clinician" in words_for(pack)("values_more.why"), "the pack's own word, in its own language"
+    spanish = words_for(pack, language="es")("values_more.why")
+    assert "su profesional" in spanish and "clinician" not in spanish, "never 'su clinician'"

@@ -245,17 +245,26 @@ def words_for(pack: Pack, voice: str = "self", language: str | None = None) -> C
     vocabulary and its own wording; CatalogueError (one line, naming the key) when the pack's wording does not fit.
 
     A pack that offers support rather than crisis help (`help_now = "support"`) speaks of help in the
-    catalogue's neutral words. The vocabulary and wording are the pack's own text, so they stay as written in
-    any interface language.
+    catalogue's neutral words. The vocabulary and wording are the pack's own text, in its own language: when the
+    person chose an interface in another language the aid has, it keeps its own words, so no sentence mixes two
+    languages ("su clinician"); a pack in a language the interface lacks keeps its words, the best there are.
     """
     meta = pack.meta
     words = load_catalogue(language or interface_language(meta.language))
     if meta.help_now in HELP_WORDING:
         words = words.with_wording_of(HELP_WORDING[meta.help_now])
+    own = _base(meta.language)
+    if _base(words.language) != own and _base(interface_language(meta.language)) == own:
+        return words.in_voice(voice) if voice != words.voice else words
     words = words.with_vocabulary({name: getattr(meta.vocabulary, name, None) for name in words.vocabulary})
     if meta.wording:
         words = words.with_overrides(dict(meta.wording))
     return words.in_voice(voice) if voice != words.voice else words
+
+
+def _base(language: str) -> str:
+    """A language code's language, without its region or script: 'es' for 'es-MX'."""
+    return language.replace("_", "-").split("-")[0].lower()
 
 
 def wording_problems(pack: Pack, folder: Path) -> list[Problem]:
