@@ -534,3 +534,38 @@ async def test_a_private_questions_hint_is_read_before_its_choices_at_80x24(make
         choices = app.screen.query_one("ChoiceList")
         assert hint.region.y < choices.region.y, "said before the choices"
         assert 0 < hint.region.bottom <= 24 - 3, "in view above the buttons and footer, without scrolling"
+
+
+def test_after_the_question_still_open_next_goes_back_to_the_offers_not_through_every_answer(tmp_path) -> None:
+    """In the controller every front end asks, and so in the browser's Next link too."""
+    from decisionaid.content import load_pack
+    from decisionaid.core.controller import Controller
+    from decisionaid.serve import views
+    from decisionaid.storage.store import AnswersFile
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    controller = Controller(pack, AnswersFile(tmp_path / "answers.toml"))
+    journey, items = controller.journey, pack.self_check
+    extra, end = journey.left_out["self_check"], ("self_check", journey.counts["self_check"])
+
+    def answer(i: int) -> None:
+        controller.answer_self_check(items[i].id, items[i].choices[0].id)
+
+    controller.start()
+    for i in extra[:3] + extra[4:7] + extra[8:]:
+        answer(i)
+    controller.go("self_check", extra[1])
+    assert controller.step(1) == ("self_check", extra[3]), "while some are open, n goes to the next open one"
+    assert views.step(controller).next.address.endswith(f"/step/self_check/{extra[3]}")
+    controller.go("self_check", extra[3])
+    answer(extra[3])
+    assert controller.step(1) == ("self_check", extra[7])
+    controller.go("self_check", extra[7])
+    answer(extra[7])
+    assert controller.step(1) == end, "the last open one answered: back to the offers"
+    assert views.step(controller).next.address.endswith(f"/step/self_check/{end[1]}")
+    controller.go(*end)
+    controller.go("self_check", extra[0])
+    assert controller.step(1) == ("self_check", extra[1]), "none open: looking at the answers again walks them in order"
+    controller.leave()

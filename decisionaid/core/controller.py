@@ -117,6 +117,7 @@ class Controller:
         self._claimed = self._take_lock()
         self._changed_elsewhere = False  # changes made while the answers were open in another aid
         self._left = False  # saved and let go on leaving: nothing more is saved, and the lock is not taken again
+        self._closed_run: Place | None = None  # where the last open question of a run left out was just answered
         lock_problem = self.read_only_reason
         self._load()
         self._restored: Path | None = None  # a copy taken back, removed once its answers are saved here
@@ -343,6 +344,8 @@ class Controller:
         if self._session is None:
             self._session = Session.new(self.pack)
         place = self.journey.clamp(stage, position)
+        if place != self._closed_run:
+            self._closed_run = None
         key = self.journey.step_key(place)
         read, seen = self._session.cards_read, self._session.seen
         if key in self.journey.card_ids:
@@ -362,7 +365,31 @@ class Controller:
         """The place one step forward (1) or back (-1) from here; `go` records it."""
         session = self._session or Session.new(self.pack)
         here = (session.stage, session.position)
-        return self.journey.next(*here) if delta > 0 else self.journey.previous(*here)
+        return self.following(here) if delta > 0 else self.journey.previous(*here)
+
+    def following(self, place: Place) -> Place:
+        """The place after `place`, as the journey orders it; but among the questions the short path left out, the
+        next one still open, and their end page once the last open one was answered: a person who took up "Answer
+        the question still open" goes back to the offers, not through every answer already given. With none open
+        (looking at the answers again), they are walked in order."""
+        stage, _ = place = self.journey.clamp(*place)
+        if stage not in ("self_check", "values") or not self.journey.is_left_out(place):
+            return self.journey.next(*place)
+        end = self.journey.end_page(stage) or self.journey.next(*place)
+        if place == self._closed_run:
+            return end
+        still_open = self._open_in_run(place)
+        if not still_open:
+            return self.journey.next(*place)
+        later = [p for p in still_open if p[1] > place[1]]
+        return later[0] if later else end
+
+    def _open_in_run(self, place: Place) -> list[Place]:
+        """The questions of `place`'s run (those the short path left out) not answered yet."""
+        stage = place[0]
+        answers = (self._live.self_check if stage == "self_check" else self._live.values) if self._session else {}
+        ids = self.journey.item_ids[stage]
+        return [p for p in self.journey.group(place) if ids[p[1]] not in answers]
 
     @property
     def place(self) -> Place:
@@ -375,6 +402,7 @@ class Controller:
         item = next(q for q in self.pack.self_check if q.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
+        self._note_closed_run("self_check", item_id)
         return self._change(
             self_check={**self._live.self_check, item_id: choice_id}, **self._on(f"self_check:{item_id}")
         )
@@ -383,7 +411,14 @@ class Controller:
         item = next(v for v in self.pack.values if v.id == item_id)
         if choice_id not in {c.id for c in item.choices}:
             raise ValueError(f"{item_id}: no choice '{choice_id}'")
+        self._note_closed_run("values", item_id)
         return self._change(values={**self._live.values, item_id: choice_id}, **self._on(f"values:{item_id}"))
+
+    def _note_closed_run(self, stage: Stage, item_id: str) -> None:
+        """Before an answer: note it when it answers the last open question of a run left out (see `following`)."""
+        place = (stage, self.journey.item_ids[stage].index(item_id))
+        if self.journey.is_left_out(place) and self._open_in_run(place) == [place]:
+            self._closed_run = place
 
     def answer_sure(self, item_id: str, yes: bool) -> Outcome:
         return self._change(sure={**self._live.sure, item_id: yes}, **self._on(f"sure:{item_id}"))

@@ -118,7 +118,7 @@ class PlainAid:
         self.announce_part(here)
         move = self.page(*here)
         if move == NEXT:
-            self.go(*self.journey.next(*here))
+            self.go(*self.controller.following(here))
         elif move == PREVIOUS:
             self.go(*self.journey.previous(*here))
         else:

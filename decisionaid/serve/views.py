@@ -193,7 +193,7 @@ def step(controller: Controller) -> Step:
     page = controller.page(keys(words))
     place = page.place
     labels = {action.id: action.label for action in page.actions}
-    before, after = journey.previous(*place), journey.next(*place)
+    before, after = journey.previous(*place), controller.following(place)
     back = Link(labels["back"], step_url(before)) if "back" in labels and before != ("welcome", 0) else None
     following = Link(labels["next"], step_url(after)) if "next" in labels and after != place else None
     cards = controller.pack.ordered_cards()
