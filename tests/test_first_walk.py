@@ -190,9 +190,17 @@ def test_the_maps_rows_add_up_to_the_time_left_and_a_card_from_the_list_adds_onl
         assert sum(row.minutes for row in rows) == left(), [row.describe(controller.words) for row in rows]
 
     controller.start()
+    before = {row.id: row.minutes for row in controller.aid_map().rows}
     for place in journey.steps[1:-1]:
+        left_part = journey.part_of(controller.place)
         controller.go(*place)
         rows_add_up()
+        now = {row.id: row.minutes for row in controller.aid_map().rows}
+        touched = {part.id for part in (left_part, journey.part_of(place)) if part is not None}
+        assert {k: v for k, v in now.items() if k not in touched} == {
+            k: v for k, v in before.items() if k not in touched
+        }, "a part's minutes change only with what is done in it"
+        before = now
     contents = ("cards", journey.counts["cards"])
     controller.go(*contents)
     at_the_list = left()

@@ -94,7 +94,7 @@ async def test_the_full_screen_aid_speaks_spanish_on_the_welcome_a_card_its_foot
         welcome = shown_text(app.screen)
         assert "Empezar (s)" in welcome
         assert "Información revisada el 5 de enero de 2026" in welcome
-        assert "El camino corto lleva alrededor de 4 minutos leyendo despacio" in welcome
+        assert "El camino corto lleva alrededor de 3 minutos leyendo despacio" in welcome
         assert "Start" not in welcome and "Evidence" not in welcome
         assert HEALTH_WORDS.findall(welcome) == [], "no help-now line, button or key"
         await pilot.press("s")

@@ -82,7 +82,8 @@ def test_the_map_lists_the_parts_and_a_number_goes_there(commute_pack, tmp_path:
     the_map = run.out.split("to go on: m\n")[1]
     assert "Map of the aid. Part 2 of 7 · about 4 minutes left." in the_map
     assert "1. Options at a glance: done." in the_map
-    assert "2. Information: in progress, about 2 minutes (you are here)." in the_map
+    assert "2. Information: in progress, about 1 minute (you are here)." in the_map
+    assert "3. More about the options: not started, under a minute; 2 more if you want them," in the_map
     assert "7. Your handout: not started." in the_map
     assert "Type a part's number to go there, a for all the cards, or press Enter to stay" in the_map
     assert "Self-check. Part 4 of 7" in run.out.split("to stay: 4\n")[1]

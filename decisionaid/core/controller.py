@@ -246,9 +246,9 @@ class Controller:
 
     def minutes(self) -> int:
         """The short path's minutes for someone new; what is left of it for someone returning."""
-        if self._session is None:
-            return self.progress.minutes_left(None, ("welcome", 0))
-        return self.progress.minutes_left(self._session, self.resume_place())
+        here = ("welcome", 0) if self._session is None else self.resume_place()
+        minutes = self.progress.minutes_left(self._session, here)
+        return minutes or int(self.progress.anything_left(self._session, here))  # under a minute: about 1
 
     def _load(self) -> None:
         words, where = self.words, self.answers.path

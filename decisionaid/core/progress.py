@@ -8,9 +8,8 @@ worked out from the words of the page models (see `timing`), never typed by hand
 The time left counts, part by part, the steps on the short path not shown yet and the step the person is on; in
 a run of questions the short path left out, the rest of that run too (the person chose to answer them). What a
 part offers beyond that is shown apart, as optional: a card opened from the list of cards counts only itself, so
-opening one does not add the whole section. The parts' minutes are the time left shared out in reading order
-(each part gets the whole minutes its words cross), so the map's rows add up to the time left, and a part of a few
-words reads "under a minute" rather than "about 1 minute" once too often.
+opening one does not add the whole section. The time left is the sum of the parts' minutes, so the map's rows add
+up to it, and a part's minutes change only with what is done in it.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.journey import Journey, Part, Place
 from decisionaid.core.pages import minutes_words
 from decisionaid.core.session import Session
-from decisionaid.core.timing import Timing, minutes_for
+from decisionaid.core.timing import Timing
 
 State = Literal["not_started", "in_progress", "done"]
 
@@ -35,7 +34,7 @@ class PartRow:
     id: str
     title: str
     state: State
-    minutes: int  # its share of the time left
+    minutes: int  # counted in the time left
     place: Place  # where choosing the part leads
     here: bool
     open: bool = False  # it has steps the time left counts, however short
@@ -47,8 +46,7 @@ class PartRow:
         the question list: it is where the path ends), then what it offers beyond the short path, if any."""
         said = words(f"map.{self.state}")
         if self.open:
-            minutes = minutes_words(self.minutes, words) if self.minutes else words("time.under_one")
-            said = words("map.row", state=said, minutes=minutes)
+            said = words("map.row", state=said, minutes=about(self.minutes, words))
         if self.optional:
             more = words("map.optional", count=self.optional, minutes=minutes_words(self.optional_minutes, words))
             said = words("map.row_optional", row=said, optional=more)
@@ -85,18 +83,12 @@ class Progress:
         return "in_progress" if any(done) else "not_started"
 
     def minutes_left(self, session: Session | None, here: Place) -> int:
-        """The time left (see the module's docstring)."""
-        return self.timing.minutes_of(p for part in self.journey.parts for p in self.counted(part, session, here))
+        """The time left: the sum of the parts' minutes (see the module's docstring)."""
+        return sum(self.timing.minutes_of(self.counted(part, session, here)) for part in self.journey.parts)
 
-    def shares(self, counted: list[list[Place]]) -> list[int]:
-        """Each part's minutes: the whole minutes its words cross, read in order, so they add up to the time left."""
-        shares, words, before = [], 0, 0
-        for steps in counted:
-            words += self.timing.words_of(steps)
-            total = minutes_for(words)
-            shares.append(total - before)
-            before = total
-        return shares
+    def anything_left(self, session: Session | None, here: Place) -> bool:
+        """Whether any step the time left counts is still ahead, however short."""
+        return any(self.timing.words_of(self.counted(part, session, here)) for part in self.journey.parts)
 
     def counted(self, part: Part, session: Session | None, here: Place) -> list[Place]:
         """The steps of `part` the time left counts: its steps on the short path not shown yet (the question list
@@ -126,11 +118,8 @@ class Progress:
 
     def rows(self, session: Session | None, here: Place) -> tuple[PartRow, ...]:
         rows = []
-        counted_by_part = [self.counted(part, session, here) for part in self.journey.parts]
-        shares = self.shares(counted_by_part)
-        for number, (part, counted, share) in enumerate(
-            zip(self.journey.parts, counted_by_part, shares, strict=True), 1
-        ):
+        for number, part in enumerate(self.journey.parts, 1):
+            counted = self.counted(part, session, here)
             optional = [p for p in self.optional(part, session, counted) if self.journey.is_item(p)]
             rows.append(
                 PartRow(
@@ -138,7 +127,7 @@ class Progress:
                     id=part.id,
                     title=self.title(part),
                     state=self.state(part, session, here),
-                    minutes=share,
+                    minutes=self.timing.minutes_of(counted),
                     place=self.destination(part, session, here),
                     here=part.holds(here),
                     open=bool(self.timing.words_of(counted)),
@@ -161,14 +150,18 @@ class Progress:
         brief = "_short" if short else ""
 
         def duration(minutes: int) -> str:
-            return words("time.short", count=max(minutes, 1)) if short else minutes_words(minutes, words)
+            return words("time.short", count=max(minutes, 1)) if short else about(minutes, words)
 
         if session is None:
             minutes = self.minutes_left(None, ("welcome", 0))
             return words(f"progress.new{brief}", parts=len(parts), minutes=duration(minutes))
         part = self.journey.part_of(here)
-        left = self.minutes_left(session, here if part is not None or resume is None else resume)
-        time = words(f"progress.left{brief}", minutes=duration(left)) if left else words(f"progress.done{brief}")
+        counted_from = here if part is not None or resume is None else resume
+        left = self.minutes_left(session, counted_from)
+        if left or self.anything_left(session, counted_from):
+            time = words(f"progress.left{brief}", minutes=duration(left))
+        else:
+            time = words(f"progress.done{brief}")
         if part is None:
             return time
         number = parts.index(part) + 1
@@ -178,3 +171,8 @@ class Progress:
         words = self.words
         rows = self.rows(session, here)
         return AidMap(words("map.title"), self.line(session, here), words("map.hint"), rows)
+
+
+def about(minutes: int, words: Catalogue) -> str:
+    """'about 9 minutes', or 'under a minute' for 0 (what is left is shorter than half a minute)."""
+    return minutes_words(minutes, words) if minutes else words("time.under_one")

@@ -36,8 +36,9 @@ def count_words(text: str) -> int:
 
 
 def minutes_for(words: int) -> int:
-    """Whole minutes at 150 words a minute, rounded up, so a path never looks shorter than it is."""
-    return math.ceil(words / WORDS_PER_MINUTE)
+    """Whole minutes at 150 words a minute, to the nearest minute (a half up): the minutes of parts then add up to
+    about those of the whole, as the map shows them. Under half a minute is 0: say it as "under a minute"."""
+    return math.floor(words / WORDS_PER_MINUTE + 0.5)
 
 
 @dataclass(frozen=True)
