@@ -33,9 +33,8 @@ SHOWN_IGNORED = 3  # answers for ids the pack no longer has, named one by one; t
 def run(args: argparse.Namespace) -> int:
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
-    from decisionaid.export.files import expand_home, format_for
+    from decisionaid.export.files import expand_home, file_and_format, format_for
     from decisionaid.export.render import render
-    from decisionaid.export.saving import file_and_format
 
     pack = load_or_report(args.pack, words=messages(args))
     if pack is None:
