@@ -9,6 +9,7 @@ from pathlib import Path
 from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report
 from decisionaid.core.catalogue import Catalogue, load_catalogue, words_for
+from decisionaid.core.kept_catalogue import keep_parsed
 from decisionaid.export import FORMATS
 from decisionaid.plain.output import write_out
 from decisionaid.sanitize import display_path
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
     output = None if to_stdout else file_and_format(expand_home(args.output), fmt)[0]
     text = render(build_summary(pack, session, words), pack, fmt, words=words, with_note=args.with_note)
+    keep_parsed()  # a FHIR record's translations read the other languages' sentences: kept, as the pack's are
     return write_result(text, output, force=args.force, words=words)
 
 
