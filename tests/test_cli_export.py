@@ -215,21 +215,27 @@ def test_help_says_where_the_output_goes():
     assert "--force" in result.stdout
 
 
-def test_export_never_imports_textual(tmp_path):
+def test_export_never_imports_textual_nor_the_other_commands_or_formats(tmp_path):
     path = answers_file(tmp_path)
     code = (
         "import sys\n"
         "from decisionaid.cli import main\n"
         "status = main(sys.argv[1:])\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}), status, file=sys.stderr)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('decisionaid.cli.', 'decisionaid.export.'))), "
+        "file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, "export", "--pack", str(COMMUTE), "--session", str(path)],
         capture_output=True,
         text=True,
     )
-    assert result.stderr.splitlines()[-1] == "[] 0"
+    assert result.stderr.splitlines()[-2] == "[] 0"
     assert "My top questions" in result.stdout
+    # one command's parser and one format's module: an export does not wait for the rest
+    loaded = ["cli.export", "cli.options", "cli.packs", "cli.run"]
+    loaded += ["export.files", "export.render", "export.text", "export.wrapping"]
+    assert result.stderr.splitlines()[-1] == str([f"decisionaid.{name}" for name in loaded])
 
 
 def test_the_documented_example_is_the_tested_file_and_renders(tmp_path):

@@ -467,7 +467,7 @@ def test_write_export_reports_a_missing_folder_or_a_folder_target(tmp_path):
 
 def test_a_source_link_given_twice_is_listed_once():
     from decisionaid.content.models import Source
-    from decisionaid.core.pages import source_links
+    from decisionaid.core.sources import source_links
 
     source = Source(
         id="s1",

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from decisionaid.cache.catalogues import keep_parsed
 from decisionaid.cli.options import add_shared_options, language_help, messages
 from decisionaid.cli.packs import load_or_report
 from decisionaid.core.catalogue import Catalogue, load_catalogue, words_for
@@ -33,9 +34,8 @@ SHOWN_IGNORED = 3  # answers for ids the pack no longer has, named one by one; t
 def run(args: argparse.Namespace) -> int:
     from decisionaid.core.session import SessionError, load_session, set_aside_unknown
     from decisionaid.core.summary import build_summary
-    from decisionaid.export.files import expand_home, format_for
+    from decisionaid.export.files import expand_home, file_and_format, format_for
     from decisionaid.export.render import render
-    from decisionaid.export.saving import file_and_format
 
     pack = load_or_report(args.pack, words=messages(args))
     if pack is None:
@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or (None if to_stdout else format_for(args.output)) or "text"
     output = None if to_stdout else file_and_format(expand_home(args.output), fmt)[0]
     text = render(build_summary(pack, session, words), pack, fmt, words=words, with_note=args.with_note)
+    keep_parsed()  # a FHIR record's translations read the other languages' sentences: kept, as the pack's are
     return write_result(text, output, force=args.force, words=words)
 
 

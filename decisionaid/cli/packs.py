@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.cache.catalogues import keep_parsed
-from decisionaid.core.admission import Trust, opened, refusal
 from decisionaid.core.catalogue import Catalogue, load_catalogue, wording_problems
 from decisionaid.sanitize import display_path, escape_controls
 from decisionaid.storage.paths import content_dir, pack_dirs
 
 if TYPE_CHECKING:
     from decisionaid.content import Pack
+    from decisionaid.core.admission import Trust
 
 
 class PackNotFound(Exception):
@@ -65,6 +65,8 @@ def load_or_report(
         if problems:
             raise ContentError(problems)
         if trust is not None:
+            from decisionaid.core.admission import opened, refusal  # here: only opening the aid checks the release
+
             if refused := refusal(pack, folder, trust, words):
                 print(refused, file=sys.stderr)
                 return None

@@ -7,11 +7,14 @@ import os
 import sys
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from decisionaid.cli.options import language_help, messages
 from decisionaid.cli.packs import load_or_report
-from decisionaid.core.admission import Trust
 from decisionaid.core.catalogue import Catalogue, languages, load_catalogue, words_for
+
+if TYPE_CHECKING:
+    from decisionaid.core.admission import Trust
 
 IDLE_MINUTES = 10
 MOST_IDLE_MINUTES = 24 * 60
@@ -60,6 +63,8 @@ def add_site_arguments(
 
 def trust_from(args: argparse.Namespace) -> Trust:
     """What the options ask of the pack's release: signed by a trusted key, or older than one already opened."""
+    from decisionaid.core.admission import Trust
+
     return Trust(require_signed=args.require_signed, allow_older=args.allow_older, kiosk=args.kiosk)
 
 

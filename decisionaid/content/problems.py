@@ -13,7 +13,6 @@ annotation (an id, a version, a question that must end with '?'). A model's own 
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -143,6 +142,8 @@ class Says:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to `word`, if one is close enough to be what was meant."""
+    import difflib  # here, not at the top: only a mistake needs it, and every start would pay for it
+
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return close[0] if close else None
 

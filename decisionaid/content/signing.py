@@ -8,8 +8,6 @@ the signature does, and is done only when a pack is checked in full.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -136,6 +134,9 @@ def make_key_pair(stem: Path, password: str | None) -> tuple[Path, Path]:
 
 def _key_id(line: bytes, length: int) -> bytes:
     """The 8-byte key id in a base64 line of a minisign key or signature (after its 2-byte algorithm)."""
+    import base64  # here, not at the top: opening an unsigned pack, as most starts do, reads no key
+    import binascii
+
     try:
         raw = base64.b64decode(line.strip(), validate=True)
     except binascii.Error:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import Catalogue, words_for
 from decisionaid.core.pack_status import notices as pack_notices
-from decisionaid.core.pages import long_date, source_links
+from decisionaid.core.sources import source_links
 from decisionaid.core.summary import TopicGroup
 from decisionaid.sanitize import clean_text
 
@@ -192,7 +192,7 @@ def _cited(summary: Summary, pack: Pack, shown: int) -> tuple[Source, ...]:
 
 def _top_lines(summary: Summary, pack: Pack, today: date, words: Catalogue) -> tuple[str, ...]:
     """Not advice; the day it was made and who filled it in; the pack's version and evidence date; help now."""
-    made = words("handout.made" if summary.reader else "handout.made_unsaid", made=long_date(today, words))
+    made = words("handout.made" if summary.reader else "handout.made_unsaid", made=words.date(today))
     version = _version_line(summary, pack, words)
     version_lines = (version, *pack_notices(pack, today, words))
     if not pack.help_now:
@@ -308,7 +308,7 @@ def knowledge_score(checked: Checked, words: Catalogue) -> str:
 def record_block(summary: Summary, pack: Pack, today: date, words: Catalogue) -> Block:
     """A short summary for the expert's notes: what the person reported, each part marked so, and the aid used;
     one paragraph for each kind of thing, so it stays short wherever it is pasted."""
-    used = long_date(today, words)
+    used = words.date(today)
     aid = words("record.aid", title=summary.title, version=summary.pack_version, used=used)
     reader = words(f"record.reader_{summary.reader or 'unsaid'}")
     entries = [
@@ -436,8 +436,8 @@ def _version_line(summary: Summary, pack: Pack, words: Catalogue) -> str:
     return words(
         "handout.version",
         version=summary.pack_version,
-        reviewed=long_date(summary.evidence_reviewed, words),
-        due=long_date(pack.meta.review_due, words),
+        reviewed=words.date(summary.evidence_reviewed),
+        due=words.date(pack.meta.review_due),
     )
 
 

@@ -37,6 +37,22 @@ def format_for(path: Path | str) -> str | None:
     )
 
 
+def file_and_format(path: Path, fmt: str) -> tuple[Path, str]:
+    """A name without an ending gets the chosen format's, unless something is already there under that very
+    name (it is then checked, never passed over); a name with a known ending sets the format."""
+    if not path.suffix and not _taken(path):
+        return path.with_suffix(SUFFIXES[fmt]), fmt
+    return path, format_for(path) or fmt
+
+
+def _taken(path: Path) -> bool:
+    """Something is there under that name (a name the system cannot even look up is left for writing to refuse)."""
+    try:
+        return path.is_symlink() or path.exists()
+    except OSError:
+        return False
+
+
 def expand_home(typed: str) -> Path:
     """A typed file name with `~` or `~user` at its start made that home folder; left as typed when there is no
     such user (writing it then says so)."""

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.handout import build_handout
-from decisionaid.export.html import render_html
-from decisionaid.export.markdown import render_markdown
-from decisionaid.export.text import render_text
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Pack
     from decisionaid.core.catalogue import Catalogue
     from decisionaid.core.summary import Summary
 
-RENDERERS = {"text": render_text, "md": render_markdown, "html": render_html}
+# A format's module and its function, imported only when that format is asked for: one does not wait for the others.
+RENDERERS = {"text": ("text", "render_text"), "md": ("markdown", "render_markdown"), "html": ("html", "render_html")}
 
 
 def render(
@@ -32,7 +31,8 @@ def render(
     `with_note`."""
     handout = build_handout(summary, pack, today=today or date.today(), words=words)
     if fmt == "fhir":
-        from decisionaid.export.fhir import render_fhir  # here: only this format needs it
+        from decisionaid.export.fhir import render_fhir
 
         return render_fhir(summary, pack, handout, words or words_for(pack), with_note=with_note)
-    return RENDERERS[fmt](handout)
+    module, function = RENDERERS[fmt]
+    return getattr(import_module(f"{__package__}.{module}"), function)(handout)

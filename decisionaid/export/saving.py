@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.export import SUFFIXES
 from decisionaid.export.files import (
     ExportError,
     ExportExists,
     default_export_name,
     expand_home,
-    format_for,
+    file_and_format,
     write_export,
 )
 from decisionaid.export.render import render
@@ -48,22 +47,6 @@ def typed_path(typed: str, folder: Path) -> Path:
     prompt said it would go); a `~user` with no such user is left for writing to refuse."""
     path = expand_home(typed)
     return path if path.is_absolute() or typed.startswith("~") else folder / path
-
-
-def file_and_format(path: Path, fmt: str) -> tuple[Path, str]:
-    """A name without an ending gets the chosen format's, unless something is already there under that very
-    name (it is then checked, never passed over); a name with a known ending sets the format."""
-    if not path.suffix and not _taken(path):
-        return path.with_suffix(SUFFIXES[fmt]), fmt
-    return path, format_for(path) or fmt
-
-
-def _taken(path: Path) -> bool:
-    """Something is there under that name (a name the system cannot even look up is left for writing to refuse)."""
-    try:
-        return path.is_symlink() or path.exists()
-    except OSError:
-        return False
 
 
 def save_handout(

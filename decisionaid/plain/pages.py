@@ -13,6 +13,7 @@ from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.steps import CardPage, ChangesPage, Choice, QuestionPage, SurePage, ValuePage, WelcomePage
 from decisionaid.core.progress import AidMap
 from decisionaid.core.session import Session
+from decisionaid.core.sources import source_links
 from decisionaid.core.summary import Summary, voice_of
 from decisionaid.export.text import handout_lines
 from decisionaid.sanitize import clean_text
@@ -79,7 +80,7 @@ def sources(title: str, found: Iterable[Source]) -> list[str]:
     lines = [title]
     for number, source in enumerate(found, 1):
         lines.append(f"{number}. {source.citation}")
-        lines += [" " * (len(str(number)) + 2) + link for link in pages.source_links(source)]
+        lines += [" " * (len(str(number)) + 2) + link for link in source_links(source)]
     return lines
 
 

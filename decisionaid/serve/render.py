@@ -15,7 +15,7 @@ from aiohttp import web
 from markupsafe import Markup, escape
 
 from decisionaid.core.bidi import Isolator, is_right_to_left, isolator_for
-from decisionaid.core.pages import source_links
+from decisionaid.core.sources import source_links
 from decisionaid.serve.views import step_url
 
 if TYPE_CHECKING:

@@ -285,15 +285,3 @@ def value_progress(journey: Journey, kind: str, position: int, words: Catalogue)
 
 def sure_progress(title: str, position: int, total: int, words: Catalogue) -> str:
     return words("sure.progress", title=title, n=position + 1, total=total)
-
-
-def source_links(source: Source) -> list[str]:
-    """How to find a source: its DOI, PubMed and web addresses, each once."""
-    links = []
-    if source.doi:
-        links.append(f"https://doi.org/{source.doi}")
-    if source.pmid:
-        links.append(f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/")
-    if source.url and source.url.rstrip("/") not in (link.rstrip("/") for link in links):
-        links.append(source.url)
-    return links

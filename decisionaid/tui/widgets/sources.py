@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from decisionaid.core.pages import source_links
+from decisionaid.core.sources import source_links
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Source
