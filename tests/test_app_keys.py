@@ -141,7 +141,7 @@ async def test_help_lists_every_active_key_of_the_screen(make_app) -> None:
         text = shown_text(app.screen)
         for description in described:
             assert description in text
-        for expected in ("←, b", "→, n", "Sources", "f2", "Crisis help", "Quit", "Ctrl+P"):
+        for expected in ("←, b", "→, n", "Sources", "f2", "Crisis help", "Quit", "^p", "Actions"):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()
@@ -159,11 +159,11 @@ async def test_palette_lists_the_main_actions_and_runs_them(make_app) -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Crisis help", "Go to summary", "Export the handout", "Start over", "Change theme"):
+        for wanted in ("Crisis help", "Go to your handout", "Export the handout", "Start over", "Change theme"):
             assert wanted in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"summary")
+        await pilot.press(*"your handout")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

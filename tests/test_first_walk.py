@@ -287,7 +287,7 @@ async def test_the_keys_help_speaks_the_aids_words_and_s_never_starts_over(make_
         await pilot.pause()
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        keys = str(app.screen.query_one("#keys").content)
+        keys = shown_text(app.screen.query_one("#keys"))
         for textual_own in ("Focus Next", "Focus Previous", "palette", "command prompt", "super+c"):
             assert textual_own not in keys
         await pilot.press("escape")

@@ -149,9 +149,9 @@ def answer_and_start_a_note(app: PtyApp) -> None:
     app.wait_for("Keep taking the bus · What does it cost?")  # the options at a glance
     app.type(b"n")
     app.wait_for("Card 1 of 5")
-    app.type(b"\x10")  # Ctrl+P: the command palette
-    app.wait_for("Search for commands")
-    app.type(b"Go to summary")
+    app.type(b"\x10")  # Ctrl+P: the list of actions
+    app.wait_for("Search the actions")
+    app.type(b"Go to your handout")
     app.wait_for("Your handout for the adviser")
     app.type(b"\r")
     app.wait_for("Who is filling this in?")

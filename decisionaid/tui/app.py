@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.faults import FAULT_STATUS, fault_report
@@ -24,6 +23,7 @@ from decisionaid.core.kiosk import PERSONAL, Site
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.core.session import Stage
 from decisionaid.tui import speedups
+from decisionaid.tui.actions import AidActions, AidThemes
 from decisionaid.tui.collector import settled
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
@@ -81,6 +81,7 @@ class DecisionAidApp(AppSpeedups, App[int]):
     """The decision aid for one content pack; every change goes through `controller`."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = {AidActions}  # the list of actions (Ctrl+P): the aid's own, in its words
     TITLE = "decisionaid"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
@@ -123,6 +124,9 @@ class DecisionAidApp(AppSpeedups, App[int]):
         self.site = site
         self.opening = opening  # a step to open at, for an author's look, instead of the welcome
         self.idle: IdleWatch | None = None
+        # The export dialog's "put the note in the record" box, as last saved: kept for this run only (never
+        # saved), and unticked again whenever the answers are cleared.
+        self.note_in_record = False
         self._first_theme = self.theme
         self._restore_signals: Callable[[], None] | None = None
 
@@ -294,12 +298,14 @@ class DecisionAidApp(AppSpeedups, App[int]):
         outcome = self.controller.start_over()
         self.show_outcome(outcome)
         if outcome.done:
+            self.note_in_record = False
             await self.show(*self.controller.place)
 
     async def _delete(self) -> None:
         outcome = self.controller.delete()
         self.show_outcome(outcome)
         if outcome.done:
+            self.note_in_record = False
             await self.switch_screen(WelcomeScreen(self.controller, self.site))
 
     async def start_afresh(self, notice: str | None = None) -> None:
@@ -308,6 +314,7 @@ class DecisionAidApp(AppSpeedups, App[int]):
         notice = notice or self.words("kiosk.restarted", minutes=self.site.idle_words(self.words))
         self.show_outcome(self.controller.clear_for_next_person(notice))
         self.theme = self._first_theme
+        self.note_in_record = False
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         await self.switch_screen(WelcomeScreen(self.controller, self.site))
@@ -341,7 +348,7 @@ class DecisionAidApp(AppSpeedups, App[int]):
 
     def search_themes(self) -> None:
         """Textual's list of themes to choose from, its search field's hint in the interface's language."""
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.words("command.search_themes")))
+        self.push_screen(CommandPalette(providers=[AidThemes], placeholder=self.words("command.search_themes")))
 
     def action_map(self) -> None:
         """The map of the aid over the current screen; choosing a part goes there, Escape stays."""

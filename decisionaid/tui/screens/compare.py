@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -18,6 +19,7 @@ from decisionaid.tui.screens.base import AidScreen, StepScreen
 from decisionaid.tui.screens.card_modal import CardModal
 from decisionaid.tui.widgets.comparison_table import ComparisonTable
 from decisionaid.tui.widgets.footer import AidFooter
+from decisionaid.tui.widgets.page import ScrollWhenLong
 
 if TYPE_CHECKING:
     from decisionaid.content.models import Source
@@ -52,7 +54,11 @@ class CompareScreen(StepScreen, inherit_bindings=False):
         yield self.title_bar()
         yield Static(Content(f"{self.table.lead} {words('compare.tui_hint')}"), classes="lead compare-lead")
         yield ComparisonTable(self.table, words("compare.question"), id="comparison")
-        yield Static(id="cell", classes="cell-detail")
+        with Vertical(id="cell", classes="cell-detail"):
+            yield Static(id="cell-where", classes="cell-where")
+            yield Static(id="cell-card", classes="cell-card")
+            with ScrollWhenLong(id="cell-scroll"):
+                yield Static(id="cell-body")
         yield from self.navigation()
         yield AidFooter()
 
@@ -81,14 +87,18 @@ class CompareScreen(StepScreen, inherit_bindings=False):
         self.show_cell(event.row, event.column)
 
     def show_cell(self, row: int, column: int) -> None:
-        """The whole cell in words: which option and question, its text, its sources and its card."""
+        """The whole cell in words: which option and question, its text and its sources (scrolling when they are
+        longer than the room below the table), and its card on a line of its own that always shows."""
         words = self.controller.words
         cell = self.table.rows[row].cells[column]
-        lines = [words("compare.where", option=cell.option, question=self.table.rows[row].question), cell.text]
+        where = words("compare.where", option=cell.option, question=self.table.rows[row].question)
+        self.query_one("#cell-where", Static).update(Content(where))
+        lines = [cell.text]
         if cell.sources:
             lines.append(words("compare.sources", citations="; ".join(map(short_citation, cell.sources))))
-        lines.append(self.card_line(cell))
-        self.query_one("#cell", Static).update(Content("\n".join(lines)))
+        self.query_one("#cell-body", Static).update(Content("\n".join(lines)))
+        self.query_one("#cell-scroll", ScrollWhenLong).scroll_home(animate=False)
+        self.query_one("#cell-card", Static).update(Content(self.card_line(cell)))
 
     def card_line(self, cell: Cell) -> str:
         words = self.controller.words

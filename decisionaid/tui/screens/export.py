@@ -29,7 +29,8 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     The format comes first and has the focus, so a number key picks one. Choosing a format changes the file
     name's ending; a name typed with a known ending (.txt, .md, .html)
-    is written in that format.
+    is written in that format. The file name's field never selects the whole name as it gets the focus: a key
+    pressed there (a number meant for the formats, say) is added to the name, in view, and never replaces it.
     """
 
     AUTO_FOCUS = "#format"  # a number key picks a format; it never types over the file's name
@@ -45,16 +46,19 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         words: Catalogue,
         *,
         has_note: bool = False,
+        with_note: bool = False,
         fmt: str = "text",
     ) -> None:
         """`save_to(format, name as typed, replace, with the note)` writes the handout; a person who wrote a note
-        (`has_note`) is asked whether a record should hold it. `fmt` is chosen at first: the last one used."""
+        (`has_note`) is asked whether a record should hold it, the box ticked as `with_note`. `fmt` is chosen at
+        first: the last one used."""
         super().__init__(classes="dialog-screen")
         self.save_to = save_to
         self.default_path = default_path.with_suffix(SUFFIXES[fmt])
         self.words = words
         self.fmt = fmt
         self.has_note = has_note
+        self.with_note = with_note
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export") as box:
@@ -62,7 +66,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
             yield Static(self.words("export.format"))
             formats = [(f, self.words(f"formats.{f}")) for f in FORMATS]
             yield numbered_choices(formats, self.fmt, self.words, chosen_mark=self.words("export.chosen"), id="format")
-            with_note = TickBox(self.words("export.with_note"), False, id="with-note")
+            with_note = TickBox(self.words("export.with_note"), self.with_note, id="with-note")
             with_note.display = self.fmt == "fhir" and self.has_note  # for a FHIR record, when there is a note
             yield with_note
             yield Static(self.words("export.file_name"))
@@ -70,6 +74,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
                 str(self.default_path),
                 limit=PATH_LIMIT,
                 too_long=self.words("typing.field_full", limit=self.words.number(PATH_LIMIT)),
+                select_on_focus=False,
                 id="path",
             )
             yield Static(id="error", classes="error")
@@ -89,6 +94,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         typed = Path(path_input.value.strip())
         if typed.name:
             path_input.value = str(typed.with_suffix(SUFFIXES[self.fmt]))
+            path_input.action_end()  # what is typed next goes after the name, as when the dialog opened
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_as_chosen":  # Enter on the formats or the note's tick box (Space ticks it); elsewhere

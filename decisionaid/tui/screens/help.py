@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
+from textual.containers import Grid
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -55,15 +56,17 @@ class HelpScreen(StyledOnce, LabelledScreen, ModalScreen[None]):
         self.words = words
 
     def compose(self) -> ComposeResult:
-        width = max((len(r.keys) for r in self.rows), default=4) + 2
+        """Two columns: the keys, and what they do; a long description wraps within its own column."""
         words = self.words
         unavailable = words("keys.unavailable")
-        lines = [f"{r.keys:<{width}}{r.description}" + ("" if r.enabled else f" {unavailable}") for r in self.rows]
         with DialogScroll(classes="dialog", id="help") as box:
             box.border_title = words("keys.title", screen=self.screen_title)
             box.border_subtitle = words("keys.close")
-            yield Static(Content("\n".join(lines)), id="keys")
-            yield Static(words("keys.palette"), classes="hint")
+            with Grid(id="keys"):
+                for row in self.rows:
+                    yield Static(Content(row.keys), classes="key")
+                    said = row.description if row.enabled else f"{row.description} {unavailable}"
+                    yield Static(Content(said), classes="key-description")
 
     def action_close(self) -> None:
         self.dismiss()

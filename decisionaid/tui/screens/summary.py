@@ -388,17 +388,25 @@ class SummaryScreen(StepScreen):
     def action_export(self) -> None:
         controller = self.controller
 
+        app = self.app
+
         def save_to(fmt: str, typed: str, replace: bool, with_note: bool) -> Saved:
             saved = save_handout(controller, fmt, typed, folder=self.export_dir, replace=replace, with_note=with_note)
             if saved.done:
                 self.last_format = fmt  # the dialog offers it first next time
+                if fmt == "fhir":  # the note's box, shown for a record: ticked next time as it was for this one
+                    app.note_in_record = with_note  # type: ignore[attr-defined]
             return saved
 
         path = default_path(controller, folder=self.export_dir)
         has_note = bool(controller.summary().note.strip())
-        dialog = ExportScreen(save_to, path, self.words, has_note=has_note, fmt=self.last_format)
-        self.app.push_screen(dialog, self.exported)
+        words = self.words.in_voice(voice_of(self.session.reader))
+        with_note: bool = app.note_in_record  # type: ignore[attr-defined]
+        dialog = ExportScreen(save_to, path, words, has_note=has_note, with_note=with_note, fmt=self.last_format)
+        app.push_screen(dialog, self.exported)
 
     def exported(self, path: Path | None) -> None:
-        if path is not None:
-            self.query_one("#status", Static).update(Content(self.words("summary.saved_to", path=path)))
+        """Saved: the status line says where. Cancelled: a line about an earlier save goes, so that it is not read as
+        this one's."""
+        said = "" if path is None else self.words("summary.saved_to", path=path)
+        self.query_one("#status", Static).update(Content(said))

@@ -57,3 +57,13 @@ class DialogScroll(FocusStylesItself, VerticalScroll, inherit_bindings=False):
     """The scrolling body of a dialog."""
 
     BINDINGS = SCROLL_KEYS
+
+
+class ScrollWhenLong(VerticalScroll, inherit_bindings=False):
+    """A scrolling box beside a widget that keeps the focus: Tab reaches it only while its text is longer than the
+    room it has, and its arrow keys then scroll it."""
+
+    BINDINGS = SCROLL_KEYS
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
