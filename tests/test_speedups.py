@@ -58,8 +58,6 @@ def test_the_switch_turns_off_all_or_the_speedups_it_names() -> None:
         (Widget, "watch_has_focus"),
         (Footer, "bindings_changed"),
         (Footer, "compose"),
-        (Widget, "get_content_height"),
-        (Widget, "render"),
     ],
 )
 def test_each_textual_method_a_speedup_replaces_is_still_there(owner: type, name: str) -> None:

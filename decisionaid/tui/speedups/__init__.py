@@ -31,8 +31,6 @@ NAMES = (
     "focus_styles_itself",  # overrides.FocusStylesItself
     "footer",  # overrides.FooterRebuiltOnChange
     "quiet_state",  # overrides.set_toggle_quietly
-    "wrapped_once",  # overrides.WrappedOnce
-    "height_per_label",  # overrides.HeightPerLabel
     "paint_later",  # tui.collector
     "import_later",  # tui.app.settle and _prepare_summary
     "in_place",  # tui.app.show

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.content import Content
-from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Checkbox
@@ -95,57 +93,6 @@ class FocusStylesItself:
             self.app.stylesheet.update_nodes([self], animate=True)  # type: ignore[attr-defined]
         else:
             super().watch_has_focus(has_focus)  # type: ignore[misc]
-
-
-class WrappedOnce:
-    """For a widget that draws one block of text (`WrappedText`, which gives `content`). Replaces how
-    `Widget.get_content_height` and `Widget.render` treat its text: Textual wraps it once to measure the widget's
-    height and again to draw it. Here it is wrapped once for each width and text, and drawn as wrapped (its rule
-    in app.tcss says `text-wrap: nowrap`). Gain: half the wrapping of the handout and of each page's text.
-    Upstream: docs/upstream/textual-wraps-twice.md."""
-
-    _wrapped_at: tuple[int, Content, list[Content]] | None = None
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if not on("wrapped_once"):
-            self.styles.text_wrap = "wrap"  # type: ignore[attr-defined]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if not on("wrapped_once"):
-            return super().get_content_height(container, viewport, width)  # type: ignore[misc]
-        return len(self._lines(width))
-
-    def render(self) -> Content:
-        if not on("wrapped_once"):
-            return self.content  # type: ignore[attr-defined]
-        return Content("\n").join(self._lines(self.content_size.width))  # type: ignore[attr-defined]
-
-    def _lines(self, width: int) -> list[Content]:
-        content: Content = self.content  # type: ignore[attr-defined]
-        cached = self._wrapped_at
-        if cached is None or cached[0] != width or not cached[1].is_same(content):
-            cached = self._wrapped_at = (width, content, content.wrap(width) if width > 0 else [content])
-        return cached[2]
-
-
-class HeightPerLabel:
-    """For a Checkbox as tall as its wrapped label (`QuestionBox`). Its `get_content_height` renders and wraps the
-    label each time a layout asks, and every layout of the summary asks each box again. Here the height is worked
-    out once for each width and label. Gain: the summary's layouts no longer wrap every question's label.
-    Upstream: docs/upstream/textual-wraps-twice.md."""
-
-    _height: tuple[int, Content | None, int] = (0, None, 1)  # width, label, lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if not on("height_per_label"):
-            return super().get_content_height(container, viewport, width)  # type: ignore[misc]
-        known_width, known_label, lines = self._height
-        label = self.label  # type: ignore[attr-defined]
-        if known_width != width or known_label is not label:
-            lines = super().get_content_height(container, viewport, width)  # type: ignore[misc]
-            self._height = (width, label, lines)
-        return lines
 
 
 def set_toggle_quietly(box: Checkbox, value: bool, compact: bool) -> None:
