@@ -26,7 +26,6 @@ import os
 
 SWITCH = "DECISIONAID_SPEEDUPS"
 NAMES = (
-    "size_classes_first",  # overrides.AppSpeedups.push_screen and switch_screen
     "styled_once",  # overrides.StyledOnce
     "focus_styles_itself",  # overrides.FocusStylesItself
     "footer",  # overrides.FooterRebuiltOnChange

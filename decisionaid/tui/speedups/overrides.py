@@ -9,61 +9,12 @@ checks that each Textual method replaced here is still there, so a Textual upgra
 from __future__ import annotations
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Checkbox
 
 from decisionaid.tui.speedups import on
-
-# --- the app ---------------------------------------------------------------------------------------------------
-
-
-def size_classes(app: App, screen: Screen) -> dict[str, bool]:
-    """Each breakpoint class of `screen`, and whether the window's size gives it, as Textual decides on a
-    screen's first resize: the largest breakpoint that the width (or height) reaches names the class."""
-    width, height = app.size
-    classes: dict[str, bool] = {}
-    for breakpoints, size in (
-        (
-            screen.HORIZONTAL_BREAKPOINTS if screen.HORIZONTAL_BREAKPOINTS is not None else app.HORIZONTAL_BREAKPOINTS,
-            width,
-        ),
-        (screen.VERTICAL_BREAKPOINTS if screen.VERTICAL_BREAKPOINTS is not None else app.VERTICAL_BREAKPOINTS, height),
-    ):
-        reached = [(at, name) for at, name in breakpoints or () if size >= at]
-        chosen = max(reached)[1] if reached else None
-        classes |= {name: name == chosen for _, name in breakpoints or ()}
-    return classes
-
-
-def fit_to_window(app: App, screen: object) -> None:
-    """Give a screen not yet shown its window-size classes, so it is styled once as it mounts."""
-    if on("size_classes_first") and isinstance(screen, Screen) and not screen.is_attached:
-        screen.update_classes(size_classes(app, screen), update=False)
-
-
-class AppSpeedups:
-    """For the App: a new screen styled once, not again when its window-size classes come.
-
-    (An override of `App.update_styles`, which left a node not yet mounted for its mount to style, was dropped on
-    7 December 2026: once widgets set their classes without restyling, as below, it saved nothing that
-    `python -m bench.speedups` could count, 1.00x the calls. See docs/upstream/textual-restyles-unmounted-nodes.md.)
-    """
-
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """Replaces `App.push_screen`'s first styling of a new screen: Textual gives a screen its breakpoint
-        classes (-narrow, -short) on its first resize, after mounting styled it, and so styles it all again. Here
-        it has them before it is styled. Gain: one full restyle of each new screen (a third of its styling).
-        Upstream: docs/upstream/textual-breakpoints-after-mount.md."""
-        fit_to_window(self, screen)  # type: ignore[arg-type]
-        return super().push_screen(screen, *args, **kwargs)  # type: ignore[misc]
-
-    def switch_screen(self, screen):  # type: ignore[no-untyped-def]
-        """Replaces `App.switch_screen`'s first styling of a new screen, as `push_screen` above."""
-        fit_to_window(self, screen)  # type: ignore[arg-type]
-        return super().switch_screen(screen)  # type: ignore[misc]
-
 
 # --- screens and widgets ---------------------------------------------------------------------------------------
 
@@ -131,7 +82,7 @@ class FooterRebuiltOnChange:
     restyled twice more as it takes the footer's `compact`. Here the footer is rebuilt only when what it shows
     differs, once for changes that come together (a new screen tells it of its bindings twice: once mounted, once
     focused), and each key is given `compact` before it is styled. It mirrors Footer's private `_bindings_ready`
-    (`_ready` here). Gain: part of the 'every screen is styled once' work (see `AppSpeedups`).
+    (`_ready` here). Gain: part of the 'every screen is styled once' work (see `StyledOnce`).
     Upstream: docs/upstream/textual-footer-rebuilds.md."""
 
     def __init__(self, *args, **kwargs) -> None:
