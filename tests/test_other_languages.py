@@ -4,6 +4,8 @@ right-to-left packs in plain mode and the browser (the full-screen aid refuses t
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,13 +13,15 @@ import pytest
 
 from decisionaid.content import load_pack
 from decisionaid.core.bidi import FIRST_STRONG_ISOLATE as FSI
+from decisionaid.core.bidi import LEFT_TO_RIGHT
 from decisionaid.core.bidi import POP_ISOLATE as PDI
 from decisionaid.core.catalogue import interface_language, load_catalogue
+from decisionaid.core.formats import babel_locale
 from decisionaid.lint import Level, lint_pack
 from decisionaid.lint.readability import KANDEL_MOLES
 from decisionaid.lint.wording import WORDING
 from decisionaid.plain.lines import cell_width, close_isolates, wrap
-from tests.helpers import PORTATIL, TESTS, copy_pack, edit, run_in_process
+from tests.helpers import PORTATIL, ROOT, TESTS, copy_pack, edit, run_in_process
 
 HASOUB = TESTS / "packs" / "hasoub"  # Arabic, right to left
 NOTICE_EN = (
@@ -134,6 +138,24 @@ def test_a_right_to_left_pack_is_refused_by_the_full_screen_aid_in_one_line_poin
         "decisionaid: hasoub is written right to left, which the full-screen aid cannot show. "
         "Open it with decisionaid --plain, or in a web browser with decisionaid serve.\n"
     )
+
+
+def test_the_languages_known_to_be_left_to_right_are_so_in_cldr_and_asking_of_them_imports_no_babel():
+    from babel import Locale
+
+    for language in LEFT_TO_RIGHT:
+        assert Locale.parse(babel_locale(language)).character_order == "left-to-right", language
+    code = (
+        "import sys\nfrom decisionaid.core.bidi import is_right_to_left\n"
+        "print(is_right_to_left(sys.argv[1]), 'babel' in sys.modules)"
+    )
+    seen = {
+        language: subprocess.run(
+            [sys.executable, "-c", code, language], capture_output=True, text=True, cwd=ROOT, timeout=60
+        ).stdout.split()
+        for language in ("en", "ar")
+    }
+    assert seen == {"en": ["False", "False"], "ar": ["True", "True"]}
 
 
 def test_plain_mode_keeps_a_right_to_left_pack_in_logical_order_isolating_numbers_and_names():

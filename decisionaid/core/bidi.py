@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
+# The shipped catalogues' languages, each written left to right (a test checks them against CLDR): the full-screen
+# aid asks at every start, and Babel's locale data for the answer would add some 5 MiB to its memory.
+LEFT_TO_RIGHT = frozenset({"en", "es", "fr"})
 # A number: digits with the separators CLDR groups them with (comma, stop, spaces) and a percent sign; never digits
 # inside a word, a file's name or a path, which are copied as they are.
 _NUMBER = r"(?<![\w./\\:-])\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?(?![\w/\\])"
@@ -25,6 +28,8 @@ _NUMBER = r"(?<![\w./\\:-])\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?(?!
 
 def is_right_to_left(language: str) -> bool:
     """Whether CLDR writes `language` right to left (Arabic, Hebrew, Persian, Urdu...)."""
+    if language in LEFT_TO_RIGHT:
+        return False
     from babel import Locale, UnknownLocaleError
 
     try:

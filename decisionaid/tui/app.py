@@ -33,7 +33,6 @@ from decisionaid.tui.screens.changes import ChangesScreen
 from decisionaid.tui.screens.crisis import CrisisScreen
 from decisionaid.tui.screens.welcome import WelcomeScreen
 from decisionaid.tui.shutdown import catch_exit_signals, exit_status
-from decisionaid.tui.speedups.overrides import AppSpeedups
 from decisionaid.tui.terminal import safe_driver
 from decisionaid.tui.themes import THEMES
 from decisionaid.tui.widgets.too_small import TooSmall, too_small
@@ -77,7 +76,7 @@ def settle() -> None:
         settled()  # the collector runs again even if a screen's code failed to import here
 
 
-class DecisionAidApp(AppSpeedups, App[int]):
+class DecisionAidApp(App[int]):
     """The decision aid for one content pack; every change goes through `controller`."""
 
     CSS_PATH = "app.tcss"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.binding import ActiveBinding, Binding
-from textual.screen import Screen
 
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.core.pages.at import Keys
+from decisionaid.tui.window import SizedToWindow
 
 
 def page_keys(words: Catalogue) -> Keys:
@@ -68,7 +68,7 @@ class KeyLabels:
         return name
 
 
-class LabelledScreen(Screen):
+class LabelledScreen(SizedToWindow):
     """A screen of the aid: its keys, and Textual's own keys for moving the focus and copying, named by the app's
     catalogue (`app.key_labels`)."""
 

@@ -26,13 +26,10 @@ import os
 
 SWITCH = "DECISIONAID_SPEEDUPS"
 NAMES = (
-    "size_classes_first",  # overrides.AppSpeedups.push_screen and switch_screen
     "styled_once",  # overrides.StyledOnce
     "focus_styles_itself",  # overrides.FocusStylesItself
     "footer",  # overrides.FooterRebuiltOnChange
     "quiet_state",  # overrides.set_toggle_quietly
-    "wrapped_once",  # overrides.WrappedOnce
-    "height_per_label",  # overrides.HeightPerLabel
     "paint_later",  # tui.collector
     "import_later",  # tui.app.settle and _prepare_summary
     "in_place",  # tui.app.show

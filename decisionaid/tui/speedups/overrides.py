@@ -9,63 +9,12 @@ checks that each Textual method replaced here is still there, so a Textual upgra
 from __future__ import annotations
 
 from textual import events
-from textual.app import App, ComposeResult
-from textual.content import Content
-from textual.geometry import Size
+from textual.app import ComposeResult
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Checkbox
 
 from decisionaid.tui.speedups import on
-
-# --- the app ---------------------------------------------------------------------------------------------------
-
-
-def size_classes(app: App, screen: Screen) -> dict[str, bool]:
-    """Each breakpoint class of `screen`, and whether the window's size gives it, as Textual decides on a
-    screen's first resize: the largest breakpoint that the width (or height) reaches names the class."""
-    width, height = app.size
-    classes: dict[str, bool] = {}
-    for breakpoints, size in (
-        (
-            screen.HORIZONTAL_BREAKPOINTS if screen.HORIZONTAL_BREAKPOINTS is not None else app.HORIZONTAL_BREAKPOINTS,
-            width,
-        ),
-        (screen.VERTICAL_BREAKPOINTS if screen.VERTICAL_BREAKPOINTS is not None else app.VERTICAL_BREAKPOINTS, height),
-    ):
-        reached = [(at, name) for at, name in breakpoints or () if size >= at]
-        chosen = max(reached)[1] if reached else None
-        classes |= {name: name == chosen for _, name in breakpoints or ()}
-    return classes
-
-
-def fit_to_window(app: App, screen: object) -> None:
-    """Give a screen not yet shown its window-size classes, so it is styled once as it mounts."""
-    if on("size_classes_first") and isinstance(screen, Screen) and not screen.is_attached:
-        screen.update_classes(size_classes(app, screen), update=False)
-
-
-class AppSpeedups:
-    """For the App: a new screen styled once, not again when its window-size classes come.
-
-    (An override of `App.update_styles`, which left a node not yet mounted for its mount to style, was dropped on
-    7 December 2026: once widgets set their classes without restyling, as below, it saved nothing that
-    `python -m bench.speedups` could count, 1.00x the calls. See docs/upstream/textual-restyles-unmounted-nodes.md.)
-    """
-
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """Replaces `App.push_screen`'s first styling of a new screen: Textual gives a screen its breakpoint
-        classes (-narrow, -short) on its first resize, after mounting styled it, and so styles it all again. Here
-        it has them before it is styled. Gain: one full restyle of each new screen (a third of its styling).
-        Upstream: docs/upstream/textual-breakpoints-after-mount.md."""
-        fit_to_window(self, screen)  # type: ignore[arg-type]
-        return super().push_screen(screen, *args, **kwargs)  # type: ignore[misc]
-
-    def switch_screen(self, screen):  # type: ignore[no-untyped-def]
-        """Replaces `App.switch_screen`'s first styling of a new screen, as `push_screen` above."""
-        fit_to_window(self, screen)  # type: ignore[arg-type]
-        return super().switch_screen(screen)  # type: ignore[misc]
-
 
 # --- screens and widgets ---------------------------------------------------------------------------------------
 
@@ -95,57 +44,6 @@ class FocusStylesItself:
             self.app.stylesheet.update_nodes([self], animate=True)  # type: ignore[attr-defined]
         else:
             super().watch_has_focus(has_focus)  # type: ignore[misc]
-
-
-class WrappedOnce:
-    """For a widget that draws one block of text (`WrappedText`, which gives `content`). Replaces how
-    `Widget.get_content_height` and `Widget.render` treat its text: Textual wraps it once to measure the widget's
-    height and again to draw it. Here it is wrapped once for each width and text, and drawn as wrapped (its rule
-    in app.tcss says `text-wrap: nowrap`). Gain: half the wrapping of the handout and of each page's text.
-    Upstream: docs/upstream/textual-wraps-twice.md."""
-
-    _wrapped_at: tuple[int, Content, list[Content]] | None = None
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if not on("wrapped_once"):
-            self.styles.text_wrap = "wrap"  # type: ignore[attr-defined]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if not on("wrapped_once"):
-            return super().get_content_height(container, viewport, width)  # type: ignore[misc]
-        return len(self._lines(width))
-
-    def render(self) -> Content:
-        if not on("wrapped_once"):
-            return self.content  # type: ignore[attr-defined]
-        return Content("\n").join(self._lines(self.content_size.width))  # type: ignore[attr-defined]
-
-    def _lines(self, width: int) -> list[Content]:
-        content: Content = self.content  # type: ignore[attr-defined]
-        cached = self._wrapped_at
-        if cached is None or cached[0] != width or not cached[1].is_same(content):
-            cached = self._wrapped_at = (width, content, content.wrap(width) if width > 0 else [content])
-        return cached[2]
-
-
-class HeightPerLabel:
-    """For a Checkbox as tall as its wrapped label (`QuestionBox`). Its `get_content_height` renders and wraps the
-    label each time a layout asks, and every layout of the summary asks each box again. Here the height is worked
-    out once for each width and label. Gain: the summary's layouts no longer wrap every question's label.
-    Upstream: docs/upstream/textual-wraps-twice.md."""
-
-    _height: tuple[int, Content | None, int] = (0, None, 1)  # width, label, lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if not on("height_per_label"):
-            return super().get_content_height(container, viewport, width)  # type: ignore[misc]
-        known_width, known_label, lines = self._height
-        label = self.label  # type: ignore[attr-defined]
-        if known_width != width or known_label is not label:
-            lines = super().get_content_height(container, viewport, width)  # type: ignore[misc]
-            self._height = (width, label, lines)
-        return lines
 
 
 def set_toggle_quietly(box: Checkbox, value: bool, compact: bool) -> None:
@@ -184,7 +82,7 @@ class FooterRebuiltOnChange:
     restyled twice more as it takes the footer's `compact`. Here the footer is rebuilt only when what it shows
     differs, once for changes that come together (a new screen tells it of its bindings twice: once mounted, once
     focused), and each key is given `compact` before it is styled. It mirrors Footer's private `_bindings_ready`
-    (`_ready` here). Gain: part of the 'every screen is styled once' work (see `AppSpeedups`).
+    (`_ready` here). Gain: part of the 'every screen is styled once' work (see `StyledOnce`).
     Upstream: docs/upstream/textual-footer-rebuilds.md."""
 
     def __init__(self, *args, **kwargs) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.geometry import Size
 
-from decisionaid.tui.speedups.overrides import HeightPerLabel, set_toggle_quietly
+from decisionaid.tui.speedups.overrides import set_toggle_quietly
 from decisionaid.tui.widgets.tick_box import TickBox
 
 
@@ -16,7 +16,7 @@ class WrappingCheckbox(TickBox):
         return max(1, len(self.render().wrap(width)))
 
 
-class QuestionBox(HeightPerLabel, WrappingCheckbox):
+class QuestionBox(WrappingCheckbox):
     """A tick box for a suggested question, as tall as its label.
 
     Unticked, the label starts 'Left out:'; starred for the top of the handout, it starts with the star mark.
