@@ -135,7 +135,9 @@ class ChoiceStepScreen(StepScreen):
     and the footer stay, which is much quicker than building a new screen."""
 
     AUTO_FOCUS = ".choices"
-    BINDINGS = number_bindings()
+    # Enter with no choice highlighted (none made yet) goes on, as an empty line does in plain mode; it has no
+    # words of its own, as Enter on the list is named there.
+    BINDINGS = [*number_bindings(), Binding("enter", "next", show=False)]
     PAGE_ID = ""
 
     def compose(self) -> ComposeResult:

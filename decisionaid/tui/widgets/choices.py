@@ -1,10 +1,11 @@
-"""A numbered list of choices: pick with 1-9, or the arrow keys and Enter."""
+"""A numbered list of choices: pick with a number key, or the arrow keys and Enter."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from textual import on
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
@@ -22,6 +23,9 @@ class ChoiceList(OptionList, inherit_bindings=False):
     A step's screen gives the number keys to its one list (`action_number`); a number past the last choice says
     which numbers there are (`keys_hint`) instead of doing nothing. Home, End, Page Up and Page Down are left to the
     page around it, so long feedback can be scrolled.
+
+    A list with no answer yet starts with nothing highlighted: Enter alone chooses nothing, and is left to the
+    screen (`SkipAction`), which goes on as `n` does. An answer is always a choice the person made.
     """
 
     BINDINGS = [
@@ -68,7 +72,13 @@ class ChoiceList(OptionList, inherit_bindings=False):
 
     def on_mount(self) -> None:
         ids = [choice_id for choice_id, _ in self.choices]
-        self.highlighted = ids.index(self.chosen) if self.chosen in ids else 0
+        self.highlighted = ids.index(self.chosen) if self.chosen in ids else None
+
+    def action_select(self) -> None:
+        """Enter: the highlighted choice; with none highlighted, Enter is the screen's."""
+        if self.highlighted is None:
+            raise SkipAction()
+        super().action_select()
 
     def pick(self, index: int) -> None:
         """Choose the choice at `index` (0-based), as if selected with Enter."""
@@ -103,9 +113,16 @@ class ChoiceList(OptionList, inherit_bindings=False):
 
 class KeyedChoiceList(ChoiceList):
     """A ChoiceList that takes the number keys itself while it has the focus: on a page with more lists than one
-    (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys."""
+    (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys; Enter with
+    nothing highlighted says them too, as such a page has no next step for Enter to go on to."""
 
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.notify(self.keys_hint, severity="warning", markup=False)
+            return
+        super().action_select()
 
     def action_number(self, number: int) -> None:
         """A number key is for the list the person sees: when the page has scrolled this one out of view, or left

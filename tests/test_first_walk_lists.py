@@ -1,0 +1,49 @@
+"""What a fresh walk at 80x24 found in the lists of choices: an answer is only ever one the person chose, the keys
+say the numbers there are, and a list shows what was chosen and where the person was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import tab_to
+from tests.test_first_walk import notices, open_summary
+
+
+@pytest.mark.parametrize("stage", ["self_check", "values", "sure"])
+async def test_enter_on_a_list_not_yet_answered_goes_on_and_records_nothing(make_app, stage) -> None:
+    from decisionaid.tui.widgets.choices import ChoiceList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        journey = app.controller.journey
+        place = next(p for p in journey.steps if p[0] == stage and journey.is_item(p))
+        await app.go(*place)
+        await pilot.pause()
+        assert app.screen.query_one(ChoiceList).highlighted is None, "no choice is highlighted before one is made"
+        await pilot.press("enter")
+        await pilot.pause()
+        session = app.controller.session
+        assert not (session.self_check or session.values or session.sure), "Enter alone answered nothing"
+        assert app.controller.place == journey.next(*place), "Enter went on, as n does"
+        await app.go(*place)
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        assert getattr(app.controller.session, stage), "the arrow keys then Enter choose"
+
+
+async def test_enter_on_the_handout_pages_lists_before_a_choice_says_the_numbers_and_records_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_summary(app, pilot)
+        assert app.focused.id == "reader" and app.focused.highlighted is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.controller.session.reader == ""
+        assert "Press a number from 1 to 2 to choose" in notices(app)
+        await tab_to(pilot, "leaning")
+        assert app.focused.id == "leaning" and app.focused.highlighted is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.controller.session.leaning == ""
