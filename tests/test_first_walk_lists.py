@@ -47,3 +47,30 @@ async def test_enter_on_the_handout_pages_lists_before_a_choice_says_the_numbers
         await pilot.press("enter")
         await pilot.pause()
         assert app.controller.session.leaning == ""
+
+
+def footer_keys(app) -> dict[str, str]:
+    """The footer's keys as shown, each with its label."""
+    from decisionaid.tui.widgets.footer import AidFooter
+
+    return {key.key_display: key.description for key in app.screen.query_one(AidFooter).query("FooterKey")}
+
+
+async def test_the_footer_says_the_numbers_a_step_has_not_1_to_9(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        journey = app.controller.journey
+        for stage in ("self_check", "values", "sure"):
+            place = next(p for p in journey.steps if p[0] == stage and journey.is_item(p))
+            await app.go(*place)
+            await pilot.pause()
+            count = len(app.controller.page(app.keys, place).choices)
+            assert footer_keys(app).get(f"1-{count}") == "Choose", (stage, footer_keys(app))
+        app.controller.answer_self_check("rain", "no")  # the question on the path: one offer is left
+        await app.go("self_check", journey.counts["self_check"])
+        await pilot.pause()
+        assert len(app.controller.page(app.keys, app.controller.place).page.offers) == 1
+        assert footer_keys(app).get("1") == "Take up an offer", footer_keys(app)
+        assert "1-9" not in footer_keys(app)
