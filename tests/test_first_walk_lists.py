@@ -74,3 +74,34 @@ async def test_the_footer_says_the_numbers_a_step_has_not_1_to_9(make_app) -> No
         assert len(app.controller.page(app.keys, app.controller.place).page.offers) == 1
         assert footer_keys(app).get("1") == "Take up an offer", footer_keys(app)
         assert "1-9" not in footer_keys(app)
+
+
+async def test_a_card_the_short_path_left_out_is_titled_by_its_part_as_plain_mode_says(make_app, tmp_path) -> None:
+    import contextlib
+    import io
+
+    from decisionaid.core.controller import Controller
+    from decisionaid.plain.console import Console
+    from decisionaid.plain.flow import PlainAid
+    from decisionaid.storage.store import AnswersFile
+    from decisionaid.tui.widgets.title_bar import TitleLine
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        journey = app.controller.journey
+        await app.go("cards", journey.left_out["cards"][0])
+        await pilot.pause()
+        heading = app.screen.query_one(TitleLine).heading
+        assert heading.endswith("More about the options") and "Part 3 of 7" in app.controller.where()
+        await app.go("cards", 0)
+        await pilot.pause()
+        assert app.screen.query_one(TitleLine).heading.endswith("Information"), "a card on the short path"
+    out = io.StringIO()
+    controller = Controller(app.controller.pack, AnswersFile(tmp_path / "plain.toml"))
+    controller.start()
+    controller.go("cards", journey.left_out["cards"][0])
+    with contextlib.suppress(EOFError):
+        PlainAid(controller, Console(io.StringIO("1\n"), out, width=100, echo=True)).run()  # 1: resume
+    assert "More about the options. Part 3 of 7" in " ".join(out.getvalue().split())
