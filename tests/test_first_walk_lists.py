@@ -105,3 +105,37 @@ async def test_a_card_the_short_path_left_out_is_titled_by_its_part_as_plain_mod
     with contextlib.suppress(EOFError):
         PlainAid(controller, Console(io.StringIO("1\n"), out, width=100, echo=True)).run()  # 1: resume
     assert "More about the options. Part 3 of 7" in " ".join(out.getvalue().split())
+
+
+async def test_escape_from_a_card_opened_from_the_card_list_keeps_its_section_open_on_that_card(make_app) -> None:
+    from decisionaid.tui.screens.contents import ContentsScreen
+    from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        journey = app.controller.journey
+        await app.go("cards", journey.counts["cards"])
+        await pilot.pause()
+        sections = app.screen.query_one(ContentsList).table.sections
+        number, letter, position = next(
+            (n, CARD_KEYS[i], card.position)
+            for n, section in enumerate(sections, 1)
+            for i, card in enumerate(section.cards)
+            if journey.is_left_out(("cards", card.position)) and i > 0
+        )
+        await pilot.press(str(number), letter)
+        await pilot.pause()
+        assert app.controller.place == ("cards", position)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        listing = app.screen.query_one(ContentsList)
+        assert listing.open_section == number - 1, "the section opened before is open again"
+        assert listing.highlighted_option.id == f"card-{position}", "on the card just read"
+        await pilot.press("b")  # back along the path, then on again: the list opens as it first did
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(ContentsList).open_section is None
