@@ -139,3 +139,37 @@ async def test_escape_from_a_card_opened_from_the_card_list_keeps_its_section_op
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.query_one(ContentsList).open_section is None
+
+
+async def test_the_self_checks_feedback_says_the_persons_own_answer_and_what_a_number_does(make_app) -> None:
+    from tests.conftest import shown_text
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", app.controller.journey.short["self_check"][0])
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        feedback = shown_text(app.screen.query_one("#feedback"))
+        assert "Your answer: Yes" in feedback and "The answer: No" in feedback
+        assert "Press a number to change your answer: twice if the choices are hidden." in feedback
+        await pilot.press("3", "3")  # the first may only bring the choices into view, as the feedback says
+        await pilot.pause()
+        assert "Your answer: Not sure" in shown_text(app.screen.query_one("#feedback"))
+
+
+async def test_the_browsers_feedback_says_the_persons_own_answer(commute_pack) -> None:
+    from tests.test_serve import Browser, served
+
+    aid, client = await served(commute_pack)
+    browser = Browser(client)
+    await browser.get("/")
+    await browser.post(action="start")
+    await browser.get("/step/self_check/0")
+    await browser.post(action="answer", kind="self_check", item="rain", choice="yes")
+    await browser.get("/step/self_check/0")
+    assert "Your answer: Yes" in browser.page and "The answer: No" in browser.page
+    await client.close()
+    await aid.stop()

@@ -162,9 +162,8 @@ class ChoiceStepScreen(StepScreen):
     and the footer stay, which is much quicker than building a new screen."""
 
     AUTO_FOCUS = ".choices"
-    # Enter with no choice highlighted (none made yet) goes on, as an empty line does in plain mode; it has no
-    # words of its own, as Enter on the list is named there.
-    BINDINGS = [*number_bindings(), Binding("enter", "next", show=False)]
+    # Enter with no choice highlighted (none made yet) goes on, as an empty line does in plain mode.
+    BINDINGS = [*number_bindings(), Binding("enter", "next", "next_unanswered", show=False, id="next-unanswered")]
     PAGE_ID = ""
 
     def compose(self) -> ComposeResult:
