@@ -173,3 +173,29 @@ async def test_the_browsers_feedback_says_the_persons_own_answer(commute_pack) -
     assert "Your answer: Yes" in browser.page and "The answer: No" in browser.page
     await client.close()
     await aid.stop()
+
+
+async def test_a_private_question_shows_every_choice_and_then_its_tick_box_at_80x24(make_app) -> None:
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.choices import ChoiceList
+    from decisionaid.tui.widgets.page import Page
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    app = make_app(pack=pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        private = ("values", [v.id for v in pack.values].index("safety-screen"))
+        await app.go(*app.controller.journey.previous(*private))
+        await pilot.pause()
+        await pilot.press("n")  # on to it, as a person comes to it
+        await pilot.pause()
+        assert app.controller.place == private
+        await pilot.press("2")  # its label and "← your answer" take two lines
+        await pilot.pause()
+        await pilot.pause()
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.max_scroll_y == 0, "the list grew: no choice is scrolled out of it"
+        page, box = app.screen.query_one(Page).region, app.screen.query_one("#show-private").region
+        assert page.y <= box.y and box.bottom <= page.bottom, "the tick box came into view"
