@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
-from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
@@ -25,7 +24,7 @@ class ChoiceList(OptionList, inherit_bindings=False):
     page around it, so long feedback can be scrolled.
 
     A list with no answer yet starts with nothing highlighted: Enter alone chooses nothing, and is left to the
-    screen (`SkipAction`), which goes on as `n` does. An answer is always a choice the person made.
+    screen (`check_action`), which goes on as `n` does. An answer is always a choice the person made.
     """
 
     BINDINGS = [
@@ -74,11 +73,11 @@ class ChoiceList(OptionList, inherit_bindings=False):
         ids = [choice_id for choice_id, _ in self.choices]
         self.highlighted = ids.index(self.chosen) if self.chosen in ids else None
 
-    def action_select(self) -> None:
-        """Enter: the highlighted choice; with none highlighted, Enter is the screen's."""
-        if self.highlighted is None:
-            raise SkipAction()
-        super().action_select()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter chooses only a highlighted choice; with none, Enter is the screen's (and so are its keys' words)."""
+        if action == "select":
+            return self.highlighted is not None
+        return True
 
     def pick(self, index: int) -> None:
         """Choose the choice at `index` (0-based), as if selected with Enter."""
@@ -117,6 +116,9 @@ class KeyedChoiceList(ChoiceList):
     nothing highlighted says them too, as such a page has no next step for Enter to go on to."""
 
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return True
 
     def action_select(self) -> None:
         if self.highlighted is None:
