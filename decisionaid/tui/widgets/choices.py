@@ -118,6 +118,7 @@ class KeyedChoiceList(ChoiceList):
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is always the list's own."""
         return True
 
     def action_select(self) -> None:
