@@ -120,7 +120,7 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
         assert "Where can I read more about both ways?" in text
         assert saved()["stage"] == "summary"
         assert app.focused is not None and app.focused.id == "reader", "the aid asks who is filling it in"
-        await pilot.press("enter")
+        await pilot.press("down", "enter")  # nothing is highlighted before a choice: Down goes to the first
         await pilot.pause()
         assert saved()["reader"] == "self"
         assert "Made on" in shown_text(app.screen) and "by me, the person it is about." in shown_text(app.screen)
@@ -394,7 +394,7 @@ async def test_choices_also_work_with_arrows_and_enter(make_app) -> None:
         await pilot.pause()
         await app.go("values", 0)
         await pilot.pause()
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "enter")  # the first Down highlights the first choice
         await pilot.pause()
         assert saved()["values"] == {"cost": "not-much"}
         assert "2. Does not matter much  ← your answer" in shown_text(app.screen)

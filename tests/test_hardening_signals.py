@@ -156,7 +156,7 @@ def answer_and_start_a_note(app: PtyApp) -> None:
     app.type(b"\r")
     app.wait_for("Who is filling this in?")
     app.wait_for("e/^s Export")  # the footer: the screen is mounted and has the focus
-    app.type(b"\r")  # "Me, for myself"
+    app.type(b"1")  # "Me, for myself"
     app.wait_for("by me, the person it is about")
     app.type(b"\t\t ")  # past the leaning to the first suggested question, unticked
     deadline = time.monotonic() + TIMEOUT

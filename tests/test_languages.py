@@ -57,7 +57,7 @@ def test_plain_mode_walks_the_spanish_pack_in_spanish_with_no_english_and_no_hea
     assert "Ficha 2 de 5. Lo bueno y lo malo." in out
     assert "Reparados: 70 de cada 100 portátiles; 30 de cada 100 no." in out
     assert "Escriba un número de 1 a 3, o pulse Enter para saltarla:" in out
-    assert "No coincide con los datos La respuesta: No" in out
+    assert "No coincide con los datos Su respuesta: Sí La respuesta: No" in out
     assert "Mi seguridad para decidir (test SURE): 3 de 4 con respuesta sí." in out
     assert "Comandos: escriba uno y pulse Enter." in out
     assert "Sus respuestas están guardadas. Vuelva a abrir decisionaid --plain para continuar." in out

@@ -38,11 +38,11 @@ COMMUTE_WARNINGS = [
 ]
 TABLE_HEADER = "text                         words  grade"
 MARKED = (
-    "short path: 5 cards, 1 self-check item, 1 values item: 562 words, 3.8 minutes at 150 words a minute (target 15)"
+    "short path: 5 cards, 1 self-check item, 1 values item: 566 words, 3.8 minutes at 150 words a minute (target 15)"
 )
 UNMARKED = (
     "short path not marked, so everything is on it: 7 cards, 2 self-check items, 2 values items: "
-    "594 words, 4.0 minutes at 150 words a minute (target 15)"
+    "602 words, 4.1 minutes at 150 words a minute (target 15)"
 )
 COMPARISON = """[[rows]]
 id = "cost"
@@ -475,7 +475,7 @@ def test_an_unmarked_pack_over_its_target_is_told_to_mark_a_short_path(pack: Pat
     result = lint(pack)
     assert result.returncode == 1
     assert (
-        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 4.0 minutes (594 words at 150 a "
+        "pack/pack.toml: meta.short_path_minutes: error: the short path takes 4.1 minutes (602 words at 150 a "
         "minute), over its target of 1: mark a shorter path with short_path = true"
     ) in finding_lines(result)
 

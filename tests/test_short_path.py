@@ -162,9 +162,12 @@ SAFETY_ON_THE_PATH = {
 def test_a_walk_pressing_only_enter_meets_who_must_not_use_it_and_what_to_raise_first(tmp_path: Path) -> None:
     out = io.StringIO()
     console = Console(io.StringIO("\n" * 80), out, width=100, echo=True)
-    PlainAid(controller_for(load_pack(KETAMINE), tmp_path), console).run()
+    controller = controller_for(load_pack(KETAMINE), tmp_path)
+    PlainAid(controller, console).run()
     shown = " ".join(out.getvalue().split())
     assert "Your handout. Part 7 of 7" in shown, "the walk reached the end of the short path"
+    answered = controller.session
+    assert not (answered.self_check or answered.values or answered.sure), "Enter goes on; it never answers"
     missing = [topic for topic, words in SAFETY_ON_THE_PATH.items() if words not in shown]
     assert missing == [], f"the Enter-only walk never meets: {missing}"
 

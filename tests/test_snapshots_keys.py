@@ -32,7 +32,7 @@ async def _export(pilot) -> None:
 async def _summary_starred(pilot) -> None:
     """Who fills it in, then a question starred: the top of the handout follows."""
     pilot.app.controller.today = lambda: date(2026, 11, 21)
-    await pilot.press(*TO_THE_SELF_CHECK, "3", "n", "n", "1", "n", *["n", "1"] * 4, "n", "enter")
+    await pilot.press(*TO_THE_SELF_CHECK, "3", "n", "n", "1", "n", *["n", "1"] * 4, "n", "1")
     for _ in range(12):
         if getattr(pilot.app.focused, "id", "") == "question-q-rain":
             break

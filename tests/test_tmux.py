@@ -127,7 +127,7 @@ def test_from_welcome_to_an_exported_file(terminal: Terminal, tmp_path: Path) ->
         terminal.wait_for("your answer")
     terminal.press("n")
     terminal.wait_for("Who is filling this in?")
-    terminal.press("Enter")
+    terminal.press("1")  # Enter alone chooses nothing: no choice is highlighted before one is made
     terminal.wait_for("by me, the person it is about")
     terminal.press("e")
     terminal.wait_for("Save the handout as a file")

@@ -309,7 +309,6 @@ class PlainAid:
                 continue
             choice = page.choices[int(reply) - 1]
             self.report(self.controller.answer_self_check(page.item_id, choice.id))
-            self.console.note(words("plain.your_answer", label=choice.label))
             self.console.say(*pages.feedback(shown(), words))
             self.console.note("", pages.sources_hint(len(page.sources), words))
 

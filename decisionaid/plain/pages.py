@@ -105,10 +105,10 @@ def question(page: QuestionPage, words: Catalogue) -> list[str]:
 
 
 def feedback(page: QuestionPage, words: Catalogue) -> list[str]:
-    """The verdict in words, the answer, the explanation and the cards to read again."""
+    """The verdict in words, the person's answer, the answer, the explanation and the cards to read again."""
     shown = page.feedback
     assert shown is not None, "feedback follows an answer"
-    lines = ["", shown.verdict, shown.answer, shown.explanation]
+    lines = ["", shown.verdict, shown.chosen, shown.answer, shown.explanation]
     if shown.reopen:
         lines += ["", shown.reopen]
     return lines

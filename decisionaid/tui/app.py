@@ -266,7 +266,14 @@ class DecisionAidApp(App[int]):
         screen_class = getattr(importlib.import_module(module), name)
         if page.kind == "summary":
             return screen_class(self.controller, page, export=export, export_dir=self.export_dir)
+        if page.kind == "contents":
+            return screen_class(self.controller, page, read_last=self.card_on_screen())
         return screen_class(self.controller, page)
+
+    def card_on_screen(self) -> int | None:
+        """The position of the card on screen now, if a card is: the card list opens on it."""
+        model = getattr(self.screen, "model", None)
+        return model.place[1] if getattr(model, "kind", "") == "card" else None
 
     # --- saving and forgetting -------------------------------------------------------
 

@@ -244,18 +244,22 @@ def _arm(arm: Arm, words: Catalogue) -> str:
 
 @dataclass(frozen=True)
 class Feedback:
-    """What a self-check answer shows: verdict, the answer, the explanation, sources, cards to reopen."""
+    """What a self-check answer shows: verdict, the person's own answer, the answer, the explanation, sources, cards
+    to reopen."""
 
     verdict: str
     answer: str
     explanation: str
     sources: tuple[Source, ...]
     reopen: str
+    chosen: str = ""  # 'Your answer: Partly true'
 
 
 def feedback(pack: Pack, item: SelfCheck, choice_id: str | None, words: Catalogue, reopen_key: str) -> Feedback:
     titles = "; ".join(pack.card(c).title for c in item.cards)
+    label = next((choice.label for choice in item.choices if choice.id == choice_id), None)
     return Feedback(
+        chosen=words("your_answer.self_check", answer=label) if label else "",
         verdict=words(f"verdict.{verdict(item, choice_id).value}") if choice_id else "",
         answer=words("self_check.answer", answer=right_answer(item)),
         explanation=item.explanation,

@@ -109,12 +109,14 @@ class Pages:
         return WelcomePage(("welcome", 0), page, self.actions(*ids))
 
     def card(self, position: int) -> CardPage:
+        """A card, titled by its part: a card the short path left out is read in 'More about the options'."""
         pack, words = self.pack, self.words
         card = self.cards[position]
         figures = tuple(FigureText(pack.figure(f), pages.figure_words(pack.figure(f), words)) for f in card.figures)
+        left_out = self.journey.is_left_out(("cards", position))
         return CardPage(
             place=("cards", position),
-            title=words("card.title"),
+            title=words("part.more" if left_out else "card.title"),
             progress=pages.card_progress(self.journey, position, words),
             heading=pages.card_heading(pack, card, words),
             card=card,

@@ -138,7 +138,7 @@ class QuestionPage:
 
     def texts(self) -> tuple[str, ...]:
         shown = self.feedback
-        said = (shown.verdict, shown.answer, shown.explanation, shown.reopen) if shown else ()
+        said = (shown.verdict, shown.chosen, shown.answer, shown.explanation, shown.reopen) if shown else ()
         return (self.progress, self.prompt, *(c.label for c in self.choices), *filter(None, said))
 
 

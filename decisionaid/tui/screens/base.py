@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal
 
 from decisionaid.core.controller import Controller, Outcome
@@ -25,20 +26,30 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 
+NUMBER_KEYS = "1-9"  # the footer's name for a screen's number keys, until the screen says how many it has
+
+
 def number_bindings(label: str = "choose", action: str = "choose") -> list[Binding]:
     """Keys 1-9 for `action(n)`, named by the catalogue's `bindings.<label>`; only the first is shown in the
-    footer, as '1-9'."""
+    footer, as '1-9', or as the numbers the screen has (`AidScreen.number_keys`)."""
     return [
         Binding(
             str(n),
             f"{action}({n})",
             label,
             show=n == 1,
-            key_display="1-9" if n == 1 else None,
+            key_display=NUMBER_KEYS if n == 1 else None,
             id=f"{action}-{n}",
         )
         for n in range(1, 10)
     ]
+
+
+def numbered(active: ActiveBinding, count: int) -> ActiveBinding:
+    """A screen's number keys as the footer shows them: '1-4' for four choices, '1' for one, none for none."""
+    shown = "1" if count == 1 else f"1-{count}"
+    binding = replace(active.binding, key_display=shown, show=count > 0)
+    return ActiveBinding(active.node, binding, active.enabled, active.tooltip)
 
 
 class AidScreen(StyledOnce, LabelledScreen):
@@ -62,6 +73,22 @@ class AidScreen(StyledOnce, LabelledScreen):
         session = self.controller.session
         assert session is not None, "journey screens are only shown with a session"
         return session
+
+    def number_keys(self) -> int | None:
+        """How many number keys choose something on this screen (None: it has none, or says so itself)."""
+        return None
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys, named; number keys say how many there are ('1-4 Choose'), not '1-9'."""
+        found = super().active_bindings
+        count = self.number_keys()
+        if count is None:
+            return found
+        return {
+            key: numbered(active, count) if active.binding.key_display == NUMBER_KEYS else active
+            for key, active in found.items()
+        }
 
     def title_bar(self) -> TitleBar:
         """The aid's name, this step, and where the person is in the whole journey."""
@@ -135,7 +162,8 @@ class ChoiceStepScreen(StepScreen):
     and the footer stay, which is much quicker than building a new screen."""
 
     AUTO_FOCUS = ".choices"
-    BINDINGS = number_bindings()
+    # Enter with no choice highlighted (none made yet) goes on, as an empty line does in plain mode.
+    BINDINGS = [*number_bindings(), Binding("enter", "next", "next_unanswered", show=False, id="next-unanswered")]
     PAGE_ID = ""
 
     def compose(self) -> ComposeResult:
@@ -151,6 +179,9 @@ class ChoiceStepScreen(StepScreen):
 
     def shows_in_place(self, page: StepPage) -> bool:
         return page.kind == self.model.kind
+
+    def number_keys(self) -> int | None:
+        return len(self.model.choices)  # type: ignore[union-attr]
 
     async def show(self, page: StepPage) -> None:
         """Another item of this step, in place of this one."""

@@ -54,7 +54,11 @@ class CardScreen(StepScreen):
         self.model, self.position = page, page.place[1]
         with self.app.batch_update():
             self.query_one("#progress", Static).update(Content(page.progress))
-            self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
+            title_bar = self.query_one(TitleBar)
+            title_bar.show_progress(self.controller.where(), self.controller.where(short=True))
+            if page.title != self.title:
+                self.title = page.title
+                title_bar.show_step(page.title)
             await self.query_one(CardView).show(page)
             self.query_one("#card", Page).scroll_home(animate=False, immediate=True)
 

@@ -13,6 +13,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
+from decisionaid.core.controller import Controller
+from decisionaid.core.pages.steps import StepPage
 from decisionaid.tui.messages import GoTo
 from decisionaid.tui.screens.base import StepScreen, number_bindings
 from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
@@ -32,6 +34,13 @@ class ContentsScreen(StepScreen):
         ),
     ]
 
+    def __init__(self, controller: Controller, page: StepPage, *, read_last: int | None = None) -> None:
+        """`read_last`: the card shown just before the list; one the short path left out (read from the list, or
+        after one from it) is where the list opens again."""
+        super().__init__(controller, page)
+        left_out = read_last is not None and controller.journey.is_left_out(("cards", read_last))
+        self.read_last = read_last if left_out else None
+
     def compose(self) -> ComposeResult:
         controller = self.controller
         table = self.model.contents  # type: ignore[union-attr]
@@ -39,7 +48,7 @@ class ContentsScreen(StepScreen):
         yield Static(Content(table.lead), classes="lead contents-lead")
         hint = f"{table.hint} {controller.words('card_marks.tui_letters')} {table.legend}"
         yield Static(Content(hint), classes="hint contents-hint")
-        yield ContentsList(table, id="contents")
+        yield ContentsList(table, read_last=self.read_last, id="contents")
         yield from self.navigation()
         yield AidFooter()
 

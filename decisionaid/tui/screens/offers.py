@@ -37,6 +37,9 @@ class OffersScreen(StepScreen):
         yield from self.navigation()
         yield AidFooter()
 
+    def number_keys(self) -> int | None:
+        return len(self.model.page.offers)  # type: ignore[union-attr]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "offer":
             return int(str(parameters[0])) <= len(self.offers)

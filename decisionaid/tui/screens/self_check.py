@@ -66,6 +66,7 @@ class SelfCheckScreen(ChoiceStepScreen):
         sources = [Line(words("sources.title"), "heading"), *(Line(line) for line in source_lines(shown.sources))]
         return [
             [Line(shown.verdict, "bold")],
+            [Line(shown.chosen), Line(words("your_answer.change_tui"), "hint")],
             [Line(shown.answer)],
             [Line(shown.explanation)],
             sources if shown.sources else [],

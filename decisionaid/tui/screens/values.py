@@ -39,6 +39,8 @@ class ValuesScreen(ChoiceStepScreen):
         self.refresh_model()
         if outcome.saved:
             self.query_one("#chosen", Static).update(self.controller.words("values.saved"))
+        if self.model.private:  # its one choice, under the answer, below the fold of a small window
+            self.call_after_refresh(self.query_one("#show-private").scroll_visible, animate=False)
 
     @on(Checkbox.Changed, "#show-private")
     def show_private_changed(self, event: Checkbox.Changed) -> None:

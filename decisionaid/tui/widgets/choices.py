@@ -1,4 +1,4 @@
-"""A numbered list of choices: pick with 1-9, or the arrow keys and Enter."""
+"""A numbered list of choices: pick with a number key, or the arrow keys and Enter."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ class ChoiceList(OptionList, inherit_bindings=False):
     A step's screen gives the number keys to its one list (`action_number`); a number past the last choice says
     which numbers there are (`keys_hint`) instead of doing nothing. Home, End, Page Up and Page Down are left to the
     page around it, so long feedback can be scrolled.
+
+    A list with no answer yet starts with nothing highlighted: Enter alone chooses nothing, and is left to the
+    screen (`check_action`), which goes on as `n` does. An answer is always a choice the person made.
     """
 
     BINDINGS = [
@@ -68,7 +71,13 @@ class ChoiceList(OptionList, inherit_bindings=False):
 
     def on_mount(self) -> None:
         ids = [choice_id for choice_id, _ in self.choices]
-        self.highlighted = ids.index(self.chosen) if self.chosen in ids else 0
+        self.highlighted = ids.index(self.chosen) if self.chosen in ids else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter chooses only a highlighted choice; with none, Enter is the screen's (and so are its keys' words)."""
+        if action == "select":
+            return self.highlighted is not None
+        return True
 
     def pick(self, index: int) -> None:
         """Choose the choice at `index` (0-based), as if selected with Enter."""
@@ -103,9 +112,20 @@ class ChoiceList(OptionList, inherit_bindings=False):
 
 class KeyedChoiceList(ChoiceList):
     """A ChoiceList that takes the number keys itself while it has the focus: on a page with more lists than one
-    (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys."""
+    (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys; Enter with
+    nothing highlighted says them too, as such a page has no next step for Enter to go on to."""
 
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is always the list's own."""
+        return True
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.notify(self.keys_hint, severity="warning", markup=False)
+            return
+        super().action_select()
 
     def action_number(self, number: int) -> None:
         """A number key is for the list the person sees: when the page has scrolled this one out of view, or left

@@ -26,13 +26,20 @@ class ContentsList(OptionList, inherit_bindings=False):
         Binding("enter", "select", "open_line", show=False, id="open-line"),
     ]
 
-    def __init__(self, table: Contents, *, id: str | None = None) -> None:
+    def __init__(self, table: Contents, *, read_last: int | None = None, id: str | None = None) -> None:
+        """`read_last`: the position of the card read last from this list; its section opens, on that card."""
         super().__init__(id=id, classes="contents-list")
         self.table = table
-        self.open_section: int | None = None
+        self.read_last = read_last
+        self.open_section = next(
+            (n for n, section in enumerate(table.sections) for card in section.cards if card.position == read_last),
+            None,
+        )
 
     def on_mount(self) -> None:
         self.set_options(self.lines())
+        if self.open_section is not None:
+            self.highlighted = self.get_option_index(f"card-{self.read_last}")
 
     def lines(self) -> list[Option]:
         options = []

@@ -30,6 +30,10 @@ class TitleLine(Widget):
         self.progress, self.progress_short = progress, progress_short
         self.refresh()
 
+    def show_step(self, heading: str, step: str) -> None:
+        self.heading, self.step = heading, step
+        self.refresh()
+
     def render(self) -> Content:
         width = self.size.width  # the line's height is fixed, so it is only ever drawn at its own width
         if self.screen.has_class("-narrow"):
@@ -52,6 +56,7 @@ class TitleBar(Horizontal):
     ) -> None:
         """`help_words`: the words of crisis help's button, or None when the pack offers no help now."""
         super().__init__(classes="title-bar")
+        self.aid_title = aid_title
         self.line = TitleLine(f"{aid_title} · {step}", progress, progress_short or progress, step=step)
         self.help_words = help_words
 
@@ -62,3 +67,7 @@ class TitleBar(Horizontal):
 
     def show_progress(self, progress: str, progress_short: str) -> None:
         self.line.show_progress(progress, progress_short)
+
+    def show_step(self, step: str) -> None:
+        """Another step's name, as when a card the short path left out follows one on it."""
+        self.line.show_step(f"{self.aid_title} · {step}", step)
