@@ -183,6 +183,9 @@ async def test_a_form_from_an_older_page_or_without_the_token_changes_nothing(co
         assert download.status == 200 and kind in download.headers["Content-Type"], fmt
         assert "attachment" in download.headers["Content-Disposition"]
     assert "FHIR record with my note" in browser.page
+    controller.set_reader("helper")
+    await browser.get("/step/summary/0")
+    assert "FHIR record with our note" in browser.page, "in the helper's voice, as the page's 'Our note'"
     assert '"valueString": "first"' not in await (await client.get("/download/fhir")).text(), "left out unless asked"
     assert '"valueString": "first"' in await (await client.get("/download/fhir?note=1")).text()
     await client.close()

@@ -18,7 +18,7 @@ from decisionaid.core.pages.about import about as about_page
 from decisionaid.core.pages.at import Keys
 from decisionaid.core.pages.steps import ChangesPage, StepPage
 from decisionaid.core.session import LEANING_NOT_SURE, READERS, STAGES
-from decisionaid.core.summary import TOP_QUESTIONS
+from decisionaid.core.summary import TOP_QUESTIONS, voice_of
 from decisionaid.export import FORMATS
 
 if TYPE_CHECKING:
@@ -225,6 +225,7 @@ def summary_controls(controller: Controller) -> SummaryControls:
     words, pack = controller.words, controller.pack
     session = controller.session
     assert session is not None, "the handout is only shown once the person has started"
+    voiced = words.in_voice(voice_of(session.reader))
     leanings = [*((o.id, o.name) for o in pack.options), (LEANING_NOT_SURE, words("summary.leaning_not_sure"))]
     leanings.append(("", words("summary.leaning_unsaid")))
     return SummaryControls(
@@ -233,7 +234,7 @@ def summary_controls(controller: Controller) -> SummaryControls:
         private=tuple(Choice(p.item, p.text, p.included) for p in controller.summary().private),
         formats=(
             *(Link(words(f"formats.{fmt}"), f"/download/{fmt}") for fmt in FORMATS),
-            *((Link(words("download.fhir_with_note"), "/download/fhir?note=1"),) if session.note.strip() else ()),
+            *((Link(voiced("download.fhir_with_note"), "/download/fhir?note=1"),) if session.note.strip() else ()),
         ),
         own=tuple((i, text, text in session.starred_own) for i, text in enumerate(session.own_questions)),
         draft=session.own_draft,
