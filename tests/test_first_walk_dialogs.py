@@ -20,7 +20,7 @@ def status(app) -> str:
     return str(app.screen.query_one("#status", Static).content)
 
 
-async def test_a_digit_typed_in_the_file_name_adds_to_the_name_and_the_hints_say_where_numbers_pick(
+async def test_a_formats_number_in_the_untouched_file_name_picks_the_format_and_an_edited_name_takes_digits(
     make_app, export_dir
 ) -> None:
     app = make_app()
@@ -28,16 +28,17 @@ async def test_a_digit_typed_in_the_file_name_adds_to_the_name_and_the_hints_say
         await open_summary(app, pilot)
         await pilot.press("e", "2")
         name = app.screen.query_one("#path", Input)
-        offered = name.value
-        assert offered.endswith(".md")
+        assert name.value.endswith(".md")
         await pilot.press("tab", "3")
+        await pilot.pause()
         assert app.focused is name
-        assert name.value == offered + "3", "the digit is added at the end; the name is never replaced by it"
-        shown = shown_text(app.screen)
-        assert "In the list of formats, press a format's number" in shown
+        assert name.value.endswith(".html"), "the suggested name is never replaced, and 3 is the web page"
+        assert "In the list of formats, press a format's number" in shown_text(app.screen)
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "2", ".", "m", "d")
+        assert name.value.endswith("2.md"), "once the name is edited, a number is part of it"
         await pilot.press("enter")
         await pilot.pause()
-        assert [path.name for path in export_dir.iterdir()] == [f"{offered.rsplit('/', 1)[-1]}3"]
+        assert [path.name for path in export_dir.iterdir()] == [name.value.rsplit("/", 1)[-1]]
 
 
 async def test_the_note_box_speaks_in_the_helpers_voice_and_keeps_its_tick_for_the_run(make_app, export_dir) -> None:

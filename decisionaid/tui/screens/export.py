@@ -29,8 +29,10 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     The format comes first and has the focus, so a number key picks one. Choosing a format changes the file
     name's ending; a name typed with a known ending (.txt, .md, .html)
-    is written in that format. The file name's field never selects the whole name as it gets the focus: a key
-    pressed there (a number meant for the formats, say) is added to the name, in view, and never replaces it.
+    is written in that format. The file name's field never selects the whole name as it gets the focus. While
+    the suggested name is untouched, a format's number pressed in the field picks that format, as on the list (a
+    tired reader who pressed Tab first means the format, not a name ending in "3"); once the name is edited, a
+    number is part of it.
     """
 
     AUTO_FOCUS = "#format"  # a number key picks a format; it never types over the file's name
@@ -59,6 +61,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         self.fmt = fmt
         self.has_note = has_note
         self.with_note = with_note
+        self.suggested = str(self.default_path)  # the name as the dialog last set it; None once the person edits it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export") as box:
@@ -93,8 +96,26 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
         path_input = self.query_one("#path", Input)
         typed = Path(path_input.value.strip())
         if typed.name:
-            path_input.value = str(typed.with_suffix(SUFFIXES[self.fmt]))
+            value = str(typed.with_suffix(SUFFIXES[self.fmt]))
+            if self.suggested is not None:
+                self.suggested = value
+            path_input.value = value
             path_input.action_end()  # what is typed next goes after the name, as when the dialog opened
+
+    @on(Input.Changed, "#path")
+    def name_changed(self, event: Input.Changed) -> None:
+        """A format's number added to the untouched name picks that format; any other change is the person's."""
+        if self.suggested is None or event.value == self.suggested:
+            return
+        added = event.value.removeprefix(self.suggested)
+        if event.value.startswith(self.suggested) and added.isdigit() and 1 <= int(added) <= len(FORMATS):
+            formats = self.query_one("#format", ChoiceList)
+            self.use_format(formats.choices[int(added) - 1][0])
+            formats.pick(int(added) - 1)
+            event.input.value = self.suggested
+            event.input.action_end()
+            return
+        self.suggested = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_as_chosen":  # Enter on the formats or the note's tick box (Space ticks it); elsewhere
