@@ -371,7 +371,7 @@ PROFILES = {
     ),
     "pregnancy-plans": dict(
         questions=[
-            *CORE_START,  # the pregnancy answer stays off the copy; the question only it added is asked neutrally
+            *CORE_START,  # the pregnancy answer stays off the copy; the question it added is asked neutrally
             ("q-pregnancy", [PRIVATE]),
             ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,

@@ -3,7 +3,7 @@
 The rules only list questions and repeat what the person said; they never weigh the options. Every
 sentence is taken from the catalogue, and every text of the pack in its helper form where it has one, in the voice
 of whoever filled the aid in. Private answers stay off the copy unless the person chose to show them: one left off
-says nothing, the questions only it added are asked in their neutral form, and it is counted.
+says nothing, the questions it added are asked in their neutral form, and it is counted.
 Pure Python: never imports Textual.
 """
 
@@ -23,7 +23,7 @@ from decisionaid.core.voicing import voiced
 TOP_QUESTIONS = 5
 
 if TYPE_CHECKING:
-    from decisionaid.content.models import Pack, SelfCheck, Source
+    from decisionaid.content.models import ClinicianQuestion, Pack, SelfCheck, Source
 
 
 @dataclass(frozen=True)
@@ -246,12 +246,9 @@ class _Reasons:
                 self.added.add(question_id)
 
     def add_privately(self, question_ids: Iterable[str]) -> None:
-        """Questions an answer left off the copy added: listed in their neutral form unless another reason adds them,
-        and ranked with the core questions, since a general question says nothing about this person."""
+        """Questions an answer left off the copy added: listed in their neutral form whatever else adds them (their
+        own form would tell the answer), and ranked with the core questions unless another reason adds them."""
         self.privately.update(question_ids)
-
-    def neutral(self, question_id: str) -> bool:
-        return question_id in self.privately and question_id not in self.by_question
 
 
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
@@ -374,16 +371,18 @@ def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> 
 
 
 def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -> tuple[TopicGroup, ...]:
-    """The listed questions by topic, in the reader's voice; one only private answers added is in its neutral form
-    (and left out when the pack gives none)."""
+    """The listed questions by topic, in the reader's voice.
+
+    One a private answer left off the copy added is in its neutral form, whatever else added it, with only the other
+    reasons (or a general one); without a neutral form it is left out, unless it is a core question, listed anyway.
+    """
     unticked, starred, voice = set(answers.unticked), set(answers.starred), words.voice
     listed = [
-        (q, voiced(q, "neutral", voice), (words("private_answer.reason"),))
-        if reasons.neutral(q.id)
-        else (q, voiced(q, "text", voice), tuple(reasons.by_question.get(q.id, ())))
+        (q, _listed_text(q, q.id in reasons.privately, voice), tuple(reasons.by_question.get(q.id, ())))
         for q in pack.questions
         if q.id in reasons.by_question or q.id in reasons.privately
     ]
+    listed = [(q, text, why or (words("private_answer.reason"),)) for q, text, why in listed]
     groups = []
     for topic in pack.topics:
         questions = tuple(
@@ -406,6 +405,13 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -
         if questions:
             groups.append(TopicGroup(topic=topic.id, title=voiced(topic, "title", voice), questions=questions))
     return tuple(groups)
+
+
+def _listed_text(question: ClinicianQuestion, privately: bool, voice: str) -> str:
+    """The question's own form, or its neutral form when a private answer left off the copy added it."""
+    if not privately:
+        return voiced(question, "text", voice)
+    return voiced(question, "neutral", voice) or (voiced(question, "text", voice) if question.core else "")
 
 
 def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQuestion, ...], bool]:
