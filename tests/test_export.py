@@ -200,9 +200,10 @@ def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
     differed = build_summary(ketamine, session).checked.differed
     [checked] = [b for b in handout.blocks if b.kind == "checked"]
-    shown = len(checked.entries) - 2  # the score, then the answers that fit on the page, then where the others are
+    shown = len(checked.entries) - 3  # the score, the answers that fit on the page, where the others are, the details
     assert 1 <= shown <= 5
-    assert checked.entries[-1].text == f"And {18 - shown} more answers that differed, under “More detail”."
+    assert checked.entries[-2].text == f"And {18 - shown} more answers that differed, under “More detail”."
+    assert checked.entries[-1].text == "Not listed: 5 more answers on small details that did not match."
     [more] = [b for b in handout.rest if b.kind == "checked-more"]
     assert more.heading == "More of what I checked"
     assert [e.text for e in more.entries] == [

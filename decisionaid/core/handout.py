@@ -288,6 +288,8 @@ def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
     if more > 0:
         key = "handout.differed_more" if on_page else "handout.differed_elsewhere"
         entries.append(Entry(words(key, count=more, rest=rest), ""))
+    if checked.details:
+        entries.append(Entry(words("handout.details", count=checked.details), ""))
     shown, more = checked.not_sure[:HANDOUT_NOT_SURE], len(checked.not_sure) - HANDOUT_NOT_SURE
     if more > 0:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))

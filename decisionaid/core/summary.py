@@ -103,6 +103,7 @@ class Checked:
     differed: tuple[Differed, ...]
     not_sure: tuple[str, ...]
     earlier: tuple[str, ...] = ()  # answers given on an earlier version, before their question changed
+    details: int = 0  # answers on small details (trivia) that did not match: counted, not listed
 
 
 @dataclass(frozen=True)
@@ -254,12 +255,13 @@ class _Reasons:
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
     """Add questions for answers that were wrong or 'not sure'; return the result of the self-check.
 
-    Trivia items add no questions and stay out of the result.
+    The score counts every answer, as the self-check's own page does. Trivia items add no questions, and those
+    that did not match are only counted, not listed.
     """
-    items = [item for item in pack.self_check if not item.trivia]
+    items = pack.self_check
     if not items:
         return None
-    right, differed, not_sure = 0, [], []
+    right, differed, not_sure, details = 0, [], [], 0
     for item in items:
         chosen = answers.self_check.get(item.id)
         if chosen is None:
@@ -268,6 +270,8 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
         topic = voiced(item, "topic", words.voice)
         if judged is Verdict.correct:
             right += 1
+        elif item.trivia:
+            details += 1
         elif judged is Verdict.not_sure:
             reasons.add(item.adds, words("reasons.not_sure", topic=topic))
             not_sure.append(topic)
@@ -279,7 +283,8 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
     marked = any(item.short_path for item in items)
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
-    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), _earlier(pack, answers, words))
+    earlier = _earlier(pack, answers, words)
+    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), earlier, details)
 
 
 def _earlier(pack: Pack, answers: Session, words: Catalogue) -> tuple[str, ...]:
