@@ -4,6 +4,7 @@ the self-check in every format."""
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import replace
 from datetime import date
@@ -15,7 +16,7 @@ from decisionaid.content import ContentError, load_pack
 from decisionaid.content.cross_checks import FACT_SOURCES
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.handout import PAGE_LINES, Entry, build_handout, compact_citation
-from decisionaid.core.session import load_session
+from decisionaid.core.session import Session, load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render
 from decisionaid.export.text import entry_lines, handout_lines, render_text
@@ -235,3 +236,35 @@ def test_the_score_counts_every_self_check_answer_and_says_how_many_details_are_
         assert (scores["self-check-score"], scores["self-check-answered"]) == (len(right), len(items))
     else:
         assert f"Not listed: {len(trivia)} more answers on small details that did not match." in out
+
+
+def record_questions(pack, session):
+    """The record's top questions, as its FHIR record's narrative also gives them: the heading, then each line."""
+    summary = build_summary(pack, session)
+    [record] = [b for b in build_handout(summary, pack, today=TODAY).rest if b.kind == "record"]
+    entry = record.entries[-1]
+    narrative = json.loads(render(summary, pack, "fhir", today=TODAY))["entry"][1]["resource"]["text"]["div"]
+    assert entry.text in html.unescape(narrative)
+    return entry.text, entry.details
+
+
+def test_the_record_says_the_aid_picked_its_top_questions_and_marks_those_the_person_chose(ketamine):
+    picked = replace(Session.new(ketamine), values={"cost": "a-lot"})
+    heading, lines = record_questions(ketamine, picked)
+    assert heading == "Top questions for the clinician, picked by the aid from the person's answers:"
+    assert not [line for line in lines if "reported" in line]
+
+    own = "Can my partner come in?"
+    suggested = next(q for q in build_summary(ketamine, picked).questions() if q.added and not q.pinned)
+    chosen = replace(picked, own_questions=(own,), starred_own=(own,), starred=(suggested.id,))
+    heading, lines = record_questions(ketamine, chosen)
+    assert heading == (
+        "Top questions for the clinician. The person chose those marked “reported”; "
+        "the aid picked any others from their answers:"
+    )
+    crisis = ketamine.question("q-crisis-contact").text
+    assert lines == (
+        f"{own} (reported: their own question)",
+        f"{suggested.text} (reported: chosen by the person)",
+        crisis,
+    )
