@@ -200,9 +200,10 @@ def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine
     handout = build_handout(build_summary(ketamine, session), ketamine, today=TODAY)
     differed = build_summary(ketamine, session).checked.differed
     [checked] = [b for b in handout.blocks if b.kind == "checked"]
-    shown = len(checked.entries) - 2  # the score, then the answers that fit on the page, then where the others are
+    shown = len(checked.entries) - 3  # the score, the answers that fit on the page, where the others are, the details
     assert 1 <= shown <= 5
-    assert checked.entries[-1].text == f"And {18 - shown} more answers that differed, under “More detail”."
+    assert checked.entries[-2].text == f"And {18 - shown} more answers that differed, under “More detail”."
+    assert checked.entries[-1].text == "Not listed: 5 more answers on small details that did not match."
     [more] = [b for b in handout.rest if b.kind == "checked-more"]
     assert more.heading == "More of what I checked"
     assert [e.text for e in more.entries] == [
@@ -227,7 +228,7 @@ def test_a_doi_the_pack_could_not_confirm_is_never_linked_from_the_handout(ketam
 def test_a_copy_that_leaves_private_answers_out_says_how_many(handout_pack):
     out = text_of(handout_pack, full_session(handout_pack, values={"money-tight": "yes"}))
     assert "Money is tight" not in out
-    said = "1 private answer is left off this copy. A question only it added is asked in a general way."
+    said = "1 private answer is left off this copy. A question it added is asked in a general way."
     assert said in " ".join(out.split())
     shown = full_session(handout_pack, values={"money-tight": "no"}, shown=["money-tight"])
     kept = text_of(handout_pack, shown)
@@ -521,9 +522,10 @@ def test_the_block_for_the_record_comes_first_after_the_handout_and_marks_what_t
             (),
         ),
         (
-            "Top questions for the clinician (reported):",
+            "Top questions for the clinician. The person chose those marked “reported”; "
+            "the aid picked any others from their answers:",
             (
-                "Can my partner come in?",  # the reader's own, starred; then the pinned question, kept
+                "Can my partner come in? (reported: their own question)",  # starred; then the pinned one, kept
                 "If their thoughts of suicide get worse during treatment, who do they contact, day or night?",
             ),
         ),

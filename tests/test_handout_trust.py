@@ -4,6 +4,8 @@ the self-check in every format."""
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +16,7 @@ from decisionaid.content import ContentError, load_pack
 from decisionaid.content.cross_checks import FACT_SOURCES
 from decisionaid.core.catalogue import words_for
 from decisionaid.core.handout import PAGE_LINES, Entry, build_handout, compact_citation
-from decisionaid.core.session import load_session
+from decisionaid.core.session import Session, load_session
 from decisionaid.core.summary import build_summary
 from decisionaid.export.render import render
 from decisionaid.export.text import entry_lines, handout_lines, render_text
@@ -143,7 +145,10 @@ def test_answers_that_differed_give_way_when_the_page_is_full_and_follow_by_topi
     handout = build_handout(summary, ketamine, today=TODAY)
     [checked] = [b for b in handout.blocks if b.kind == "checked"]
     count = len(summary.checked.differed)
-    assert [e.text for e in checked.entries][1:] == [f"The {count} answers that differed are under “More detail”."]
+    assert [e.text for e in checked.entries][1:] == [
+        f"The {count} answers that differed are under “More detail”.",
+        "Not listed: 5 more answers on small details that did not match.",
+    ]
     [more] = [b for b in handout.rest if b.kind == "checked-more"]
     assert all(d.topic in more.entries[0].text for d in summary.checked.differed)
 
@@ -212,3 +217,54 @@ def test_taking_every_default_never_says_that_a_health_problem_applies(ketamine,
     sensitive = {item.id for item in ketamine.values if item.sensitive}
     chosen = {item: answers.values[item] for item in sensitive if item in answers.values}
     assert chosen == {"safety-screen": "not-sure"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "fhir"])
+def test_the_score_counts_every_self_check_answer_and_says_how_many_details_are_not_listed(ketamine, fmt):
+    items = ketamine.self_check
+    trivia = [item for item in items if item.trivia]
+    right = {item.id: item.correct[0] for item in items if not item.trivia}
+    session = replace(fully_answered(ketamine), self_check={**fully_answered(ketamine).self_check, **right})
+    rendered = render(build_summary(ketamine, session), ketamine, fmt, today=TODAY)
+    out = " ".join(rendered.split())
+    percent = round(100 * len(right) / len(items))
+    assert f"{len(right)} of {len(items)} matched the evidence ({percent}%)." in out
+    if fmt == "fhir":
+        response = json.loads(rendered)["entry"][1]["resource"]
+        [checked] = [item["item"] for item in response["item"] if item["linkId"] == "self-check"]
+        scores = {item["linkId"]: item["answer"][0].get("valueInteger") for item in checked}
+        assert (scores["self-check-score"], scores["self-check-answered"]) == (len(right), len(items))
+    else:
+        assert f"Not listed: {len(trivia)} more answers on small details that did not match." in out
+
+
+def record_questions(pack, session):
+    """The record's top questions, as its FHIR record's narrative also gives them: the heading, then each line."""
+    summary = build_summary(pack, session)
+    [record] = [b for b in build_handout(summary, pack, today=TODAY).rest if b.kind == "record"]
+    entry = record.entries[-1]
+    narrative = json.loads(render(summary, pack, "fhir", today=TODAY))["entry"][1]["resource"]["text"]["div"]
+    assert entry.text in html.unescape(narrative)
+    return entry.text, entry.details
+
+
+def test_the_record_says_the_aid_picked_its_top_questions_and_marks_those_the_person_chose(ketamine):
+    picked = replace(Session.new(ketamine), values={"cost": "a-lot"})
+    heading, lines = record_questions(ketamine, picked)
+    assert heading == "Top questions for the clinician, picked by the aid from the person's answers:"
+    assert not [line for line in lines if "reported" in line]
+
+    own = "Can my partner come in?"
+    suggested = next(q for q in build_summary(ketamine, picked).questions() if q.added and not q.pinned)
+    chosen = replace(picked, own_questions=(own,), starred_own=(own,), starred=(suggested.id,))
+    heading, lines = record_questions(ketamine, chosen)
+    assert heading == (
+        "Top questions for the clinician. The person chose those marked “reported”; "
+        "the aid picked any others from their answers:"
+    )
+    crisis = ketamine.question("q-crisis-contact").text
+    assert lines == (
+        f"{own} (reported: their own question)",
+        f"{suggested.text} (reported: chosen by the person)",
+        crisis,
+    )

@@ -55,3 +55,25 @@ def test_a_fhir_record_answers_a_sensitive_item_only_once_the_person_shows_it(ke
     kept, shown = record(()), record((first,))
     assert [i for i in (first, *others) if f'"linkId": "values.{i}"' in kept] == []
     assert [i for i in (first, *others) if f'"linkId": "values.{i}"' in shown] == [first]
+
+
+@pytest.mark.parametrize("reader", ["self", "helper"])
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "fhir"])
+def test_a_question_a_private_answer_added_is_asked_in_general_whatever_else_added_it(ketamine, reader, fmt):
+    session = replace(
+        walks(ketamine)[0],
+        reader=reader,
+        values={"safety-screen": "heart"},
+        self_check={"k-blood-pressure-later": "no"},
+        shown=(),
+    )
+    questions = {q.id: q for q in ketamine.questions}
+    kept = said(ketamine, session, fmt)
+    for question_id in ("q-heart-vessels", "q-blood-pressure"):
+        question = questions[question_id]
+        assert " ".join(question.neutral.split()) in kept
+        specific = {question.text, question.helper_text or question.text}
+        assert [t for t in specific if " ".join(t.split()) in kept] == []
+    assert "when blood pressure can rise" in kept  # the self-check's own reason may show
+    heart = next(c for v in ketamine.values if v.id == "safety-screen" for c in v.choices if c.id == "heart")
+    assert [t for t in (heart.summary, heart.reason) if t and t in kept] == []

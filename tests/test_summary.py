@@ -292,7 +292,7 @@ PROFILES = {
             "A ride home after each session: yes, every time.",  # the private answers stay off the copy
             "Age group: 25 to 64.",
         ],
-        checked=(17, 17, 0),  # the 5 trivia items stay out
+        checked=(22, 22, 0),  # the 5 trivia items count too, as on the self-check page
         not_sure=[],
         sure=[True, True, True, True],
     ),
@@ -371,7 +371,7 @@ PROFILES = {
     ),
     "pregnancy-plans": dict(
         questions=[
-            *CORE_START,  # the pregnancy answer stays off the copy; the question only it added is asked neutrally
+            *CORE_START,  # the pregnancy answer stays off the copy; the question it added is asked neutrally
             ("q-pregnancy", [PRIVATE]),
             ("q-other-medicines", ["Takes medicines that can cause sleepiness, stimulants or an MAOI."]),
             *CORE_MIDDLE,

@@ -355,7 +355,10 @@ class SelfCheck(Strict):
         description="Where the fact comes from, named on the handout ('The label says'); the item must cite a "
         "source of this kind. Without it the handout says 'The evidence says'.",
     )
-    trivia: bool = Field(False, description="A detail that stays out of the handout's 'What I checked'.")
+    trivia: bool = Field(
+        False,
+        description="A detail: counted in the handout's score, but only counted, not listed, when it did not match.",
+    )
 
     @model_validator(mode="after")
     def _choices_consistent(self) -> SelfCheck:

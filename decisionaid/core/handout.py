@@ -288,6 +288,8 @@ def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
     if more > 0:
         key = "handout.differed_more" if on_page else "handout.differed_elsewhere"
         entries.append(Entry(words(key, count=more, rest=rest), ""))
+    if checked.details:
+        entries.append(Entry(words("handout.details", count=checked.details), ""))
     shown, more = checked.not_sure[:HANDOUT_NOT_SURE], len(checked.not_sure) - HANDOUT_NOT_SURE
     if more > 0:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
@@ -337,11 +339,22 @@ def _record_where(summary: Summary, words: Catalogue) -> list[str]:
 
 
 def _record_questions(summary: Summary, words: Catalogue) -> Entry:
-    """The top questions, each on one line."""
-    questions = tuple(" ".join(typed_lines(q.text)) for q in summary.top)
-    if not questions:
+    """The top questions, each on one line: those the person wrote or starred marked "reported", the others
+    said to be the aid's picks from their answers."""
+    if not summary.top:
         return Entry(words("record.questions_none"))
-    return Entry(words("record.questions", count=len(questions)), details=questions)
+    starred = {q.id for q in summary.questions() if q.starred}
+    lines = []
+    for question in summary.top:
+        text = " ".join(typed_lines(question.text))
+        if question.own:
+            text = words("record.own_question", question=text)
+        elif question.id in starred:
+            text = words("record.chosen_question", question=text)
+        lines.append(text)
+    chose = any(q.own or q.id in starred for q in summary.top)
+    heading = words("record.questions_chosen") if chose else words("record.questions", count=len(lines))
+    return Entry(heading, details=tuple(lines))
 
 
 def _record_matters(summary: Summary, words: Catalogue) -> Entry:

@@ -3,7 +3,7 @@
 The rules only list questions and repeat what the person said; they never weigh the options. Every
 sentence is taken from the catalogue, and every text of the pack in its helper form where it has one, in the voice
 of whoever filled the aid in. Private answers stay off the copy unless the person chose to show them: one left off
-says nothing, the questions only it added are asked in their neutral form, and it is counted.
+says nothing, the questions it added are asked in their neutral form, and it is counted.
 Pure Python: never imports Textual.
 """
 
@@ -23,7 +23,7 @@ from decisionaid.core.voicing import voiced
 TOP_QUESTIONS = 5
 
 if TYPE_CHECKING:
-    from decisionaid.content.models import Pack, SelfCheck, Source
+    from decisionaid.content.models import ClinicianQuestion, Pack, SelfCheck, Source
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class Checked:
     differed: tuple[Differed, ...]
     not_sure: tuple[str, ...]
     earlier: tuple[str, ...] = ()  # answers given on an earlier version, before their question changed
+    details: int = 0  # answers on small details (trivia) that did not match: counted, not listed
 
 
 @dataclass(frozen=True)
@@ -246,23 +247,21 @@ class _Reasons:
                 self.added.add(question_id)
 
     def add_privately(self, question_ids: Iterable[str]) -> None:
-        """Questions an answer left off the copy added: listed in their neutral form unless another reason adds them,
-        and ranked with the core questions, since a general question says nothing about this person."""
+        """Questions an answer left off the copy added: listed in their neutral form whatever else adds them (their
+        own form would tell the answer), and ranked with the core questions unless another reason adds them."""
         self.privately.update(question_ids)
-
-    def neutral(self, question_id: str) -> bool:
-        return question_id in self.privately and question_id not in self.by_question
 
 
 def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> Checked | None:
     """Add questions for answers that were wrong or 'not sure'; return the result of the self-check.
 
-    Trivia items add no questions and stay out of the result.
+    The score counts every answer, as the self-check's own page does. Trivia items add no questions, and those
+    that did not match are only counted, not listed.
     """
-    items = [item for item in pack.self_check if not item.trivia]
+    items = pack.self_check
     if not items:
         return None
-    right, differed, not_sure = 0, [], []
+    right, differed, not_sure, details = 0, [], [], 0
     for item in items:
         chosen = answers.self_check.get(item.id)
         if chosen is None:
@@ -271,6 +270,8 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
         topic = voiced(item, "topic", words.voice)
         if judged is Verdict.correct:
             right += 1
+        elif item.trivia:
+            details += 1
         elif judged is Verdict.not_sure:
             reasons.add(item.adds, words("reasons.not_sure", topic=topic))
             not_sure.append(topic)
@@ -282,7 +283,8 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
     marked = any(item.short_path for item in items)
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
-    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), _earlier(pack, answers, words))
+    earlier = _earlier(pack, answers, words)
+    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), earlier, details)
 
 
 def _earlier(pack: Pack, answers: Session, words: Catalogue) -> tuple[str, ...]:
@@ -374,16 +376,18 @@ def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> 
 
 
 def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -> tuple[TopicGroup, ...]:
-    """The listed questions by topic, in the reader's voice; one only private answers added is in its neutral form
-    (and left out when the pack gives none)."""
+    """The listed questions by topic, in the reader's voice.
+
+    One a private answer left off the copy added is in its neutral form, whatever else added it, with only the other
+    reasons (or a general one); without a neutral form it is left out, unless it is a core question, listed anyway.
+    """
     unticked, starred, voice = set(answers.unticked), set(answers.starred), words.voice
     listed = [
-        (q, voiced(q, "neutral", voice), (words("private_answer.reason"),))
-        if reasons.neutral(q.id)
-        else (q, voiced(q, "text", voice), tuple(reasons.by_question.get(q.id, ())))
+        (q, _listed_text(q, q.id in reasons.privately, voice), tuple(reasons.by_question.get(q.id, ())))
         for q in pack.questions
         if q.id in reasons.by_question or q.id in reasons.privately
     ]
+    listed = [(q, text, why or (words("private_answer.reason"),)) for q, text, why in listed]
     groups = []
     for topic in pack.topics:
         questions = tuple(
@@ -406,6 +410,13 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -
         if questions:
             groups.append(TopicGroup(topic=topic.id, title=voiced(topic, "title", voice), questions=questions))
     return tuple(groups)
+
+
+def _listed_text(question: ClinicianQuestion, privately: bool, voice: str) -> str:
+    """The question's own form, or its neutral form when a private answer left off the copy added it."""
+    if not privately:
+        return voiced(question, "text", voice)
+    return voiced(question, "neutral", voice) or (voiced(question, "text", voice) if question.core else "")
 
 
 def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQuestion, ...], bool]:
