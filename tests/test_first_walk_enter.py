@@ -23,3 +23,80 @@ def test_the_map_says_how_many_questions_of_a_part_done_were_left_unanswered(tmp
     assert said["compare"] == "done", "a part with no questions is just done"
     assert "the short path is done" in controller.where(), "every step was shown"
     controller.leave()
+
+
+async def test_enter_goes_on_from_a_card_the_card_list_and_an_offers_page_and_opens_what_is_highlighted(
+    make_app,
+) -> None:
+    from decisionaid.tui.screens.help import HelpScreen
+
+    app = make_app(pack=load_pack(KETAMINE))
+    journey = app.controller.journey
+    contents, values_end = ("cards", journey.counts["cards"]), ("values", journey.counts["values"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        first, second = journey.short["cards"][:2]
+        await app.go("cards", first)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert any(row.endswith("⏎ Next") for row in help_lines(app.screen)), "the keys help does not name Enter"
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert app.controller.place == ("cards", second), "Enter on a card goes on as n does"
+        await app.go(*contents)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.controller.place == journey.next(*contents), "Enter with nothing highlighted goes on"
+        await app.go(*contents)
+        await pilot.pause()
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert app.controller.place[0] == "cards" and app.controller.place != contents, "the highlighted card opens"
+        await app.go(*values_end)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.controller.place == journey.next(*values_end), "Enter on an offers page goes on"
+
+
+def help_lines(screen) -> list[str]:
+    """The keys help's rows: the keys, then what they do."""
+    texts = [str(s.content) for s in screen.query(".key, .key-description")]
+    return [f"{keys} {said}" for keys, said in zip(texts[::2], texts[1::2], strict=True)]
+
+
+def notices(app) -> list[str]:
+    """The notices on screen (the app must run with notifications=True)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+async def test_enter_says_what_it_did_and_its_notices_neither_stack_nor_cover_the_export_dialog(make_app) -> None:
+    from decisionaid.tui.screens.export import ExportScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert notices(app) == ["You went on without an answer. To answer, press b to go back, then a number."]
+        await app.go("summary")
+        await pilot.pause()
+        assert app.focused.id == "reader"
+        await pilot.press("enter")
+        await pilot.pause()
+        said = notices(app)
+        assert len(said) == 1 and said[0].startswith("Enter chose nothing: no choice is highlighted."), said
+        assert "Enter" not in said[0].partition(".")[2], "it tells a person who pressed Enter to press Enter"
+        await pilot.press("9", "9")
+        await pilot.pause()
+        assert len(notices(app)) == 1, "notices stack"
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert notices(app) == [], "a notice lies over the dialog's buttons"
