@@ -3,6 +3,8 @@ of page, the notices Enter leaves, and the footers in Spanish and French."""
 
 from __future__ import annotations
 
+import pytest
+
 from decisionaid.content import load_pack
 from tests.helpers import KETAMINE
 
@@ -100,3 +102,42 @@ async def test_enter_says_what_it_did_and_its_notices_neither_stack_nor_cover_th
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         assert notices(app) == [], "a notice lies over the dialog's buttons"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+async def test_at_80x24_in_spanish_and_french_every_footer_key_and_every_title_are_shown_whole(language) -> None:
+    from decisionaid.core.catalogue import words_for
+    from decisionaid.tui.factory import make_app
+    from decisionaid.tui.screens.welcome import WelcomeScreen
+    from decisionaid.tui.widgets.footer import AidFooter
+    from decisionaid.tui.widgets.title_bar import TitleLine
+
+    pack = load_pack(KETAMINE)
+    app = make_app(pack, theme="textual-dark", words=words_for(pack, language=language))
+    journey = app.controller.journey
+    places = [(stage, 0) for stage in ("compare", "cards", "self_check", "values", "sure", "summary")]
+    places += [end for stage in ("cards", "self_check", "values") if (end := journey.end_page(stage))]
+    cut = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cut += whole_or_cut(app.screen, "welcome", AidFooter, TitleLine)
+        await app.start()
+        for place in places:
+            await app.go(*place)
+            await pilot.pause()
+            cut += whole_or_cut(app.screen, place, AidFooter, TitleLine)
+        await app.push_screen(WelcomeScreen(app.controller, app.site))
+        await pilot.pause()
+        cut += whole_or_cut(app.screen, "return welcome", AidFooter, TitleLine)
+    assert not cut, cut
+
+
+def whole_or_cut(screen, where, footer, title_line) -> list[str]:
+    """What is cut on this screen at 80 columns: a footer key's text past the window's edge (the space after the last
+    one may fall past it), or a title ending in '…'."""
+    shown = screen.query_one(footer)
+    edge = 80 if shown.compact else 81  # spaced as usual, a key is drawn with a space after it
+    past = [key for key in shown.query("FooterKey") if not key.region.width or key.region.right > edge]
+    cut = [f"{where}: footer"][: len(past)]
+    titles = screen.query(title_line)
+    return cut + [f"{where}: title" for title in titles if "…" in str(title.render())][:1]
