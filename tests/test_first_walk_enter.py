@@ -141,3 +141,23 @@ def whole_or_cut(screen, where, footer, title_line) -> list[str]:
     cut = [f"{where}: footer"][: len(past)]
     titles = screen.query(title_line)
     return cut + [f"{where}: title" for title in titles if "…" in str(title.render())][:1]
+
+
+async def test_n_in_the_options_table_scrolls_the_next_row_to_the_top_of_the_view(make_app) -> None:
+    from decisionaid.tui.screens.compare import CompareScreen
+    from decisionaid.tui.widgets.comparison_table import ComparisonTable
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await pilot.pause()
+        table = app.screen.query_one(ComparisonTable)
+        steps = 0
+        while isinstance(app.screen, CompareScreen) and table.scroll_y < table.max_scroll_y:
+            await pilot.press("n")
+            await pilot.pause()
+            steps += 1
+            top = sum(row.height for row in table.ordered_rows[: table.cursor_row])
+            assert table.scroll_y == min(top, table.max_scroll_y), f"row {table.cursor_row} starts part-way down"
+        assert steps > 1
