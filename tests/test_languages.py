@@ -146,7 +146,7 @@ def test_language_gives_an_english_pack_a_spanish_interface_and_leaves_its_text_
     assert "Cycling or the bus to work" in out and "This is a test pack. It gives no advice." in out
     assert "Información revisada el 5 de enero de 2026" in out
     assert "Ayuda en una crisis: escriba c en cualquier pregunta. Local emergency number:" in out
-    assert "Las opciones de un vistazo. Parte 1 de 7" in out
+    assert "Vistazo a las opciones. Parte 1 de 7" in out
     assert "--language LANG" in run_in_process("--help").stdout
 
 

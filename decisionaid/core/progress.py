@@ -40,11 +40,15 @@ class PartRow:
     open: bool = False  # it has steps the time left counts, however short
     optional: int = 0  # steps it offers beyond the short path still open, not counted in the time left
     optional_minutes: int = 0
+    unanswered: int = 0  # its questions gone through without an answer
 
     def describe(self, words: Catalogue) -> str:
         """'not started, about 3 minutes': the minutes of what is still open in it (none once it is done, nor for
-        the question list: it is where the path ends), then what it offers beyond the short path, if any."""
+        the question list: it is where the path ends), then what it offers beyond the short path, if any. A part
+        done with questions left unanswered says how many: 'done; 5 not answered'."""
         said = words(f"map.{self.state}")
+        if self.state == "done" and self.unanswered:
+            said = words("skipped.map_done", count=self.unanswered)
         if self.open:
             said = words("map.row", state=said, minutes=about(self.minutes, words))
         if self.optional:
@@ -81,6 +85,26 @@ class Progress:
         if all(done):
             return "done"
         return "in_progress" if any(done) else "not_started"
+
+    def unanswered(self, part: Part, session: Session | None, here: Place) -> int:
+        """How many of the part's questions were shown and left without an answer (the one the person is on
+        aside)."""
+        if session is None:
+            return 0
+        answers = {"self_check": session.self_check, "values": session.values, "sure": session.sure}
+        count = 0
+        for place in (*part.steps, *part.extra):
+            stage = place[0]
+            if (
+                stage not in answers
+                or place == here
+                or not self.journey.is_item(place)
+                or not self.shown(session, place)
+            ):
+                continue
+            key = self.journey.step_key(place) or ""
+            count += key.partition(":")[2] not in answers[stage]
+        return count
 
     def minutes_left(self, session: Session | None, here: Place) -> int:
         """The time left: the sum of the parts' minutes (see the module's docstring)."""
@@ -133,6 +157,7 @@ class Progress:
                     open=bool(self.timing.words_of(counted)),
                     optional=len(optional),
                     optional_minutes=self.timing.minutes_of(optional),
+                    unanswered=self.unanswered(part, session, here),
                 )
             )
         return tuple(rows)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.core.session import Session
+from decisionaid.tui.hints import hint
 from decisionaid.tui.keys import LabelledScreen, page_keys
 from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.speedups.overrides import StyledOnce
@@ -114,6 +115,10 @@ class AidScreen(StyledOnce, LabelledScreen):
         """Put into the session any text typed here that is still waiting to be recorded; most screens have none."""
 
 
+# Enter on a step with nothing highlighted to act on (a card, the card list, a page of offers) goes on as n does.
+ENTER_GOES_ON = Binding("enter", "next", "next", show=False, id="enter-next")
+
+
 class StepScreen(AidScreen):
     """A step with back and next, showing the page model it is given."""
 
@@ -162,8 +167,8 @@ class ChoiceStepScreen(StepScreen):
     and the footer stay, which is much quicker than building a new screen."""
 
     AUTO_FOCUS = ".choices"
-    # Enter with no choice highlighted (none made yet) goes on, as an empty line does in plain mode.
-    BINDINGS = [*number_bindings(), Binding("enter", "next", "next_unanswered", show=False, id="next-unanswered")]
+    # Enter with no choice highlighted (none made yet) goes on, as an empty line does in plain mode, and says so.
+    BINDINGS = [*number_bindings(), Binding("enter", "skip", "next_unanswered", show=False, id="next-unanswered")]
     PAGE_ID = ""
 
     def compose(self) -> ComposeResult:
@@ -202,6 +207,13 @@ class ChoiceStepScreen(StepScreen):
         words = self.controller.words
         choices = [(c.id, c.label) for c in self.model.choices]  # type: ignore[union-attr]
         return ChoiceList(choices, chosen, words("choice.chosen"), words("choice_keys.range", count=len(choices)))
+
+    def action_skip(self) -> None:
+        """Enter with no choice highlighted: go on as n does, saying that the question was left unanswered and how
+        to answer it."""
+        if self.query_one(ChoiceList).chosen is None:
+            hint(self, self.controller.words("skipped.went_on"))
+        self.action_next()
 
     def action_choose(self, number: int) -> None:
         """A number key, wherever the focus is on the page; one with no choice says which numbers there are."""

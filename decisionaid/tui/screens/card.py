@@ -11,7 +11,7 @@ from textual.widgets import Static
 from decisionaid.core.controller import Controller
 from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.tui.messages import GoTo
-from decisionaid.tui.screens.base import StepScreen
+from decisionaid.tui.screens.base import ENTER_GOES_ON, StepScreen
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.card_view import CardView
 from decisionaid.tui.widgets.footer import AidFooter
@@ -25,6 +25,7 @@ class CardScreen(StepScreen):
     AUTO_FOCUS = "#card"
     BINDINGS = [
         Binding("s", "sources", "sources", id="sources"),
+        ENTER_GOES_ON,
         Binding("escape", "card_list", "card_list", show=False, id="card-list"),  # from a card the list opened
     ]
 

@@ -66,11 +66,11 @@ class CompareScreen(StepScreen, inherit_bindings=False):
         self.show_cell(0, 0)
 
     def action_next(self) -> None:
-        """n shows the next row while more of the table is below (a small window shows one row at a time, and the
-        rows about benefits come after the first), then moves on."""
+        """n shows the next row, from its top line, while more of the table is below (a small window shows one row
+        at a time, and the rows about benefits come after the first), then moves on."""
         table = self.query_one(ComparisonTable)
         if table.scroll_y < table.max_scroll_y and table.cursor_row < table.row_count - 1:
-            table.move_cursor(row=table.cursor_row + 1)
+            table.show_row_at_top(table.cursor_row + 1)
             return
         super().action_next()
 

@@ -16,13 +16,14 @@ from textual.widgets import OptionList, Static
 from decisionaid.core.controller import Controller
 from decisionaid.core.pages.steps import StepPage
 from decisionaid.tui.messages import GoTo
-from decisionaid.tui.screens.base import StepScreen, number_bindings
+from decisionaid.tui.screens.base import ENTER_GOES_ON, StepScreen, number_bindings
 from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
 from decisionaid.tui.widgets.footer import AidFooter
 
 
 class ContentsScreen(StepScreen):
-    """1-9 open a section; a card's letter opens it; Next goes on along the short path."""
+    """1-9 open a section; a card's letter opens it; Enter opens the highlighted line; Next goes on along the short
+    path, and so does Enter with no line highlighted."""
 
     AUTO_FOCUS = "#contents"
     # The hint above the list says how to open a section and a card; the footer, with them too, ran past 80 columns.
@@ -32,6 +33,7 @@ class ContentsScreen(StepScreen):
             Binding(key, f"card({n})", "open_card", show=False, key_display="letter", id=f"card-{key}")
             for n, key in enumerate(CARD_KEYS)
         ),
+        ENTER_GOES_ON,
     ]
 
     def __init__(self, controller: Controller, page: StepPage, *, read_last: int | None = None) -> None:

@@ -85,6 +85,10 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
                 yield Button(self.words("export.save"), id="save", action="screen.save", variant="primary")
                 yield Button(self.words("export.cancel"), id="cancel", action="screen.cancel")
 
+    def on_mount(self) -> None:
+        """A notice from the page below would lie over the dialog's buttons and its "Saved to" line."""
+        self.app.clear_notifications()
+
     @on(ChoiceList.Chosen, "#format")
     def format_chosen(self, event: ChoiceList.Chosen) -> None:
         self.use_format(event.choice_id)

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from decisionaid.tui.messages import GoTo
-from decisionaid.tui.screens.base import StepScreen, number_bindings
+from decisionaid.tui.screens.base import ENTER_GOES_ON, StepScreen, number_bindings
 from decisionaid.tui.widgets.action_button import ActionButton
 from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.page import Page
@@ -18,10 +18,10 @@ from decisionaid.tui.widgets.page_lines import line_widgets
 
 class OffersScreen(StepScreen):
     """A page that ends a part: its lines, then one button per offer (keys 1-9); Next goes on along the short
-    path."""
+    path, and so does Enter unless an offer's button has the focus."""
 
     AUTO_FOCUS = "#offering"
-    BINDINGS = number_bindings("take_offer", "offer")
+    BINDINGS = [*number_bindings("take_offer", "offer"), ENTER_GOES_ON]
 
     def compose(self) -> ComposeResult:
         page = self.model.page  # type: ignore[union-attr]

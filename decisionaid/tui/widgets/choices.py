@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from decisionaid.core.catalogue import Catalogue
+from decisionaid.tui.hints import hint
 
 
 class ChoiceList(OptionList, inherit_bindings=False):
@@ -94,7 +95,7 @@ class ChoiceList(OptionList, inherit_bindings=False):
         if number <= len(self.choices):
             self.pick(number - 1)
         else:
-            self.notify(self.keys_hint, severity="warning", markup=False)
+            hint(self, self.keys_hint)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -113,9 +114,24 @@ class ChoiceList(OptionList, inherit_bindings=False):
 class KeyedChoiceList(ChoiceList):
     """A ChoiceList that takes the number keys itself while it has the focus: on a page with more lists than one
     (who fills in the handout, the leaning), or in a dialog. The numbers on its lines say the keys; Enter with
-    nothing highlighted says them too, as such a page has no next step for Enter to go on to."""
+    nothing highlighted says that it chose nothing, and which number keys there are, as such a page has no next step
+    for Enter to go on to."""
 
     BINDINGS = [Binding(str(n), f"number({n})", "choose", show=False, id=f"choice-{n}") for n in range(1, 10)]
+
+    def __init__(
+        self,
+        choices: list[tuple[str, str]],
+        chosen: str | None,
+        chosen_mark: str,
+        keys_hint: str,
+        *,
+        enter_hint: str,
+        id: str | None = None,
+    ) -> None:
+        """`enter_hint`: what Enter with nothing highlighted says."""
+        super().__init__(choices, chosen, chosen_mark, keys_hint, id=id)
+        self.enter_hint = enter_hint
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter is always the list's own."""
@@ -123,7 +139,7 @@ class KeyedChoiceList(ChoiceList):
 
     def action_select(self) -> None:
         if self.highlighted is None:
-            self.notify(self.keys_hint, severity="warning", markup=False)
+            hint(self, self.enter_hint)
             return
         super().action_select()
 
@@ -150,8 +166,9 @@ def numbered_choices(
 ) -> ChoiceList:
     """A list that takes the number keys itself, worded by the catalogue: the chosen one's mark, and which number
     keys there are."""
-    hint = words("choice_keys.range", count=len(choices))
-    return KeyedChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), hint, id=id)
+    keys = words("choice_keys.range", count=len(choices))
+    enter = words("skipped.enter_nothing", count=len(choices))
+    return KeyedChoiceList(choices, chosen, chosen_mark or words("choice.chosen"), keys, enter_hint=enter, id=id)
 
 
 def shown_part(widget: Widget) -> float:

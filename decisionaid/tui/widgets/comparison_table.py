@@ -82,6 +82,16 @@ class ComparisonTable(DataTable, inherit_bindings=False):
             self.add_row(Text(row.question, style="bold"), *cells, height=None, key=f"row-{n}")
         self.move_cursor(row=here.row, column=max(here.column, 1), animate=False)
 
+    def row_top(self, row: int) -> int:
+        """How far down the table's rows `row` starts (the header aside)."""
+        return sum(shown.height for shown in self.ordered_rows[:row])
+
+    def show_row_at_top(self, row: int) -> None:
+        """Move to `row` and scroll it to the top of the view (as far as the table scrolls), so that no line of the
+        row above sits over it."""
+        self.move_cursor(row=row, animate=False, scroll=False)
+        self.scroll_to(y=self.row_top(row), animate=False, force=True, immediate=True)
+
     def cell_at(self, coordinate: Coordinate) -> Cell:
         return self.table.rows[coordinate.row].cells[coordinate.column - 1]
 

@@ -68,6 +68,12 @@ class ContentsList(OptionList, inherit_bindings=False):
         else:
             self.open(section)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter opens only a highlighted line; with none, Enter is the screen's (it goes on)."""
+        if action == "select":
+            return self.highlighted is not None
+        return True
+
     def card_position(self, index: int) -> int | None:
         """The reading-order position of the open section's card `index` (from 0), if it has one."""
         if self.open_section is None:
