@@ -215,6 +215,14 @@ def test_parts_are_not_started_in_progress_or_done_with_their_minutes(commute_pa
     assert rows["more"].state == "done", "every card it offers was read"
 
 
+def test_a_card_read_from_the_options_table_does_not_start_more_about_the_options(commute_pack, tmp_path) -> None:
+    controller = controller_for(commute_pack, tmp_path)
+    controller.start()
+    controller.read_card(controller.journey.left_out["cards"][0])
+    more = {row.id: row for row in controller.aid_map().rows}["more"]
+    assert more.state == "not_started" and more.optional == len(controller.journey.left_out["cards"]) - 1
+
+
 def test_where_the_person_is_in_the_whole_journey(commute_pack, tmp_path: Path) -> None:
     controller = controller_for(commute_pack, tmp_path)
     assert controller.where() == "7 parts · about 4 minutes"

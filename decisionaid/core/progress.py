@@ -1,9 +1,9 @@
 """The map of the aid: its parts, how far the person is through each, and how long is left.
 
-A part is done when every one of its steps on the short path has been shown (for "More about the options":
-every card it offers has been read); in progress when some have, or while the person is in it; otherwise not
-started. The question list is done once it has been shown: it is where the short path ends. Minutes are
-worked out from the words of the page models (see `timing`), never typed by hand.
+A part is done when every one of its steps on the short path has been shown (for "More about the options", the
+list of all the cards); in progress when some have, or while the person is in it; otherwise not started. The
+question list is done once it has been shown: it is where the short path ends. Minutes are worked out from the
+words of the page models (see `timing`), never typed by hand.
 
 The time left counts, part by part, the steps on the short path not shown yet and the step the person is on; in
 a run of questions the short path left out, the rest of that run too (the person chose to answer them). What a
@@ -78,11 +78,12 @@ class Progress:
         return session is not None and key is not None and (key in session.cards_read or key in session.seen)
 
     def state(self, part: Part, session: Session | None, here: Place) -> State:
-        things = part.extra if part.id == "more" else part.steps
-        done = [self.shown(session, p) for p in things]
+        """By the part's steps on the short path: what it offers beyond them is said apart, as optional (a card
+        read from the options table does not start "More about the options"), or all it offers read or answered."""
+        done = [self.shown(session, p) for p in part.steps]
         if part.holds(here) and part.id != "summary":
             return "in_progress"
-        if all(done):
+        if all(done) or (part.extra and all(self.shown(session, p) for p in part.extra)):
             return "done"
         return "in_progress" if any(done) else "not_started"
 
