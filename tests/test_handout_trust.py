@@ -251,7 +251,7 @@ def record_questions(pack, session):
 def test_the_record_says_the_aid_picked_its_top_questions_and_marks_those_the_person_chose(ketamine):
     picked = replace(Session.new(ketamine), values={"cost": "a-lot"})
     heading, lines = record_questions(ketamine, picked)
-    assert heading == "Top questions for the clinician, picked by the aid from the person's answers:"
+    assert heading == "Top questions for the clinician, picked by the aid:"
     assert not [line for line in lines if "reported" in line]
 
     own = "Can my partner come in?"
@@ -260,7 +260,7 @@ def test_the_record_says_the_aid_picked_its_top_questions_and_marks_those_the_pe
     heading, lines = record_questions(ketamine, chosen)
     assert heading == (
         "Top questions for the clinician. The person chose those marked “reported”; "
-        "the aid picked any others from their answers:"
+        "the aid picked any others:"
     )
     crisis = ketamine.question("q-crisis-contact").text
     assert lines == (
