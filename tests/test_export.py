@@ -522,8 +522,7 @@ def test_the_block_for_the_record_comes_first_after_the_handout_and_marks_what_t
             (),
         ),
         (
-            "Top questions for the clinician. The person chose those marked “reported”; "
-            "the aid picked any others:",
+            "Top questions for the clinician. The person chose those marked “reported”; the aid picked any others:",
             (
                 "Can my partner come in? (reported: their own question)",  # starred; then the pinned one, kept
                 "If their thoughts of suicide get worse during treatment, who do they contact, day or night?",

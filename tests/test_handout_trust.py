@@ -259,8 +259,7 @@ def test_the_record_says_the_aid_picked_its_top_questions_and_marks_those_the_pe
     chosen = replace(picked, own_questions=(own,), starred_own=(own,), starred=(suggested.id,))
     heading, lines = record_questions(ketamine, chosen)
     assert heading == (
-        "Top questions for the clinician. The person chose those marked “reported”; "
-        "the aid picked any others:"
+        "Top questions for the clinician. The person chose those marked “reported”; the aid picked any others:"
     )
     crisis = ketamine.question("q-crisis-contact").text
     assert lines == (
