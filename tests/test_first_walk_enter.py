@@ -161,3 +161,19 @@ async def test_n_in_the_options_table_scrolls_the_next_row_to_the_top_of_the_vie
             top = sum(row.height for row in table.ordered_rows[: table.cursor_row])
             assert table.scroll_y == min(top, table.max_scroll_y), f"row {table.cursor_row} starts part-way down"
         assert steps > 1
+
+
+async def test_a_hint_never_takes_away_the_notice_of_a_problem_still_unsolved(make_app) -> None:
+    from decisionaid.core.controller import Outcome
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        app.show_outcome(Outcome(problem="Your answers could not be saved."))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Your answers could not be saved." in notices(app), "said once: it must not be cleared away"

@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 from decisionaid.core.catalogue import Catalogue
 from decisionaid.export import FORMATS, SUFFIXES
 from decisionaid.export.saving import Saved
+from decisionaid.tui.hints import clear_hints
 from decisionaid.tui.keys import LabelledScreen
 from decisionaid.tui.screens.confirm import ConfirmScreen
 from decisionaid.tui.speedups.overrides import StyledOnce
@@ -87,7 +88,7 @@ class ExportScreen(StyledOnce, LabelledScreen, ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         """A notice from the page below would lie over the dialog's buttons and its "Saved to" line."""
-        self.app.clear_notifications()
+        clear_hints(self.app)
 
     @on(ChoiceList.Chosen, "#format")
     def format_chosen(self, event: ChoiceList.Chosen) -> None:
