@@ -158,9 +158,7 @@ def answer_and_start_a_note(app: PtyApp) -> None:
     app.wait_for("e/^s Export")  # the footer: the screen is mounted and has the focus
     app.type(b"1")  # "Me, for myself"
     app.wait_for("by me, the person it is about")
-    app.type(b"\t")  # to the leaning, which comes into view once the page below the handout is there
-    app.wait_for("leaning towards now")
-    app.type(b"\t\t\t ")  # past your own question and the note, to the first question: unticked
+    app.type(b"\t\t\t\t ")  # past the leaning, your own question and the note, to the first question: unticked
     deadline = time.monotonic() + TIMEOUT
     while not (app.saved_file.exists() and saved_answers(app.saved_file)["unticked"]):
         assert time.monotonic() < deadline, "unticking the first question was never saved"
