@@ -577,29 +577,3 @@ def test_after_the_question_still_open_next_goes_back_to_the_offers_not_through_
     controller.go("self_check", extra[0])
     assert controller.step(1) == ("self_check", extra[1]), "none open: looking at the answers again walks them in order"
     controller.leave()
-
-
-async def test_a_few_tabs_reach_the_own_question_box_and_the_note_before_the_long_list_of_questions(make_app) -> None:
-    from decisionaid.content import load_pack
-    from tests.helpers import KETAMINE
-
-    app = make_app(pack=load_pack(KETAMINE))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("summary")
-        for _ in range(50):  # the part below the handout is mounted just after the top is shown
-            await pilot.pause()
-            if app.screen.query("#own-input"):
-                break
-        app.screen.query_one("#reader").focus()
-        await pilot.pause()
-        tabs = 0
-        while app.focused is None or app.focused.id != "own-input":
-            await pilot.press("tab")
-            tabs += 1
-            assert tabs <= 5, f"{tabs} Tabs and still not at the box for a question of one's own"
-        await pilot.press("tab")
-        assert app.focused.id == "note"
-        await pilot.press("tab")
-        assert app.focused.id.startswith("question-"), "the list of questions comes after them"

@@ -158,12 +158,12 @@ def answer_and_start_a_note(app: PtyApp) -> None:
     app.wait_for("e/^s Export")  # the footer: the screen is mounted and has the focus
     app.type(b"1")  # "Me, for myself"
     app.wait_for("by me, the person it is about")
-    app.type(b"\t\t\t\t ")  # past the leaning, your own question and the note, to the first question: unticked
+    app.type(b"\t\t ")  # past the leaning to the first suggested question, unticked
     deadline = time.monotonic() + TIMEOUT
     while not (app.saved_file.exists() and saved_answers(app.saved_file)["unticked"]):
         assert time.monotonic() < deadline, "unticking the first question was never saved"
         app.read()
-    app.type(b"\x1b[Z")  # Shift+Tab: back to the note, just above the questions
+    app.type(b"\t\t")  # past your own question, to the note
     app.wait_for("Leave the note")  # the footer, once the note has the focus
     app.type(NOTE.encode())
     app.wait_for(NOTE)

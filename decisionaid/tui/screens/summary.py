@@ -100,14 +100,16 @@ class SummaryScreen(StepScreen):
         yield AidFooter()
 
     def below_the_handout(self, summary: Summary, handout: Handout) -> list[Widget]:
-        """The rest of the page, after the handout: the leaning, private answers, the person's own questions and
-        note, every question, and the rest of the handout. The person's own come before the long list of questions,
-        so a few Tabs reach them. More than any window shows at first, it is made and mounted just after the top of
-        the page is on screen (`show_below`)."""
+        """The rest of the page, after the handout: the leaning, private answers, every question, the person's own
+        questions and note, and the rest of the handout. More than any window shows at first, it is made and
+        mounted just after the top of the page is on screen (`show_below`)."""
         words = self.words
         return [
             *self.leaning(),
             *self.private(summary),
+            Static(words("summary.all_questions"), classes="subheading"),
+            Static(self.controller.star_hint("summary.questions_hint"), classes="hint"),
+            Vertical(*self.question_widgets(summary), id="questions"),
             Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
             Vertical(*self.own_rows(), id="own-list"),
             TextField(
@@ -126,9 +128,6 @@ class SummaryScreen(StepScreen):
                 soft_wrap=True,
                 show_line_numbers=False,
             ),
-            Static(words("summary.all_questions"), classes="subheading"),
-            Static(self.controller.star_hint("summary.questions_hint"), classes="hint"),
-            Vertical(*self.question_widgets(summary), id="questions"),
             HandoutView(handout, rest=True, kinds=REST_SHOWN, id="rest"),
         ]
 
