@@ -386,10 +386,8 @@ class Controller:
 
     def _open_in_run(self, place: Place) -> list[Place]:
         """The questions of `place`'s run (those the short path left out) not answered yet."""
-        stage = place[0]
-        answers = (self._live.self_check if stage == "self_check" else self._live.values) if self._session else {}
-        ids = self.journey.item_ids[stage]
-        return [p for p in self.journey.group(place) if ids[p[1]] not in answers]
+        ids, session = self.journey.item_ids[place[0]], self._session
+        return [p for p in self.journey.group(place) if session is None or not session.answered(p[0], ids[p[1]])]
 
     @property
     def place(self) -> Place:

@@ -24,6 +24,7 @@ from decisionaid.core.session import Session
 from decisionaid.core.timing import Timing
 
 State = Literal["not_started", "in_progress", "done"]
+QUESTION_STAGES = ("self_check", "values", "sure")
 
 
 @dataclass(frozen=True)
@@ -92,19 +93,12 @@ class Progress:
         aside)."""
         if session is None:
             return 0
-        answers = {"self_check": session.self_check, "values": session.values, "sure": session.sure}
         count = 0
         for place in (*part.steps, *part.extra):
-            stage = place[0]
-            if (
-                stage not in answers
-                or place == here
-                or not self.journey.is_item(place)
-                or not self.shown(session, place)
-            ):
+            if place[0] not in QUESTION_STAGES or place == here or not self.journey.is_item(place):
                 continue
-            key = self.journey.step_key(place) or ""
-            count += key.partition(":")[2] not in answers[stage]
+            if self.shown(session, place):
+                count += not session.answered(place[0], (self.journey.step_key(place) or "").partition(":")[2])
         return count
 
     def minutes_left(self, session: Session | None, here: Place) -> int:

@@ -104,6 +104,10 @@ class Session:
     def new(cls, pack: Pack) -> Session:
         return cls(pack=pack.meta.id, pack_version=pack.meta.version)
 
+    def answered(self, stage: str, item_id: str) -> bool:
+        """Whether the self-check, values or SURE question `item_id` of `stage` has an answer."""
+        return item_id in {"self_check": self.self_check, "values": self.values, "sure": self.sure}[stage]
+
     def to_toml(self) -> str:
         data: dict[str, Any] = {"schema_version": SESSION_VERSION}
         for one in fields(self):
