@@ -110,12 +110,17 @@ def shown_text(screen) -> str:
 
 
 async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
-    """Press Tab until the widget with `widget_id` has the focus, as a keyboard user would."""
+    """Press Tab until the widget with `widget_id` has the focus, as a keyboard user would; inside a list crossed
+    in one Tab (the handout page's questions), ↓ goes on to the question."""
+    from decisionaid.tui.widgets.question_list import QuestionList
+
     for _ in range(limit):
         focused = pilot.app.focused
         if focused is not None and focused.id == widget_id:
             return
-        await pilot.press("tab")
+        in_list = focused is not None and isinstance(focused.parent, QuestionList)
+        wanted_there = in_list and focused.parent.query_children(f"#{widget_id}")
+        await pilot.press("down" if wanted_there else "tab")
     raise AssertionError(f"Tab never reached #{widget_id}")
 
 

@@ -577,3 +577,38 @@ def test_after_the_question_still_open_next_goes_back_to_the_offers_not_through_
     controller.go("self_check", extra[0])
     assert controller.step(1) == ("self_check", extra[1]), "none open: looking at the answers again walks them in order"
     controller.leave()
+
+
+async def test_the_suggested_questions_are_one_tab_stop_and_the_arrows_move_through_them(make_app) -> None:
+    """On a full handout the own-question box was some 40 Tabs from the top; the list is now crossed in one."""
+    from decisionaid.content import load_pack
+    from decisionaid.tui.widgets.question_box import QuestionBox
+    from tests.helpers import KETAMINE
+
+    pack = load_pack(KETAMINE)
+    app = make_app(pack=pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for item in pack.self_check:  # each answer unsure or wrong adds a question
+            app.controller.answer_self_check(item.id, item.choices[-1].id)
+        await open_summary(app, pilot)
+        boxes = list(app.screen.query(QuestionBox))
+        assert len(boxes) > 20, "a long list, as a full handout has"
+        assert app.focused.id == "reader"
+        tabs = 0
+        while app.focused.id != "own-input":
+            await pilot.press("tab")
+            tabs += 1
+            assert tabs < 8, f"still on {app.focused.id} after {tabs} Tabs"
+        await pilot.press("shift+tab")
+        assert app.focused is boxes[-1], "Shift+Tab comes back to the list's last question"
+        await pilot.press("up", "up")
+        assert app.focused is boxes[-3]
+        await pilot.press("shift+tab")
+        assert not isinstance(app.focused, QuestionBox), "Shift+Tab leaves the list at once"
+        await pilot.press("tab")
+        assert app.focused is boxes[0]
+        await pilot.press("down", "space")
+        assert app.focused is boxes[1] and not boxes[1].value, "Space still leaves a question out"
+        assert in_view(app, boxes[1])
+        await pilot.press("up", "up")
+        assert app.focused is boxes[0], "above the first question, ↑ scrolls the page and keeps the focus"

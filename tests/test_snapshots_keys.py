@@ -31,12 +31,14 @@ async def _export(pilot) -> None:
 
 async def _summary_starred(pilot) -> None:
     """Who fills it in, then a question starred: the top of the handout follows."""
+    from decisionaid.tui.widgets.question_box import QuestionBox
+
     pilot.app.controller.today = lambda: date(2026, 11, 21)
     await pilot.press(*TO_THE_SELF_CHECK, "3", "n", "n", "1", "n", *["n", "1"] * 4, "n", "1")
     for _ in range(12):
         if getattr(pilot.app.focused, "id", "") == "question-q-rain":
             break
-        await pilot.press("tab")
+        await pilot.press("down" if isinstance(pilot.app.focused, QuestionBox) else "tab")  # ↓ within the list
     await pilot.press("s", "home")
 
 

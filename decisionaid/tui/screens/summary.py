@@ -30,6 +30,7 @@ from decisionaid.tui.widgets.footer import AidFooter
 from decisionaid.tui.widgets.handout import HandoutView
 from decisionaid.tui.widgets.page import Page
 from decisionaid.tui.widgets.question_box import QuestionBox, WrappingCheckbox
+from decisionaid.tui.widgets.question_list import QuestionList
 from decisionaid.tui.widgets.text_block import TextBlock
 from decisionaid.tui.widgets.text_fields import NoteArea, TextField
 
@@ -109,7 +110,7 @@ class SummaryScreen(StepScreen):
             *self.private(summary),
             Static(words("summary.all_questions"), classes="subheading"),
             Static(self.controller.star_hint("summary.questions_hint"), classes="hint"),
-            Vertical(*self.question_widgets(summary), id="questions"),
+            QuestionList(*self.question_widgets(summary), id="questions"),
             Static(self.voiced("handout.own"), id="own-heading", classes="subheading"),
             Vertical(*self.own_rows(), id="own-list"),
             TextField(
