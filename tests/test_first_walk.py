@@ -612,3 +612,26 @@ async def test_the_suggested_questions_are_one_tab_stop_and_the_arrows_move_thro
         assert in_view(app, boxes[1])
         await pilot.press("up", "up")
         assert app.focused is boxes[0], "above the first question, ↑ scrolls the page and keeps the focus"
+
+
+async def test_s_with_nothing_to_star_or_start_says_which_keys_do(make_app) -> None:
+    """On the handout page with no question in use, and on a return visit's welcome, s is not silent."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_summary(app, pilot)
+        assert app.focused.id == "reader"
+        await pilot.press("s")
+        assert "Tab to the list of questions, then move with ↑ and ↓." in notices(app)
+        assert not saved().get("starred")
+        await tab_to(pilot, "question-q-start")
+        await pilot.press("s")
+        assert saved()["starred"] == ["q-start"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert "press r to resume, or o to start over" in notices(app)
+        assert app.screen.id != "summary" and saved()["starred"] == ["q-start"], "nothing started over"

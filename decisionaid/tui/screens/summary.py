@@ -22,6 +22,7 @@ from decisionaid.core.pages.steps import SummaryPage
 from decisionaid.core.session import LEANING_NOT_SURE
 from decisionaid.core.summary import Summary, voice_of
 from decisionaid.export.saving import Saved, default_path, save_handout
+from decisionaid.tui.hints import hint
 from decisionaid.tui.screens.base import StepScreen
 from decisionaid.tui.screens.export import ExportScreen
 from decisionaid.tui.widgets.action_button import ActionButton
@@ -45,6 +46,7 @@ class SummaryScreen(StepScreen):
     BINDINGS = [
         Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
         Binding("s", "star", "star", id="star"),
+        Binding("s", "say_how_to_star", "star", show=False, id="star-where"),  # with no question in use, says how
         Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
         Binding("w", "go_to('note')", "note", show=False, id="note"),
     ]
@@ -304,6 +306,9 @@ class SummaryScreen(StepScreen):
         self.say(outcome)
         await self.show_handout()
 
+    def action_say_how_to_star(self) -> None:
+        hint(self, self.words("summary.how_to_star"))
+
     @staticmethod
     def own_button(widget: Widget | None) -> bool:
         """A button in the row of one of the person's own questions."""
@@ -378,9 +383,10 @@ class SummaryScreen(StepScreen):
         self.report(self.controller.save())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "star":  # shown greyed out until a question has the focus
+        if action in ("star", "say_how_to_star"):  # s is shown greyed out until a question has the focus
             focused = self.focused
-            return isinstance(focused, QuestionBox) or self.own_button(focused) or None
+            can_star = isinstance(focused, QuestionBox) or self.own_button(focused)
+            return (can_star or None) if action == "star" else not can_star
         return action != "next"  # the summary is the last step
 
     def on_descendant_focus(self) -> None:

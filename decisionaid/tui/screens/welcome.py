@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 
 from decisionaid.core.controller import Controller
 from decisionaid.core.kiosk import PERSONAL, Site
+from decisionaid.tui.hints import hint
 from decisionaid.tui.keys import page_keys
 from decisionaid.tui.messages import DeleteRequested, ResumeRequested, StartRequested
 from decisionaid.tui.screens.base import AidScreen
@@ -24,6 +25,7 @@ class WelcomeScreen(AidScreen):
     AUTO_FOCUS = "#welcome"
     BINDINGS = [  # s only starts, on a first visit; with answers saved, starting over is o, so s never means both
         Binding("s", "start", "start", id="start"),
+        Binding("s", "say_how_to_start", "start", show=False, id="start-on-return"),  # says r and o, not silent
         Binding("r", "resume", "resume", id="resume"),
         Binding("o", "start_over", "start_over", id="start-over"),
         Binding("d", "delete", "delete_answers", id="delete"),
@@ -55,6 +57,8 @@ class WelcomeScreen(AidScreen):
             return self.controller.started
         if action == "start":
             return not self.controller.started
+        if action == "say_how_to_start":
+            return self.controller.started
         return True
 
     def action_primary(self) -> None:
@@ -63,6 +67,10 @@ class WelcomeScreen(AidScreen):
 
     def action_start(self) -> None:
         self.post_message(StartRequested())
+
+    def action_say_how_to_start(self) -> None:
+        """`s` with answers saved: it neither resumes nor starts over, and says which keys do."""
+        hint(self, self.controller.words("welcome.s_on_return"))
 
     def action_start_over(self) -> None:
         """Starting with answers saved: the app asks first."""
