@@ -66,7 +66,7 @@ async def test_the_whole_journey_by_keyboard(make_app, export_dir: Path) -> None
             await pilot.press("right")
             await pilot.pause()
         assert isinstance(app.screen, ContentsScreen)
-        assert "The short path left out 2 cards (under a minute)." in shown_text(app.screen)
+        assert "The short path left out 2 cards (about 1 minute)." in shown_text(app.screen)
         await pilot.press("right")
         await pilot.pause()
         assert isinstance(app.screen, SelfCheckScreen)

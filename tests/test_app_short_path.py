@@ -243,7 +243,7 @@ async def test_the_list_of_every_card_opens_a_section_and_a_card_by_key(make_app
         await pilot.pause()
         assert isinstance(app.screen, ContentsScreen)
         text = shown_text(app.screen)
-        assert "The short path left out 2 cards (under a minute)." in text
+        assert "The short path left out 2 cards (about 1 minute)." in text
         assert "▸ 3. Practical matters: 2 cards, 2 more to read" in text
         assert app.screen.active_bindings["a"].enabled is False, "no section is open yet"
         await pilot.press("3")
@@ -285,7 +285,7 @@ async def test_the_pages_that_end_a_part_offer_what_was_skipped_or_left_out(make
         await pilot.press("n", "n")
         await pilot.pause()
         assert isinstance(app.screen, OffersScreen)
-        assert "1 more question about you was left out of the short path (under a minute)." in shown_text(app.screen)
+        assert "1 more question about you was left out of the short path (about 1 minute)." in shown_text(app.screen)
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, ValuesScreen)

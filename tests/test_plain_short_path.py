@@ -51,7 +51,7 @@ def test_the_short_path_leaves_cards_out_and_offers_them_by_section(commute_pack
     assert "Practical matters:\n1. What a rider needs (more)\n2. Bus passes (more)" in run.out
     assert "More: card 2 of 2 in this section. Practical matters." in run.out
     after = run.out.split("More: card 2 of 2")[1]
-    assert "1 card the short path left out is still unread (under a minute)." in after, "back to the list"
+    assert "1 card the short path left out is still unread (about 1 minute)." in after, "back to the list"
     assert "Question 1 of 1. Not a test" in after
     assert run.session.cards_read[-1] == "bus-pass" and "bike-kit" not in run.session.cards_read
 
@@ -66,11 +66,11 @@ def test_enter_skips_every_kind_of_question(commute_pack, tmp_path: Path) -> Non
 
 def test_the_pages_that_end_a_part_offer_what_was_left_out(commute_pack, tmp_path: Path) -> None:
     run = Run(commute_pack, tmp_path, "", "", *CARDS, "", "3", "", "1", "2", "", "", "", "1", "1")
-    assert "1 more question is not on the short path (under a minute).\n\n1. Answer 1 more question" in run.out
+    assert "1 more question is not on the short path (about 1 minute).\n\n1. Answer 1 more question" in run.out
     assert "More questions: 1 of 1. Not a test: it shows what to ask about." in run.out
     back = run.out.split("More questions: 1 of 1.")[1]
     assert "You answered the 1 question that is not on the short path.\n\n1. Look at those answers again" in back
-    assert "1 more question about you was left out of the short path (under a minute)." in run.out
+    assert "1 more question about you was left out of the short path (about 1 minute)." in run.out
     assert "More about what matters to you: 1 of 1." in run.out
     assert run.session.self_check == {"rain": "unsure", "fresh": "sixty"}
     assert run.session.values == {"exercise": "a-lot"}

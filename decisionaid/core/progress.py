@@ -51,7 +51,7 @@ class PartRow:
         if self.state == "done" and self.unanswered:
             said = words("skipped.map_done", count=self.unanswered)
         if self.open:
-            said = words("map.row", state=said, minutes=minutes_words(self.minutes, words))
+            said = words("map.row", state=said, minutes=about(self.minutes, words))
         if self.optional:
             more = words("map.optional", count=self.optional, minutes=minutes_words(self.optional_minutes, words))
             said = words("map.row_optional", row=said, optional=more)
@@ -170,7 +170,7 @@ class Progress:
         brief = "_short" if short else ""
 
         def duration(minutes: int) -> str:
-            return words("time.short", count=max(minutes, 1)) if short else minutes_words(minutes, words)
+            return words("time.short", count=max(minutes, 1)) if short else about(minutes, words)
 
         if session is None:
             minutes = self.minutes_left(None, ("welcome", 0))
@@ -192,3 +192,7 @@ class Progress:
         rows = self.rows(session, here)
         return AidMap(words("map.title"), self.line(session, here), words("map.hint"), rows)
 
+
+def about(minutes: int, words: Catalogue) -> str:
+    """'about 9 minutes', or 'under a minute' for 0 (what is left is shorter than half a minute)."""
+    return minutes_words(minutes, words) if minutes else words("time.under_one")

@@ -199,9 +199,8 @@ class StillOpen:
 
 
 def minutes_words(minutes: int, words: Catalogue) -> str:
-    """'about 1 minute', 'about 9 minutes', or 'under a minute' for 0 (shorter than half a minute): said alike on
-    every page and on the map."""
-    return words("time.about", count=minutes) if minutes else words("time.under_one")
+    """'about 1 minute', 'about 9 minutes'."""
+    return words("time.about", count=max(minutes, 1))
 
 
 def card_sources(pack: Pack, card: Card) -> list[Source]:
