@@ -201,7 +201,7 @@ async def test_every_screen_says_where_the_person_is_in_the_whole_journey(make_a
             app.controller.go(*place)
         await app.go("summary")
         await pilot.pause()
-        assert title_line(app).endswith("  Part 7 of 7 · the short path is done")
+        assert title_line(app).endswith("  Part 7 of 7 · the end of the short path")
         await app.go("cards", 0)
         await pilot.press("n")  # a card turned in place updates it too
         await pilot.pause()

@@ -232,7 +232,7 @@ def test_where_the_person_is_in_the_whole_journey(commute_pack, tmp_path: Path) 
         controller.go(*place)
     assert controller.where() == "Part 6 of 7 · under a minute left"
     controller.go("summary")
-    assert controller.where() == "Part 7 of 7 · the short path is done"
+    assert controller.where() == "Part 7 of 7 · the end of the short path"
 
 
 def test_a_card_opened_from_the_table_counts_as_read_without_moving(commute_pack, tmp_path: Path) -> None:
