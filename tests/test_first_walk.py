@@ -635,3 +635,18 @@ async def test_s_with_nothing_to_star_or_start_says_which_keys_do(make_app) -> N
         await pilot.pause()
         assert "press r to resume, or o to start over" in notices(app)
         assert app.screen.id != "summary" and saved()["starred"] == ["q-start"], "nothing started over"
+
+
+async def test_a_wrapped_questions_later_lines_start_under_its_first_word_not_under_the_box(make_app) -> None:
+    from decisionaid.tui.widgets.question_box import QuestionBox
+
+    app = make_app()
+    async with app.run_test(size=(40, 24)) as pilot:  # narrow: every question wraps
+        await open_summary(app, pilot)
+        box = app.screen.query(QuestionBox).first()
+        box.scroll_visible()
+        await pilot.pause()
+        lines = [box.render_line(y).text.rstrip() for y in range(box.size.height)]
+        assert len(lines) > 1 and lines[0].startswith("▐X▌ ")
+        start = len("▐X▌ ")
+        assert all(line[:start].isspace() and line[start] != " " for line in lines[1:]), lines

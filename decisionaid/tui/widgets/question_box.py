@@ -10,10 +10,25 @@ from decisionaid.tui.widgets.tick_box import TickBox
 
 
 class WrappingCheckbox(TickBox):
-    """A tick box that grows in height to show its whole label (Textual's is one line high)."""
+    """A tick box that grows in height to show its whole label (Textual's is one line high); a label's later lines
+    start under its first word, not under the box."""
+
+    def label_lines(self, width: int) -> list[Content]:
+        """The box and the label's first line, then the label's other lines, indented as far as the label."""
+        button = self._button
+        style = self.get_visual_style("toggle--label")
+        lines = self._label.wrap(max(1, width - button.cell_length - 2)) if width else [self._label]  # 2: its pad
+        pad = Content(" " * button.cell_length)
+        return [
+            Content.assemble(button if n == 0 else pad, line.pad(1, 1).stylize_before(style))
+            for n, line in enumerate(lines)
+        ]
+
+    def render(self) -> Content:
+        return Content("\n").join(self.label_lines(self.content_region.width))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.render().wrap(width)))
+        return max(1, len(self.label_lines(width)))
 
 
 class QuestionBox(WrappingCheckbox):
