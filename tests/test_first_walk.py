@@ -650,3 +650,23 @@ async def test_a_wrapped_questions_later_lines_start_under_its_first_word_not_un
         assert len(lines) > 1 and lines[0].startswith("▐X▌ ")
         start = len("▐X▌ ")
         assert all(line[:start].isspace() and line[start] != " " for line in lines[1:]), lines
+
+
+async def test_a_number_on_a_tick_box_changes_nothing_and_says_where_numbers_work(make_app) -> None:
+    from decisionaid.content import load_pack
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        app.controller.answer_value("safety-screen", "heart")
+        await app.go("summary")
+        await pilot.pause()
+        await tab_to(pilot, "private-safety-screen")
+        box = app.focused
+        await pilot.press("2")
+        assert "Press Tab or Shift+Tab to reach one first." in notices(app)
+        assert app.focused is box and not box.value
+        session = app.screen.session
+        assert not session.leaning and not session.reader, "no list took the number unseen"

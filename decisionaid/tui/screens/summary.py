@@ -49,6 +49,7 @@ class SummaryScreen(StepScreen):
         Binding("s", "say_how_to_star", "star", show=False, id="star-where"),  # with no question in use, says how
         Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
         Binding("w", "go_to('note')", "note", show=False, id="note"),
+        *(Binding(str(n), "say_where_numbers_work", "choose", show=False, id=f"number-{n}") for n in range(1, 10)),
     ]
 
     def __init__(
@@ -305,6 +306,11 @@ class SummaryScreen(StepScreen):
             return
         self.say(outcome)
         await self.show_handout()
+
+    def action_say_where_numbers_work(self) -> None:
+        """A number key away from the page's numbered lists (on a tick box, a button, the page): it changes no
+        answer, and says how to reach a list."""
+        hint(self, self.words("summary.numbers_where"))
 
     def action_say_how_to_star(self) -> None:
         hint(self, self.words("summary.how_to_star"))
