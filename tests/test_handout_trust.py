@@ -153,6 +153,17 @@ def test_answers_that_differed_give_way_when_the_page_is_full_and_follow_by_topi
     assert all(d.topic in more.entries[0].text for d in summary.checked.differed)
 
 
+def test_not_sure_on_a_small_detail_is_counted_as_not_sure_never_as_an_answer_that_did_not_match(ketamine):
+    trivia = [item for item in ketamine.self_check if item.trivia]
+    unsure = {item.id: next(c.id for c in item.choices if c.not_sure) for item in trivia[1:]}
+    wrong = {trivia[0].id: next(c.id for c in trivia[0].choices if c.belief)}
+    session = replace(Session.new(ketamine), self_check={**unsure, **wrong})
+    [checked] = [b for b in handout_of(ketamine, session).blocks if b.kind == "checked"]
+    said = [e.text for e in checked.entries]
+    assert "Not listed: 1 more answer on a small detail that did not match." in said
+    assert f"Not sure about {len(unsure)} more small details (not listed)." in said
+
+
 def test_the_default_handout_fits_its_page_in_either_voice(ketamine, tmp_path):
     controller = default_walk(ketamine, tmp_path / "answers.toml")
     for reader in ("self", "helper"):

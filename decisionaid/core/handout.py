@@ -295,6 +295,8 @@ def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
         entries.append(Entry(words("handout.not_sure_more", topics="; ".join(shown), count=more, rest=rest), ""))
     elif shown:
         entries.append(Entry(words("handout.not_sure", topics="; ".join(shown)), ""))
+    if checked.details_unsure:
+        entries.append(Entry(words("handout.details_unsure", count=checked.details_unsure), ""))
     entries += [Entry(line, "") for line in checked.earlier]
     return Block(words("handout.checked"), tuple(entries), kind="checked")
 

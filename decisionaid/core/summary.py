@@ -104,6 +104,7 @@ class Checked:
     not_sure: tuple[str, ...]
     earlier: tuple[str, ...] = ()  # answers given on an earlier version, before their question changed
     details: int = 0  # answers on small details (trivia) that did not match: counted, not listed
+    details_unsure: int = 0  # answers 'not sure' on small details: counted, not listed, never called a mismatch
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
     items = pack.self_check
     if not items:
         return None
-    right, differed, not_sure, details = 0, [], [], 0
+    right, differed, not_sure, details, details_unsure = 0, [], [], 0, 0
     for item in items:
         chosen = answers.self_check.get(item.id)
         if chosen is None:
@@ -271,7 +272,8 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
         if judged is Verdict.correct:
             right += 1
         elif item.trivia:
-            details += 1
+            details_unsure += judged is Verdict.not_sure
+            details += judged is not Verdict.not_sure
         elif judged is Verdict.not_sure:
             reasons.add(item.adds, words("reasons.not_sure", topic=topic))
             not_sure.append(topic)
@@ -284,7 +286,7 @@ def _self_check(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogu
     asked = sum(item.short_path or not marked or item.id in answers.self_check for item in items)
     answered = sum(item.id in answers.self_check for item in items)
     earlier = _earlier(pack, answers, words)
-    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), earlier, details)
+    return Checked(asked, answered, right, tuple(differed), tuple(not_sure), earlier, details, details_unsure)
 
 
 def _earlier(pack: Pack, answers: Session, words: Catalogue) -> tuple[str, ...]:
