@@ -130,7 +130,7 @@ async def test_a_private_answer_is_on_the_copy_only_once_its_box_is_ticked(make_
         await open_summary(app, pilot, money_tight="yes")
         text = " ".join(handout_text(app).split())
         assert "Money is tight this month." not in text and saved()["shown"] == []
-        assert "1 private answer is left off this copy. A question it added is asked in a general way." in text
+        assert "1 private answer is left off this copy. The questions it could add are asked" in text
         questions = shown_text(app.screen.query_one("#questions"))
         assert "How much does each way cost in a month?" in questions, "the question stays, in its neutral form"
         assert "How much would each way cost me in a month?" not in questions

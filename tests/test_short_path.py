@@ -185,9 +185,26 @@ def test_the_short_path_screen_adds_the_questions_that_apply_to_the_handout(tmp_
     assert "safety-screen" in [pack.values[i].id for i in Journey(pack).short["values"]]
     controller = controller_for(pack, tmp_path)
     controller.answer_value("safety-screen", choice)
+    controller.include_private("safety-screen", True)  # shown on the copy: its own questions, in their own words
     listed = {q.id for group in build_summary(pack, controller.session).groups for q in group.questions}
     assert added <= listed
     assert not listed & not_added
+
+
+def test_a_private_answer_left_off_the_copy_lists_the_same_questions_whatever_it_was(tmp_path: Path) -> None:
+    """Left off, an answer must not be read off the questions it adds: 'none' and 'pregnancy' give the same list."""
+    pack = load_pack(KETAMINE)
+    lists = []
+    for choice in ("none", "pregnancy", "substances", "several"):
+        controller = controller_for(pack, tmp_path / choice)
+        controller.answer_value("safety-screen", choice)
+        summary = build_summary(pack, controller.session)
+        lists.append([(q.id, q.text, q.reasons) for group in summary.groups for q in group.questions])
+        controller.leave()
+    assert all(listed == lists[0] for listed in lists)
+    general = {q.id for group in summary.groups for q in group.questions if q.general}
+    assert general and not general & {top.id for top in summary.top}, "the top stays with what the person showed"
+    assert "Which health facts or life events can change the risks of each option?" in {q[1] for q in lists[0]}
 
 
 # --- the parts and how far the person is ------------------------------------------------

@@ -178,7 +178,7 @@ def test_a_private_answer_stays_off_the_copy_until_shown_and_its_question_is_ask
     given = dict(values={"money-tight": "yes"}, self_check={"rain": "unsure"})
     private = build_summary(handout_pack, answered(handout_pack, **given))
     assert private.situation == () and private.withheld == 1
-    assert ("q-cost", ("Added by a private answer left off this copy.",)) in listed(private)
+    assert ("q-cost", ("Asked in general, as a private answer is left off this copy.",)) in listed(private)
     assert "How much does each way cost in a month?" in [q.text for q in private.questions()]
     assert [(p.item, p.text, p.included) for p in private.private] == [
         ("money-tight", "Money is tight this month.", False)
@@ -275,13 +275,22 @@ CORE_SAFETY = [("q-main-risks", [OWN])]
 CORE_END = [("q-all-options", [OWN]), ("q-keep-current", [OWN])]
 ONLY_CORE = CORE_START + CORE_MIDDLE + CORE_SAFETY + CORE_END
 
-PRIVATE = "Added by a private answer left off this copy."
+PRIVATE = "Asked in general, as a private answer is left off this copy."
 NO_RIDE = "There is no ride home after a session yet."
 CLINIC_TIME = "The time spent on visits matters a lot."
 
 PROFILES = {
     "all-correct": dict(
-        questions=ONLY_CORE,
+        questions=[  # "no" to each private item, left off the copy: their questions asked in general all the same
+            *CORE_START,
+            *[(qid, [PRIVATE]) for qid in ("q-pregnancy", "q-heart-vessels", "q-substance-use", "q-other-medicines")],
+            ("q-psychosis", [PRIVATE]),
+            *CORE_MIDDLE,
+            *CORE_SAFETY,
+            ("q-blood-pressure", [PRIVATE]),
+            ("q-misuse-risk", [PRIVATE]),
+            *CORE_END,
+        ],
         statements=[
             "Getting relief quickly: does not matter much.",
             "Time spent on visits: does not matter much.",

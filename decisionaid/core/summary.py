@@ -3,7 +3,8 @@
 The rules only list questions and repeat what the person said; they never weigh the options. Every
 sentence is taken from the catalogue, and every text of the pack in its helper form where it has one, in the voice
 of whoever filled the aid in. Private answers stay off the copy unless the person chose to show them: one left off
-says nothing, the questions it added are asked in their neutral form, and it is counted.
+says nothing, every question any answer to it could add is asked in its neutral form (the same whatever the
+answer was), and it is counted.
 Pure Python: never imports Textual.
 """
 
@@ -41,6 +42,7 @@ class SuggestedQuestion:
     starred: bool
     added: bool  # an answer put it on the list (not only being a core question)
     pinned: bool = False  # stays among the top questions whatever is starred
+    general: bool = False  # only answers left off the copy put it there: asked in general, for whatever they were
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,8 @@ def _values(
     """Add the questions each chosen value adds; return the value and the situation statements.
 
     Values are listed from the answers that matter most (the first choices of an item) to the least;
-    situation facts in the pack's order. A withheld answer says nothing, and its questions come without its reason.
+    situation facts in the pack's order. A withheld answer says nothing: the questions of all its item's answers
+    come, without a reason, so the copy cannot tell which answer it was.
     """
     voice = voice_of(answers.reader)
     ranked: list[tuple[int, Statement]] = []
@@ -331,8 +334,8 @@ def _values(
         if position is None:
             continue
         choice = item.choices[position]
-        if item.id in withheld:
-            reasons.add_privately(choice.adds)
+        if item.id in withheld:  # every question any answer to it could add: the copy cannot tell which was given
+            reasons.add_privately(q for c in item.choices for q in c.adds)
             continue
         if choice.adds and choice.reason:
             reasons.add(choice.adds, voiced(choice, "reason", voice))
@@ -380,8 +383,9 @@ def _sure(pack: Pack, answers: Session, reasons: _Reasons, words: Catalogue) -> 
 def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -> tuple[TopicGroup, ...]:
     """The listed questions by topic, in the reader's voice.
 
-    One a private answer left off the copy added is in its neutral form, whatever else added it, with only the other
-    reasons (or a general one); without a neutral form it is left out, unless it is a core question, listed anyway.
+    One a private answer left off the copy could add is in its neutral form, whatever else added it, with only the
+    other reasons (or a general one); without a neutral form it is left out, unless it is a core question, listed
+    anyway.
     """
     unticked, starred, voice = set(answers.unticked), set(answers.starred), words.voice
     listed = [
@@ -405,6 +409,7 @@ def _groups(pack: Pack, reasons: _Reasons, answers: Session, words: Catalogue) -
                 starred=q.id in starred and q.id not in unticked,
                 added=q.id in reasons.added,
                 pinned=q.pinned,
+                general=q.id in reasons.privately and q.id not in reasons.by_question,
             )
             for q, text, why in listed
             if q.topic == topic.id and text
@@ -424,8 +429,9 @@ def _listed_text(question: ClinicianQuestion, privately: bool, voice: str) -> st
 def _top(groups: tuple[TopicGroup, ...], answers: Session) -> tuple[tuple[TopQuestion, ...], bool]:
     """The starred questions (own ones first), or until there are any, the highest-priority ones.
 
-    Among questions of the same priority, those an answer added come before core ones, then those with
-    more reasons, then the pack's order. Pinned questions the reader kept close the top either way.
+    Those an answer added come first, then core ones, then those asked in general for answers left off the copy;
+    then by priority, by the number of reasons, and in the pack's order. Pinned questions the reader kept close the
+    top either way.
     """
     listed = [q for group in groups for q in group.questions if q.ticked]
     pinned = [_top_question(q) for q in listed if q.pinned]
@@ -449,11 +455,11 @@ def star_limit(summary: Summary) -> int:
 
 
 def _ranked(groups: tuple[TopicGroup, ...]) -> list[SuggestedQuestion]:
-    """The ticked questions, those an answer added first, then by priority, then those with more reasons, then
-    in the pack's order."""
+    """The ticked questions: those an answer added first, then core ones, then those asked in general (see `_top`);
+    then by priority, by the number of reasons, and in the pack's order."""
     listed = [q for group in groups for q in group.questions if q.ticked]
     order = {q.id: n for n, q in enumerate(listed)}
-    return sorted(listed, key=lambda q: (not q.added, q.priority, -len(q.reasons), order[q.id]))
+    return sorted(listed, key=lambda q: (not q.added, q.general, q.priority, -len(q.reasons), order[q.id]))
 
 
 def _leaning(pack: Pack, answers: Session, words: Catalogue) -> str:
