@@ -670,3 +670,38 @@ async def test_a_number_on_a_tick_box_changes_nothing_and_says_where_numbers_wor
         assert app.focused is box and not box.value
         session = app.screen.session
         assert not session.leaning and not session.reader, "no list took the number unseen"
+
+
+async def test_while_typing_the_footer_offers_only_keys_that_do_not_type(make_app) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+
+        def footer() -> list[tuple[str, str]]:
+            return [(key.key_display, key.description) for key in app.screen.query(FooterKey)]
+
+        assert ("e/^s", "Export") in footer() and ("←/b", "Back") in footer()
+        await pilot.press("a", "e")
+        await pilot.pause()
+        assert app.focused.value == "e", "e types in the box"
+        assert ("^s", "Export") in footer() and not [k for k, _ in footer() if k in ("e/^s", "←/b", "q", "?")]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ("e/^s", "Export") in footer(), "letters act as keys again"
+
+
+async def test_the_keys_help_names_the_tick_box_keys_and_only_the_numbers_a_list_has(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "1, 2\nChoose\n" in shown_text(app.screen), "Who is filling this in? has two choices"
+        await pilot.press("escape")
+        await tab_to(pilot, "question-q-start")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        said = shown_text(app.screen)
+        assert "Tick or untick the box" in said and "Question below" in said

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal
+from textual.keys import key_to_character
+from textual.widgets import Input, TextArea
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages.steps import CardPage, StepPage
@@ -27,7 +29,14 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 
+MOVED_IN_FIELDS = frozenset({"left", "right", "up", "down", "home", "end", "enter", "backspace", "delete"})
 NUMBER_KEYS = "1-9"  # the footer's name for a screen's number keys, until the screen says how many it has
+
+
+def typed_in_field(key: str) -> bool:
+    """Whether a text field takes the key for itself: one that types a character, or moves in the text."""
+    character = key_to_character(key)
+    return key in MOVED_IN_FIELDS or (character is not None and character.isprintable())
 
 
 def number_bindings(label: str = "choose", action: str = "choose") -> list[Binding]:
@@ -81,15 +90,36 @@ class AidScreen(StyledOnce, LabelledScreen):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The keys, named; number keys say how many there are ('1-4 Choose'), not '1-9'."""
+        """The keys, named; number keys say how many there are ('1-4 Choose'), not '1-9'. While a text field has
+        the focus, keys it types or moves in ('e', '←') are not offered: 'e/^s Export' reads '^s Export'."""
         found = super().active_bindings
         count = self.number_keys()
-        if count is None:
-            return found
-        return {
-            key: numbered(active, count) if active.binding.key_display == NUMBER_KEYS else active
-            for key, active in found.items()
-        }
+        if count is not None:
+            found = {
+                key: numbered(active, count) if active.binding.key_display == NUMBER_KEYS else active
+                for key, active in found.items()
+            }
+        if isinstance(self.focused, (Input, TextArea)):
+            found = self.beside_typing(found)
+        return found
+
+    def beside_typing(self, found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+        """The footer's keys while a text field has the focus: only those the field leaves alone, so that
+        'e/^s Export' reads '^s Export' and '←/b Back' is not offered (Textual gives each key its own binding)."""
+        kept: dict[tuple[int, str], list[str]] = {}
+        for key, active in found.items():
+            if active.binding.show and not typed_in_field(key):
+                kept.setdefault((id(active.node), active.binding.action), []).append(key)
+        shown = {}
+        for key, active in found.items():
+            binding = active.binding
+            if binding.show:
+                keys = kept.get((id(active.node), binding.action), [])
+                names = "/".join(self.app.get_key_display(replace(binding, key=k, key_display=None)) for k in keys)
+                binding = replace(binding, key_display=names or None, show=key in keys)
+                active = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+            shown[key] = active
+        return shown
 
     def title_bar(self) -> TitleBar:
         """The aid's name, this step, and where the person is in the whole journey."""

@@ -28,12 +28,13 @@ def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
     """One row per description, joining the keys that share it, in binding order.
 
     The aid's own keys have ids; Textual's built-in ones without (the editing keys of a text field, Enter on a
-    button) are left out, as they are Textual's to explain and not in the interface's language."""
+    button) are left out, as they are Textual's to explain and not in the interface's language. Number keys are
+    the ones their screen or list has ('1-3' for three choices), not 1 to 9."""
     keys: dict[str, list[str]] = {}
     enabled: dict[str, bool] = {}
     for key, found in active.items():
         binding: Binding = found.binding
-        if binding.id is None or not binding.description:
+        if binding.id is None or not binding.description or not number_in_range(key, found.node):
             continue
         description = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
         shown = app.get_key_display(Binding(key, binding.action))
@@ -41,7 +42,22 @@ def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
         if shown not in keys[description]:
             keys[description].append(shown)
         enabled[description] = enabled.get(description, False) or found.enabled
-    return [HelpRow(", ".join(k), d, enabled[d]) for d, k in keys.items()]
+    return [HelpRow(joined(k), d, enabled[d]) for d, k in keys.items()]
+
+
+def number_in_range(key: str, node: object) -> bool:
+    """Whether a key is not a number, or one that chooses something where it is bound (`number_keys`, where
+    None is not known: every number is listed)."""
+    number_keys = getattr(node, "number_keys", None)
+    count = number_keys() if key.isdigit() and callable(number_keys) else None
+    return count is None or int(key) <= count
+
+
+def joined(keys: list[str]) -> str:
+    """The keys with commas; three or more numbers in a row as a range ('1-9')."""
+    if len(keys) >= 3 and all(k.isdigit() for k in keys) and [int(k) for k in keys] == list(range(1, len(keys) + 1)):
+        return f"1-{keys[-1]}"
+    return ", ".join(keys)
 
 
 class HelpScreen(StyledOnce, LabelledScreen, ModalScreen[None]):

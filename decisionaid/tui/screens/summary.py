@@ -49,7 +49,7 @@ class SummaryScreen(StepScreen):
         Binding("s", "say_how_to_star", "star", show=False, id="star-where"),  # with no question in use, says how
         Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
         Binding("w", "go_to('note')", "note", show=False, id="note"),
-        *(Binding(str(n), "say_where_numbers_work", "choose", show=False, id=f"number-{n}") for n in range(1, 10)),
+        *(Binding(str(n), "say_where_numbers_work", "choose", show=False, id=f"number-away-{n}") for n in range(1, 10)),
     ]
 
     def __init__(
@@ -306,6 +306,10 @@ class SummaryScreen(StepScreen):
             return
         self.say(outcome)
         await self.show_handout()
+
+    def number_keys(self) -> int:
+        """No number key chooses on the page itself: its lists have their own (the keys help lists theirs)."""
+        return 0
 
     def action_say_where_numbers_work(self) -> None:
         """A number key away from the page's numbered lists (on a tick box, a button, the page): it changes no

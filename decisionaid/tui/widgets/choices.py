@@ -86,6 +86,10 @@ class ChoiceList(OptionList, inherit_bindings=False):
             self.highlighted = index
             self._choose(self.choices[index][0])
 
+    def number_keys(self) -> int:
+        """How many number keys choose here (the keys help lists those)."""
+        return len(self.choices)
+
     def action_number(self, number: int) -> None:
         """The choice with this number; a number with no choice says which numbers there are. A list scrolled out
         of view is brought back into it first, and chooses nothing: a key never changes an answer unseen."""
