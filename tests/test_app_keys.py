@@ -218,10 +218,11 @@ async def test_self_check_feedback_drops_its_blank_lines_in_a_short_window_and_g
             return [strip.text.rstrip() for strip in feedback.render_lines(feedback.size.region)]
 
         short = feedback_lines()
-        assert short[:5] == [
+        assert short[:6] == [
             "Matches the evidence",
             "Your answer: No",
-            "Press a number to change your answer: twice if the choices are hidden.",
+            "Press a number to change your answer. If the choices are out of view, the",
+            "first press brings them back.",
             "The answer: No",
             "On the bus you sit inside, so rain does not get you wet.",
         ]
@@ -229,7 +230,7 @@ async def test_self_check_feedback_drops_its_blank_lines_in_a_short_window_and_g
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         tall = feedback_lines()
-        assert tall[:8] == ["Matches the evidence", "", short[1], short[2], "", "The answer: No", "", short[4]]
+        assert tall[:9] == ["Matches the evidence", "", *short[1:4], "", "The answer: No", "", short[5]]
         assert [line for line in tall if line] == short
         await pilot.resize_terminal(80, 16)
         await pilot.pause()

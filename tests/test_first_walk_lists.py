@@ -154,7 +154,10 @@ async def test_the_self_checks_feedback_says_the_persons_own_answer_and_what_a_n
         await pilot.pause()
         feedback = shown_text(app.screen.query_one("#feedback"))
         assert "Your answer: Yes" in feedback and "The answer: No" in feedback
-        assert "Press a number to change your answer: twice if the choices are hidden." in feedback
+        assert (
+            "Press a number to change your answer. If the choices are out of view, the first press brings them back."
+            in feedback
+        )
         await pilot.press("3", "3")  # the first may only bring the choices into view, as the feedback says
         await pilot.pause()
         assert "Your answer: Not sure" in shown_text(app.screen.query_one("#feedback"))

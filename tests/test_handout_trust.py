@@ -198,8 +198,8 @@ def test_starring_questions_never_pushes_the_pinned_question_out_and_leaves_one_
     refused = controller.star_question(others[4], True)
     assert not refused.done
     assert (
-        refused.said
-        == "The handout has room for 4 top questions. Unstar one first. 1 more question always stays at the top."
+        refused.said == "The handout has room for 4 top questions. Unstar one first. "
+        "1 more question is always in the top list, whatever you star."
     )
     top = controller.summary().top
     assert [q.id for q in top] == [*others[:4], CRISIS_QUESTION]
