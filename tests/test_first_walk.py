@@ -705,3 +705,41 @@ async def test_the_keys_help_names_the_tick_box_keys_and_only_the_numbers_a_list
         await pilot.pause()
         said = shown_text(app.screen)
         assert "Tick or untick the box" in said and "Question below" in said
+
+
+async def test_the_card_lists_keys_help_says_letter_once_and_a_letter_with_no_card_says_why(make_app) -> None:
+    """At 80x24 the keys help listed every letter of the alphabet in one row, leaving no room to say what they do."""
+    from decisionaid.content import load_pack
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("cards", app.controller.journey.counts["cards"])
+        await pilot.pause()
+        await pilot.press("w")
+        assert "Open a section first: press its number." in notices(app)
+        await pilot.press("1", "question_mark")
+        await pilot.pause()
+        said = shown_text(app.screen)
+        assert "letter\nOpen a card\n" in said and "w, x" not in said
+        await pilot.press("escape", "z")
+        assert "No card in this section has the letter z." in notices(app)
+
+
+async def test_under_a_dialog_the_footer_offers_no_keys_of_the_screen_beneath(make_app) -> None:
+    """Under the export dialog the footer offered ?, m, b and q, which do nothing there."""
+    from decisionaid.tui.screens.export import ExportScreen
+    from decisionaid.tui.widgets.footer import AidFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        footer = app.screen.query_one(AidFooter)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and not footer.visible
+        await pilot.press("escape")
+        await pilot.pause()
+        assert footer.visible

@@ -74,6 +74,16 @@ class AidScreen(StyledOnce, LabelledScreen):
         if self.TITLE_KEY:
             self.title = controller.words(self.TITLE_KEY)
 
+    def on_screen_suspend(self) -> None:
+        """Under a dialog the footer's keys are not this screen's (the dialog's are): it is left blank, keeping
+        its line so nothing moves, until the screen is back on top."""
+        for footer in self.query(AidFooter):
+            footer.styles.visibility = "hidden"
+
+    def on_screen_resume(self) -> None:
+        for footer in self.query(AidFooter):
+            footer.styles.visibility = "visible"
+
     @property
     def pack(self) -> Pack:
         return self.controller.pack

@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 
 from decisionaid.core.controller import Controller
 from decisionaid.core.pages.steps import StepPage
+from decisionaid.tui.hints import hint
 from decisionaid.tui.messages import GoTo
 from decisionaid.tui.screens.base import ENTER_GOES_ON, StepScreen, number_bindings
 from decisionaid.tui.widgets.contents_list import CARD_KEYS, ContentsList
@@ -31,6 +32,10 @@ class ContentsScreen(StepScreen):
         *(replace(binding, show=False) for binding in number_bindings("open_section", "section")),
         *(
             Binding(key, f"card({n})", "open_card", show=False, key_display="letter", id=f"card-{key}")
+            for n, key in enumerate(CARD_KEYS)
+        ),
+        *(  # a letter with no card in the open section says so, and how to open one, instead of doing nothing
+            Binding(key, f"no_card({n})", "open_card", show=False, key_display="letter", id=f"no-card-{key}")
             for n, key in enumerate(CARD_KEYS)
         ),
         ENTER_GOES_ON,
@@ -63,7 +68,16 @@ class ContentsScreen(StepScreen):
             return int(str(parameters[0])) <= len(self.listing.table.sections)
         if action == "card":
             return True if self.listing.card_position(int(str(parameters[0]))) is not None else None
+        if action == "no_card":
+            return self.listing.card_position(int(str(parameters[0]))) is None
         return True
+
+    def action_no_card(self, index: int) -> None:
+        words = self.controller.words
+        if self.listing.open_section is None:
+            hint(self, words("card_marks.open_section_first"))
+        else:
+            hint(self, words("card_marks.no_such_letter", letter=CARD_KEYS[index]))
 
     def action_section(self, number: int) -> None:
         self.listing.open(number - 1)

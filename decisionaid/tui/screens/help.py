@@ -29,7 +29,8 @@ def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
 
     The aid's own keys have ids; Textual's built-in ones without (the editing keys of a text field, Enter on a
     button) are left out, as they are Textual's to explain and not in the interface's language. Number keys are
-    the ones their screen or list has ('1-3' for three choices), not 1 to 9."""
+    the ones their screen or list has ('1-3' for three choices), not 1 to 9; keys shown by a word for their kind
+    (a card's 'letter') are one row under that word, not every letter of the alphabet."""
     keys: dict[str, list[str]] = {}
     enabled: dict[str, bool] = {}
     for key, found in active.items():
@@ -37,7 +38,8 @@ def help_rows(app: App, active: dict[str, ActiveBinding]) -> list[HelpRow]:
         if binding.id is None or not binding.description or not number_in_range(key, found.node):
             continue
         description = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
-        shown = app.get_key_display(Binding(key, binding.action))
+        named = binding.key_display and binding.key_display.isalpha() and len(binding.key_display) > 1
+        shown = app.get_key_display(binding if named else Binding(key, binding.action))  # 'letter': any card's
         keys.setdefault(description, [])
         if shown not in keys[description]:
             keys[description].append(shown)
