@@ -189,7 +189,7 @@ def test_what_i_checked_gives_the_result_and_each_belief_in_one_line(handout_pac
         "  sit inside, out of the rain.",
     ]
     unsure = text_of(handout_pack, full_session(handout_pack, self_check={"rain": "unsure"}))
-    assert "0 of 1 matched the evidence.\nNot sure about: travelling in the rain." in unsure
+    assert "0 of 1 matched the evidence. 1 answer was “not sure”.\nNot sure about: travelling in the rain." in unsure
 
 
 def test_many_answers_that_differ_or_are_unsure_go_on_after_the_handout(ketamine):

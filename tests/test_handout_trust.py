@@ -101,7 +101,7 @@ def test_no_number_on_any_handout_goes_without_its_source_listed_on_it(ketamine,
     assert checked >= 4, "the handouts show facts with numbers"
 
 
-@pytest.mark.parametrize("name", ["mostly-not-sure", "substance-use"])
+@pytest.mark.parametrize("name", ["mostly-not-sure", "pregnancy-plans"])
 def test_the_first_page_holds_the_top_questions_and_as_many_more_as_fit(ketamine, name):
     summary = build_summary(ketamine, load_session(TESTS / "sessions" / "ketamine" / f"{name}.toml"))
     handout = build_handout(summary, ketamine, today=TODAY)

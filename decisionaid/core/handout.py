@@ -302,11 +302,15 @@ def _checked(summary: Summary, words: Catalogue, on_page: int) -> Block | None:
 
 
 def knowledge_score(checked: Checked, words: Catalogue) -> str:
-    """'N of M matched the evidence', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM."""
+    """'N of M matched the evidence', with the percentage once M is at least KNOWLEDGE_PERCENT_FROM, then how many
+    of the M were 'not sure', so that a low score is not read as all wrong."""
     if checked.answered < KNOWLEDGE_PERCENT_FROM:
-        return words("handout.score", right=checked.as_evidence, answered=checked.answered)
-    percent = round(100 * checked.as_evidence / checked.answered)
-    return words("handout.score_percent", right=checked.as_evidence, answered=checked.answered, percent=percent)
+        said = words("handout.score", right=checked.as_evidence, answered=checked.answered)
+    else:
+        percent = round(100 * checked.as_evidence / checked.answered)
+        said = words("handout.score_percent", right=checked.as_evidence, answered=checked.answered, percent=percent)
+    unsure = len(checked.not_sure) + checked.details_unsure
+    return f"{said} {words('handout.score_unsure', count=unsure)}" if unsure else said
 
 
 def record_block(summary: Summary, pack: Pack, today: date, words: Catalogue) -> Block:
