@@ -743,3 +743,21 @@ async def test_under_a_dialog_the_footer_offers_no_keys_of_the_screen_beneath(ma
         await pilot.press("escape")
         await pilot.pause()
         assert footer.visible
+
+
+async def test_enter_on_the_answer_already_chosen_goes_on(make_app) -> None:
+    """A tired reader answered with a number, then pressed Enter again and again: each Enter chose the same
+    answer, and nothing seemed to happen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        chosen = saved()["self_check"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved()["stage"] == "self_check" and saved().get("position", 0) > 0, "Enter went on"
+        assert saved()["self_check"] == chosen, "and changed no answer"

@@ -75,9 +75,11 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.highlighted = ids.index(self.chosen) if self.chosen in ids else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter chooses only a highlighted choice; with none, Enter is the screen's (and so are its keys' words)."""
+        """Enter chooses only a highlighted choice not chosen yet; with none, or on the answer already chosen,
+        Enter is the screen's (and so are its keys' words): it goes on, as n does."""
         if action == "select":
-            return self.highlighted is not None
+            highlighted = self.highlighted
+            return highlighted is not None and self.choices[highlighted][0] != self.chosen
         return True
 
     def pick(self, index: int) -> None:
