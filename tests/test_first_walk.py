@@ -761,3 +761,18 @@ async def test_enter_on_the_answer_already_chosen_goes_on(make_app) -> None:
         await pilot.pause()
         assert saved()["stage"] == "self_check" and saved().get("position", 0) > 0, "Enter went on"
         assert saved()["self_check"] == chosen, "and changed no answer"
+
+
+async def test_at_80x24_the_map_shows_every_part_without_scrolling(make_app) -> None:
+    from decisionaid.content import load_pack
+    from tests.helpers import KETAMINE
+
+    app = make_app(pack=load_pack(KETAMINE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.start()  # the options at a glance: its row says "you are here", on two lines
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        parts = app.screen.query_one("#parts")
+        assert parts.option_count == 7 and parts.max_scroll_y == 0, "row 7 was below the fold on a first visit"
