@@ -776,3 +776,21 @@ async def test_at_80x24_the_map_shows_every_part_without_scrolling(make_app) -> 
         await pilot.pause()
         parts = app.screen.query_one("#parts")
         assert parts.option_count == 7 and parts.max_scroll_y == 0, "row 7 was below the fold on a first visit"
+
+
+async def test_a_hint_about_one_page_goes_with_it_and_the_one_about_going_on_stays(make_app) -> None:
+    """Hints stayed over the next pages' buttons; only the notice of a skipped question is for the next page."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.start()
+        await app.go("self_check", 0)
+        await pilot.pause()
+        await pilot.press("7")
+        assert "Press a number from 1 to 3" in notices(app)
+        await pilot.press("enter")  # nothing chosen: goes on without an answer, and says so on the next page
+        await pilot.pause()
+        assert "You went on without an answer" in notices(app) and "Press a number" not in notices(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert notices(app) == "", "each hint goes with the page it is about"

@@ -120,6 +120,7 @@ class DecisionAidApp(App[int]):
         self.leaving = False
         self.farewell: str | None = None
         self.last_problem: str | None = None
+        self.hint_for_next_page = False  # a hint said for the page being shown next (see tui.hints)
         self.site = site
         self.opening = opening  # a step to open at, for an author's look, instead of the welcome
         self.idle: IdleWatch | None = None

@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.core.session import Session
-from decisionaid.tui.hints import hint
+from decisionaid.tui.hints import hint, page_shown
 from decisionaid.tui.keys import LabelledScreen, page_keys
 from decisionaid.tui.messages import Changed, Move
 from decisionaid.tui.speedups.overrides import StyledOnce
@@ -83,6 +83,7 @@ class AidScreen(StyledOnce, LabelledScreen):
     def on_screen_resume(self) -> None:
         for footer in self.query(AidFooter):
             footer.styles.visibility = "visible"
+        page_shown(self.app)
 
     @property
     def pack(self) -> Pack:
@@ -233,6 +234,7 @@ class ChoiceStepScreen(StepScreen):
         self.model = page
         self.position = page.place[1]
         body = self.query_one(Page)
+        page_shown(self.app)
         with self.app.batch_update():
             self.set_focus(None)  # the focused choices go: the focus would move on to a button, and back
             self.query_one(TitleBar).show_progress(self.controller.where(), self.controller.where(short=True))
@@ -252,7 +254,7 @@ class ChoiceStepScreen(StepScreen):
         """Enter with no choice highlighted: go on as n does, saying that the question was left unanswered and how
         to answer it."""
         if self.query_one(ChoiceList).chosen is None:
-            hint(self, self.controller.words("skipped.went_on"))
+            hint(self, self.controller.words("skipped.went_on"), for_next_page=True)
         self.action_next()
 
     def action_choose(self, number: int) -> None:
