@@ -794,3 +794,24 @@ async def test_a_hint_about_one_page_goes_with_it_and_the_one_about_going_on_sta
         await pilot.press("n")
         await pilot.pause()
         assert notices(app) == "", "each hint goes with the page it is about"
+
+
+async def test_question_mark_opens_the_keys_help_in_a_dialog_too_but_types_in_a_field(make_app) -> None:
+    from decisionaid.tui.screens.export import ExportScreen
+    from decisionaid.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and "Cancel" in shown_text(app.screen), "the dialog's own keys"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen), "? closes the keys help"
+        await pilot.press("escape", "a", "question_mark")
+        await pilot.pause()
+        assert app.focused.id == "own-input" and app.focused.value == "?", "a text field types it"

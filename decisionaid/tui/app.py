@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.faults import FAULT_STATUS, fault_report
@@ -86,7 +87,7 @@ class DecisionAidApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     BINDINGS = [  # each description names its words in the catalogue (see tui.keys)
         Binding("f2", "crisis", "crisis", priority=True, id="crisis"),
-        Binding("question_mark", "help", "help", key_display="?", id="help"),
+        Binding("question_mark", "help", "help", key_display="?", priority=True, id="help"),  # in dialogs too
         Binding("m", "map", "map", id="map"),
         Binding("q", "quit", "quit", id="quit"),
         Binding("q", "new_person", "new_person", id="new-person"),  # on a shared computer, in place of quitting
@@ -342,6 +343,8 @@ class DecisionAidApp(App[int]):
             return False  # a pack without help-now lines shows neither the key nor the wording
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
             return None
+        if action == "help":  # a text field types "?"
+            return not isinstance(self.screen.focused, (Input, TextArea))
         return True
 
     def get_key_display(self, binding: Binding) -> str:
@@ -389,6 +392,9 @@ class DecisionAidApp(App[int]):
     def action_help(self) -> None:
         from decisionaid.tui.screens.help import HelpScreen, help_rows
 
+        if isinstance(self.screen, HelpScreen):  # ? opens the keys help, in a dialog too, and closes it
+            self.screen.dismiss()
+            return
         rows = help_rows(self, self.screen.active_bindings)
         self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
 

@@ -23,6 +23,8 @@ class ContentsList(OptionList, inherit_bindings=False):
         Binding("down", "cursor_down", "next_line", show=False, id="next-line"),
         Binding("home", "first", "first_line", show=False, id="first-line"),
         Binding("end", "last", "last_line", show=False, id="last-line"),
+        Binding("pageup", "page_up", "page_up", show=False, id="list-page-up"),
+        Binding("pagedown", "page_down", "page_down", show=False, id="list-page-down"),
         Binding("enter", "select", "open_line", show=False, id="open-line"),
     ]
 
