@@ -46,9 +46,8 @@ class SummaryScreen(StepScreen):
     BINDINGS = [
         Binding("e,ctrl+s", "export", "export", key_display="e/^s", id="export"),
         Binding("s", "star", "star", id="star"),
-        Binding(
-            "s", "say_how_to_star", "say_how_to_star", show=False, id="star-where"
-        ),  # with no question in use, says how
+        # With no question in use, s says how to reach one.
+        Binding("s", "say_how_to_star", "say_how_to_star", show=False, id="star-where"),
         Binding("a", "go_to('own-input')", "own_question", show=False, id="own-question"),
         Binding("w", "go_to('note')", "note", show=False, id="note"),
         *(Binding(str(n), "say_where_numbers_work", "choose", show=False, id=f"number-away-{n}") for n in range(1, 10)),

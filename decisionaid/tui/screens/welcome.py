@@ -25,9 +25,8 @@ class WelcomeScreen(AidScreen):
     AUTO_FOCUS = "#welcome"
     BINDINGS = [  # s only starts, on a first visit; with answers saved, starting over is o, so s never means both
         Binding("s", "start", "start", id="start"),
-        Binding(
-            "s", "say_how_to_start", "say_how_to_start", show=False, id="start-on-return"
-        ),  # says r and o, not silent
+        # With answers saved, s says that r resumes and o starts over: never silent.
+        Binding("s", "say_how_to_start", "say_how_to_start", show=False, id="start-on-return"),
         Binding("r", "resume", "resume", id="resume"),
         Binding("o", "start_over", "start_over", id="start-over"),
         Binding("d", "delete", "delete_answers", id="delete"),
