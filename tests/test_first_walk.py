@@ -815,3 +815,15 @@ async def test_question_mark_opens_the_keys_help_in_a_dialog_too_but_types_in_a_
         await pilot.press("escape", "a", "question_mark")
         await pilot.pause()
         assert app.focused.id == "own-input" and app.focused.value == "?", "a text field types it"
+
+
+async def test_starring_a_left_out_question_says_it_is_back_on_the_list(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await tab_to(pilot, "question-q-start")
+        await pilot.press("space", "s")
+        await pilot.pause()
+        said = shown_text(app.screen.query_one("#status"))
+        assert "Put back on the list and starred for the top of the handout" in said
+        assert saved()["starred"] == ["q-start"] and not saved().get("unticked")

@@ -444,9 +444,10 @@ class Controller:
             return replace(outcome, said=self.words("summary.unstarred", text=text))
         if question_id not in self._live.starred and self.stars_left() == 0:
             return Outcome(done=False, said=self.star_hint("summary.star_full"))
+        left_out = question_id in self._live.unticked
         unticked = tuple(q for q in self._live.unticked if q != question_id)
         outcome = self._change(starred=(*stars, question_id), unticked=unticked)
-        return replace(outcome, said=self.words("summary.starred", text=text))
+        return replace(outcome, said=self.words("summary.starred_back" if left_out else "summary.starred", text=text))
 
     def star_own_question(self, index: int, starred: bool) -> Outcome:
         """Star the person's own question at `index` (from 0) for the top of the handout, or unstar it."""
