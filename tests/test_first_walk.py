@@ -809,6 +809,7 @@ async def test_question_mark_opens_the_keys_help_in_a_dialog_too_but_types_in_a_
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and "Cancel" in shown_text(app.screen), "the dialog's own keys"
+        assert app.screen.query_one("#help").border_title.startswith("Keys: Save the handout"), "named as the dialog"
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen), "? closes the keys help"

@@ -395,8 +395,10 @@ class DecisionAidApp(App[int]):
         if isinstance(self.screen, HelpScreen):  # ? opens the keys help, in a dialog too, and closes it
             self.screen.dismiss()
             return
-        rows = help_rows(self, self.screen.active_bindings)
-        self.push_screen(HelpScreen(self.screen.title or self.title, rows, self.words))
+        screen = self.screen
+        rows = help_rows(self, screen.active_bindings)
+        boxed = [str(box.border_title) for box in screen.query(".dialog") if box.border_title]  # a dialog's name
+        self.push_screen(HelpScreen(screen.title or next(iter(boxed), self.title), rows, self.words))
 
     async def action_new_person(self) -> None:
         """Kiosk: ask first, saying what is deleted; then the next person gets a fresh welcome. With no answers
