@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.faults import FAULT_STATUS, fault_report
@@ -26,6 +25,7 @@ from decisionaid.core.session import Stage
 from decisionaid.tui import speedups
 from decisionaid.tui.actions import AidActions, AidThemes
 from decisionaid.tui.collector import settled
+from decisionaid.tui.fields import takes_typing
 from decisionaid.tui.idle import IdleWatch
 from decisionaid.tui.keys import KeyLabels, page_keys
 from decisionaid.tui.messages import Changed, DeleteRequested, GoTo, Move, ResumeRequested, StartRequested
@@ -344,7 +344,7 @@ class DecisionAidApp(App[int]):
         if action == "crisis" and isinstance(self.screen, CrisisScreen):
             return None
         if action == "help":  # a text field types "?"
-            return not isinstance(self.screen.focused, (Input, TextArea))
+            return not takes_typing(self.screen.focused)
         return True
 
     def get_key_display(self, binding: Binding) -> str:

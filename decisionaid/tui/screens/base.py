@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal
-from textual.keys import key_to_character
-from textual.widgets import Input, TextArea
 
 from decisionaid.core.controller import Controller, Outcome
 from decisionaid.core.pages.steps import CardPage, StepPage
 from decisionaid.core.session import Session
+from decisionaid.tui.fields import takes_typing, typed_in_field
 from decisionaid.tui.hints import hint, page_shown
 from decisionaid.tui.keys import LabelledScreen, page_keys
 from decisionaid.tui.messages import Changed, Move
@@ -29,14 +28,7 @@ if TYPE_CHECKING:
     from decisionaid.content import Pack
 
 
-MOVED_IN_FIELDS = frozenset({"left", "right", "up", "down", "home", "end", "enter", "backspace", "delete"})
 NUMBER_KEYS = "1-9"  # the footer's name for a screen's number keys, until the screen says how many it has
-
-
-def typed_in_field(key: str) -> bool:
-    """Whether a text field takes the key for itself: one that types a character, or moves in the text."""
-    character = key_to_character(key)
-    return key in MOVED_IN_FIELDS or (character is not None and character.isprintable())
 
 
 def number_bindings(label: str = "choose", action: str = "choose") -> list[Binding]:
@@ -110,7 +102,7 @@ class AidScreen(StyledOnce, LabelledScreen):
                 key: numbered(active, count) if active.binding.key_display == NUMBER_KEYS else active
                 for key, active in found.items()
             }
-        if isinstance(self.focused, (Input, TextArea)):
+        if takes_typing(self.focused):
             found = self.beside_typing(found)
         return found
 
