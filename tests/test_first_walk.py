@@ -17,6 +17,14 @@ async def open_summary(app, pilot) -> None:
     await pilot.pause()
 
 
+async def open_question(app, pilot) -> None:
+    """The first self-check question, as a person reaches it after the welcome."""
+    await pilot.pause()
+    await app.start()
+    await app.go("self_check", 0)
+    await pilot.pause()
+
+
 def in_view(app, widget) -> bool:
     """Whether the widget's top line is inside the summary page's visible area."""
     page = app.screen.query_one("#summary")
@@ -69,10 +77,7 @@ async def test_number_keys_pick_on_the_handout_page_and_in_the_export_dialog(mak
 async def test_a_number_with_no_choice_says_which_numbers_there_are(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("self_check", 0)
-        await pilot.pause()
+        await open_question(app, pilot)
         await pilot.press("4")
         assert "Press a number from 1 to 3 to choose" in notices(app)
         assert "rain" not in saved().get("self_check", {})
@@ -474,10 +479,7 @@ async def test_a_number_key_never_changes_a_self_check_answer_scrolled_out_of_vi
     pack = load_pack(KETAMINE)
     app = make_app(pack=pack)
     async with app.run_test(size=(80, 14)) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("self_check", 0)
-        await pilot.pause()
+        await open_question(app, pilot)
         await pilot.press("1")
         await pilot.pause()
         item = app.controller.page(app.keys, app.controller.place).item_id
@@ -750,10 +752,7 @@ async def test_enter_on_the_answer_already_chosen_goes_on(make_app) -> None:
     answer, and nothing seemed to happen."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("self_check", 0)
-        await pilot.pause()
+        await open_question(app, pilot)
         await pilot.press("2")
         await pilot.pause()
         chosen = saved()["self_check"]
@@ -782,10 +781,7 @@ async def test_a_hint_about_one_page_goes_with_it_and_the_one_about_going_on_sta
     """Hints stayed over the next pages' buttons; only the notice of a skipped question is for the next page."""
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("self_check", 0)
-        await pilot.pause()
+        await open_question(app, pilot)
         await pilot.press("7")
         assert "Press a number from 1 to 3" in notices(app)
         await pilot.press("enter")  # nothing chosen: goes on without an answer, and says so on the next page
