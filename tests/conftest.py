@@ -124,6 +124,22 @@ async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
     raise AssertionError(f"Tab never reached #{widget_id}")
 
 
+async def open_summary(app, pilot) -> None:
+    """The handout page, as a person reaches it after the welcome."""
+    await pilot.pause()
+    await app.start()
+    await app.go("summary")
+    await pilot.pause()
+
+
+async def open_question(app, pilot) -> None:
+    """The first self-check question, as a person reaches it after the welcome."""
+    await pilot.pause()
+    await app.start()
+    await app.go("self_check", 0)
+    await pilot.pause()
+
+
 def changes_page(pack: Pack, words) -> ChangesPage:
     """A "what changed" page for `pack` in `words`: its first card changed, with the card's title as the line."""
     from decisionaid.core.pages.steps import Change, ChangesPage

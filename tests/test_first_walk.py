@@ -7,22 +7,7 @@ import pytest
 from textual.widgets import TextArea
 
 from decisionaid.core.session import LEANING_NOT_SURE
-from tests.conftest import shown_text, tab_to
-
-
-async def open_summary(app, pilot) -> None:
-    await pilot.pause()
-    await app.start()
-    await app.go("summary")
-    await pilot.pause()
-
-
-async def open_question(app, pilot) -> None:
-    """The first self-check question, as a person reaches it after the welcome."""
-    await pilot.pause()
-    await app.start()
-    await app.go("self_check", 0)
-    await pilot.pause()
+from tests.conftest import open_question, open_summary, shown_text, tab_to
 
 
 def in_view(app, widget) -> bool:

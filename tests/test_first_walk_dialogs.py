@@ -6,14 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Checkbox, Input, Static
 
-from tests.conftest import shown_text, tab_to
-
-
-async def open_summary(app, pilot) -> None:
-    await pilot.pause()
-    await app.start()
-    await app.go("summary")
-    await pilot.pause()
+from tests.conftest import open_summary, shown_text, tab_to
 
 
 def status(app) -> str:

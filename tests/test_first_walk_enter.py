@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from decisionaid.content import load_pack
+from tests.conftest import open_question
 from tests.helpers import KETAMINE
 
 
@@ -80,10 +81,7 @@ async def test_enter_says_what_it_did_and_its_notices_neither_stack_nor_cover_th
 
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("self_check", 0)
-        await pilot.pause()
+        await open_question(app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert notices(app) == ["You went on without an answer. To answer, press b to go back, then a number."]
@@ -168,10 +166,7 @@ async def test_a_hint_never_takes_away_the_notice_of_a_problem_still_unsolved(ma
 
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        await app.start()
-        await app.go("self_check", 0)
-        await pilot.pause()
+        await open_question(app, pilot)
         app.show_outcome(Outcome(problem="Your answers could not be saved."))
         await pilot.pause()
         await pilot.press("enter")
